@@ -1,0 +1,1 @@
+"""loopprep: interview preparation for competency-based interviews."""
