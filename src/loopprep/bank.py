@@ -1,0 +1,83 @@
+"""The story bank: one open loopprep home (its database and its framework), and the
+operations every edge needs. The CLI and the web app both go through a `Bank`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from loopprep.coverage import Coverage, compute_coverage
+from loopprep.frameworks import DEFAULT_FRAMEWORK, load_framework
+from loopprep.home import database_path
+from loopprep.model import Framework, ImportReport, Question, Story
+from loopprep.store import Store
+from loopprep.store import notes as note_rows
+from loopprep.store import stories as story_rows
+
+FRAMEWORK_SETTING = "framework"
+
+
+class Bank:
+    """An open story bank. Use as a context manager, or call `close()`."""
+
+    def __init__(self, store: Store, framework: Framework, home: Path | None = None) -> None:
+        self.store = store
+        self.framework = framework
+        self.home = home
+
+    @classmethod
+    def open(cls, home: Path, *, framework: str | None = None) -> Bank:
+        """Open the bank in `home`; `framework` (a name or path) overrides the saved choice."""
+        store = Store.open(database_path(home))
+        try:
+            name = framework or store.get_setting(FRAMEWORK_SETTING) or DEFAULT_FRAMEWORK
+            loaded = load_framework(name, home=home)
+        except BaseException:
+            store.close()
+            raise
+        return cls(store, loaded, home)
+
+    @classmethod
+    def in_memory(cls, framework: str = DEFAULT_FRAMEWORK) -> Bank:
+        return cls(Store.memory(), load_framework(framework))
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Bank:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def remember_framework(self) -> None:
+        self.store.set_setting(FRAMEWORK_SETTING, self.framework.slug)
+
+    def import_notes(self, paths: Sequence[Path | str], *, now: datetime) -> ImportReport:
+        from loopprep.importing import import_notes
+
+        report = import_notes(self.store, paths, framework=self.framework, now=now)
+        self.remember_framework()
+        return report
+
+    def stories(self, *, include_archived: bool = False) -> list[Story]:
+        return story_rows.list_stories(self.store, include_archived=include_archived)
+
+    def story(self, story_id: str) -> Story:
+        return story_rows.get_story(self.store, story_id)
+
+    def note_questions(self) -> list[Question]:
+        return note_rows.list_note_questions(self.store)
+
+    def coverage(self, *, today: date, **options: Any) -> Coverage:
+        return compute_coverage(
+            self.stories(),
+            self.framework,
+            today=today,
+            notes_texts=note_rows.principle_texts(self.store),
+            findings=note_rows.list_findings(self.store),
+            **options,
+        )

@@ -1,0 +1,71 @@
+"""What every command shares: the options that pick the home and framework, opening the
+bank, the clock, and printing JSON or Rich output.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from loopprep.bank import Bank
+
+
+@dataclass
+class Settings:
+    """The global options, kept on the Typer context."""
+
+    home: str | None = None
+    framework: str | None = None
+
+
+def settings(ctx: typer.Context) -> Settings:
+    obj = ctx.find_root().obj
+    return obj if isinstance(obj, Settings) else Settings()
+
+
+def home_dir(ctx: typer.Context) -> Path:
+    from loopprep.home import resolve_home
+
+    return resolve_home(settings(ctx).home)
+
+
+def open_bank(ctx: typer.Context) -> Bank:
+    from loopprep.bank import Bank
+
+    return Bank.open(home_dir(ctx), framework=settings(ctx).framework)
+
+
+def now() -> datetime:
+    """The one place the CLI reads the wall clock; the library takes it as a parameter."""
+    return datetime.now(UTC)
+
+
+def today() -> date:
+    return datetime.now().date()
+
+
+def console() -> Console:
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+def print_json(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+
+
+def print_jsonl(data: Any) -> None:
+    sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+
+
+JsonOption = typer.Option(False, "--json", help="Print machine-readable JSON only.")

@@ -1,0 +1,110 @@
+"""`loopprep import`: bring notes files or an Obsidian vault into the story bank."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+from loopprep.cli.common import JsonOption, console, now, open_bank, print_json
+
+if TYPE_CHECKING:
+    from loopprep.model import Finding, ImportReport
+
+
+def register(app: typer.Typer) -> None:
+    app.command("import")(import_notes)
+
+
+def import_notes(
+    ctx: typer.Context,
+    paths: list[Path] = typer.Argument(..., help="Markdown notes files or vault folders."),
+    as_json: bool = JsonOption,
+) -> None:
+    """Import Markdown / Obsidian notes into the story bank (your files are only read)."""
+    with open_bank(ctx) as bank:
+        report = bank.import_notes(paths, now=now())
+        if as_json:
+            print_json(report_json(report))
+        else:
+            _show(report, len(bank.stories()))
+
+
+def finding_json(finding: Finding) -> dict[str, Any]:
+    from loopprep.importing import display_path
+
+    return {
+        "code": finding.code,
+        "severity": finding.severity,
+        "message": finding.message,
+        "path": display_path(finding.source.path) if finding.source else None,
+        "line": finding.source.line if finding.source else None,
+    }
+
+
+def report_json(report: ImportReport) -> dict[str, Any]:
+    from loopprep.importing import display_path
+
+    return {
+        "files": [display_path(f) for f in report.files],
+        "stories": {
+            "added": report.stories_added,
+            "updated": report.stories_updated,
+            "unchanged": report.stories_unchanged,
+            "archived": report.stories_archived,
+        },
+        "links": {
+            "added": [list(link) for link in report.links_added],
+            "removed": [list(link) for link in report.links_removed],
+        },
+        "questions": {
+            "added": report.questions_added,
+            "updated": report.questions_updated,
+            "unchanged": report.questions_unchanged,
+            "archived": report.questions_archived,
+        },
+        "principles_found": report.principles_found,
+        "changed": report.changed,
+        "findings": [finding_json(f) for f in report.findings],
+    }
+
+
+def _show(report: ImportReport, total: int) -> None:
+    from rich.markup import escape
+
+    from loopprep.importing import display_path
+
+    out = console()
+    files = ", ".join(display_path(f) for f in report.files[:3])
+    if len(report.files) > 3:
+        files += f" and {len(report.files) - 3} more"
+    out.print(f"[bold]Imported[/bold] {escape(files)}")
+    parts = [
+        f"{len(report.stories_added)} new",
+        f"{len(report.stories_updated)} updated",
+        f"{len(report.stories_unchanged)} unchanged",
+    ]
+    if report.stories_archived:
+        parts.append(f"{len(report.stories_archived)} archived (gone from your notes)")
+    out.print(f"  stories: {', '.join(parts)}; {total} in the bank")
+    questions = len(report.questions_added) + len(report.questions_updated) + len(
+        report.questions_unchanged)
+    out.print(f"  questions from your notes: {questions} "
+              f"({len(report.questions_added)} new, {len(report.questions_updated)} updated)")
+    out.print(f"  principles with a heading: {len(report.principles_found)}")
+    for story_id, slug in report.links_added if report.stories_unchanged else []:
+        out.print(f"  [green]+[/green] {story_id} now filed under {slug}")
+    for story_id, slug in report.links_removed:
+        out.print(f"  [red]-[/red] {story_id} no longer filed under {slug}")
+    if not report.changed:
+        out.print("  nothing changed since the last import")
+    if report.findings:
+        out.print("\n[bold]What loopprep noticed in your notes[/bold]")
+        for finding in report.findings:
+            where = ""
+            if finding.source:
+                where = f"{display_path(finding.source.path)}:{finding.source.line}: "
+            mark = "[yellow]![/yellow]" if finding.severity == "warning" else "[dim]i[/dim]"
+            out.print(f" {mark} {escape(where + finding.message)}")
+    out.print("\nNext: [bold]loopprep coverage[/bold] to see principles against stories.")

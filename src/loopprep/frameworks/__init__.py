@@ -1,0 +1,124 @@
+"""Competency frameworks as data files: the built-in ones ship here as TOML, and a user
+may drop more into `<home>/frameworks/`. Adding a framework needs no Python.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from loopprep.errors import FrameworkError
+from loopprep.model import Framework, Principle, PrincipleSlug
+
+DEFAULT_FRAMEWORK = "amazon"
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def builtin_framework_names() -> list[str]:
+    files = resources.files(__package__)
+    return sorted(p.name[:-5] for p in files.iterdir() if p.name.endswith(".toml"))
+
+
+def available_frameworks(home: Path | None = None) -> dict[str, str]:
+    """Framework name -> where it comes from ('built-in' or a file path)."""
+    found = {name: "built-in" for name in builtin_framework_names()}
+    if home is not None and (home / "frameworks").is_dir():
+        for path in sorted((home / "frameworks").glob("*.toml")):
+            found[path.stem] = str(path)
+    return found
+
+
+def load_framework(name_or_path: str = DEFAULT_FRAMEWORK, *, home: Path | None = None) -> Framework:
+    """Load a framework by built-in name, by name under `<home>/frameworks/`, or by path."""
+    candidate = Path(name_or_path)
+    if candidate.suffix == ".toml" and candidate.is_file():
+        return _load_file(str(candidate.resolve()))
+    if home is not None:
+        user_file = home / "frameworks" / f"{name_or_path}.toml"
+        if user_file.is_file():
+            return _load_file(str(user_file))
+    if name_or_path in builtin_framework_names():
+        return _load_builtin(name_or_path)
+    known = ", ".join(available_frameworks(home))
+    raise FrameworkError(
+        f"unknown framework {name_or_path!r}",
+        hint=f"Known frameworks: {known}. Or pass the path of a .toml framework file.",
+    )
+
+
+@lru_cache(maxsize=8)
+def _load_builtin(name: str) -> Framework:
+    text = resources.files(__package__).joinpath(f"{name}.toml").read_text("utf-8")
+    return parse_framework(text, origin=f"built-in framework {name}")
+
+
+@lru_cache(maxsize=8)
+def _load_file(path: str) -> Framework:
+    try:
+        text = Path(path).read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FrameworkError(f"{path}: cannot read framework file ({exc})") from None
+    return parse_framework(text, origin=path)
+
+
+def parse_framework(text: str, *, origin: str = "<framework>") -> Framework:
+    """Parse and validate framework TOML; errors name the origin and what to fix."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise FrameworkError(f"{origin}: not valid TOML ({exc})") from None
+    head = data.get("framework")
+    if not isinstance(head, dict):
+        raise FrameworkError(f"{origin}: missing the [framework] table with slug and name")
+    rows = data.get("principle")
+    if not isinstance(rows, list) or not rows:
+        raise FrameworkError(f"{origin}: no [[principle]] entries")
+    principles: list[Principle] = []
+    seen: set[str] = set()
+    for index, row in enumerate(rows, start=1):
+        if not isinstance(row, dict):
+            raise FrameworkError(f"{origin}: principle #{index} is not a table")
+        slug = _text(row, "slug", origin, index)
+        if not _SLUG.match(slug):
+            raise FrameworkError(
+                f"{origin}: principle #{index} slug {slug!r} must be lowercase words joined by -"
+            )
+        if slug in seen:
+            raise FrameworkError(f"{origin}: principle slug {slug!r} appears twice")
+        seen.add(slug)
+        principles.append(
+            Principle(
+                slug=PrincipleSlug(slug),
+                name=_text(row, "name", origin, index),
+                summary=str(row.get("summary", "")),
+                probes_for=_strings(row, "probes_for", origin, index),
+                aliases=_strings(row, "aliases", origin, index),
+                keywords=_strings(row, "keywords", origin, index),
+            )
+        )
+    return Framework(
+        slug=_text(head, "slug", origin, 0),
+        name=_text(head, "name", origin, 0),
+        description=str(head.get("description", "")),
+        kind=str(head.get("kind", "behavioral")),
+        principles=tuple(principles),
+    )
+
+
+def _text(row: dict[str, Any], key: str, origin: str, index: int) -> str:
+    value = row.get(key)
+    if not isinstance(value, str) or not value.strip():
+        where = "[framework]" if index == 0 else f"principle #{index}"
+        raise FrameworkError(f"{origin}: {where} needs a non-empty {key!r}")
+    return value.strip()
+
+
+def _strings(row: dict[str, Any], key: str, origin: str, index: int) -> tuple[str, ...]:
+    value = row.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise FrameworkError(f"{origin}: principle #{index} {key!r} must be a list of strings")
+    return tuple(value)

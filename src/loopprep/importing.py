@@ -1,0 +1,238 @@
+"""Importing notes into the story bank: read every file first (a bad file stops the import
+before anything is written), interpret them, then apply the result in one transaction.
+
+Re-importing the same notes changes nothing; an edited note updates what changed; a story
+that disappears from its notes is archived, never deleted, so practice history survives.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from loopprep.model import (
+    Finding,
+    Fragment,
+    Framework,
+    ImportReport,
+    PrincipleSlug,
+    QuestionId,
+    SourceRef,
+    StoryId,
+)
+from loopprep.notes.bullets import slugify
+from loopprep.notes.document import (
+    ParsedNotes,
+    collect_questions,
+    collect_stories,
+    finish,
+    read_document,
+)
+from loopprep.notes.principles import normalise
+from loopprep.notes.reader import collect_markdown_files, read_notes_file
+from loopprep.notes.registry import KnownStory, StoryRegistry
+from loopprep.store import Store
+from loopprep.store import notes as note_rows
+from loopprep.store import stories as story_rows
+
+GLOBAL_SOURCE = ""  # findings about the import as a whole
+
+
+@dataclass(frozen=True)
+class NotesFile:
+    path: Path
+    text: str
+    sha256: str
+
+
+def read_files(paths: Sequence[Path | str]) -> list[NotesFile]:
+    """Every Markdown file under `paths`, read and checked; raises NotesError on the first bad one."""
+    files = collect_markdown_files([Path(p) for p in paths])
+    out = []
+    for path in files:
+        text = read_notes_file(path)
+        out.append(NotesFile(path, text, hashlib.sha256(text.encode("utf-8")).hexdigest()))
+    return out
+
+
+def parse_files(files: list[NotesFile], framework: Framework,
+                registry: StoryRegistry) -> tuple[list[ParsedNotes], list[Finding]]:
+    """Interpret files: story notes first, then principle sections, then questions."""
+    docs = [read_document(f.path, f.text, str(f.path)) for f in files]
+    ordered = [d for d in docs if d.is_story_note] + [d for d in docs if not d.is_story_note]
+    for doc in ordered:
+        collect_stories(doc, framework, registry)
+    for doc in ordered:
+        collect_questions(doc, framework, registry)
+    return docs, finish(docs, framework)
+
+
+def import_notes(
+    store: Store, paths: Sequence[Path | str], *, framework: Framework, now: datetime
+) -> ImportReport:
+    """Import notes files or vault folders into `store`; the report says what changed."""
+    files = read_files(paths)
+    stamp = now.isoformat(timespec="seconds")
+    source_paths = [str(f.path) for f in files]
+    identities = story_rows.story_identities(store)
+    registry = StoryRegistry(import_paths=set(source_paths))
+    for row in identities:
+        registry.add(KnownStory(row["key"], row["title"], row["anchor"], row["id"],
+                                row["source_path"], bool(row["archived"]), defined=False))
+    docs, global_findings = parse_files(files, framework, registry)
+
+    report = ImportReport(files=source_paths)
+    ids = _assign_ids(docs, {row["key"]: row["id"] for row in identities})
+    with store.transaction() as conn:
+        before = story_rows.snapshot(conn)
+        questions_before = note_rows.question_rows_for_sources(conn, source_paths)
+        existing_keys = {row["key"] for row in identities}
+        for doc in docs:
+            for draft in doc.stories:
+                story_id = ids[draft.key]
+                if draft.key not in existing_keys:
+                    story_rows.insert_story(conn, story_id, draft.key, draft.title,
+                                            anchor=draft.anchor, origin=draft.origin,
+                                            source=draft.source, now=stamp)
+                    existing_keys.add(draft.key)
+                else:
+                    story_rows.update_story_identity(conn, story_id, title=draft.title,
+                                                     anchor=draft.anchor, source=draft.source,
+                                                     now=stamp)
+                if draft.fields:
+                    story_rows.update_story_fields(conn, story_id, draft.fields, stamp)
+        fragments: list[tuple[str, Fragment]] = []
+        links: list[tuple[str, PrincipleSlug, SourceRef, str]] = []
+        seen_keys: set[str] = set()
+        for doc in docs:
+            for key, fragment in doc.fragments:
+                fragments.append((ids[key], fragment))
+                seen_keys.add(key)
+            for link in doc.links:
+                links.append((ids[link.story_key], link.principle, link.source, link.evidence))
+                seen_keys.add(link.story_key)
+            seen_keys.update(d.key for d in doc.stories)
+            for question in doc.questions:
+                seen_keys.update(question.story_keys)
+        story_rows.replace_notes_content(conn, source_paths, fragments, links)
+        gone = [
+            row["id"] for row in identities
+            if row["source_path"] in registry.import_paths and not row["archived"]
+            and row["key"] not in seen_keys
+        ]
+        story_rows.set_archived(conn, gone, stamp)
+
+        new_questions: list[str] = []
+        for doc in docs:
+            for question in doc.questions:
+                qid = question_id(question.text)
+                if qid in new_questions:
+                    continue
+                new_questions.append(qid)
+                note_rows.upsert_note_question(
+                    conn, qid, question.text, question.outline, question.source,
+                    question.principles, [ids[k] for k in dict.fromkeys(question.story_keys)],
+                    stamp,
+                )
+        vanished = [q for q, row in questions_before.items()
+                    if q not in new_questions and not row[2]]
+        note_rows.archive_questions(conn, vanished, stamp)
+
+        for doc in docs:
+            note_rows.replace_findings(conn, doc.path, doc.findings)
+            note_rows.replace_principle_texts(
+                conn, doc.path, [(t.principle, t.text, t.source.line) for t in doc.principle_texts]
+            )
+            note_rows.record_source(conn, doc.path, _sha(files, doc.path), doc.front_matter, stamp)
+        if any(doc.principle_headings >= 3 for doc in docs):
+            note_rows.replace_findings(conn, GLOBAL_SOURCE, global_findings)
+        after = story_rows.snapshot(conn)
+        _diff(report, before, after)
+        questions_after = note_rows.question_details(conn, new_questions)
+        for qid in new_questions:
+            row = questions_before.get(qid)
+            if row is None:
+                report.questions_added.append(QuestionId(qid))
+            elif row[2] or row[1] != questions_after[qid][0][1]:
+                report.questions_updated.append(QuestionId(qid))
+            else:
+                report.questions_unchanged.append(QuestionId(qid))
+        report.questions_archived = [QuestionId(q) for q in vanished]
+        note_rows.record_import(conn, source_paths, _summary(report), stamp)
+
+    report.principles_found = list(dict.fromkeys(s for d in docs for s in d.principles_found))
+    report.findings = [f for d in docs for f in d.findings] + global_findings
+    return report
+
+
+def question_id(text: str) -> str:
+    return "n-" + hashlib.sha1(normalise(text).encode("utf-8")).hexdigest()[:10]
+
+
+def _assign_ids(docs: list[ParsedNotes], existing: dict[str, str]) -> dict[str, str]:
+    """Stable ids: a known key keeps its id; a new story gets a slug of its key (or the id
+    its story note asks for), suffixed -2, -3 … if taken."""
+    ids = dict(existing)
+    taken = set(existing.values())
+    for doc in docs:
+        for draft in doc.stories:
+            if draft.key in ids:
+                continue
+            base = draft.explicit_id or slugify(draft.key)
+            candidate, n = base, 2
+            while candidate in taken:
+                candidate, n = f"{base}-{n}", n + 1
+            ids[draft.key] = candidate
+            taken.add(candidate)
+    return ids
+
+
+def _sha(files: list[NotesFile], path: str) -> str:
+    for f in files:
+        if str(f.path) == path:
+            return f.sha256
+    return ""
+
+
+def _diff(report: ImportReport, before: dict[str, story_rows.StoryState],
+          after: dict[str, story_rows.StoryState]) -> None:
+    for story_id in sorted(after):
+        state = after[story_id]
+        was = before.get(story_id)
+        if was is None:
+            report.stories_added.append(StoryId(story_id))
+        elif was == state:
+            if not state.archived:
+                report.stories_unchanged.append(StoryId(story_id))
+        elif state.archived and not was.archived:
+            report.stories_archived.append(StoryId(story_id))
+        else:
+            report.stories_updated.append(StoryId(story_id))
+        old_links = set(was.principles) if was else set()
+        for principle in sorted(set(state.principles) - old_links):
+            report.links_added.append((StoryId(story_id), PrincipleSlug(principle)))
+        for principle in sorted(old_links - set(state.principles)):
+            report.links_removed.append((StoryId(story_id), PrincipleSlug(principle)))
+
+
+def _summary(report: ImportReport) -> dict[str, int]:
+    return {
+        "stories_added": len(report.stories_added),
+        "stories_updated": len(report.stories_updated),
+        "stories_archived": len(report.stories_archived),
+        "questions_added": len(report.questions_added),
+        "questions_updated": len(report.questions_updated),
+    }
+
+
+def display_path(path: str, cwd: str | None = None) -> str:
+    """A path as the user would like to read it: relative to where they are, if inside."""
+    try:
+        rel = os.path.relpath(path, cwd or os.getcwd())
+    except ValueError:
+        return path
+    return path if rel.startswith("..") else rel

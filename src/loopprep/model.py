@@ -1,0 +1,171 @@
+"""Domain types shared by every layer: principles, frameworks, stories, questions, findings.
+
+Plain frozen dataclasses; persistence lives in `loopprep.store`, parsing in
+`loopprep.notes`. Ids are `NewType`s so a story id is never passed where a slug belongs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Literal, NewType
+
+StoryId = NewType("StoryId", str)
+QuestionId = NewType("QuestionId", str)
+PrincipleSlug = NewType("PrincipleSlug", str)
+
+STAR_PARTS: tuple[str, ...] = ("situation", "task", "action", "result", "lessons")
+
+Severity = Literal["info", "warning"]
+
+
+@dataclass(frozen=True)
+class Principle:
+    """One competency of a framework, e.g. Amazon's Dive Deep."""
+
+    slug: PrincipleSlug
+    name: str
+    summary: str
+    probes_for: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Framework:
+    """A competency framework loaded from a data file (see `loopprep.frameworks`)."""
+
+    slug: str
+    name: str
+    description: str
+    principles: tuple[Principle, ...]
+    kind: str = "behavioral"
+
+    def __iter__(self) -> Iterator[Principle]:
+        return iter(self.principles)
+
+    def __len__(self) -> int:
+        return len(self.principles)
+
+    @property
+    def slugs(self) -> tuple[PrincipleSlug, ...]:
+        return tuple(p.slug for p in self.principles)
+
+    def get(self, slug: str) -> Principle | None:
+        for principle in self.principles:
+            if principle.slug == slug:
+                return principle
+        return None
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Where something came from in the user's notes."""
+
+    path: str
+    line: int
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """A piece of a story as written in the notes, with the principle it was filed under."""
+
+    text: str
+    source: SourceRef
+    principle: PrincipleSlug | None = None
+
+
+@dataclass(frozen=True)
+class Finding:
+    """Something the importer noticed in the notes and wants the user to know."""
+
+    code: str
+    message: str
+    source: SourceRef | None = None
+    severity: Severity = "warning"
+
+
+@dataclass(frozen=True)
+class Story:
+    """A career story in the bank, from terse bullet to fully developed STAR."""
+
+    id: StoryId
+    title: str
+    principles: tuple[PrincipleSlug, ...] = ()
+    fragments: tuple[Fragment, ...] = ()
+    org: str | None = None
+    date: str | None = None
+    situation: str = ""
+    task: str = ""
+    action: str = ""
+    result: str = ""
+    lessons: str = ""
+    metrics: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    source: SourceRef | None = None
+    archived: bool = False
+
+    @property
+    def text(self) -> str:
+        """Everything known about the story as one text (for matching and checks)."""
+        parts = [self.title, *(f.text for f in self.fragments)]
+        parts += [getattr(self, part) for part in STAR_PARTS]
+        parts += list(self.metrics)
+        return "\n".join(p for p in parts if p)
+
+    @property
+    def opening_line(self) -> str:
+        """The first thing to say when telling the story."""
+        for text in (self.situation, *(f.text for f in self.fragments), self.title):
+            if text.strip():
+                first = text.strip().splitlines()[0]
+                return first
+        return self.title
+
+
+@dataclass(frozen=True)
+class Question:
+    """A behavioral question, from the bank, the user's notes, or typed by the user."""
+
+    id: QuestionId
+    text: str
+    principles: tuple[PrincipleSlug, ...] = ()
+    origin: str = "bank"
+    outline: str = ""
+    story_ids: tuple[StoryId, ...] = ()
+    source: SourceRef | None = None
+
+
+@dataclass
+class ImportReport:
+    """What an import found and what it changed in the store."""
+
+    files: list[str] = field(default_factory=list)
+    stories_added: list[StoryId] = field(default_factory=list)
+    stories_updated: list[StoryId] = field(default_factory=list)
+    stories_unchanged: list[StoryId] = field(default_factory=list)
+    stories_archived: list[StoryId] = field(default_factory=list)
+    links_added: list[tuple[StoryId, PrincipleSlug]] = field(default_factory=list)
+    links_removed: list[tuple[StoryId, PrincipleSlug]] = field(default_factory=list)
+    questions_added: list[QuestionId] = field(default_factory=list)
+    questions_updated: list[QuestionId] = field(default_factory=list)
+    questions_unchanged: list[QuestionId] = field(default_factory=list)
+    questions_archived: list[QuestionId] = field(default_factory=list)
+    principles_found: list[PrincipleSlug] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(
+            self.stories_added
+            or self.stories_updated
+            or self.stories_archived
+            or self.links_added
+            or self.links_removed
+            or self.questions_added
+            or self.questions_updated
+            or self.questions_archived
+        )

@@ -1,0 +1,162 @@
+"""Reading one terse story bullet the way its author meant it.
+
+`- IRPWIND again, final judges said my group was the best` names a story (its anchor,
+IRPWIND) seen before; `- True. But need to assess reversible` is a reflection, not a
+story; `- QCELLS: ICAP peak (VPP best), QCELLS AUS (30% savings)` holds two stories.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from loopprep.notes.principles import normalise
+
+#: Words that introduce a story rather than name it: "Example: ...", "e.g. ...".
+_LEAD_INS = re.compile(
+    r"^\s*(?:example|examples|e\.?\s?g\.?|eg|story|case|for example|for instance|"
+    r"instance|ex)\s*[:\-–—,]\s*",
+    re.IGNORECASE,
+)
+_ANCHOR_COLON = re.compile(r"^\s*([^:()\[\]]{1,40}?)\s*:\s*(.*)$", re.DOTALL)
+_NAME_TOKEN = re.compile(r"^([A-Za-z0-9][\w&.\-]*)\b")
+_BACKREF = re.compile(
+    r"\b(again|same (?:story|example|project|as above)|as above|see above|(?:example|story),?\s+again)\b",
+    re.IGNORECASE,
+)
+_REFLECTION_START = re.compile(
+    r"^\s*(?:true|agreed?|yes|no|important|key|always|never|remember|note|tip|lesson|"
+    r"i think|i believe|i feel|in general|generally|need to|should|must|don'?t|avoid|"
+    r"maybe|probably|todo|to do|tbd)\b",
+    re.IGNORECASE,
+)
+_ADVICE = re.compile(
+    r"\b(?:need to|needs to|should|must|have to|it'?s important|important to|remember to)\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|made|took|went|led|built|wrote|ran|got|gave|found|saw|"
+    r"told|held|won|lost|drove|set|began|brought|chose|kept|left|met|sold|spent|taught|"
+    r"thought|bought|caught|fought|grew|knew|became|came|felt|paid|said|sent|stood|"
+    r"[a-z]{2,}[^e\W]ed|[a-z]{2,}ied)\b",
+    re.IGNORECASE,
+)
+_GENERIC_ANCHORS = {
+    "me", "note", "notes", "idea", "result", "results", "response", "outcome", "lesson",
+    "lessons", "todo", "tbd", "question", "answer", "why", "how", "what", "situation",
+    "task", "action", "actions", "learned", "learning", "problem", "solution", "approach",
+}
+
+
+@dataclass(frozen=True)
+class Bullet:
+    """A story bullet interpreted: its anchor (if any), the text after it, its key."""
+
+    text: str
+    anchor: str | None
+    rest: str
+    backref: bool
+
+    @property
+    def anchor_key(self) -> str | None:
+        return normalise(self.anchor) if self.anchor else None
+
+
+def strip_lead_in(text: str) -> tuple[str, bool]:
+    """Drop 'Example:' style lead-ins; True when one was there."""
+    match = _LEAD_INS.match(text)
+    if match:
+        return text[match.end():].strip(), True
+    return text.strip(), False
+
+
+def _is_name(token: str) -> bool:
+    """A project or organisation name: IRPWIND, TenneT, QCELLS, iOS, AWS (not 'I')."""
+    letters = [c for c in token if c.isalpha()]
+    if len(letters) < 2:
+        return False
+    uppers = sum(1 for c in letters if c.isupper())
+    return uppers >= 2 or (uppers >= 1 and not token[0].isupper())
+
+
+def read_bullet(text: str) -> Bullet:
+    """Find the anchor a bullet opens with: 'NAME: ...', 'NAME, ...', 'NAME again ...'."""
+    body, _ = strip_lead_in(text)
+    colon = _ANCHOR_COLON.match(body)
+    if colon:
+        head = colon.group(1).strip()
+        words = head.split()
+        if 1 <= len(words) <= 4 and normalise(head) not in _GENERIC_ANCHORS:
+            name_like = len(words) <= 2 or any(_is_name(w) for w in words)
+            if name_like and not _REFLECTION_START.match(head):
+                return Bullet(text, head, colon.group(2).strip(), bool(_BACKREF.search(body)))
+    token = _NAME_TOKEN.match(body)
+    if token and _is_name(token.group(1)):
+        rest = body[token.end():].lstrip(" ,;:-–—")
+        return Bullet(text, token.group(1), rest.strip(), bool(_BACKREF.search(body)))
+    return Bullet(text, None, body, bool(_BACKREF.search(body)))
+
+
+def reflection_reason(text: str) -> str | None:
+    """Why a bullet reads as a reflection rather than a story, or None if it is a story."""
+    body = text.strip()
+    if not body:
+        return "it is empty"
+    if _PAST.search(body):
+        return None
+    start = _REFLECTION_START.match(body)
+    if start:
+        return (
+            f"it opens with '{start.group(0).strip()}' and tells no event "
+            "(no past action, no project or result)"
+        )
+    advice = _ADVICE.search(body)
+    if advice:
+        return f"it gives advice ('{advice.group(0)}') rather than telling something that happened"
+    return None
+
+
+def split_stories(bullet: Bullet) -> list[Bullet]:
+    """One bullet naming its anchor twice ('QCELLS: A, QCELLS B') holds two stories."""
+    if not bullet.anchor:
+        return [bullet]
+    pattern = re.compile(r"[,;]\s*" + re.escape(bullet.anchor) + r"\b")
+    pieces = pattern.split(bullet.rest)
+    if len(pieces) < 2:
+        return [bullet]
+    out = []
+    for piece in pieces:
+        piece = piece.strip(" ,;")
+        if piece:
+            out.append(Bullet(f"{bullet.anchor}: {piece}", bullet.anchor, piece, bullet.backref))
+    return out if len(out) > 1 else [bullet]
+
+
+def first_words(text: str, count: int = 1) -> str:
+    """The first significant words of a text, normalised (for telling sub-stories apart)."""
+    words = [w for w in normalise(text).split() if len(w) > 1]
+    return " ".join(words[:count])
+
+
+def make_title(text: str, limit: int = 60) -> str:
+    """A short title from a bullet: its first clause, capitalised, cut at a word boundary."""
+    body, _ = strip_lead_in(text)
+    body = re.sub(r"\[\[([^\]|#]+)(?:[#|][^\]]*)?\]\]", r"\1", body)
+    body = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", body)
+    clause = re.split(r":\s|\.\s|\s\(|;\s", body, maxsplit=1)[0].strip(" .,:;-")
+    if not clause:
+        clause = body.strip() or "Untitled story"
+    if len(clause) > limit:
+        cut = clause[:limit].rsplit(" ", 1)[0]
+        clause = (cut or clause[:limit]).rstrip(" ,") + "…"
+    return clause[0].upper() + clause[1:]
+
+
+def slugify(text: str, limit: int = 48) -> str:
+    slug = "-".join(normalise(text).split())
+    slug = re.sub(r"[^a-z0-9\-]", "", slug.encode("ascii", "ignore").decode()) or "story"
+    return slug[:limit].strip("-") or "story"
+
+
+def mentions(text: str, anchor: str) -> bool:
+    return re.search(r"(?<![\w])" + re.escape(anchor) + r"(?![\w])", text, re.IGNORECASE) is not None

@@ -1,0 +1,660 @@
+"""Turning one notes file into drafts: stories, principle links, questions with their
+answer outlines, the principle texts the notes carry, and findings in plain words.
+
+Parsing is two passes over all files of an import (`collect_stories`, then
+`collect_questions`) so a question outline can name a story defined anywhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from loopprep.model import Finding, Fragment, Framework, PrincipleSlug, Severity, SourceRef
+from loopprep.notes.bullets import (
+    Bullet,
+    first_words,
+    make_title,
+    read_bullet,
+    reflection_reason,
+    split_stories,
+    strip_lead_in,
+)
+from loopprep.notes.frontmatter import split_front_matter
+from loopprep.notes.outline import Block, Heading, Item, ListBlock, Paragraph, parse_outline
+from loopprep.notes.principles import match_principle, normalise
+from loopprep.notes.registry import KnownStory, StoryRegistry
+
+_WIKILINK = re.compile(r"\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|[^\]]*)?\]\]")
+_QUESTION_START = re.compile(
+    r"^\s*(?:q\d*\s*[:.)-]\s*)?(?:tell (?:me|us)|describe|give (?:me |us )?(?:an? )?(?:example|time|instance)"
+    r"|walk (?:me|us) through|share (?:an?|a time)|talk (?:me |us )?(?:about|through)"
+    r"|explain (?:a|how|when)|recall a time|think of a time|have you ever)\b",
+    re.IGNORECASE,
+)
+_STORY_HEADINGS = re.compile(
+    r"^(?:me|mine|my (?:stories|examples|answers|experience)|stories|story|examples?|"
+    r"experiences?|answers?)$",
+    re.IGNORECASE,
+)
+_QUESTION_HEADINGS = re.compile(r"\bquestions?\b", re.IGNORECASE)
+_STAR_HEADINGS = {
+    "situation": "situation", "context": "situation", "background": "situation",
+    "task": "task", "goal": "task", "objective": "task",
+    "action": "action", "actions": "action", "what i did": "action",
+    "result": "result", "results": "result", "outcome": "result", "impact": "result",
+    "lessons": "lessons", "lesson": "lessons", "lessons learned": "lessons",
+    "learnings": "lessons", "reflection": "lessons", "what i learned": "lessons",
+}
+
+
+@dataclass
+class StoryDraft:
+    """A story as the notes define it (its first appearance)."""
+
+    key: str
+    title: str
+    anchor: str | None
+    source: SourceRef
+    origin: str = "notes"
+    explicit_id: str | None = None
+    fields: dict[str, Any] = field(default_factory=dict)  # structured notes: org, date, STAR…
+
+
+@dataclass
+class LinkDraft:
+    story_key: str
+    principle: PrincipleSlug
+    source: SourceRef
+    evidence: str
+
+
+@dataclass
+class QuestionDraft:
+    text: str
+    source: SourceRef
+    principles: list[PrincipleSlug] = field(default_factory=list)
+    outline: str = ""
+    story_keys: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PrincipleText:
+    principle: PrincipleSlug
+    text: str
+    source: SourceRef
+
+
+@dataclass
+class ParsedNotes:
+    """Everything one file contributes to an import."""
+
+    path: str
+    front_matter: dict[str, Any]
+    blocks: list[Block]
+    is_story_note: bool = False
+    stories: list[StoryDraft] = field(default_factory=list)
+    fragments: list[tuple[str, Fragment]] = field(default_factory=list)
+    links: list[LinkDraft] = field(default_factory=list)
+    questions: list[QuestionDraft] = field(default_factory=list)
+    principle_texts: list[PrincipleText] = field(default_factory=list)
+    principles_found: list[PrincipleSlug] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    #: line of every list item -> where it went ('story:KEY', 'question:N', 'finding:CODE')
+    placed: dict[int, str] = field(default_factory=dict)
+    principle_headings: int = 0
+
+    def note(self, code: str, message: str, line: int | None, severity: Severity = "warning") -> None:
+        source = SourceRef(self.path, line) if line is not None else None
+        self.findings.append(Finding(code, message, source, severity))
+
+
+@dataclass
+class _Section:
+    level: int
+    kind: str  # principle | stories | questions | other
+    principle: PrincipleSlug | None
+    title: str
+    line: int
+
+
+def read_document(path: Path, text: str, display_path: str) -> ParsedNotes:
+    """Split front matter and outline; no interpretation yet."""
+    fm = split_front_matter(text, path)
+    blocks = parse_outline(fm.body, fm.body_start_line)
+    doc = ParsedNotes(display_path, fm.data, blocks)
+    doc.is_story_note = _looks_like_story_note(fm.data, blocks)
+    return doc
+
+
+def _looks_like_story_note(front: dict[str, Any], blocks: list[Block]) -> bool:
+    if str(front.get("type", "")).lower() == "story":
+        return True
+    if "title" not in front:
+        return False
+    if "principles" in front:
+        return True
+    headings = {normalise(b.text) for b in blocks if isinstance(b, Heading)}
+    return len(headings & set(_STAR_HEADINGS)) >= 2
+
+
+# ---------------------------------------------------------------------------------------
+# pass 1: stories
+
+
+def collect_stories(doc: ParsedNotes, framework: Framework, registry: StoryRegistry) -> None:
+    if doc.is_story_note:
+        _collect_story_note(doc, framework, registry)
+        return
+    sections: list[_Section] = []
+    texts: dict[PrincipleSlug, list[Paragraph]] = {}
+    seen_headings: dict[PrincipleSlug, int] = {}
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            _enter_heading(doc, block, sections, framework, seen_headings)
+            continue
+        section = sections[-1] if sections else None
+        if section is None or section.kind not in ("principle", "stories"):
+            continue
+        assert section.principle is not None
+        if isinstance(block, Paragraph):
+            if block.code:
+                continue
+            if section.kind == "principle":
+                texts.setdefault(section.principle, []).append(block)
+            else:
+                _story_paragraph(doc, block, section.principle, registry)
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                _story_item(doc, item, section.principle, registry)
+    _principle_texts(doc, texts, framework)
+    _empty_sections(doc, framework, seen_headings)
+
+
+def _enter_heading(
+    doc: ParsedNotes,
+    heading: Heading,
+    sections: list[_Section],
+    framework: Framework,
+    seen: dict[PrincipleSlug, int],
+) -> None:
+    while sections and sections[-1].level >= heading.level:
+        sections.pop()
+    parent = sections[-1] if sections else None
+    inside = parent.principle if parent and parent.kind in ("principle", "stories") else None
+    principle, _ = match_principle(heading.text, framework)
+    if principle is not None and not _STORY_HEADINGS.match(heading.text.strip()):
+        doc.principle_headings += 1
+        if principle.slug in seen:
+            doc.note(
+                "duplicate-heading",
+                f"{principle.name} has a second heading here (first at line "
+                f"{seen[principle.slug]}); both sections are read",
+                heading.line,
+                "info",
+            )
+        else:
+            seen[principle.slug] = heading.line
+            doc.principles_found.append(principle.slug)
+        sections.append(_Section(heading.level, "principle", principle.slug, heading.text,
+                                 heading.line))
+    elif inside is not None and _QUESTION_HEADINGS.search(heading.text):
+        sections.append(_Section(heading.level, "questions", inside, heading.text, heading.line))
+    elif inside is not None:
+        sections.append(_Section(heading.level, "stories", inside, heading.text, heading.line))
+    else:
+        sections.append(_Section(heading.level, "other", None, heading.text, heading.line))
+
+
+def _render(item: Item, depth: int = 0) -> list[str]:
+    lines = [("  " * depth) + "- " + item.text]
+    for child in item.children:
+        lines.extend(_render(child, depth + 1))
+    return lines
+
+
+def _details(item: Item) -> str:
+    """The item's text followed by its nested bullets, as Markdown."""
+    lines = [item.text]
+    for child in item.children:
+        lines.extend(_render(child, 1))
+    return "\n".join(lines)
+
+
+def _place(doc: ParsedNotes, item: Item, where: str) -> None:
+    for sub in item.walk():
+        for line in sub.lines:
+            doc.placed[line] = where
+
+
+def _story_item(
+    doc: ParsedNotes, item: Item, principle: PrincipleSlug, registry: StoryRegistry
+) -> None:
+    text = item.text.strip()
+    line = item.line
+    if not text and not item.children:
+        doc.note("empty-bullet", "empty bullet ignored", line, "info")
+        _place(doc, item, "finding:empty-bullet")
+        return
+    if _is_question(text):
+        # a question filed under a principle: keep it as that principle's question
+        draft = QuestionDraft(text, SourceRef(doc.path, line), [principle])
+        draft.outline = "\n".join(ln for child in item.children for ln in _render(child))
+        doc.questions.append(draft)
+        _place(doc, item, f"question:{len(doc.questions) - 1}")
+        return
+    if not item.children:
+        reason = reflection_reason(text)
+        if reason is not None and read_bullet(text).anchor is None:
+            doc.note(
+                "reflection",
+                f"'{_short(text)}' is read as a reflection, not a story: {reason}",
+                line,
+            )
+            _place(doc, item, "finding:reflection")
+            return
+    links = _WIKILINK.findall(text)
+    if links:
+        keys = [_story_for_link(doc, target.strip(), line, registry) for target in links]
+        for key in keys:
+            _link(doc, key, principle, line, _details(item))
+        _place(doc, item, f"story:{keys[0]}")
+        return
+    bullet = read_bullet(text)
+    parts = split_stories(bullet)
+    keys = []
+    for part in parts:
+        key = _resolve_or_define(doc, part, line, registry, split=len(parts) > 1)
+        keys.append(key)
+        detail = _details(item) if len(parts) == 1 else part.text
+        _link(doc, key, principle, line, detail)
+    _place(doc, item, f"story:{keys[0]}")
+
+
+def _story_paragraph(
+    doc: ParsedNotes, block: Paragraph, principle: PrincipleSlug, registry: StoryRegistry
+) -> None:
+    text = " ".join(block.text.split())
+    if reflection_reason(text) is not None and read_bullet(text).anchor is None:
+        doc.note("reflection", f"'{_short(text)}' is read as a reflection, not a story",
+                 block.line, "info")
+        return
+    key = _resolve_or_define(doc, read_bullet(text), block.line, registry, split=False)
+    _link(doc, key, principle, block.line, text)
+
+
+def _resolve_or_define(
+    doc: ParsedNotes, bullet: Bullet, line: int, registry: StoryRegistry, *, split: bool
+) -> str:
+    key, title = _identity(doc, bullet, line, registry, split=split)
+    known = registry.resolve(bullet, split=split) or registry.stories.get(key)
+    if known is not None:
+        if registry.may_redefine(known):
+            known.defined = True
+            known.title = title if key == known.key else known.title
+            doc.stories.append(StoryDraft(known.key, known.title, known.anchor,
+                                          SourceRef(doc.path, line)))
+        return known.key
+    registry.add(KnownStory(key, title, bullet.anchor_key))
+    doc.stories.append(StoryDraft(key, title, bullet.anchor_key, SourceRef(doc.path, line)))
+    return key
+
+
+def _identity(
+    doc: ParsedNotes, bullet: Bullet, line: int, registry: StoryRegistry, *, split: bool
+) -> tuple[str, str]:
+    """The key and title a bullet would give a new story."""
+    if bullet.anchor and bullet.anchor_key:
+        if split or registry.by_anchor(bullet.anchor_key):
+            key = f"{bullet.anchor_key} {first_words(bullet.rest, 1)}".strip()
+            if not bullet.rest:
+                return key, bullet.anchor
+            if split and len(bullet.rest.split()) <= 3:
+                return key, f"{bullet.anchor} {make_title(bullet.rest)}"
+            return key, f"{bullet.anchor}: {make_title(bullet.rest)}"
+        return bullet.anchor_key, bullet.anchor[0].upper() + bullet.anchor[1:]
+    title = make_title(bullet.text)
+    return normalise(title) or f"story at {doc.path}:{line}", title
+
+
+def _story_for_link(doc: ParsedNotes, target: str, line: int, registry: StoryRegistry) -> str:
+    known = registry.by_title(target)
+    if known is not None:
+        return known.key
+    key = normalise(target) or target
+    if key not in registry.stories:
+        registry.add(KnownStory(key, target, None))
+        doc.stories.append(StoryDraft(key, target, None, SourceRef(doc.path, line)))
+        doc.note(
+            "unresolved-link",
+            f"[[{target}]] names no story note in this import; a story '{target}' was created",
+            line,
+            "info",
+        )
+    return key
+
+
+def _link(doc: ParsedNotes, key: str, principle: PrincipleSlug | None, line: int,
+          text: str) -> None:
+    source = SourceRef(doc.path, line)
+    doc.fragments.append((key, Fragment(text, source, principle)))
+    if principle is not None:
+        doc.links.append(LinkDraft(key, principle, source, text.split("\n")[0]))
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _principle_texts(
+    doc: ParsedNotes, texts: dict[PrincipleSlug, list[Paragraph]], framework: Framework
+) -> None:
+    """Keep each principle's own text from the notes; report lines pasted from another."""
+    lines = [
+        (slug, i, para.line + offset, line)
+        for slug, paras in texts.items()
+        for para in paras
+        for offset, line in enumerate(para.text.split("\n"))
+        for i in [len(lines_of(texts[slug], para)) + offset]
+        if line.strip()
+    ]
+    stray: set[tuple[PrincipleSlug, int]] = set()
+    for slug, index, line_no, text in lines:
+        words = _word_set(text)
+        if len(words) < 8:
+            continue
+        for other, other_index, other_line, other_text in lines:
+            if other == slug or (other, other_line) in stray:
+                continue
+            other_words = _word_set(other_text)
+            if len(words & other_words) / max(1, len(words | other_words)) < 0.8:
+                continue
+            own_fit = _keyword_fit(text, framework, slug)
+            other_fit = _keyword_fit(text, framework, other)
+            if other_fit > own_fit or (other_fit == own_fit and index > other_index):
+                stray.add((slug, line_no))
+                here, there = framework.get(slug), framework.get(other)
+                doc.note(
+                    "pasted-text",
+                    f"the text under {here.name if here else slug} repeats the text of "
+                    f"{there.name if there else other} (line {other_line}); it looks pasted "
+                    "here by mistake and is not used as this principle's description",
+                    line_no,
+                )
+                break
+    for slug in texts:
+        kept = [(n, t) for s_, _, n, t in lines if s_ == slug and (slug, n) not in stray]
+        if kept:
+            doc.principle_texts.append(
+                PrincipleText(slug, "\n".join(t for _, t in kept), SourceRef(doc.path, kept[0][0]))
+            )
+
+
+def lines_of(paras: list[Paragraph], upto: Paragraph) -> list[str]:
+    """Non-empty lines of the paragraphs before `upto` (a line's index within its section)."""
+    out: list[str] = []
+    for para in paras:
+        if para is upto:
+            break
+        out.extend(line for line in para.text.split("\n") if line.strip())
+    return out
+
+
+def _word_set(text: str) -> set[str]:
+    return set(normalise(text).split())
+
+
+def _keyword_fit(text: str, framework: Framework, slug: PrincipleSlug) -> int:
+    principle = framework.get(slug)
+    if principle is None:
+        return 0
+    norm = f" {normalise(text)} "
+    return sum(1 for k in principle.keywords if f" {normalise(k)} " in norm)
+
+
+def _empty_sections(doc: ParsedNotes, framework: Framework, seen: dict[PrincipleSlug, int]) -> None:
+    linked = {link.principle for link in doc.links}
+    reflections = {f.source.line for f in doc.findings if f.code == "reflection" and f.source}
+    for slug, line in seen.items():
+        if slug in linked:
+            continue
+        principle = framework.get(slug)
+        name = principle.name if principle else slug
+        if any(_section_owner(doc, r, seen) == slug for r in reflections):
+            doc.note("no-story", f"{name} has no story, only a reflection", line)
+        else:
+            doc.note("no-story", f"{name} has no story yet", line)
+
+
+def _section_owner(doc: ParsedNotes, line: int, seen: dict[PrincipleSlug, int]) -> PrincipleSlug | None:
+    owner = None
+    for slug, start in sorted(seen.items(), key=lambda kv: kv[1]):
+        if start <= line:
+            owner = slug
+    return owner
+
+
+# ---------------------------------------------------------------------------------------
+# story notes (one story per file, the format the exporter writes)
+
+
+def _collect_story_note(doc: ParsedNotes, framework: Framework, registry: StoryRegistry) -> None:
+    fm = doc.front_matter
+    title = str(fm.get("title") or "").strip() or Path(doc.path).stem
+    explicit_id = str(fm["id"]).strip() if fm.get("id") else None
+    fields: dict[str, Any] = {
+        "org": _opt_str(fm.get("org")),
+        "date": _date_str(fm.get("date")),
+        "metrics": _str_list(fm.get("metrics")),
+        "tags": _str_list(fm.get("tags")),
+    }
+    parts: dict[str, list[str]] = {}
+    current: str | None = None
+    first_line = doc.blocks[0].line if doc.blocks else 1
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            current = _STAR_HEADINGS.get(normalise(block.text))
+            if current is None:
+                doc.note("unknown-heading",
+                         f"heading '{block.text}' is not a STAR part; its text is kept under Lessons",
+                         block.line, "info")
+                current = "lessons"
+            continue
+        text = _block_text(block)
+        if not text:
+            continue
+        if isinstance(block, ListBlock):
+            for item in block.walk():
+                doc.placed[item.line] = f"story-note:{current or 'situation'}"
+        parts.setdefault(current or "situation", []).append(text)
+    for part in ("situation", "task", "action", "result", "lessons"):
+        fields[part] = "\n\n".join(parts.get(part, []))
+
+    existing = registry.by_id(explicit_id) if explicit_id else registry.by_title(title)
+    if existing is not None and existing.defined:
+        doc.note("duplicate-story",
+                 f"another note in this import already defines the story '{existing.title}'",
+                 first_line)
+        return
+    key = existing.key if existing else (f"id {explicit_id}" if explicit_id else normalise(title))
+    anchor = existing.anchor if existing else _title_anchor(title, fields.get("org"))
+    if existing is not None:
+        existing.defined = True
+        existing.title = title
+    else:
+        registry.add(KnownStory(key, title, anchor, explicit_id))
+    doc.stories.append(
+        StoryDraft(key, title, anchor, SourceRef(doc.path, first_line), "story-note",
+                   explicit_id, fields)
+    )
+    for value in _str_list(fm.get("principles")):
+        principle = framework.get(value) or match_principle(value, framework)[0]
+        if principle is None:
+            doc.note("unknown-principle",
+                     f"'{value}' in the front matter is not a principle of {framework.name}",
+                     2, "warning")
+            continue
+        doc.links.append(LinkDraft(key, principle.slug, SourceRef(doc.path, 1), "front matter"))
+
+
+def _title_anchor(title: str, org: Any) -> str | None:
+    bullet = read_bullet(title)
+    if bullet.anchor_key:
+        return bullet.anchor_key
+    return normalise(str(org)) if org else None
+
+
+def _block_text(block: Block) -> str:
+    if isinstance(block, Paragraph):
+        return block.text.strip()
+    if isinstance(block, ListBlock):
+        return "\n".join(ln for item in block.items for ln in _render(item))
+    return ""
+
+
+def _opt_str(value: Any) -> str | None:
+    return str(value).strip() if value not in (None, "") else None
+
+
+def _date_str(value: Any) -> str | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _str_list(value: Any) -> list[str]:
+    if value in (None, ""):
+        return []
+    if isinstance(value, str):
+        return [v.strip() for v in value.split(",") if v.strip()]
+    if isinstance(value, list):
+        return [str(v).strip() for v in value if str(v).strip()]
+    return [str(value)]
+
+
+# ---------------------------------------------------------------------------------------
+# pass 2: questions and everything outside the principles
+
+
+def collect_questions(doc: ParsedNotes, framework: Framework, registry: StoryRegistry) -> None:
+    if doc.is_story_note:
+        return
+    sections: list[_Section] = []
+    pending: QuestionDraft | None = None  # a question paragraph waiting for its outline
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            _enter_heading(ParsedNotes(doc.path, {}, []), block, sections, framework, {})
+            pending = None
+            continue
+        section = sections[-1] if sections else None
+        kind = section.kind if section else "other"
+        if kind in ("principle", "stories"):
+            pending = None
+            continue
+        principle = section.principle if section else None
+        if isinstance(block, Paragraph):
+            last_line = block.text.strip().split("\n")[-1]
+            if not block.code and _is_question(last_line):
+                pending = QuestionDraft(last_line.strip(), SourceRef(doc.path, block.end_line),
+                                        [principle] if principle else [])
+                doc.questions.append(pending)
+            else:
+                pending = None
+            continue
+        if isinstance(block, ListBlock):
+            _question_list(doc, block, principle, registry, pending)
+            pending = None
+
+
+def _question_list(
+    doc: ParsedNotes,
+    block: ListBlock,
+    principle: PrincipleSlug | None,
+    registry: StoryRegistry,
+    pending: QuestionDraft | None,
+) -> None:
+    current = pending
+    for item in block.items:
+        if _is_question(item.text):
+            current = QuestionDraft(item.text.strip(), SourceRef(doc.path, item.line),
+                                    [principle] if principle else [])
+            doc.questions.append(current)
+            index = len(doc.questions) - 1
+            for line in item.lines:
+                doc.placed[line] = f"question:{index}"
+            for child in item.children:
+                _outline_item(doc, current, index, child, registry)
+        elif current is not None:
+            _outline_item(doc, current, doc.questions.index(current), item, registry)
+        else:
+            doc.note(
+                "unplaced-bullet",
+                f"'{_short(item.text)}' is outside the principles and answers no question; "
+                "left in your notes, not imported",
+                item.line,
+                "info",
+            )
+            _place(doc, item, "finding:unplaced-bullet")
+
+
+def _outline_item(
+    doc: ParsedNotes, question: QuestionDraft, index: int, item: Item, registry: StoryRegistry
+) -> None:
+    """One top-level bullet of an answer outline; it may name or introduce a story."""
+    question.outline = "\n".join(filter(None, [question.outline, *_render(item)]))
+    _place(doc, item, f"question:{index}")
+    text = item.text.strip()
+    _, lead_in = strip_lead_in(text)
+    bullet = read_bullet(text)
+    key: str | None = None
+    known = registry.resolve(bullet)
+    if known is not None:
+        key = known.key
+    else:
+        mentioned = registry.mentioned_in(_details(item))
+        if mentioned:
+            for story in mentioned:
+                if story.key not in question.story_keys:
+                    question.story_keys.append(story.key)
+            return
+        if lead_in or bullet.anchor:
+            key = _resolve_or_define(doc, bullet, item.line, registry, split=False)
+    if key is not None:
+        if key not in question.story_keys:
+            question.story_keys.append(key)
+        doc.fragments.append((key, Fragment(_details(item), SourceRef(doc.path, item.line), None)))
+
+
+def _is_question(text: str) -> bool:
+    text = text.strip()
+    if not text or len(text) > 600:
+        return False
+    first = re.split(r"(?<=[?.!])\s", text, maxsplit=1)[0]
+    return first.endswith("?") or text.endswith("?") or bool(_QUESTION_START.match(text))
+
+
+def finish(docs: list[ParsedNotes], framework: Framework) -> list[Finding]:
+    """Findings about the import as a whole: principles missing from every file."""
+    found = {slug for doc in docs for slug in doc.principles_found}
+    found |= {link.principle for doc in docs for link in doc.links}
+    if max((doc.principle_headings for doc in docs), default=0) < 3:
+        return []
+    out = []
+    for principle in framework.principles:
+        if principle.slug not in found:
+            out.append(
+                Finding(
+                    "missing-principle",
+                    f"{principle.name} is not in your notes: no heading names it and no "
+                    "story is filed under it",
+                )
+            )
+    return out

@@ -1,0 +1,82 @@
+"""Reading notes files safely: size limit, binary and encoding checks, folder walks.
+
+Every refusal is a `NotesError` naming the file (and line where there is one), raised
+before anything is written, so a bad file never half-imports.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from loopprep.errors import NotesError
+
+#: Larger files are refused: real notes are kilobytes; this bounds time and memory.
+MAX_FILE_BYTES = 20 * 1024 * 1024
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown")
+_SKIPPED_DIRS = {".obsidian", ".trash", ".git", "node_modules", "__pycache__"}
+
+
+def collect_markdown_files(paths: list[Path]) -> list[Path]:
+    """Expand files and folders into a sorted, de-duplicated list of Markdown files."""
+    found: list[Path] = []
+    for path in paths:
+        if not path.exists():
+            raise NotesError(path, "no such file or folder", hint="Check the path and try again.")
+        if path.is_dir():
+            inside = [
+                p
+                for p in sorted(path.rglob("*"))
+                if p.is_file()
+                and p.suffix.lower() in MARKDOWN_SUFFIXES
+                and not any(part in _SKIPPED_DIRS or part.startswith(".")
+                            for part in p.relative_to(path).parts[:-1])
+            ]
+            if not inside:
+                raise NotesError(
+                    path,
+                    "folder holds no Markdown notes (*.md)",
+                    hint="Point loopprep at a notes file or an Obsidian vault folder.",
+                )
+            found.extend(inside)
+        elif path.is_file():
+            found.append(path)
+        else:
+            raise NotesError(path, "not a regular file or folder")
+    unique: dict[Path, None] = {}
+    for p in found:
+        unique.setdefault(p.resolve(), None)
+    return list(unique)
+
+
+def read_notes_file(path: Path) -> str:
+    """The text of a notes file with newlines normalised, or a clear `NotesError`."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise NotesError(path, f"cannot read ({exc.strerror})") from None
+    if size > MAX_FILE_BYTES:
+        raise NotesError(
+            path,
+            f"file is {size / 1_048_576:.1f} MB; loopprep imports notes files up to "
+            f"{MAX_FILE_BYTES // 1_048_576} MB",
+            hint="Split the file into smaller notes, or import the folder that holds them.",
+        )
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise NotesError(path, f"cannot read ({exc.strerror})") from None
+    if b"\x00" in data[:65536]:
+        raise NotesError(
+            path, "looks like a binary file, not Markdown text", hint="Import .md notes only."
+        )
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise NotesError(
+            path,
+            f"is not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start})",
+            line=line,
+            hint="Re-save the file as UTF-8 (most editors offer this under 'Save with encoding').",
+        ) from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")

@@ -1,0 +1,159 @@
+"""The SQLite file behind loopprep: opening it, migrating it, and writing in transactions.
+
+One `Store` per process and thread; WAL mode and a busy timeout let the CLI and the web
+app work on the same file at once without losing each other's writes.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from importlib import resources
+from pathlib import Path
+
+from loopprep.errors import StoreError
+from loopprep.home import database_path
+
+
+def _migrations() -> list[tuple[str, str]]:
+    """(name, sql) for every schema step shipped with loopprep, in order."""
+    folder = resources.files(__package__).joinpath("schema")
+    steps = [(p.name[:-4], p.read_text("utf-8")) for p in folder.iterdir() if p.name.endswith(".sql")]
+    return sorted(steps)
+
+
+class Store:
+    """An open loopprep database. Reads use `conn`; writes go through `transaction()`."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+        self.conn = conn
+        self.path = path
+
+    @classmethod
+    def open(cls, path: Path | str) -> Store:
+        """Open (creating if needed) the database at `path` and bring its schema up to date."""
+        path = Path(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(path, timeout=30, isolation_level=None,
+                                   check_same_thread=False)
+        except (OSError, sqlite3.Error) as exc:
+            raise StoreError(f"cannot open the loopprep database at {path}: {exc}") from None
+        store = cls(conn, path)
+        store._configure()
+        store.migrate()
+        return store
+
+    @classmethod
+    def in_home(cls, home: Path) -> Store:
+        return cls.open(database_path(home))
+
+    @classmethod
+    def memory(cls) -> Store:
+        conn = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        store = cls(conn, None)
+        store._configure()
+        store.migrate()
+        return store
+
+    def _configure(self) -> None:
+        self.conn.row_factory = sqlite3.Row
+        try:
+            self.conn.execute("PRAGMA busy_timeout = 30000")
+            if self.path is not None:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+            self.conn.execute("PRAGMA foreign_keys = ON")
+            self.conn.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"{self.path} is not a loopprep database ({exc})",
+                hint="Point --home at another folder, or move this file aside.",
+            ) from None
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction: taken at once (BEGIN IMMEDIATE), all or nothing."""
+        if self.conn.in_transaction:
+            yield self.conn  # nested: the outer transaction commits
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    def applied_migrations(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT name FROM migrations ORDER BY name")]
+
+    def migrate(self) -> list[str]:
+        """Apply every shipped migration not yet recorded in the database; return their names."""
+        try:
+            self.conn.execute(
+                "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
+            )
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{self.path} is not a loopprep database ({exc})") from None
+        done = set(self.applied_migrations())
+        shipped = _migrations()
+        unknown = done - {name for name, _ in shipped}
+        if unknown:
+            raise StoreError(
+                f"{self.path} was written by a newer loopprep (migrations {sorted(unknown)})",
+                hint="Upgrade loopprep to open this database.",
+            )
+        applied = []
+        for name, sql in shipped:
+            if name in done:
+                continue
+            with self.transaction() as conn:
+                for statement in _statements(sql):
+                    conn.execute(statement)
+                conn.execute(
+                    "INSERT INTO migrations(name, applied_at) VALUES (?, ?)",
+                    (name, datetime.now(UTC).isoformat(timespec="seconds")),
+                )
+            applied.append(name)
+        return applied
+
+    def get_setting(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
+        return str(row[0]) if row else default
+
+    def set_setting(self, key: str, value: str) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO settings(key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+
+def _statements(sql: str) -> list[str]:
+    """Split a migration script into statements (sqlite3.complete_statement knows quoting)."""
+    out: list[str] = []
+    buffer = ""
+    for line in sql.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip():
+                out.append(buffer.strip())
+            buffer = ""
+    if buffer.strip() and not all(
+        ln.strip().startswith("--") or not ln.strip() for ln in buffer.splitlines()
+    ):
+        out.append(buffer.strip())
+    return out

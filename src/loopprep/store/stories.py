@@ -1,0 +1,215 @@
+"""Stories, their fragments from the notes and their links to principles: reads and writes."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterable
+from typing import Any, NamedTuple
+
+from loopprep.errors import NotFoundError
+from loopprep.model import Fragment, PrincipleSlug, SourceRef, Story, StoryId
+from loopprep.store.db import Store
+
+STAR_COLUMNS = ("situation", "task", "action", "result", "lessons")
+EDITABLE = ("title", "org", "date", *STAR_COLUMNS, "metrics", "tags")
+
+
+def list_stories(store: Store, *, include_archived: bool = False) -> list[Story]:
+    """All stories, ordered by id, with principles (link order) and fragments (note order)."""
+    where = "" if include_archived else "WHERE archived = 0"
+    rows = store.conn.execute(f"SELECT * FROM stories {where} ORDER BY id").fetchall()
+    links = _links_by_story(store.conn)
+    fragments = _fragments_by_story(store.conn)
+    return [_story(row, links.get(row["id"], ()), fragments.get(row["id"], ())) for row in rows]
+
+
+def get_story(store: Store, story_id: str) -> Story:
+    row = store.conn.execute("SELECT * FROM stories WHERE id = ?", (story_id,)).fetchone()
+    if row is None:
+        raise NotFoundError(f"no story with id {story_id!r}",
+                            hint="`loopprep stories` lists the ids.")
+    links = _links_by_story(store.conn, story_id)
+    fragments = _fragments_by_story(store.conn, story_id)
+    return _story(row, links.get(story_id, ()), fragments.get(story_id, ()))
+
+
+def story_identities(store: Store) -> list[sqlite3.Row]:
+    """(id, key, anchor, title, archived) of every story, for matching notes to stories."""
+    return store.conn.execute(
+        "SELECT id, key, anchor, title, archived, source_path FROM stories ORDER BY id"
+    ).fetchall()
+
+
+class StoryState(NamedTuple):
+    """A comparable picture of one story, to tell what an import changed."""
+
+    fields: tuple[Any, ...]
+    archived: bool
+    principles: tuple[str, ...]
+    fragments: tuple[tuple[Any, ...], ...]
+
+
+def snapshot(conn: sqlite3.Connection) -> dict[str, StoryState]:
+    links = _links_by_story(conn)
+    fragments = _fragments_by_story(conn)
+    return {
+        row["id"]: StoryState(
+            tuple(row[c] for c in EDITABLE),
+            bool(row["archived"]),
+            tuple(sorted(links.get(row["id"], ()))),
+            tuple((f.text, f.principle, f.source.path, f.source.line)
+                  for f in fragments.get(row["id"], ())),
+        )
+        for row in conn.execute("SELECT * FROM stories")
+    }
+
+
+def insert_story(
+    conn: sqlite3.Connection,
+    story_id: str,
+    key: str,
+    title: str,
+    *,
+    anchor: str | None,
+    origin: str,
+    source: SourceRef | None,
+    now: str,
+) -> None:
+    conn.execute(
+        "INSERT INTO stories(id, key, anchor, title, origin, source_path, source_line, "
+        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (story_id, key, anchor, title, origin,
+         source.path if source else None, source.line if source else None, now, now),
+    )
+
+
+def update_story_identity(
+    conn: sqlite3.Connection, story_id: str, *, title: str, anchor: str | None,
+    source: SourceRef, now: str,
+) -> None:
+    """Refresh what the notes say about a story (never touches developed STAR fields)."""
+    conn.execute(
+        "UPDATE stories SET title = ?, anchor = ?, source_path = ?, source_line = ?, "
+        "archived = 0, updated_at = CASE WHEN title != ? OR archived = 1 THEN ? ELSE updated_at END "
+        "WHERE id = ?",
+        (title, anchor, source.path, source.line, title, now, story_id),
+    )
+
+
+def update_story_fields(conn: sqlite3.Connection, story_id: str, fields: dict[str, Any],
+                        now: str) -> None:
+    """Set developed fields (STAR parts, org, date, metrics, tags, title)."""
+    unknown = set(fields) - set(EDITABLE)
+    if unknown:
+        raise ValueError(f"not editable story fields: {sorted(unknown)}")
+    if not fields:
+        return
+    values = [json.dumps(list(v)) if k in ("metrics", "tags") else v for k, v in fields.items()]
+    assignments = ", ".join(f"{k} = ?" for k in fields)
+    conn.execute(
+        f"UPDATE stories SET {assignments}, updated_at = ? WHERE id = ?",
+        (*values, now, story_id),
+    )
+
+
+def set_archived(conn: sqlite3.Connection, story_ids: Iterable[str], now: str) -> None:
+    conn.executemany(
+        "UPDATE stories SET archived = 1, updated_at = ? WHERE id = ?",
+        [(now, sid) for sid in story_ids],
+    )
+
+
+def replace_notes_content(
+    conn: sqlite3.Connection,
+    source_paths: list[str],
+    fragments: list[tuple[str, Fragment]],
+    links: list[tuple[str, PrincipleSlug, SourceRef, str]],
+) -> None:
+    """Replace the fragments and note-made links that came from these files."""
+    marks = ",".join("?" * len(source_paths))
+    conn.execute(f"DELETE FROM story_fragments WHERE source_path IN ({marks})", source_paths)
+    conn.execute(
+        f"DELETE FROM story_principles WHERE origin = 'notes' AND source_path IN ({marks})",
+        source_paths,
+    )
+    position: dict[tuple[str, str, int], int] = defaultdict(int)
+    for story_id, fragment in fragments:
+        spot = (story_id, fragment.source.path, fragment.source.line)
+        conn.execute(
+            "INSERT INTO story_fragments(story_id, source_path, line, position, text, principle) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            (story_id, fragment.source.path, fragment.source.line, position[spot],
+             fragment.text, fragment.principle),
+        )
+        position[spot] += 1
+    for story_id, principle, source, evidence in links:
+        conn.execute(
+            "INSERT INTO story_principles(story_id, principle, origin, source_path, line, evidence) "
+            "VALUES (?, ?, 'notes', ?, ?, ?) ON CONFLICT DO NOTHING",
+            (story_id, principle, source.path, source.line, evidence),
+        )
+
+
+def set_user_links(conn: sqlite3.Connection, story_id: str, principles: Iterable[str]) -> None:
+    """Replace the principles the user tagged a story with by hand."""
+    conn.execute("DELETE FROM story_principles WHERE story_id = ? AND origin = 'user'",
+                 (story_id,))
+    conn.executemany(
+        "INSERT INTO story_principles(story_id, principle, origin) VALUES (?, ?, 'user') "
+        "ON CONFLICT DO NOTHING",
+        [(story_id, p) for p in principles],
+    )
+
+
+def _links_by_story(conn: sqlite3.Connection, story_id: str | None = None
+                    ) -> dict[str, tuple[PrincipleSlug, ...]]:
+    sql = ("SELECT story_id, principle, MIN(COALESCE(line, 1e9)) AS first_line "
+           "FROM story_principles {where} GROUP BY story_id, principle "
+           "ORDER BY story_id, first_line, principle")
+    if story_id is None:
+        rows = conn.execute(sql.format(where=""))
+    else:
+        rows = conn.execute(sql.format(where="WHERE story_id = ?"), (story_id,))
+    out: dict[str, list[PrincipleSlug]] = defaultdict(list)
+    for row in rows:
+        out[row[0]].append(PrincipleSlug(row[1]))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _fragments_by_story(conn: sqlite3.Connection, story_id: str | None = None
+                        ) -> dict[str, tuple[Fragment, ...]]:
+    sql = ("SELECT story_id, source_path, line, text, principle FROM story_fragments {where} "
+           "ORDER BY story_id, source_path, line, position")
+    if story_id is None:
+        rows = conn.execute(sql.format(where=""))
+    else:
+        rows = conn.execute(sql.format(where="WHERE story_id = ?"), (story_id,))
+    out: dict[str, list[Fragment]] = defaultdict(list)
+    for row in rows:
+        principle = PrincipleSlug(row[4]) if row[4] else None
+        out[row[0]].append(Fragment(row[3], SourceRef(row[1], row[2]), principle))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _story(row: sqlite3.Row, principles: tuple[PrincipleSlug, ...],
+           fragments: tuple[Fragment, ...]) -> Story:
+    source = SourceRef(row["source_path"], row["source_line"] or 0) if row["source_path"] else None
+    return Story(
+        id=StoryId(row["id"]),
+        title=row["title"],
+        principles=principles,
+        fragments=fragments,
+        org=row["org"],
+        date=row["date"],
+        situation=row["situation"],
+        task=row["task"],
+        action=row["action"],
+        result=row["result"],
+        lessons=row["lessons"],
+        metrics=tuple(json.loads(row["metrics"])),
+        tags=tuple(json.loads(row["tags"])),
+        source=source,
+        archived=bool(row["archived"]),
+    )

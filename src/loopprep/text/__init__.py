@@ -1,0 +1,1 @@
+"""Text analysis shared by every feature: facts in text, sentences, embeddings."""
