@@ -154,10 +154,10 @@ def import_notes(
         _diff(report, before, after)
         questions_after = note_rows.question_details(conn, new_questions)
         for qid in new_questions:
-            row = questions_before.get(qid)
-            if row is None:
+            old = questions_before.get(qid)
+            if old is None:
                 report.questions_added.append(QuestionId(qid))
-            elif row[2] or row[1] != questions_after[qid][0][1]:
+            elif old[2] or old[1] != questions_after[qid][0][1]:
                 report.questions_updated.append(QuestionId(qid))
             else:
                 report.questions_unchanged.append(QuestionId(qid))

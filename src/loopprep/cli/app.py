@@ -8,7 +8,7 @@ import sys
 
 import typer
 
-from loopprep.cli import coverage_cmd, home_cmd, import_cmd, stories_cmd
+from loopprep.cli import coverage_cmd, demo_cmd, home_cmd, import_cmd, stories_cmd
 from loopprep.cli.common import Settings
 
 app = typer.Typer(
@@ -42,18 +42,30 @@ import_cmd.register(app)
 coverage_cmd.register(app)
 stories_cmd.register(app)
 home_cmd.register(app)
+demo_cmd.register(app)
 
 
-def main() -> None:
+def run(argv: list[str] | None = None) -> int:
+    """Run the command line on `argv` (default: sys.argv) and return the exit code: 0 done,
+    1 a problem with the user's input or data (one clear message, no traceback), 2 usage."""
     from loopprep.errors import LoopprepError
 
     try:
-        app()
+        app(args=argv, prog_name="loopprep")
+    except SystemExit as done:
+        code = done.code
+        return code if isinstance(code, int) else (0 if code is None else 1)
     except LoopprepError as error:
+        sys.stdout.flush()
         sys.stderr.write(f"error: {error.message}\n")
         if error.hint:
             sys.stderr.write(f"{error.hint}\n")
-        sys.exit(1)
+        return 1
     except KeyboardInterrupt:
-        sys.stderr.write("interrupted\n")
-        sys.exit(130)
+        sys.stderr.write("\ninterrupted\n")
+        return 130
+    return 0
+
+
+def main() -> None:
+    sys.exit(run())

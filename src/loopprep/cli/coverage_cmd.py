@@ -60,8 +60,8 @@ def show_coverage(result: Coverage) -> None:
     out.print(f"{covered} of {len(result.principles)} principles have a story; "
               f"{len(result.stories)} stories in the bank.")
     if result.gaps:
-        names = ", ".join(p.name for p in result.principles if not p.story_ids)
-        out.print(f"\n[bold red]Gaps[/bold red] (no story yet): {escape(names)}")
+        gap_names = ", ".join(p.name for p in result.principles if not p.story_ids)
+        out.print(f"\n[bold red]Gaps[/bold red] (no story yet): {escape(gap_names)}")
     if overused:
         out.print(f"\n[bold yellow]Over-used[/bold yellow] (filed under more than "
                   f"{result.max_per_story} principles; the panel compares notes):")

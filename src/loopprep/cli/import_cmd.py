@@ -28,7 +28,7 @@ def import_notes(
         if as_json:
             print_json(report_json(report))
         else:
-            _show(report, len(bank.stories()))
+            show_report(report, len(bank.stories()))
 
 
 def finding_json(finding: Finding) -> dict[str, Any]:
@@ -70,7 +70,7 @@ def report_json(report: ImportReport) -> dict[str, Any]:
     }
 
 
-def _show(report: ImportReport, total: int) -> None:
+def show_report(report: ImportReport, total: int) -> None:
     from rich.markup import escape
 
     from loopprep.importing import display_path

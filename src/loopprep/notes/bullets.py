@@ -118,10 +118,9 @@ def reflection_reason(text: str) -> str | None:
 
 def split_stories(bullet: Bullet) -> list[Bullet]:
     """One bullet naming its anchor twice ('QCELLS: A, QCELLS B') holds two stories."""
-    if not bullet.anchor:
+    if not bullet.anchor or bullet.anchor not in bullet.rest:
         return [bullet]
-    pattern = re.compile(r"[,;]\s*" + re.escape(bullet.anchor) + r"\b")
-    pieces = pattern.split(bullet.rest)
+    pieces = _split_at_anchor(bullet.rest, bullet.anchor)
     if len(pieces) < 2:
         return [bullet]
     out = []
@@ -130,6 +129,20 @@ def split_stories(bullet: Bullet) -> list[Bullet]:
         if piece:
             out.append(Bullet(f"{bullet.anchor}: {piece}", bullet.anchor, piece, bullet.backref))
     return out if len(out) > 1 else [bullet]
+
+
+def _split_at_anchor(text: str, anchor: str) -> list[str]:
+    """Split where ', ANCHOR' or '; ANCHOR' starts a new part (whole word)."""
+    pieces, start, at = [], 0, text.find(anchor)
+    while at != -1:
+        before = text[start:at].rstrip()
+        after = text[at + len(anchor): at + len(anchor) + 1]
+        if before.endswith((",", ";")) and not (after.isalnum() or after == "_"):
+            pieces.append(before.rstrip(",;"))
+            start = at + len(anchor)
+        at = text.find(anchor, at + len(anchor))
+    pieces.append(text[start:])
+    return pieces
 
 
 def first_words(text: str, count: int = 1) -> str:
@@ -152,10 +165,12 @@ def make_title(text: str, limit: int = 60) -> str:
     return clause[0].upper() + clause[1:]
 
 
-def slugify(text: str, limit: int = 48) -> str:
+def slugify(text: str, limit: int = 36) -> str:
     slug = "-".join(normalise(text).split())
     slug = re.sub(r"[^a-z0-9\-]", "", slug.encode("ascii", "ignore").decode()) or "story"
-    return slug[:limit].strip("-") or "story"
+    if len(slug) > limit:
+        slug = slug[:limit].rsplit("-", 1)[0] if "-" in slug[:limit] else slug[:limit]
+    return slug.strip("-") or "story"
 
 
 def mentions(text: str, anchor: str) -> bool:

@@ -180,15 +180,17 @@ def _enter_heading(
     sections: list[_Section],
     framework: Framework,
     seen: dict[PrincipleSlug, int],
+    *,
+    record: bool = True,
 ) -> None:
+    """Push the section a heading opens; with `record`, note principles found (pass 1)."""
     while sections and sections[-1].level >= heading.level:
         sections.pop()
     parent = sections[-1] if sections else None
     inside = parent.principle if parent and parent.kind in ("principle", "stories") else None
     principle, _ = match_principle(heading.text, framework)
     if principle is not None and not _STORY_HEADINGS.match(heading.text.strip()):
-        doc.principle_headings += 1
-        if principle.slug in seen:
+        if record and principle.slug in seen:
             doc.note(
                 "duplicate-heading",
                 f"{principle.name} has a second heading here (first at line "
@@ -196,7 +198,8 @@ def _enter_heading(
                 heading.line,
                 "info",
             )
-        else:
+        elif record:
+            doc.principle_headings += 1
             seen[principle.slug] = heading.line
             doc.principles_found.append(principle.slug)
         sections.append(_Section(heading.level, "principle", principle.slug, heading.text,
@@ -241,7 +244,7 @@ def _story_item(
         return
     if _is_question(text):
         # a question filed under a principle: keep it as that principle's question
-        draft = QuestionDraft(text, SourceRef(doc.path, line), [principle])
+        draft = QuestionDraft(clean_question(text), SourceRef(doc.path, line), [principle])
         draft.outline = "\n".join(ln for child in item.children for ln in _render(child))
         doc.questions.append(draft)
         _place(doc, item, f"question:{len(doc.questions) - 1}")
@@ -263,7 +266,7 @@ def _story_item(
             _link(doc, key, principle, line, _details(item))
         _place(doc, item, f"story:{keys[0]}")
         return
-    bullet = read_bullet(text)
+    bullet = registry.read(text)
     parts = split_stories(bullet)
     keys = []
     for part in parts:
@@ -282,7 +285,7 @@ def _story_paragraph(
         doc.note("reflection", f"'{_short(text)}' is read as a reflection, not a story",
                  block.line, "info")
         return
-    key = _resolve_or_define(doc, read_bullet(text), block.line, registry, split=False)
+    key = _resolve_or_define(doc, registry.read(text), block.line, registry, split=False)
     _link(doc, key, principle, block.line, text)
 
 
@@ -294,7 +297,8 @@ def _resolve_or_define(
     if known is not None:
         if registry.may_redefine(known):
             known.defined = True
-            known.title = title if key == known.key else known.title
+            if key == known.key:
+                registry.retitle(known, title)
             doc.stories.append(StoryDraft(known.key, known.title, known.anchor,
                                           SourceRef(doc.path, line)))
         return known.key
@@ -354,14 +358,15 @@ def _principle_texts(
     doc: ParsedNotes, texts: dict[PrincipleSlug, list[Paragraph]], framework: Framework
 ) -> None:
     """Keep each principle's own text from the notes; report lines pasted from another."""
-    lines = [
-        (slug, i, para.line + offset, line)
-        for slug, paras in texts.items()
-        for para in paras
-        for offset, line in enumerate(para.text.split("\n"))
-        for i in [len(lines_of(texts[slug], para)) + offset]
-        if line.strip()
-    ]
+    # (principle, index of the line within its section, file line, text)
+    lines: list[tuple[PrincipleSlug, int, int, str]] = []
+    for slug, paras in texts.items():
+        index = 0
+        for para in paras:
+            for offset, text in enumerate(para.text.split("\n")):
+                if text.strip():
+                    lines.append((slug, index, para.line + offset, text))
+                    index += 1
     stray: set[tuple[PrincipleSlug, int]] = set()
     for slug, index, line_no, text in lines:
         words = _word_set(text)
@@ -392,16 +397,6 @@ def _principle_texts(
             doc.principle_texts.append(
                 PrincipleText(slug, "\n".join(t for _, t in kept), SourceRef(doc.path, kept[0][0]))
             )
-
-
-def lines_of(paras: list[Paragraph], upto: Paragraph) -> list[str]:
-    """Non-empty lines of the paragraphs before `upto` (a line's index within its section)."""
-    out: list[str] = []
-    for para in paras:
-        if para is upto:
-            break
-        out.extend(line for line in para.text.split("\n") if line.strip())
-    return out
 
 
 def _word_set(text: str) -> set[str]:
@@ -484,7 +479,7 @@ def _collect_story_note(doc: ParsedNotes, framework: Framework, registry: StoryR
     anchor = existing.anchor if existing else _title_anchor(title, fields.get("org"))
     if existing is not None:
         existing.defined = True
-        existing.title = title
+        registry.retitle(existing, title)
     else:
         registry.add(KnownStory(key, title, anchor, explicit_id))
     doc.stories.append(
@@ -551,7 +546,7 @@ def collect_questions(doc: ParsedNotes, framework: Framework, registry: StoryReg
     pending: QuestionDraft | None = None  # a question paragraph waiting for its outline
     for block in doc.blocks:
         if isinstance(block, Heading):
-            _enter_heading(ParsedNotes(doc.path, {}, []), block, sections, framework, {})
+            _enter_heading(doc, block, sections, framework, {}, record=False)
             pending = None
             continue
         section = sections[-1] if sections else None
@@ -563,7 +558,8 @@ def collect_questions(doc: ParsedNotes, framework: Framework, registry: StoryReg
         if isinstance(block, Paragraph):
             last_line = block.text.strip().split("\n")[-1]
             if not block.code and _is_question(last_line):
-                pending = QuestionDraft(last_line.strip(), SourceRef(doc.path, block.end_line),
+                pending = QuestionDraft(clean_question(last_line),
+                                        SourceRef(doc.path, block.end_line),
                                         [principle] if principle else [])
                 doc.questions.append(pending)
             else:
@@ -584,7 +580,7 @@ def _question_list(
     current = pending
     for item in block.items:
         if _is_question(item.text):
-            current = QuestionDraft(item.text.strip(), SourceRef(doc.path, item.line),
+            current = QuestionDraft(clean_question(item.text), SourceRef(doc.path, item.line),
                                     [principle] if principle else [])
             doc.questions.append(current)
             index = len(doc.questions) - 1
@@ -613,28 +609,34 @@ def _outline_item(
     _place(doc, item, f"question:{index}")
     text = item.text.strip()
     _, lead_in = strip_lead_in(text)
-    bullet = read_bullet(text)
-    key: str | None = None
+    bullet = registry.read(text)
     known = registry.resolve(bullet)
-    if known is not None:
-        key = known.key
-    else:
+    key: str | None = known.key if known is not None else None
+    if key is None and not lead_in:
         mentioned = registry.mentioned_in(_details(item))
         if mentioned:
             for story in mentioned:
                 if story.key not in question.story_keys:
                     question.story_keys.append(story.key)
             return
-        if lead_in or bullet.anchor:
-            key = _resolve_or_define(doc, bullet, item.line, registry, split=False)
+    if key is None and (lead_in or bullet.anchor):
+        key = _resolve_or_define(doc, bullet, item.line, registry, split=False)
     if key is not None:
         if key not in question.story_keys:
             question.story_keys.append(key)
         doc.fragments.append((key, Fragment(_details(item), SourceRef(doc.path, item.line), None)))
 
 
-def _is_question(text: str) -> bool:
+def clean_question(text: str) -> str:
+    """A question as plain text: no emphasis markers, no 'Q3:' prefix."""
     text = text.strip()
+    text = re.sub(r"^(?:\*\*|__)(.*)(?:\*\*|__)$", r"\1", text).strip()
+    text = re.sub(r"^(?:\*|_)(.*)(?:\*|_)$", r"\1", text).strip()
+    return re.sub(r"^q\d*\s*[:.)-]\s*", "", text, flags=re.IGNORECASE).strip() or text
+
+
+def _is_question(text: str) -> bool:
+    text = clean_question(text)
     if not text or len(text) > 600:
         return False
     first = re.split(r"(?<=[?.!])\s", text, maxsplit=1)[0]

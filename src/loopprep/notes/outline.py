@@ -169,11 +169,11 @@ def parse_outline(body: str, first_line: int = 1) -> list[Block]:
             continue
         indent = indent_width(line[: len(line) - len(line.lstrip())])
         if current_list is not None and stack:
-            if not blank_since_item:
-                owner = stack[-1]
-            else:
+            owner: Item | None = stack[-1]
+            if blank_since_item:
+                # after a blank line only an indented line continues an item
                 owners = [it for it in stack if it.indent < indent]
-                owner = owners[-1] if owners and indent >= 2 else None  # type: ignore[assignment]
+                owner = owners[-1] if owners and indent >= 2 else None
             if owner is not None:
                 owner.text = f"{owner.text} {line.strip()}".strip()
                 owner.continuation.append(number)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from loopprep.model import Framework, Principle
 
@@ -25,9 +26,11 @@ def _content(words: str) -> set[str]:
     return {w for w in words.split() if w not in _STOP}
 
 
-def _names(principle: Principle) -> list[str]:
-    return [normalise(principle.name), normalise(principle.slug.replace("-", " ")),
-            *(normalise(a) for a in principle.aliases)]
+@lru_cache(maxsize=256)
+def _names(principle: Principle) -> tuple[tuple[str, frozenset[str]], ...]:
+    names = [normalise(principle.name), normalise(principle.slug.replace("-", " ")),
+             *(normalise(a) for a in principle.aliases)]
+    return tuple((name, frozenset(_content(name))) for name in names)
 
 
 def match_principle(heading: str, framework: Framework) -> tuple[Principle | None, float]:
@@ -42,8 +45,8 @@ def match_principle(heading: str, framework: Framework) -> tuple[Principle | Non
     best: Principle | None = None
     best_score = 0.0
     for principle in framework.principles:
-        for index, name in enumerate(_names(principle)):
-            score = _score(norm, words, name, alias=index >= 2)
+        for index, (name, name_words) in enumerate(_names(principle)):
+            score = _score(norm, words, name, name_words, alias=index >= 2)
             if score > best_score:
                 best, best_score = principle, score
     if best_score < 0.5:
@@ -51,10 +54,10 @@ def match_principle(heading: str, framework: Framework) -> tuple[Principle | Non
     return best, best_score
 
 
-def _score(norm: str, words: set[str], name: str, *, alias: bool) -> float:
+def _score(norm: str, words: set[str], name: str, name_words: frozenset[str], *,
+           alias: bool) -> float:
     if norm == name:
         return 1.0 if not alias else 0.95
-    name_words = _content(name)
     if not name_words:
         return 0.0
     if name_words <= words:

@@ -11,7 +11,7 @@ from pathlib import Path
 from loopprep.errors import NotesError
 
 #: Larger files are refused: real notes are kilobytes; this bounds time and memory.
-MAX_FILE_BYTES = 20 * 1024 * 1024
+MAX_FILE_BYTES = 5 * 1024 * 1024
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown")
 _SKIPPED_DIRS = {".obsidian", ".trash", ".git", "node_modules", "__pycache__"}
 

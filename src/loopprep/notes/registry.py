@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from loopprep.notes.bullets import Bullet, first_words
+from loopprep.notes.bullets import Bullet, first_words, read_bullet, strip_lead_in
 from loopprep.notes.principles import normalise
 
 
@@ -25,6 +25,8 @@ class KnownStory:
 class StoryRegistry:
     stories: dict[str, KnownStory] = field(default_factory=dict)
     import_paths: set[str] = field(default_factory=set)
+    _anchors: dict[str, list[KnownStory]] = field(default_factory=dict)
+    _titles: dict[str, KnownStory] = field(default_factory=dict)
 
     def may_redefine(self, story: KnownStory) -> bool:
         """Whether a file of this import may (re)define a story the store already has: only
@@ -37,9 +39,16 @@ class StoryRegistry:
 
     def add(self, story: KnownStory) -> None:
         self.stories[story.key] = story
+        if story.anchor:
+            self._anchors.setdefault(story.anchor, []).append(story)
+        self._titles.setdefault(normalise(story.title), story)
+
+    def retitle(self, story: KnownStory, title: str) -> None:
+        story.title = title
+        self._titles.setdefault(normalise(title), story)
 
     def by_anchor(self, anchor_key: str) -> list[KnownStory]:
-        return [s for s in self.stories.values() if s.anchor == anchor_key]
+        return list(self._anchors.get(anchor_key, ()))
 
     def by_id(self, story_id: str) -> KnownStory | None:
         for story in self.stories.values():
@@ -49,11 +58,10 @@ class StoryRegistry:
 
     def by_title(self, title: str) -> KnownStory | None:
         """A story whose title (or id) is `title`, as a wikilink names it."""
-        wanted = normalise(title)
-        for story in self.stories.values():
-            if normalise(story.title) == wanted or (story.story_id and story.story_id == title):
-                return story
-        return None
+        found = self._titles.get(normalise(title))
+        if found is not None and normalise(found.title) == normalise(title):
+            return found
+        return self.by_id(title.strip())
 
     def resolve(self, bullet: Bullet, *, split: bool = False) -> KnownStory | None:
         """The known story a bullet refers to, or None if it starts a new one."""
@@ -73,14 +81,44 @@ class StoryRegistry:
             return candidates[0]
         return None
 
-    def mentioned_in(self, text: str) -> list[KnownStory]:
-        """Stories whose anchor is named anywhere in `text` (whole words)."""
-        from loopprep.notes.bullets import mentions
+    def read(self, text: str) -> Bullet:
+        """Read a bullet, preferring the longest known anchor it opens with: 'St Brigid's
+        again' and 'PARCELIO on-call, ...' name stories the notes named before."""
+        bullet = read_bullet(text)
+        body, _ = strip_lead_in(text)
+        words = normalise(body).split()
+        prefixes = (" ".join(words[:n]) for n in range(min(len(words), 6), 0, -1))
+        for anchor in prefixes:
+            if anchor in self._anchors:
+                if bullet.anchor_key == anchor:
+                    return bullet
+                if bullet.anchor_key and len(bullet.anchor_key) > len(anchor) and (
+                    not self.by_anchor(bullet.anchor_key)
+                ) and len(bullet.anchor_key.split()) > 1 and ":" in body:
+                    return bullet  # 'PARCELIO hiring: ...' names a new story
+                head, rest = _split_prefix(body, anchor)
+                return Bullet(text, head, rest, bullet.backref)
+        return bullet
 
-        seen: dict[str, KnownStory] = {}
-        for story in self.stories.values():
-            if story.anchor and mentions(text, story.anchor) and story.anchor not in seen:
-                group = self.by_anchor(story.anchor)
-                if len(group) == 1:
-                    seen[story.anchor] = story
-        return list(seen.values())
+    def mentioned_in(self, text: str) -> list[KnownStory]:
+        """Stories whose anchor is named anywhere in `text` (whole words), when the anchor
+        names exactly one story."""
+        words = normalise(text).split()
+        found: dict[str, KnownStory] = {}
+        for start in range(len(words)):
+            for n in range(1, min(6, len(words) - start) + 1):
+                anchor = " ".join(words[start:start + n])
+                group = self._anchors.get(anchor)
+                if group and len(group) == 1:
+                    found.setdefault(anchor, group[0])
+        return list(found.values())
+
+
+def _split_prefix(body: str, anchor: str) -> tuple[str, str]:
+    """Split `body` after the words that normalise to `anchor`."""
+    tokens = body.split()
+    for count in range(1, len(tokens) + 1):
+        head = " ".join(tokens[:count])
+        if normalise(head) == anchor:
+            return head.rstrip(",;:-"), " ".join(tokens[count:]).lstrip(" ,;:-–—")
+    return body, ""

@@ -59,8 +59,8 @@ def snapshot(conn: sqlite3.Connection) -> dict[str, StoryState]:
             tuple(row[c] for c in EDITABLE),
             bool(row["archived"]),
             tuple(sorted(links.get(row["id"], ()))),
-            tuple((f.text, f.principle, f.source.path, f.source.line)
-                  for f in fragments.get(row["id"], ())),
+            # line numbers are left out: a line added above a story does not change it
+            tuple((f.text, f.principle, f.source.path) for f in fragments.get(row["id"], ())),
         )
         for row in conn.execute("SELECT * FROM stories")
     }
@@ -135,21 +135,23 @@ def replace_notes_content(
         source_paths,
     )
     position: dict[tuple[str, str, int], int] = defaultdict(int)
+    rows = []
     for story_id, fragment in fragments:
         spot = (story_id, fragment.source.path, fragment.source.line)
-        conn.execute(
-            "INSERT INTO story_fragments(story_id, source_path, line, position, text, principle) "
-            "VALUES (?, ?, ?, ?, ?, ?)",
-            (story_id, fragment.source.path, fragment.source.line, position[spot],
-             fragment.text, fragment.principle),
-        )
+        rows.append((story_id, fragment.source.path, fragment.source.line, position[spot],
+                     fragment.text, fragment.principle))
         position[spot] += 1
-    for story_id, principle, source, evidence in links:
-        conn.execute(
-            "INSERT INTO story_principles(story_id, principle, origin, source_path, line, evidence) "
-            "VALUES (?, ?, 'notes', ?, ?, ?) ON CONFLICT DO NOTHING",
-            (story_id, principle, source.path, source.line, evidence),
-        )
+    conn.executemany(
+        "INSERT INTO story_fragments(story_id, source_path, line, position, text, principle) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        rows,
+    )
+    conn.executemany(
+        "INSERT INTO story_principles(story_id, principle, origin, source_path, line, evidence) "
+        "VALUES (?, ?, 'notes', ?, ?, ?) ON CONFLICT DO NOTHING",
+        [(story_id, principle, source.path, source.line, evidence)
+         for story_id, principle, source, evidence in links],
+    )
 
 
 def set_user_links(conn: sqlite3.Connection, story_id: str, principles: Iterable[str]) -> None:
@@ -165,9 +167,9 @@ def set_user_links(conn: sqlite3.Connection, story_id: str, principles: Iterable
 
 def _links_by_story(conn: sqlite3.Connection, story_id: str | None = None
                     ) -> dict[str, tuple[PrincipleSlug, ...]]:
-    sql = ("SELECT story_id, principle, MIN(COALESCE(line, 1e9)) AS first_line "
-           "FROM story_principles {where} GROUP BY story_id, principle "
-           "ORDER BY story_id, first_line, principle")
+    sql = ("SELECT story_id, principle, MIN(COALESCE(line, 1e9)) AS first_line, "
+           "MIN(rowid) AS first_row FROM story_principles {where} GROUP BY story_id, principle "
+           "ORDER BY story_id, first_line, first_row")
     if story_id is None:
         rows = conn.execute(sql.format(where=""))
     else:

@@ -1,0 +1,70 @@
+"""Shared fixtures: every test gets its own loopprep home; paths to the real example notes."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from loopprep.cli.app import run
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+EXAMPLE = SHARED / "examples" / "interview-notes.md"
+BUNDLED = ROOT / "src" / "loopprep" / "examples" / "jordan-notes.md"
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.fixture(autouse=True)
+def loopprep_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    home = tmp_path / "home"
+    monkeypatch.setenv("LOOPPREP_HOME", str(home))
+    return home
+
+
+@pytest.fixture
+def example_notes() -> Path:
+    if not EXAMPLE.exists():
+        pytest.fail(f"the shared example notes are missing: {EXAMPLE}")
+    return EXAMPLE
+
+
+class CLI:
+    """Run the real command line in-process and capture what it prints."""
+
+    def __init__(self, capsys: pytest.CaptureFixture[str]) -> None:
+        self.capsys = capsys
+        self.out = ""
+        self.err = ""
+
+    def __call__(self, *args: str | Path) -> int:
+        self.capsys.readouterr()
+        code = run([str(a) for a in args])
+        captured = self.capsys.readouterr()
+        self.out, self.err = captured.out, captured.err
+        return code
+
+    def json(self, *args: str | Path) -> object:
+        code = self(*args, "--json")
+        assert code == 0, self.err
+        return json.loads(self.out)
+
+
+@pytest.fixture
+def cli(capsys: pytest.CaptureFixture[str]) -> CLI:
+    return CLI(capsys)
+
+
+@pytest.fixture
+def write(tmp_path: Path) -> Callable[[str, str], Path]:
+    """Write a notes file under tmp_path/notes and return its path."""
+
+    def _write(name: str, text: str) -> Path:
+        path = tmp_path / "notes" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        return path
+
+    return _write
