@@ -79,7 +79,7 @@ def probes() -> dict[str, Any]:
 BOILERPLATE = frozenset(
     """a an the and or but of to in on at for with from by as into about than then that this
     these those it its is are was were be been being do did does done have has had having
-    i me my we our you your yours youve youre youd it's there their they them he she his her
+    i me my we our you your yours youve youre youd there their they them he she his her
     who what when where which why how can could would should will may might
     tell describe give example walk through share talk think recall like hear situation
     time times ever one some any just so if else also again once please""".split()
@@ -126,7 +126,7 @@ def test_ids_are_well_formed_and_match_primary(questions: list[dict[str, Any]]) 
     bad = []
     for q in questions:
         m = ID_RE.match(q["id"])
-        if not m or m["slug"] != q["principles"][0] or m["num"] == "000":
+        if not m or q["principles"][:1] != [m["slug"]] or m["num"] == "000":
             bad.append(q["id"])
     assert not bad, f"ids must be <primary-slug>-<001..999>: {bad}"
 
