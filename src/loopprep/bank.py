@@ -69,6 +69,25 @@ class Bank:
     def story(self, story_id: str) -> Story:
         return story_rows.get_story(self.store, story_id)
 
+    def add_story(self, title: str, *, now: datetime, principles: Sequence[str] = (),
+                  fields: dict[str, Any] | None = None) -> Story:
+        """Create a story by hand (not from notes); its id is a slug of the title."""
+        from loopprep.stories import add_story
+
+        return add_story(self, title, now=now, principles=principles, fields=fields or {})
+
+    def update_story(self, story_id: str, fields: dict[str, Any], *, now: datetime) -> Story:
+        """Change a story's developed fields (STAR parts, title, org, date, metrics, tags)."""
+        from loopprep.stories import update_story
+
+        return update_story(self, story_id, fields, now=now)
+
+    def tag_story(self, story_id: str, principles: Sequence[str]) -> Story:
+        """Set the principles the user files a story under (links from notes are kept)."""
+        from loopprep.stories import tag_story
+
+        return tag_story(self, story_id, principles)
+
     def note_questions(self) -> list[Question]:
         return note_rows.list_note_questions(self.store)
 

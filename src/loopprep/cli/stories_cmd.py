@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 
-from loopprep.cli.common import JsonOption, console, open_bank, print_json, today
+from loopprep.cli.common import JsonOption, console, now, open_bank, print_json, today
 
 if TYPE_CHECKING:
     from loopprep.model import Story
@@ -121,3 +121,86 @@ def story_json(story: Story) -> dict[str, Any]:
             for f in story.fragments
         ],
     }
+
+
+@stories_app.command("add")
+def add_story(
+    ctx: typer.Context,
+    title: str = typer.Argument(..., help="A short title, e.g. 'Warehouse robots rollout'."),
+    principle: list[str] = typer.Option([], "--principle", "-p",
+                                        help="A principle to file it under (repeatable)."),
+    as_json: bool = JsonOption,
+) -> None:
+    """Add a story by hand (for stories that are not in your notes)."""
+    with open_bank(ctx) as bank:
+        story = bank.add_story(title, now=now(), principles=principle)
+    if as_json:
+        print_json(story_json(story))
+    else:
+        console().print(f"Added {story.id}. Develop it with: loopprep stories develop {story.id}")
+
+
+@stories_app.command("edit")
+def edit_story(
+    ctx: typer.Context,
+    story_id: str = typer.Argument(..., help="The story's id."),
+    title: str = typer.Option(None, help="New title."),
+    situation: str = typer.Option(None, help="Where and when, what was at stake."),
+    task: str = typer.Option(None, help="What you were responsible for."),
+    action: str = typer.Option(None, help="What you did, in the first person."),
+    result: str = typer.Option(None, help="What changed, with numbers."),
+    lessons: str = typer.Option(None, help="What you learned."),
+    org: str = typer.Option(None, help="Company or organisation."),
+    date: str = typer.Option(None, help="When: 2023, 2023-04 or 2023-04-17."),
+    metric: list[str] = typer.Option(None, "--metric", help="A key metric (repeatable; replaces)."),
+    principle: list[str] = typer.Option(
+        None, "--principle", "-p", help="File under exactly these principles (repeatable)."),
+    as_json: bool = JsonOption,
+) -> None:
+    """Change a story's STAR parts, title, date, metrics or principles."""
+    given = {"title": title, "situation": situation, "task": task, "action": action,
+             "result": result, "lessons": lessons, "org": org, "date": date}
+    fields: dict[str, object] = {k: v for k, v in given.items() if v is not None}
+    if metric:
+        fields["metrics"] = metric
+    with open_bank(ctx) as bank:
+        story = bank.update_story(story_id, fields, now=now()) if fields else bank.story(story_id)
+        if principle:
+            story = bank.tag_story(story_id, principle)
+    if as_json:
+        print_json(story_json(story))
+    else:
+        console().print(f"Updated {story.id}.")
+
+
+@stories_app.command("develop")
+def develop_story(
+    ctx: typer.Context,
+    story_id: str = typer.Argument(..., help="The story's id."),
+) -> None:
+    """Answer prompts for what the story is missing (Enter skips a prompt)."""
+    from rich.markup import escape
+
+    from loopprep.develop import star_prompts
+
+    out = console()
+    with open_bank(ctx) as bank:
+        story = bank.story(story_id)
+        prompts = star_prompts(story, bank.framework)
+        if not prompts:
+            out.print(f"{escape(story.title)} has every STAR part, a metric and a date.")
+            return
+        out.print(f"[bold]{escape(story.title)}[/bold] — {len(prompts)} things would make "
+                  "it stronger. Press Enter to skip one.")
+        for fragment in story.fragments[:3]:
+            out.print(f"[dim]notes: {escape(fragment.text.splitlines()[0])}[/dim]")
+        for prompt in prompts:
+            out.print(f"\n[bold]{prompt.part.title()}[/bold]: {escape(prompt.question)}\n"
+                      f"[dim]{escape(prompt.why)}[/dim]")
+            answer = typer.prompt(">", default="", show_default=False).strip()
+            if not answer:
+                continue
+            value: object = [answer] if prompt.part == "metrics" else answer
+            story = bank.update_story(story_id, {prompt.part: value}, now=now())
+        left = star_prompts(story, bank.framework)
+    out.print(f"\nSaved. Still missing: {', '.join(p.part for p in left) or 'nothing'}.")

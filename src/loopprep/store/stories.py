@@ -155,25 +155,36 @@ def replace_notes_content(
 
 
 def set_user_links(conn: sqlite3.Connection, story_id: str, principles: Iterable[str]) -> None:
-    """Replace the principles the user tagged a story with by hand."""
+    """Make `principles` exactly the story's principles: links the notes made and the user
+    dropped are hidden (a re-import keeps them hidden); new ones are the user's."""
+    wanted = list(dict.fromkeys(principles))
     conn.execute("DELETE FROM story_principles WHERE story_id = ? AND origin = 'user'",
                  (story_id,))
+    conn.execute("DELETE FROM story_hidden_principles WHERE story_id = ?", (story_id,))
+    from_notes = {row[0] for row in conn.execute(
+        "SELECT principle FROM story_principles WHERE story_id = ?", (story_id,))}
     conn.executemany(
         "INSERT INTO story_principles(story_id, principle, origin) VALUES (?, ?, 'user') "
         "ON CONFLICT DO NOTHING",
-        [(story_id, p) for p in principles],
+        [(story_id, p) for p in wanted if p not in from_notes],
+    )
+    conn.executemany(
+        "INSERT INTO story_hidden_principles(story_id, principle) VALUES (?, ?)",
+        [(story_id, p) for p in sorted(from_notes - set(wanted))],
     )
 
 
 def _links_by_story(conn: sqlite3.Connection, story_id: str | None = None
                     ) -> dict[str, tuple[PrincipleSlug, ...]]:
     sql = ("SELECT story_id, principle, MIN(COALESCE(line, 1e9)) AS first_line, "
-           "MIN(rowid) AS first_row FROM story_principles {where} GROUP BY story_id, principle "
-           "ORDER BY story_id, first_line, first_row")
+           "MIN(rowid) AS first_row FROM story_principles AS sp WHERE NOT EXISTS ("
+           "SELECT 1 FROM story_hidden_principles AS h "
+           "WHERE h.story_id = sp.story_id AND h.principle = sp.principle) {where} "
+           "GROUP BY story_id, principle ORDER BY story_id, first_line, first_row")
     if story_id is None:
         rows = conn.execute(sql.format(where=""))
     else:
-        rows = conn.execute(sql.format(where="WHERE story_id = ?"), (story_id,))
+        rows = conn.execute(sql.format(where="AND story_id = ?"), (story_id,))
     out: dict[str, list[PrincipleSlug]] = defaultdict(list)
     for row in rows:
         out[row[0]].append(PrincipleSlug(row[1]))

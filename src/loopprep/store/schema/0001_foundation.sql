@@ -49,6 +49,13 @@ CREATE TABLE story_principles (
 );
 CREATE INDEX story_principles_by_principle ON story_principles(principle);
 
+-- principles the user removed from a story by hand; a re-import does not bring them back
+CREATE TABLE story_hidden_principles (
+    story_id  TEXT NOT NULL REFERENCES stories(id) ON DELETE CASCADE,
+    principle TEXT NOT NULL,
+    PRIMARY KEY (story_id, principle)
+);
+
 CREATE TABLE questions (
     id          TEXT PRIMARY KEY,
     text        TEXT NOT NULL,

@@ -1,0 +1,73 @@
+"""Developing a terse story into full STAR: what to ask next, in the order an interviewer
+would probe, and why each part matters.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from loopprep.model import Framework, Story
+from loopprep.text.facts import has_date, has_metric, has_result
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """One question that would make a story stronger."""
+
+    part: str  # situation | task | action | result | lessons | metrics | date
+    question: str
+    why: str
+
+
+def star_prompts(story: Story, framework: Framework | None = None) -> list[Prompt]:
+    """The prompts for what the story is still missing, most important first."""
+    prompts: list[Prompt] = []
+    notes = story.text
+    if not story.situation.strip():
+        prompts.append(Prompt(
+            "situation",
+            "Where and when was this, and what was at stake? Two sentences at most.",
+            "Interviewers need just enough context to follow; long set-ups eat your two minutes.",
+        ))
+    if not story.task.strip():
+        prompts.append(Prompt(
+            "task",
+            "What were you, personally, responsible for? What would failure have looked like?",
+            "It separates your part from the team's before you describe the actions.",
+        ))
+    if not story.action.strip():
+        angle = ""
+        if framework is not None and story.principles:
+            principle = framework.get(story.principles[0])
+            if principle is not None and principle.probes_for:
+                angle = f" For {principle.name}, show {principle.probes_for[0]}."
+        prompts.append(Prompt(
+            "action",
+            "What did you do, step by step, in the first person ('I …')?" + angle,
+            "Most of the answer belongs here: the actions are what the interviewer scores.",
+        ))
+    if not story.result.strip() and not (has_result(notes) and has_metric(notes)):
+        prompts.append(Prompt(
+            "result",
+            "What changed because of what you did? Give the number: %, money, time, people.",
+            "An answer without a measurable result reads as unfinished.",
+        ))
+    if not story.metrics and not has_metric(notes):
+        prompts.append(Prompt(
+            "metrics",
+            "Which one figure proves the result (for example 'late deliveries down 18%')?",
+            "A key metric is what the panel remembers and what goes on your cheat sheet.",
+        ))
+    if not story.date and not has_date(notes):
+        prompts.append(Prompt(
+            "date",
+            "When did this happen (year, or year-month)?",
+            "Recent examples weigh more; the date also lets loopprep flag stale stories.",
+        ))
+    if not story.lessons.strip():
+        prompts.append(Prompt(
+            "lessons",
+            "What did you learn, or what would you do differently next time?",
+            "Bar raisers often close with this; having it ready shows reflection.",
+        ))
+    return prompts
