@@ -155,7 +155,7 @@ def int8_weights(source: Path, target: Path) -> int:
     column. Each weight is read through a DequantizeLinear node, so onnxruntime computes
     in float32. Dynamic int8 quantization (quantize_dynamic) was tried first: it scales
     activations per batch, so a text's vector changed with its batch-mates (by up to
-    5e-2), and its cosine to fp32 was lower. Returns the number of tensors converted.
+    6e-2), and its cosine to fp32 was lower. Returns the number of tensors converted.
     """
     model = onnx.load(str(source))
     graph = model.graph
