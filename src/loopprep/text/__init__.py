@@ -1,0 +1,1 @@
+"""Text processing shared across loopprep: sentence splitting, embeddings, lexical search."""
