@@ -1,0 +1,57 @@
+"""STAR structure: which parts are present and how the answer's words are shared out.
+
+Most of an answer's time belongs to the actions; a long set-up and a missing or thin
+result are the commonest structural faults.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from loopprep.feedback.analysis import LabelledSentence
+from loopprep.feedback.delivery import word_count
+from loopprep.feedback.star import LABELS, StarLabel
+
+__all__ = ["Structure", "measure_structure"]
+
+ACTION_SHARE_MIN = 0.35
+CONTEXT_SHARE_MAX = 0.45
+
+
+@dataclass(frozen=True)
+class Structure:
+    words: dict[StarLabel, int]
+    shares: dict[StarLabel, float]  # of the non-"other" words
+    result_strength: float  # 0..1: how clearly a result is stated
+    score: float  # 0..1
+
+    def present(self, label: StarLabel) -> bool:
+        return self.words[label] > 0
+
+
+def _saturate(x: float, full: float) -> float:
+    return min(1.0, x / full) if full > 0 else 0.0
+
+
+def measure_structure(sentences: Sequence[LabelledSentence]) -> Structure:
+    words: dict[StarLabel, int] = {lab: 0 for lab in LABELS}
+    result_conf = 0.0
+    for s in sentences:
+        words[s.star] += word_count(s.text)
+        if s.star == "result":
+            result_conf = max(result_conf, s.confidence)
+    story = sum(v for k, v in words.items() if k != "other")
+    shares: dict[StarLabel, float] = {lab: (words[lab] / story if story else 0.0) for lab in LABELS}
+    result_strength = (0.4 + 0.6 * result_conf) * _saturate(words["result"], 25) ** 0.5
+    context = shares["situation"] + shares["task"]
+    action_q = _saturate(shares["action"], ACTION_SHARE_MIN + 0.05)
+    balance = 1.0 - min(1.0, 2.0 * max(0.0, context - CONTEXT_SHARE_MAX))
+    score = (
+        0.15 * _saturate(words["situation"], 12)
+        + 0.10 * _saturate(words["task"], 8)
+        + 0.35 * action_q
+        + 0.30 * result_strength
+        + 0.10 * balance
+    )
+    return Structure(words, shares, result_strength, score)
