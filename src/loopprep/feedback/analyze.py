@@ -431,7 +431,7 @@ def analyze_answer(
         substance=substance,
     )
     scores, overall = score(m)
-    if substance.value < 0.3:
+    if substance.value < 0.15:
         # Detailed remarks on a non-answer are noise: say what is missing, once.
         flags = [f for f in flags if f.code in ("NOT_AN_ANSWER", "LENGTH_SHORT", "HYPOTHETICAL")]
     flags.sort(key=lambda f: (f.start, f.end, f.code))

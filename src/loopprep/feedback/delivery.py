@@ -83,7 +83,7 @@ def length_quality(minutes: float) -> float:
     if minutes <= 0:
         return 0.0
     if minutes < 1.5:
-        return float((minutes / 1.5) ** 1.5)
+        return minutes / 1.5
     if minutes <= 2.5:
         return 1.0
     return max(0.2, 1.0 - 0.4 * (minutes - 2.5))

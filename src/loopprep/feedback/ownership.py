@@ -12,13 +12,17 @@ from dataclasses import dataclass
 
 __all__ = ["Ownership", "measure_ownership"]
 
-_I = re.compile(r"\b(?:i|me|my|myself|mine|i'm|i've|i'd|i'll)\b", re.I)
+_I = re.compile(r"\b(?:i|me|myself|i'm|i've|i'd|i'll)\b", re.I)
 _I_SUBJECT = re.compile(r"\bi\b(?:['’](?:ve|d|ll|m))?", re.I)
-_WE = re.compile(r"\b(?:we|us|our|ourselves|ours|we've|we'd|we'll|we're)\b", re.I)
+_WE = re.compile(r"\b(?:we|us|ourselves|we've|we'd|we'll|we're)\b", re.I)
+# "my" / "our" say whose thing it is, not who acted: they count a quarter.
+_MY = re.compile(r"\b(?:my|mine)\b", re.I)
+_OUR = re.compile(r"\b(?:our|ours)\b", re.I)
 _WE_SUBJECT = re.compile(r"\bwe\b(?:['’](?:ve|d|ll|re))?", re.I)
+# "I" followed by a past-tense verb: an action the candidate took personally.
 _DECISION = re.compile(
-    r"\bi (?:\w+ly )?(?:decided|chose|proposed|suggested|led|owned|took|insisted|pushed|"
-    r"convinced|negotiated|built|wrote|designed|set up|created|made the call|volunteered)\b",
+    r"\bi (?:\w+ly )?(?:\w{2,}ed|built|wrote|made|took|ran|met|led|sent|told|found|gave|"
+    r"went|chose|brought|spoke|kept|spent|set|put|cut|sat|began|drove|held|bought|did|got)\b",
     re.I,
 )
 
@@ -28,7 +32,7 @@ class Ownership:
     i_count: float  # weighted: action sentences count double
     we_count: float
     share: float  # i / (i + we); 0.0 when neither is used
-    decisions: int
+    decisions: int  # actions told as "I <past verb>"
     we_actions: list[tuple[int, int]]  # the "we" of action sentences with no "I"
 
 
@@ -42,8 +46,8 @@ def measure_ownership(text: str, sentences: Sequence[tuple[int, int, str]]) -> O
             continue
         piece = text[start:end]
         weight = 2.0 if label == "action" else 1.0
-        n_i = len(_I.findall(piece))
-        n_we = len(_WE.findall(piece))
+        n_i = len(_I.findall(piece)) + 0.25 * len(_MY.findall(piece))
+        n_we = len(_WE.findall(piece)) + 0.25 * len(_OUR.findall(piece))
         i_count += weight * n_i
         we_count += weight * n_we
         decisions += len(_DECISION.findall(piece))

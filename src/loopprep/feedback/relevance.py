@@ -21,6 +21,7 @@ __all__ = [
     "detect_asks",
     "measure_relevance",
     "principle_evidence",
+    "principles_from_wording",
     "topical_overlap",
 ]
 
@@ -53,6 +54,7 @@ class Ask:
 @dataclass(frozen=True)
 class Evidence:
     principles: dict[str, tuple[re.Pattern[str], ...]]
+    principle_questions: dict[str, tuple[re.Pattern[str], ...]]
     asks: tuple[Ask, ...]
 
 
@@ -66,6 +68,7 @@ def evidence() -> Evidence:
     raw = resources.files("loopprep").joinpath("data", "answer_evidence.toml").read_bytes()
     data: dict[str, Any] = tomllib.loads(raw.decode("utf-8"))
     principles = {slug: _compile(v["evidence"]) for slug, v in data["principles"].items()}
+    questions = {slug: _compile(v["question"]) for slug, v in data["principles"].items()}
     asks = tuple(
         Ask(
             name=name,
@@ -76,7 +79,7 @@ def evidence() -> Evidence:
         )
         for name, v in data["asks"].items()
     )
-    return Evidence(principles, asks)
+    return Evidence(principles, questions, asks)
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,15 @@ def detect_asks(question: str) -> list[Ask]:
     return [a for a in evidence().asks if any(p.search(question) for p in a.question)]
 
 
+def principles_from_wording(question: str) -> dict[str, float]:
+    """A crude stand-in for the classifier: principles whose cue words the question uses."""
+    hits = {
+        slug: float(sum(1 for p in patterns if p.search(question)))
+        for slug, patterns in evidence().principle_questions.items()
+    }
+    return {slug: v for slug, v in hits.items() if v > 0}
+
+
 def principle_evidence(slug: str, text: str) -> float:
     """0..1: how many of the principle's evidence patterns the text shows (3 = full)."""
     patterns = evidence().principles.get(slug, ())
@@ -110,7 +122,7 @@ def principle_evidence(slug: str, text: str) -> float:
 
 
 def _stems(text: str) -> set[str]:
-    return {w[:5] for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2}
+    return {w[:4] for w in _WORD.findall(text.lower()) if w not in _STOP and len(w) > 2}
 
 
 def topical_overlap(question: str, answer: str) -> float:
@@ -138,6 +150,10 @@ def measure_relevance(
             basis.append("ask")
     shown: dict[str, float] = {}
     weak: str | None = None
+    from_wording = False
+    if not principle_scores and question:
+        principle_scores = principles_from_wording(question)
+        from_wording = True
     if principle_scores:
         ranked = sorted(principle_scores.items(), key=lambda kv: -kv[1])
         top = ranked[0][1]
@@ -145,9 +161,12 @@ def measure_relevance(
         if probed:
             for slug, _ in probed:
                 shown[slug] = principle_evidence(slug, answer)
-            total = sum(v for _, v in probed)
-            parts.append((0.3, sum(v * shown[s] for s, v in probed) / total))
-            basis.append("principle")
+            if from_wording:  # cue words are ambiguous: showing any probed principle counts
+                value = max(shown.values())
+            else:
+                value = sum(v * shown[s] for s, v in probed) / sum(v for _, v in probed)
+            parts.append((0.3, value))
+            basis.append("principle-from-wording" if from_wording else "principle")
             if shown[probed[0][0]] < 0.34:
                 weak = probed[0][0]
     overlap: float | None = None

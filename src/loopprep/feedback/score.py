@@ -79,7 +79,7 @@ def measure_substance(
     length_f = min(1.0, words / 60) ** 0.7
     narrative_f = min(1.0, narrative / 3)
     work_f = min(1.0, work / 3)
-    value = length_f * (0.15 + 0.85 * narrative_f) * (0.3 + 0.7 * work_f)
+    value = length_f * (0.15 + 0.85 * narrative_f) * (0.6 + 0.4 * work_f)
     reason = None
     if words < 15:
         reason = f"only {words} word{'s' if words != 1 else ''}, no story"
@@ -125,7 +125,7 @@ def score(m: Measurements) -> tuple[dict[Dimension, float], float]:
     if m.ownership.i_count + m.ownership.we_count == 0:
         ownership = 0.1
     else:
-        ownership = 0.75 * m.ownership.share + 0.25 * min(1.0, m.ownership.decisions / 2)
+        ownership = 0.8 * m.ownership.share + 0.2 * min(1.0, m.ownership.decisions / 3)
     relevance = m.relevance.score
     if m.recency.years_ago is not None and m.recency.years_ago > 5:
         relevance *= 0.85

@@ -84,6 +84,7 @@ _MARKERS: dict[tuple[str, ...], int] = {
     ("and", "she"): 1,
 }
 _MAX_MARKER = max(len(k) for k in _MARKERS)
+_LEAD_INS = frozenset({"and", "but", "so", "um", "uh", "er", "erm", "then", "okay", "ok", "yeah"})
 
 
 def split_sentences(text: str, *, max_words: int = 40) -> list[Span]:
@@ -200,6 +201,10 @@ def _split_long(text: str, start: int, end: int, max_words: int) -> list[tuple[i
                 break
         if text[words[i - 1][1] - 1] in ",;:–—" and strength[i] == 0:
             strength[i] = 1
+    # "and" / "so" / "um" just before a marker opens the same clause: "so what i did".
+    for i in range(len(words) - 2, 0, -1):
+        if strength[i + 1] > strength[i] and norm[i] in _LEAD_INS:
+            strength[i], strength[i + 1] = strength[i + 1], 0
     min_words, soft_words = 5, 14
     cuts: list[int] = []
     last = 0
@@ -209,9 +214,6 @@ def _split_long(text: str, start: int, end: int, max_words: int) -> list[tuple[i
             continue
         s = strength[i]
         if s >= 3 or (s == 2 and length >= 6) or (s == 1 and length >= soft_words):
-            # A stronger marker right after this one ("and um so") takes the cut.
-            if i + 1 < len(words) and strength[i + 1] > s:
-                continue
             cuts.append(i)
             last = i
         elif length >= max_words:
