@@ -175,7 +175,7 @@ def analyze_answer(
     """
     lab = labeller or default_labeller()
     spans = split_sentences(answer)
-    labelled = lab.label_with_confidence([s.text for s in spans], question=question)
+    labelled = lab.label_with_confidence([s.text for s in spans])
     sentences = [
         LabelledSentence(s.start, s.end, s.text, star, conf)
         for s, (star, conf) in zip(spans, labelled, strict=True)

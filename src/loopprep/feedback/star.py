@@ -139,13 +139,11 @@ class StarLabeller:
         self.model = model
         self.embedder = embedder if model.uses_embeddings else None
 
-    def log_posteriors(
-        self, texts: Sequence[str], *, context: bool = True, question: str | None = None
-    ) -> FloatArray:
+    def log_posteriors(self, texts: Sequence[str], *, context: bool = True) -> FloatArray:
         """Per-sentence log P(label | sentence, neighbours) from the linear model alone."""
         m = self.model
         logits = np.tile(m.bias, (len(texts), 1))
-        for row, feats in enumerate(sentence_features(texts, context=context, question=question)):
+        for row, feats in enumerate(sentence_features(texts, context=context)):
             idx = [m.features[f] for f in feats if f in m.features]
             if idx:
                 logits[row] += m.weights[idx].sum(axis=0)
@@ -159,25 +157,21 @@ class StarLabeller:
         scores = log_post - m.alpha * m.log_prior
         return viterbi(scores, m.beta * m.log_start, m.beta * m.log_transitions)
 
-    def label(
-        self, texts: Sequence[str], *, question: str | None = None, context: bool = True
-    ) -> list[StarLabel]:
+    def label(self, texts: Sequence[str], *, context: bool = True) -> list[StarLabel]:
         """One label per sentence; ``context=False`` labels each sentence on its own."""
         if not texts:
             return []
-        log_post = self.log_posteriors(texts, context=context, question=question)
+        log_post = self.log_posteriors(texts, context=context)
         if not context:
             scores = log_post - self.model.alpha * self.model.log_prior
             return [LABELS[int(i)] for i in scores.argmax(axis=1)]
         return [LABELS[i] for i in self.decode(log_post)]
 
-    def label_with_confidence(
-        self, texts: Sequence[str], *, question: str | None = None
-    ) -> list[tuple[StarLabel, float]]:
+    def label_with_confidence(self, texts: Sequence[str]) -> list[tuple[StarLabel, float]]:
         """Labels with the linear model's probability for the chosen label."""
         if not texts:
             return []
-        log_post = self.log_posteriors(texts, question=question)
+        log_post = self.log_posteriors(texts)
         path = self.decode(log_post)
         return [(LABELS[k], float(np.exp(log_post[i, k]))) for i, k in enumerate(path)]
 
@@ -210,6 +204,6 @@ def default_labeller(use_embeddings: bool = False) -> StarLabeller:
     return StarLabeller(StarModel.from_bytes(data))
 
 
-def label_sentences(texts: Sequence[str], *, question: str | None = None) -> list[StarLabel]:
-    """Label already-split sentences of one answer with the shipped model."""
-    return default_labeller().label(texts, question=question)
+def label_sentences(texts: Sequence[str]) -> list[StarLabel]:
+    """Label the already-split sentences of one answer, in order, with the shipped model."""
+    return default_labeller().label(texts)

@@ -139,15 +139,12 @@ def _position(i: int, n: int) -> list[str]:
     return feats
 
 
-def sentence_features(
-    texts: Sequence[str], *, context: bool = True, question: str | None = None
-) -> list[list[str]]:
+def sentence_features(texts: Sequence[str], *, context: bool = True) -> list[list[str]]:
     """Named binary features for each sentence of one answer, in order.
 
     With ``context=False`` each sentence is described on its own (no position or
     neighbours), as when labelling isolated sentences.
     """
-    del question  # reserved: the question could shift priors (e.g. failure asks)
     cues = [sentence_cues(t) for t in texts]
     n = len(texts)
     out: list[list[str]] = []
