@@ -17,6 +17,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 GRADED = ROOT / "bench" / "data" / "graded_answers.jsonl"
+EVAL = ROOT / "bench" / "data" / "star_answers_eval.jsonl"
 TODAY = date(2026, 11, 27)
 
 
@@ -70,6 +71,37 @@ def main() -> int:
             f"  {name:<26} {dim:<12} lowered {lowered}/{len(targets)} "
             f"({lowered / len(targets):.1%}), mean drop {statistics.mean(drops):.2f}"
         )
+
+    # The same perturbations on whole answers whose result sentences are gold-labelled.
+    gold = [json.loads(line) for line in EVAL.read_text("utf-8").splitlines() if line.strip()]
+    print("\nsame, on the eval answers (gold result sentences removed)")
+    for name, dim in [
+        ("remove result sentences", "structure"),
+        ("'I' -> 'we'", "ownership"),
+        ("strip digits", "specificity"),
+    ]:
+        lowered = total = 0
+        for row in gold:
+            texts = [x["text"] for x in row["sentences"]]
+            text = " ".join(texts)
+            if name.startswith("remove"):
+                kept = [x["text"] for x in row["sentences"] if x["label"] != "result"]
+                if len(kept) == len(texts):
+                    continue
+                changed = " ".join(kept)
+            elif name.startswith("'I'"):
+                if not re.search(r"\b[Ii]\b", text):
+                    continue
+                changed = re.sub(r"\b[Ii]\b", "we", re.sub(r"\b[Ii]'m\b", "we're", text))
+            else:
+                if not re.search(r"\d", text):
+                    continue
+                changed = re.sub(r"\d", "", text)
+            before = run(text, row["question"]).scores[dim]  # type: ignore[index]
+            after = run(changed, row["question"]).scores[dim]  # type: ignore[index]
+            lowered += after < before
+            total += 1
+        print(f"  {name:<26} {dim:<12} lowered {lowered}/{total} ({lowered / total:.1%})")
 
     rounds = 5
     t = time.perf_counter()

@@ -235,6 +235,21 @@ def test_perturbations_lower_the_matching_score(graded: list[dict[str, Any]]) ->
         assert lowered / len(rows) >= 0.95, (name, lowered, len(rows))
 
 
+def test_perturbations_with_gold_labels(eval_answers: list[dict[str, Any]]) -> None:
+    """Removing the gold result sentences of whole answers lowers the structure score."""
+    lowered = total = 0
+    for row in eval_answers:
+        texts = [x["text"] for x in row["sentences"]]
+        kept = [x["text"] for x in row["sentences"] if x["label"] != "result"]
+        if len(kept) == len(texts):
+            continue
+        before = run(" ".join(texts), question=row["question"]).scores["structure"]
+        after = run(" ".join(kept), question=row["question"]).scores["structure"]
+        lowered += after < before
+        total += 1
+    assert total >= 50 and lowered / total >= 0.95
+
+
 def test_poor_middling_strong_are_ordered(graded: list[dict[str, Any]]) -> None:
     by_question: dict[str, dict[str, float]] = {}
     for r in graded:

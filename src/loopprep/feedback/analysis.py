@@ -34,6 +34,7 @@ class LabelledSentence:
     text: str
     star: StarLabel
     confidence: float = 1.0
+    p_result: float = 0.0  # the labeller's probability that this sentence states a result
 
 
 @dataclass(frozen=True, slots=True)

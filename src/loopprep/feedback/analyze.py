@@ -23,7 +23,7 @@ from loopprep.feedback.score import (
     summarize,
     top_fixes,
 )
-from loopprep.feedback.star import StarLabeller, default_labeller
+from loopprep.feedback.star import LABELS, StarLabeller, default_labeller
 from loopprep.feedback.structure import (
     ACTION_SHARE_MIN,
     CONTEXT_SHARE_MAX,
@@ -175,10 +175,18 @@ def analyze_answer(
     """
     lab = labeller or default_labeller()
     spans = split_sentences(answer)
-    labelled = lab.label_with_confidence([s.text for s in spans])
+    stars, post = lab.label_with_posteriors([s.text for s in spans])
+    k_result = LABELS.index("result")
     sentences = [
-        LabelledSentence(s.start, s.end, s.text, star, conf)
-        for s, (star, conf) in zip(spans, labelled, strict=True)
+        LabelledSentence(
+            s.start,
+            s.end,
+            s.text,
+            star,
+            float(post[i, LABELS.index(star)]),
+            float(post[i, k_result]),
+        )
+        for i, (s, star) in enumerate(zip(spans, stars, strict=True))
     ]
     triples = [(s.start, s.end, s.star) for s in sentences]
     flags: list[Flag] = []

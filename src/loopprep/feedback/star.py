@@ -169,11 +169,15 @@ class StarLabeller:
 
     def label_with_confidence(self, texts: Sequence[str]) -> list[tuple[StarLabel, float]]:
         """Labels with the linear model's probability for the chosen label."""
+        labels, post = self.label_with_posteriors(texts)
+        return [(lab, float(post[i, LABELS.index(lab)])) for i, lab in enumerate(labels)]
+
+    def label_with_posteriors(self, texts: Sequence[str]) -> tuple[list[StarLabel], FloatArray]:
+        """Labels, and every sentence's probability for each label (columns in LABELS order)."""
         if not texts:
-            return []
+            return [], np.zeros((0, len(LABELS)))
         log_post = self.log_posteriors(texts)
-        path = self.decode(log_post)
-        return [(LABELS[k], float(np.exp(log_post[i, k]))) for i, k in enumerate(path)]
+        return [LABELS[k] for k in self.decode(log_post)], np.exp(log_post)
 
 
 def _data_bytes(name: str) -> bytes | None:

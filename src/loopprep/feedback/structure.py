@@ -36,16 +36,23 @@ def _saturate(x: float, full: float) -> float:
 
 def measure_structure(sentences: Sequence[LabelledSentence]) -> Structure:
     words: dict[StarLabel, int] = {lab: 0 for lab in LABELS}
-    result_conf = 0.0
+    result_conf = best_p_result = 0.0
     for s in sentences:
         words[s.star] += word_count(s.text)
+        best_p_result = max(best_p_result, s.p_result)
         if s.star == "result":
             result_conf = max(result_conf, s.confidence)
     story = sum(v for k, v in words.items() if k != "other")
     shares: dict[StarLabel, float] = {lab: (words[lab] / story if story else 0.0) for lab in LABELS}
-    result_strength = (0.4 + 0.6 * result_conf) * _saturate(words["result"], 25) ** 0.5
+    # How clearly some sentence reads as an outcome (even one labelled otherwise), and
+    # how much of the answer states the result.
+    stated = (0.4 + 0.6 * result_conf) * _saturate(words["result"], 25) ** 0.5
+    result_strength = 0.3 * best_p_result + 0.7 * stated
     context = shares["situation"] + shares["task"]
-    action_q = _saturate(shares["action"], ACTION_SHARE_MIN + 0.05)
+    # Actions against the set-up alone, so that dropping the result never raises the score.
+    setup_and_action = words["situation"] + words["task"] + words["action"]
+    action_vs_setup = words["action"] / setup_and_action if setup_and_action else 0.0
+    action_q = _saturate(action_vs_setup, 0.5)
     balance = 1.0 - min(1.0, 2.0 * max(0.0, context - CONTEXT_SHARE_MAX))
     score = (
         0.15 * _saturate(words["situation"], 12)

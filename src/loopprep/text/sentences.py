@@ -82,7 +82,15 @@ _MARKERS: dict[tuple[str, ...], int] = {
     ("and", "they"): 1,
     ("and", "he"): 1,
     ("and", "she"): 1,
+    ("and",): 1,
+    ("because",): 1,
+    ("which",): 1,
+    ("one", "day"): 2,
+    ("ok",): 2,
+    ("okay",): 2,
 }
+# Where to hard-cut a run that has no marker at all: before a clause-opening word.
+_CLAUSE_OPENERS = frozenset({"i", "we", "they", "he", "she", "it", "my", "our", "the", "then"})
 _MAX_MARKER = max(len(k) for k in _MARKERS)
 _LEAD_INS = frozenset({"and", "but", "so", "um", "uh", "er", "erm", "then", "okay", "ok", "yeah"})
 
@@ -217,8 +225,11 @@ def _split_long(text: str, start: int, end: int, max_words: int) -> list[tuple[i
             cuts.append(i)
             last = i
         elif length >= max_words:
-            best = max(range(last + min_words, i + 1), key=lambda j: (strength[j], j))
-            cut = best if strength[best] > 0 else i
+            best = max(
+                range(last + min_words, i + 1),
+                key=lambda j: (strength[j], norm[j] in _CLAUSE_OPENERS, j),
+            )
+            cut = best if strength[best] > 0 or norm[best] in _CLAUSE_OPENERS else i
             cuts.append(cut)
             last = cut
     bounds = [0, *cuts, len(words)]
