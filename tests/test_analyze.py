@@ -196,7 +196,7 @@ def test_bad_input_never_raises() -> None:
     big = samples[-1]
     t = time.perf_counter()
     run(big)
-    assert time.perf_counter() - t < 10.0
+    assert time.perf_counter() - t < 3.0
 
 
 @settings(max_examples=60, deadline=None)

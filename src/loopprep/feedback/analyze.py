@@ -6,7 +6,9 @@ on odd input (empty, huge, punctuation only, another language).
 
 from __future__ import annotations
 
+import bisect
 import re
+import sys
 from collections.abc import Mapping, Sequence
 from datetime import date
 
@@ -46,6 +48,12 @@ def _span(sentences: Sequence[LabelledSentence], labels: set[str]) -> tuple[int,
     if not chosen:
         return None
     return chosen[0].start, chosen[-1].end
+
+
+def _inside(spans: Sequence[tuple[int, int]], pos: int) -> bool:
+    """Whether ``pos`` falls in one of the sorted, non-overlapping ``spans``."""
+    i = bisect.bisect_right(spans, (pos, sys.maxsize)) - 1 if spans else -1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
 
 
 def _whole(answer: str, sentences: Sequence[LabelledSentence]) -> tuple[int, int]:
@@ -229,7 +237,7 @@ def analyze_answer(
 
     quantities = find_quantities(answer)
     result_spans = [(s.start, s.end) for s in sentences if s.star == "result"]
-    result_q = sum(1 for q in quantities if any(a <= q.start < b for a, b in result_spans))
+    result_q = sum(1 for q in quantities if _inside(result_spans, q.start))
     if result_spans and result_q == 0:
         span = _span(sentences, {"result"}) or whole
         flags.append(

@@ -5,6 +5,7 @@ A year on its own ("in 2021") is a date, not a metric, and is reported separatel
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from typing import Literal
@@ -98,7 +99,7 @@ def find_years(text: str) -> list[tuple[int, int, int]]:
 def find_quantities(text: str) -> list[Quantity]:
     """Non-overlapping quantities, longest first, in text order; years are not quantities."""
     years = {(s, e) for s, e, _ in find_years(text)}
-    taken: list[tuple[int, int]] = []
+    taken: list[tuple[int, int]] = []  # sorted, non-overlapping
     found: list[Quantity] = []
     for kind, rx in _PATTERNS:
         for m in rx.finditer(text):
@@ -107,9 +108,10 @@ def find_quantities(text: str) -> list[Quantity]:
                 e -= 1
             if s == e or (s, e) in years:
                 continue
-            if any(s < te and ts < e for ts, te in taken):
+            i = bisect.bisect_left(taken, (s, e))
+            if (i > 0 and taken[i - 1][1] > s) or (i < len(taken) and taken[i][0] < e):
                 continue
-            taken.append((s, e))
+            taken.insert(i, (s, e))
             found.append(Quantity(s, e, text[s:e], kind))
     found.sort(key=lambda q: q.start)
     return found

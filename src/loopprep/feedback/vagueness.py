@@ -5,6 +5,7 @@ A vague phrase is only flagged in a sentence that offers no quantity to back it 
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 
@@ -35,9 +36,11 @@ def find_vague(
     text: str, sentences: Sequence[tuple[int, int]], quantities: Sequence[Quantity]
 ) -> list[tuple[int, int]]:
     """Vague phrases in sentences that carry no quantity."""
+    starts = sorted(q.start for q in quantities)
     out = []
     for start, end in sentences:
-        if any(start <= q.start < end for q in quantities):
+        i = bisect.bisect_left(starts, start)
+        if i < len(starts) and starts[i] < end:
             continue
         for m in _VAGUE.finditer(text, start, end):
             out.append((m.start(), m.end()))

@@ -164,7 +164,12 @@ def _ends_sentence(text: str, block_start: int, end: int, block_end: int) -> boo
         return True
     if "." not in text[max(block_start, end - 4) : end] or mark in "!?…":
         return True
-    before = text[block_start:end].rstrip("\"'”’»)]")
+    # Only the last few words matter; a bounded window keeps long blocks linear.
+    window_start = max(block_start, end - 40)
+    if window_start > block_start:
+        space = text.find(" ", window_start, end)
+        window_start = space + 1 if space != -1 else window_start
+    before = text[window_start:end].rstrip("\"'”’»)]")
     if not before.endswith("."):
         return True
     token = before[:-1].rsplit(None, 1)[-1] if before[:-1].strip() else ""
