@@ -80,6 +80,29 @@ def test_non_answers_score_near_zero_without_praise() -> None:
         assert "NOT_AN_ANSWER" in {f.code for f in a.flags}
 
 
+def test_long_vague_ramble_is_not_inflated() -> None:
+    q = "Tell me about a time you had to deliver a project under a tight deadline."
+    ramble = (
+        "So, um, yeah, deadlines are something we deal with a lot in our team, you know. We "
+        "always have lots of projects going on. I think one time we had a big project for a "
+        "client and the deadline was really tight, and everybody was stressed. We had a lot of "
+        "meetings and we tried to figure out what to do. Basically we all worked really hard and "
+        "put in a lot of extra hours, and the team was great. There were some issues with "
+        "various things, and the client kept changing stuff, but we managed it. In the end I "
+        "think it went pretty well and the client was happy, more or less. It was a good "
+        "learning experience for the whole team. So yeah, that's basically the story, I guess."
+    )
+    concrete = (
+        "Last year I was a developer at an agency and a client needed their online shop ready "
+        "for a sale in 10 days. I was responsible for the checkout. I listed what was really "
+        "needed and skipped the nice-to-have features. I worked some evenings and asked a "
+        "colleague to help test. We launched on time, with around 500 orders on the first day."
+    )
+    vague, good = run(ramble, question=q), run(concrete, question=q)
+    assert vague.overall < 4.0 < good.overall
+    assert vague.scores["specificity"] < 1.5 and vague.scores["ownership"] < 3.0
+
+
 def test_metric_check_ignores_a_bare_year() -> None:
     answer = (
         "In 2025 I ran the support team at a software company. Customers waited too long for "

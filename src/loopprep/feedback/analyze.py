@@ -43,6 +43,17 @@ _HYPOTHETICAL = re.compile(
 )
 
 
+# Outcomes that can be checked even without a number.
+_OUTCOME = re.compile(
+    r"\b(?:launched|shipped|went live|signed|renewed|won|promoted|adopted|approved|"
+    r"accepted|passed|funded|hired|closed|resolved|fixed|stopped|zero|no longer|"
+    r"never (?:again|came back|failed)|rolled out|on time|ahead of schedule|under budget|"
+    r"within budget|increased|decreased|reduced|doubled|halved|dropped|fell|rose|grew|"
+    r"cut|saved)\b",
+    re.I,
+)
+
+
 def _span(sentences: Sequence[LabelledSentence], labels: set[str]) -> tuple[int, int] | None:
     chosen = [s for s in sentences if s.star in labels]
     if not chosen:
@@ -232,12 +243,14 @@ def analyze_answer(
             )
         )
 
-    structure = measure_structure(sentences)
-    flags.extend(_structure_flags(answer, sentences, structure))
-
     quantities = find_quantities(answer)
     result_spans = [(s.start, s.end) for s in sentences if s.star == "result"]
     result_q = sum(1 for q in quantities if _inside(result_spans, q.start))
+    concrete_result = result_q > 0 or any(
+        _OUTCOME.search(s.text) for s in sentences if s.star == "result"
+    )
+    structure = measure_structure(sentences, concrete_result=concrete_result)
+    flags.extend(_structure_flags(answer, sentences, structure))
     if result_spans and result_q == 0:
         span = _span(sentences, {"result"}) or whole
         flags.append(

@@ -172,7 +172,9 @@ def measure_relevance(
     overlap: float | None = None
     if question:
         overlap = topical_overlap(question, answer)
-        parts.append((0.2, min(1.0, 0.35 + 1.3 * overlap)))
+        # Shared words are weak evidence; weaker still once a principle was checked.
+        weight = 0.1 if "principle" in "".join(basis) else 0.2
+        parts.append((weight, min(1.0, 0.35 + 1.3 * overlap)))
         basis.append("wording")
     if not parts:
         return Relevance(0.6, ["none"])

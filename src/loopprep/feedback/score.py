@@ -108,8 +108,30 @@ class Measurements:
     substance: Substance
 
 
-def _lessons(sentences: Sequence[LabelledSentence]) -> int:
-    return sum(1 for s in sentences if s.star != "other" and _LESSON.search(s.text))
+_GENERIC_LESSON = re.compile(
+    r"\b(?:learning experience|learned a lot|learnt a lot|grew from|great lesson|"
+    r"valuable lesson|good lesson|taught us a lot|taught me a lot)\b",
+    re.I,
+)
+
+
+def _lessons(sentences: Sequence[LabelledSentence]) -> float:
+    """Lesson sentences; a generic one ("a good learning experience") counts a third."""
+    total = 0.0
+    for s in sentences:
+        if s.star != "other" and _LESSON.search(s.text):
+            total += 0.35 if _GENERIC_LESSON.search(s.text) else 1.0
+    return total
+
+
+def concreteness(m: Measurements) -> float:
+    """0..1: numbers, named specifics and few vague words. Generic answers score low."""
+    words = max(1, m.delivery.words)
+    return (
+        0.5 * min(1.0, len(m.quantities) / 2)
+        + 0.3 * min(1.0, m.concrete / 4)
+        + 0.2 * (1.0 - min(1.0, 10 * m.vague / words))
+    )
 
 
 def score(m: Measurements) -> tuple[dict[Dimension, float], float]:
@@ -153,7 +175,10 @@ def score(m: Measurements) -> tuple[dict[Dimension, float], float]:
     }
     gate = m.substance.value
     scores = {d: round(SCALE_MAX * max(0.0, min(1.0, raw[d])) * gate, 2) for d in DIMENSIONS}
-    overall = round(sum(WEIGHTS[d] * scores[d] for d in DIMENSIONS), 2)
+    # A story with nothing checkable in it cannot score well overall, however tidy.
+    overall = round(
+        (0.6 + 0.4 * concreteness(m)) * sum(WEIGHTS[d] * scores[d] for d in DIMENSIONS), 2
+    )
     return scores, overall
 
 

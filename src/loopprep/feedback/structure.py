@@ -34,7 +34,10 @@ def _saturate(x: float, full: float) -> float:
     return min(1.0, x / full) if full > 0 else 0.0
 
 
-def measure_structure(sentences: Sequence[LabelledSentence]) -> Structure:
+def measure_structure(
+    sentences: Sequence[LabelledSentence], *, concrete_result: bool = True
+) -> Structure:
+    """Word shares and a 0..1 score; a result with no concrete outcome counts half."""
     words: dict[StarLabel, int] = {lab: 0 for lab in LABELS}
     result_conf = best_p_result = 0.0
     for s in sentences:
@@ -47,6 +50,8 @@ def measure_structure(sentences: Sequence[LabelledSentence]) -> Structure:
     # How clearly some sentence reads as an outcome (even one labelled otherwise), and
     # how much of the answer states the result.
     stated = (0.4 + 0.6 * result_conf) * _saturate(words["result"], 25) ** 0.5
+    if not concrete_result:
+        stated *= 0.5
     result_strength = 0.3 * best_p_result + 0.7 * stated
     context = shares["situation"] + shares["task"]
     # Actions against the set-up alone, so that dropping the result never raises the score.
