@@ -22,7 +22,8 @@ _WE_SUBJECT = re.compile(r"\bwe\b(?:['’](?:ve|d|ll|re))?", re.I)
 # "I" followed by a past-tense verb: an action the candidate took personally.
 _DECISION = re.compile(
     r"\bi (?:\w+ly )?(?:\w{2,}ed|built|wrote|made|took|ran|met|led|sent|told|found|gave|"
-    r"went|chose|brought|spoke|kept|spent|set|put|cut|sat|began|drove|held|bought|did|got)\b",
+    r"went|chose|brought|spoke|kept|spent|set|put|cut|sat|began|drove|held|bought|did|got|"
+    r"rebuilt|rewrote|redrew|taught|caught|sold|paid|won|stood|understood|became|saw|knew)\b",
     re.I,
 )
 
