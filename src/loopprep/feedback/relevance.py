@@ -173,7 +173,7 @@ def measure_relevance(
     if question:
         overlap = topical_overlap(question, answer)
         # Shared words are weak evidence; weaker still once a principle was checked.
-        weight = 0.1 if "principle" in "".join(basis) else 0.2
+        weight = 0.1 if any(b.startswith("principle") for b in basis) else 0.2
         parts.append((weight, min(1.0, 0.35 + 1.3 * overlap)))
         basis.append("wording")
     if not parts:

@@ -208,13 +208,18 @@ def train(
     )
 
 
-def accuracy(labeller: StarLabeller, answers: Sequence[Answer], *, context: bool = True) -> float:
-    right = total = 0
+def _correct(labeller: StarLabeller, answers: Sequence[Answer], context: bool) -> int:
+    right = 0
     for ans in answers:
         pred = labeller.label(ans.texts, context=context)
         right += sum(p == g for p, g in zip(pred, ans.labels, strict=True))
-        total += len(ans.labels)
-    return right / total if total else 0.0
+    return right
+
+
+def accuracy(labeller: StarLabeller, answers: Sequence[Answer], *, context: bool = True) -> float:
+    """Share of sentences labelled as in ``answers``."""
+    total = sum(len(a.labels) for a in answers)
+    return _correct(labeller, answers, context) / total if total else 0.0
 
 
 def cross_validate(
@@ -225,10 +230,8 @@ def cross_validate(
     for f in range(folds):
         train_set = [a for i, a in enumerate(answers) if i % folds != f]
         test_set = [a for i, a in enumerate(answers) if i % folds == f]
-        lab = StarLabeller(train(train_set, cfg))
-        n = sum(len(a.labels) for a in test_set)
-        right += round(accuracy(lab, test_set) * n)
-        total += n
+        right += _correct(StarLabeller(train(train_set, cfg)), test_set, True)
+        total += sum(len(a.labels) for a in test_set)
     return right / total
 
 
