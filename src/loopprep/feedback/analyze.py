@@ -15,7 +15,7 @@ from datetime import date
 from loopprep.feedback.analysis import Analysis, Flag, LabelledSentence
 from loopprep.feedback.delivery import measure_delivery
 from loopprep.feedback.metrics import find_quantities
-from loopprep.feedback.ownership import measure_ownership
+from loopprep.feedback.ownership import PAST_VERB, measure_ownership
 from loopprep.feedback.recency import measure_recency
 from loopprep.feedback.relevance import measure_relevance
 from loopprep.feedback.score import (
@@ -227,7 +227,9 @@ def analyze_answer(
 
     hypo = [m for m in _HYPOTHETICAL.finditer(answer)]
     hypothetical = len(hypo) >= 1 and not any(
-        re.search(r"\b(?:i|we) \w+ed\b", s.text, re.I) for s in sentences if s.star == "action"
+        re.search(rf"\b(?:i|we) {PAST_VERB}\b", s.text, re.I)
+        for s in sentences
+        if s.star == "action"
     )
     if hypothetical and hypo:
         flags.append(

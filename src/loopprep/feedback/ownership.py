@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-__all__ = ["Ownership", "measure_ownership"]
+__all__ = ["PAST_VERB", "Ownership", "measure_ownership"]
 
 _I = re.compile(r"\b(?:i|me|myself|i'm|i've|i'd|i'll)\b", re.I)
 _I_SUBJECT = re.compile(r"\bi\b(?:['’](?:ve|d|ll|m))?", re.I)
@@ -19,13 +19,15 @@ _WE = re.compile(r"\b(?:we|us|ourselves|we've|we'd|we'll|we're)\b", re.I)
 _MY = re.compile(r"\b(?:my|mine)\b", re.I)
 _OUR = re.compile(r"\b(?:our|ours)\b", re.I)
 _WE_SUBJECT = re.compile(r"\bwe\b(?:['’](?:ve|d|ll|re))?", re.I)
-# "I" followed by a past-tense verb: an action the candidate took personally.
-_DECISION = re.compile(
-    r"\bi (?:\w+ly )?(?:\w{2,}ed|built|wrote|made|took|ran|met|led|sent|told|found|gave|"
-    r"went|chose|brought|spoke|kept|spent|set|put|cut|sat|began|drove|held|bought|did|got|"
-    r"rebuilt|rewrote|redrew|taught|caught|sold|paid|won|stood|understood|became|saw|knew)\b",
-    re.I,
+# A past-tense verb: regular "-ed" forms and the irregular verbs stories use most.
+PAST_VERB = (
+    r"(?:\w{2,}ed|built|wrote|made|took|ran|met|led|sent|told|found|gave|went|chose|"
+    r"brought|spoke|kept|spent|set|put|cut|sat|began|drove|held|bought|did|got|rebuilt|"
+    r"rewrote|redrew|taught|caught|sold|paid|won|lost|stood|understood|became|saw|knew|"
+    r"thought|felt|left|grew|fell|rose)"
 )
+# "I" followed by a past-tense verb: an action the candidate took personally.
+_DECISION = re.compile(rf"\bi (?:\w+ly )?{PAST_VERB}\b", re.I)
 
 
 @dataclass(frozen=True, slots=True)

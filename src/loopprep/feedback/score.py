@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from loopprep.feedback.analysis import DIMENSIONS, SCALE_MAX, Dimension, Flag, LabelledSentence
 from loopprep.feedback.delivery import Delivery, length_quality
 from loopprep.feedback.metrics import Quantity
-from loopprep.feedback.ownership import Ownership
+from loopprep.feedback.ownership import PAST_VERB, Ownership
 from loopprep.feedback.recency import Recency
 from loopprep.feedback.relevance import Relevance
 from loopprep.feedback.structure import Structure
@@ -38,12 +38,7 @@ WEIGHTS: dict[Dimension, float] = {
     "reflection": 0.15,
 }
 _FIRST_PERSON = re.compile(r"\b(?:i|we|my|our|me|us)\b", re.I)
-_PAST = re.compile(
-    r"\b(?:\w{2,}ed|was|were|had|did|made|built|wrote|took|ran|met|led|got|sent|told|found|"
-    r"gave|went|began|chose|brought|spoke|kept|spent|set|put|cut|lost|won|saw|knew|thought|"
-    r"felt|left|sold|paid|taught|caught|drove|held|became|grew|fell|rose)\b",
-    re.I,
-)
+_PAST = re.compile(rf"\b(?:was|were|had|{PAST_VERB})\b", re.I)
 _WORK = re.compile(
     r"\b(?:team|teams|project|customers?|clients?|manager|company|colleagues?|coworkers?|job|"
     r"role|work|worked|working|deadline|users?|business|school|university|students?|"
