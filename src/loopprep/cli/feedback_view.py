@@ -8,8 +8,9 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
-    from loopprep.feedback.analysis import Analysis
+    from loopprep.feedback.analysis import Analysis, Flag
 
 _STAR_STYLE = {"situation": "cyan", "task": "magenta", "action": "green", "result": "yellow",
                "other": "dim"}
@@ -50,15 +51,15 @@ def render_analysis(analysis: Analysis, out: Console) -> None:
             out.print(text)
 
 
-def _marked(answer: str, start: int, end: int, numbered: list[tuple[int, object]]) -> Text:
+def _marked(answer: str, start: int, end: int, numbered: list[tuple[int, Flag]]) -> Text:
     """The sentence answer[start:end] with flagged spans inside it underlined and numbered."""
-    from rich.text import Text
+    from rich.text import Text  # noqa: F811 (imported for typing above, at run time here)
 
     sentence = answer[start:end]
     text = Text(sentence)
     marks: list[tuple[int, str]] = []
     for number, flag in numbered:
-        f_start, f_end = getattr(flag, "start"), getattr(flag, "end")  # noqa: B009
+        f_start, f_end = flag.start, flag.end
         if start <= f_start < f_end <= end and (f_end - f_start) < len(sentence):
             text.stylize("underline red", f_start - start, f_end - start)
             marks.append((f_end - start, f"[{number}]"))
