@@ -80,11 +80,14 @@ class QuestionClassifier:
 
     def probabilities(self, questions: Sequence[str]) -> Floats:
         """(questions, principles) probabilities in the framework's principle order."""
-        texts = [embedding_text(q) for q in questions]
-        vectors = self.embedder.embed(texts)
+        vectors = self.embedder.embed([embedding_text(q) for q in questions])
+        return self.probabilities_of(vectors, questions)
+
+    def probabilities_of(self, vectors: Floats, texts: Sequence[str]) -> Floats:
+        """Like `probabilities`, for texts already embedded (e.g. cached story vectors)."""
         if self.model is not None:
-            return self.model.probabilities(vectors, list(questions))
-        return self._by_description(vectors, questions)
+            return self.model.probabilities(vectors, list(texts))
+        return self._by_description(vectors, texts)
 
     def rank(self, questions: Sequence[str]) -> list[Ranking]:
         import numpy as np

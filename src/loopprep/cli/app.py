@@ -8,7 +8,15 @@ import sys
 
 import typer
 
-from loopprep.cli import coverage_cmd, demo_cmd, home_cmd, import_cmd, stories_cmd
+from loopprep.cli import (
+    classify_cmd,
+    coverage_cmd,
+    demo_cmd,
+    home_cmd,
+    import_cmd,
+    questions_cmd,
+    stories_cmd,
+)
 from loopprep.cli.common import Settings
 
 app = typer.Typer(
@@ -43,6 +51,8 @@ coverage_cmd.register(app)
 stories_cmd.register(app)
 home_cmd.register(app)
 demo_cmd.register(app)
+classify_cmd.register(app)
+questions_cmd.register(app)
 
 
 def run(argv: list[str] | None = None) -> int:
