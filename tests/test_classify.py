@@ -7,6 +7,8 @@ import json
 import math
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import SHARED
 from loopprep.classify import classify, get_classifier
@@ -116,3 +118,11 @@ def test_shipped_weights_match_a_refit() -> None:
     assert abs(shipped.embedding_weights - refit.embedding_weights).max() < 1e-3
     assert abs(shipped.term_weights - refit.term_weights).max() < 1e-3
     assert report.cv_top1 > 0.6
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=300))
+def test_any_text_gets_a_valid_ranking(text: str) -> None:
+    ranking = classify([text], AMAZON)[0]
+    _check(ranking)
+    assert ranking.question == text
