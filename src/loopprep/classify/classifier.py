@@ -30,7 +30,7 @@ TOO_LONG = f"only the first {MAX_QUESTION_CHARS:,} characters were read"
 ENGLISH_SHARE = 0.35
 # Similarity of a question to a principle description is small and bunched (0.1-0.5);
 # dividing by this turns it into calibrated probabilities. Fitted (least held-out NLL) by
-# scoring the Amazon bank as if Amazon had no bank: top-1 0.42 there, mean top score 0.45.
+# scoring the Amazon bank as if Amazon had no bank: top-1 0.42 there, mean top score 0.42.
 DESCRIPTION_TEMPERATURE = 0.064
 KEYWORD_BONUS = 0.04
 
