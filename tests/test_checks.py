@@ -6,10 +6,10 @@ from datetime import date
 
 from loopprep.feedback.analyze import analyze_answer
 from loopprep.feedback.delivery import find_fillers, find_hedges, measure_delivery
-from loopprep.feedback.metrics import find_quantities, find_years
 from loopprep.feedback.ownership import measure_ownership
 from loopprep.feedback.recency import measure_recency
 from loopprep.feedback.report import report_text
+from loopprep.text.quantities import find_quantities, find_years
 
 TODAY = date(2026, 11, 27)
 

@@ -9,6 +9,7 @@ import sys
 import typer
 
 from loopprep.cli import (
+    analyze_cmd,
     classify_cmd,
     coverage_cmd,
     demo_cmd,
@@ -53,6 +54,7 @@ home_cmd.register(app)
 demo_cmd.register(app)
 classify_cmd.register(app)
 questions_cmd.register(app)
+analyze_cmd.register(app)
 
 
 def run(argv: list[str] | None = None) -> int:

@@ -14,7 +14,6 @@ from datetime import date
 
 from loopprep.feedback.analysis import Analysis, Flag, LabelledSentence
 from loopprep.feedback.delivery import measure_delivery
-from loopprep.feedback.metrics import find_quantities
 from loopprep.feedback.ownership import PAST_VERB, measure_ownership
 from loopprep.feedback.recency import measure_recency
 from loopprep.feedback.relevance import measure_relevance
@@ -33,6 +32,7 @@ from loopprep.feedback.structure import (
     measure_structure,
 )
 from loopprep.feedback.vagueness import concrete_terms, find_vague
+from loopprep.text.quantities import find_quantities
 from loopprep.text.sentences import split_sentences
 
 __all__ = ["analyze_answer"]

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from loopprep.feedback.metrics import find_years
+from loopprep.text.quantities import find_years
 
 __all__ = ["Recency", "measure_recency"]
 

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 
 from loopprep.feedback.analysis import DIMENSIONS, SCALE_MAX, Dimension, Flag, LabelledSentence
 from loopprep.feedback.delivery import Delivery, length_quality
-from loopprep.feedback.metrics import Quantity
 from loopprep.feedback.ownership import PAST_VERB, Ownership
 from loopprep.feedback.recency import Recency
 from loopprep.feedback.relevance import Relevance
 from loopprep.feedback.structure import Structure
+from loopprep.text.quantities import Quantity
 
 __all__ = [
     "WEIGHTS",

@@ -9,7 +9,7 @@ import bisect
 import re
 from collections.abc import Sequence
 
-from loopprep.feedback.metrics import Quantity
+from loopprep.text.quantities import Quantity
 
 __all__ = ["concrete_terms", "find_vague"]
 
