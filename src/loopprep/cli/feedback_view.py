@@ -4,10 +4,12 @@ underlined and numbered, then the numbered remarks. Used by `analyze` and `pract
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from rich.console import Console
+    from rich.text import Text
 
     from loopprep.feedback.analysis import Analysis
 
@@ -50,7 +52,7 @@ def render_analysis(analysis: Analysis, out: Console) -> None:
             out.print(text)
 
 
-def _marked(answer: str, start: int, end: int, numbered: list[tuple[int, object]]) -> Text:
+def _marked(answer: str, start: int, end: int, numbered: Sequence[tuple[int, object]]) -> Text:
     """The sentence answer[start:end] with flagged spans inside it underlined and numbered."""
     from rich.text import Text
 
