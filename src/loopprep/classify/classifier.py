@@ -81,7 +81,8 @@ class QuestionClassifier:
 
     def probabilities(self, questions: Sequence[str]) -> Floats:
         """(questions, principles) probabilities in the framework's principle order."""
-        vectors = self.embedder.embed([embedding_text(q) for q in questions])
+        text_of = self.model.embedding_text if self.model is not None else embedding_text
+        vectors = self.embedder.embed([text_of(q) for q in questions])
         return self.probabilities_of(vectors, questions)
 
     def probabilities_of(self, vectors: Floats, texts: Sequence[str]) -> Floats:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from loopprep.classify.text import clean_question, terms
+from loopprep.classify.text import clean_question, cue_terms, focus_question, terms
 
 if TYPE_CHECKING:
     import numpy as np
@@ -25,16 +25,25 @@ if TYPE_CHECKING:
 
 @dataclass
 class TermIndex:
-    """Vocabulary and inverse document frequencies of the lexical model."""
+    """Vocabulary and inverse document frequencies of the lexical model; `focus` reads only
+    the ask of a question (see `focus_question`), and each cue phrase found adds its
+    `cue:<name>` term with weight `cue_weight` (0 turns cues off)."""
 
     vocabulary: dict[str, int]
     idf: Floats
+    focus: bool = False
+    cue_weight: float = 0.0
+
+    def source(self, text: str) -> str:
+        return focus_question(text) if self.focus else text
 
     def rows(self, text: str) -> tuple[list[int], list[float]]:
-        """Column indices and L2-normalised tf-idf weights of the known terms of `text`."""
+        """Column indices and weights of the known terms of `text`: L2-normalised tf-idf,
+        then the cue terms."""
         import math
 
-        counts = Counter(terms(text))
+        source = self.source(text)
+        counts = Counter(terms(source))
         cols, values = [], []
         for term, count in counts.items():
             col = self.vocabulary.get(term)
@@ -42,7 +51,14 @@ class TermIndex:
                 cols.append(col)
                 values.append((1.0 + math.log(count)) * float(self.idf[col]))
         norm = math.sqrt(sum(v * v for v in values)) or 1.0
-        return cols, [v / norm for v in values]
+        values = [v / norm for v in values]
+        if self.cue_weight:
+            for cue in cue_terms(source):
+                col = self.vocabulary.get(cue)
+                if col is not None:
+                    cols.append(col)
+                    values.append(self.cue_weight)
+        return cols, values
 
 
 @dataclass
@@ -57,6 +73,11 @@ class QuestionModel:
     temperature: float
     embedder_fingerprint: str
     training_sha256: str
+    focus: bool = False  # the embedder sees only the ask of a question (`focus_question`)
+
+    def embedding_text(self, question: str) -> str:
+        """What the embedder sees of a question for this model."""
+        return embedding_text(question, focus=self.focus)
 
     def logits(self, embeddings: Floats, texts: Sequence[str]) -> Floats:
         """Uncalibrated mixed log-probabilities, shape (len(texts), principles)."""
@@ -87,6 +108,9 @@ class QuestionModel:
             temperature=np.float64(self.temperature),
             embedder_fingerprint=np.array(self.embedder_fingerprint),
             training_sha256=np.array(self.training_sha256),
+            focus=np.bool_(self.focus),
+            term_focus=np.bool_(self.index.focus),
+            cue_weight=np.float64(self.index.cue_weight),
         )
         return buffer.getvalue()
 
@@ -96,16 +120,24 @@ class QuestionModel:
 
         with np.load(io.BytesIO(data), allow_pickle=False) as arrays:
             vocabulary = [str(t) for t in arrays["vocabulary"]]
+            names = set(arrays.files)
+
+            def flag(name: str) -> bool:
+                return bool(arrays[name]) if name in names else False
+
             return cls(
                 slugs=tuple(str(s) for s in arrays["slugs"]),
                 index=TermIndex({t: i for i, t in enumerate(vocabulary)},
-                                arrays["idf"].astype(np.float32)),
+                                arrays["idf"].astype(np.float32), focus=flag("term_focus"),
+                                cue_weight=float(arrays["cue_weight"]) if "cue_weight" in names
+                                else 0.0),
                 embedding_weights=arrays["embedding_weights"].astype(np.float32),
                 term_weights=arrays["term_weights"].astype(np.float32),
                 mix=float(arrays["mix"]),
                 temperature=float(arrays["temperature"]),
                 embedder_fingerprint=str(arrays["embedder_fingerprint"]),
                 training_sha256=str(arrays["training_sha256"]),
+                focus=flag("focus"),
             )
 
 
@@ -121,9 +153,10 @@ def term_scores(index: TermIndex, weights: Floats, texts: Sequence[str]) -> Floa
     return out
 
 
-def embedding_text(question: str) -> str:
-    """What the embedder sees of a question (bracketed interviewer notes removed)."""
-    return clean_question(question) or "?"
+def embedding_text(question: str, *, focus: bool = False) -> str:
+    """What the embedder sees of a question: bracketed interviewer notes removed and, with
+    `focus`, the stock opener and generic follow-up sentences too."""
+    return (focus_question(question) if focus else clean_question(question)) or "?"
 
 
 def log_softmax(x: npt.NDArray[Any]) -> npt.NDArray[Any]:

@@ -24,7 +24,7 @@ from loopprep.classify.model import (
     log_softmax,
     term_scores,
 )
-from loopprep.classify.text import terms
+from loopprep.classify.text import CUES, terms
 from loopprep.model import Framework
 
 if TYPE_CHECKING:
@@ -41,6 +41,20 @@ EMBEDDING_L2 = 3e-4
 TERM_L2 = 3e-4
 FOLDS = 5
 MIXES = (0.3, 0.4, 0.5, 0.6, 0.7)
+
+
+@dataclass(frozen=True)
+class FitOptions:
+    """The choices behind a fit; the defaults are what loopprep ships (chosen by bank
+    cross-validation, see docs/classifier.md). Other values are for comparing methods."""
+
+    secondary_weight: float = SECONDARY_WEIGHT
+    focus_embedding: bool = False  # embed only the ask of each question
+    focus_terms: bool = False  # count words of the ask only
+    cue_weight: float = 0.0  # weight of the cue-phrase terms; 0 leaves them out
+    embedding_l2: float = EMBEDDING_L2
+    term_l2: float = TERM_L2
+    mixes: tuple[float, ...] = MIXES
 
 
 @dataclass(frozen=True)
@@ -72,7 +86,8 @@ def data_text(name: str) -> str:
     return resources.files("loopprep").joinpath("data", name).read_text("utf-8")
 
 
-def bank_examples(framework: Framework) -> list[Example]:
+def bank_examples(framework: Framework, secondary_weight: float = SECONDARY_WEIGHT
+                  ) -> list[Example]:
     """The bank's questions whose principles all belong to `framework`."""
     rows = tomllib.loads(data_text("questions.toml")).get("question", [])
     known = set(framework.slugs)
@@ -81,7 +96,7 @@ def bank_examples(framework: Framework) -> list[Example]:
         slugs = [s for s in row["principles"] if s in known]
         if not slugs or slugs[0] != row["principles"][0]:
             continue
-        out.append(Example(row["text"], _targets(slugs), from_bank=True))
+        out.append(Example(row["text"], _targets(slugs, secondary_weight), from_bank=True))
     return out
 
 
@@ -96,8 +111,8 @@ def extra_examples(framework: Framework) -> list[Example]:
     return out
 
 
-def _targets(slugs: Sequence[str]) -> dict[str, float]:
-    raw = {slugs[0]: 1.0} | {s: SECONDARY_WEIGHT for s in slugs[1:]}
+def _targets(slugs: Sequence[str], secondary_weight: float) -> dict[str, float]:
+    raw = {slugs[0]: 1.0} | {s: secondary_weight for s in slugs[1:] if secondary_weight > 0}
     total = sum(raw.values())
     return {s: w / total for s, w in raw.items()}
 
@@ -110,15 +125,20 @@ def training_sha256(examples: Sequence[Example]) -> str:
     return digest.hexdigest()
 
 
-def fit_term_index(texts: Sequence[str]) -> TermIndex:
+def fit_term_index(texts: Sequence[str], focus: bool = False, cue_weight: float = 0.0
+                   ) -> TermIndex:
     import numpy as np
 
-    documents = Counter(t for text in texts for t in set(terms(text)))
-    vocabulary = {t: i for i, t in enumerate(sorted(documents))}
+    probe = TermIndex({}, np.zeros(0, dtype=np.float32), focus=focus)
+    documents = Counter(t for text in texts for t in set(terms(probe.source(text))))
+    names = sorted(documents)
+    if cue_weight:
+        names += [f"cue:{name}" for name, _ in CUES]
+    vocabulary = {t: i for i, t in enumerate(names)}
     n = len(texts)
-    idf = np.array([math.log((1 + n) / (1 + documents[t])) + 1.0 for t in sorted(documents)],
+    idf = np.array([math.log((1 + n) / (1 + documents[t])) + 1.0 for t in names],
                    dtype=np.float32)
-    return TermIndex(vocabulary, idf)
+    return TermIndex(vocabulary, idf, focus=focus, cue_weight=cue_weight)
 
 
 def term_matrix(index: TermIndex, texts: Sequence[str]) -> Any:
@@ -170,18 +190,18 @@ def targets_matrix(examples: Sequence[Example], slugs: Sequence[str]) -> npt.NDA
 
 
 def fit_parts(examples: Sequence[Example], vectors: Floats, slugs: Sequence[str],
-              embedding_l2: float = EMBEDDING_L2, term_l2: float = TERM_L2
-              ) -> tuple[TermIndex, Floats, Floats]:
+              options: FitOptions = FitOptions()) -> tuple[TermIndex, Floats, Floats]:
     texts = [e.text for e in examples]
     targets = targets_matrix(examples, slugs)
-    index = fit_term_index(texts)
-    term_weights = fit_softmax(term_matrix(index, texts), targets, term_l2)
-    embedding_weights = fit_softmax(vectors.astype("float64"), targets, embedding_l2)
+    index = fit_term_index(texts, options.focus_terms, options.cue_weight)
+    term_weights = fit_softmax(term_matrix(index, texts), targets, options.term_l2)
+    embedding_weights = fit_softmax(vectors.astype("float64"), targets, options.embedding_l2)
     return index, embedding_weights, term_weights
 
 
 def cross_validated_logits(examples: Sequence[Example], vectors: Floats, slugs: Sequence[str],
-                           folds: int = FOLDS, **l2: float) -> tuple[list[int], Floats, Floats]:
+                           folds: int = FOLDS, options: FitOptions = FitOptions()
+                           ) -> tuple[list[int], Floats, Floats]:
     """Held-out (embedding, term) log-probabilities for every bank example; the non-bank
     examples are always in the training part."""
     import numpy as np
@@ -196,20 +216,22 @@ def cross_validated_logits(examples: Sequence[Example], vectors: Floats, slugs: 
         held_ids = [bank[j] for j in held]
         train_ids = sorted((set(range(len(examples))) - set(held_ids)) | set(extra))
         index, emb_w, lex_w = fit_parts([examples[i] for i in train_ids], vectors[train_ids],
-                                        slugs, **l2)
+                                        slugs, options)
         emb_out[held] = log_softmax(vectors[held_ids] @ emb_w[:-1] + emb_w[-1])
         lex_out[held] = log_softmax(term_scores(index, lex_w, [examples[i].text for i in held_ids]))
     return bank, emb_out, lex_out
 
 
-def fit_question_model(framework: Framework, embedder: Embedder) -> tuple[QuestionModel, FitReport]:
+def fit_question_model(framework: Framework, embedder: Embedder, options: FitOptions = FitOptions()
+                       ) -> tuple[QuestionModel, FitReport]:
     """Fit the shipped model for `framework` and report its cross-validated accuracy."""
     import numpy as np
 
     slugs: list[str] = list(framework.slugs)
-    examples = bank_examples(framework) + extra_examples(framework)
-    vectors = embedder.embed([embedding_text(e.text) for e in examples])
-    bank, emb, lex = cross_validated_logits(examples, vectors, slugs)
+    examples = bank_examples(framework, options.secondary_weight) + extra_examples(framework)
+    vectors = embedder.embed([embedding_text(e.text, focus=options.focus_embedding)
+                              for e in examples])
+    bank, emb, lex = cross_validated_logits(examples, vectors, slugs, options=options)
     truth = np.array([slugs.index(max(examples[i].labels, key=examples[i].labels.__getitem__))
                       for i in bank])
     report = FitReport(examples=len(examples), bank_questions=len(bank))
@@ -218,7 +240,7 @@ def fit_question_model(framework: Framework, embedder: Embedder) -> tuple[Questi
     def accuracy(mix: float) -> tuple[float, float]:
         return float(np.mean((mix * emb + (1 - mix) * lex).argmax(1) == truth)), -abs(mix - 0.5)
 
-    best = max(MIXES, key=accuracy)
+    best = max(options.mixes, key=accuracy)
     mixed = best * emb + (1 - best) * lex
     temperature = fit_temperature(mixed, truth)
     probs = np.exp(log_softmax(mixed / temperature))
@@ -227,9 +249,11 @@ def fit_question_model(framework: Framework, embedder: Embedder) -> tuple[Questi
     report.cv_top1 = float(np.mean(mixed.argmax(1) == truth))
     report.cv_top3 = float(np.mean([truth[i] in top3[i] for i in range(len(truth))]))
     report.cv_nll = float(-np.mean(np.log(probs[np.arange(len(truth)), truth])))
-    index, emb_w, lex_w = fit_parts(examples, vectors, slugs)
+    report.extra["cv_mean_top"] = float(probs.max(axis=1).mean())
+    index, emb_w, lex_w = fit_parts(examples, vectors, slugs, options)
     model = QuestionModel(tuple(slugs), index, emb_w, lex_w, best, temperature,
-                          embedder.fingerprint, training_sha256(examples))
+                          embedder.fingerprint, training_sha256(examples),
+                          focus=options.focus_embedding)
     return model, report
 
 
