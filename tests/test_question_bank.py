@@ -8,6 +8,7 @@ and no two questions are trivial rewordings of each other.
 from __future__ import annotations
 
 import itertools
+import json
 import re
 import tomllib
 from collections import Counter
@@ -17,6 +18,9 @@ from typing import Any
 import pytest
 
 DATA = Path(__file__).resolve().parents[1] / "src" / "loopprep" / "data"
+# Public questions kept for measuring the classifier only: nothing in the bank may copy them.
+DEV = Path(__file__).resolve().parents[2] / "shared" / "eval" / "lp_questions_dev.jsonl"
+DEV_NEAR_DUPLICATE_JACCARD = 0.6
 
 SLUGS = (
     "customer-obsession",
@@ -65,8 +69,13 @@ def _load(name: str) -> dict[str, Any]:
 @pytest.fixture(scope="module")
 def questions() -> list[dict[str, Any]]:
     data = _load("questions.toml")
-    assert set(data) == {"question"}, f"unexpected top-level keys: {sorted(data)}"
+    assert set(data) <= {"question", "retired"}, f"unexpected top-level keys: {sorted(data)}"
     return data["question"]
+
+
+@pytest.fixture(scope="module")
+def retired() -> list[str]:
+    return list(_load("questions.toml").get("retired", []))
 
 
 @pytest.fixture(scope="module")
@@ -136,6 +145,16 @@ def test_ids_are_unique(questions: list[dict[str, Any]]) -> None:
     assert not dupes, dupes
 
 
+def test_retired_ids_are_never_reused(questions: list[dict[str, Any]], retired: list[str]) -> None:
+    """A question withdrawn, or moved to another primary principle (which changes its id),
+    leaves its id in `retired`; practice history may still point at it."""
+    assert all(isinstance(i, str) and ID_RE.match(i) for i in retired), retired
+    assert len(set(retired)) == len(retired), "an id is retired twice"
+    reused = sorted(set(retired) & {q["id"] for q in questions})
+    assert not reused, f"retired ids in use again: {reused}"
+    assert retired == sorted(retired)
+
+
 def test_principles_are_valid_slugs(questions: list[dict[str, Any]]) -> None:
     bad = []
     for q in questions:
@@ -196,6 +215,63 @@ def test_near_duplicate_check_catches_rewordings() -> None:
         normalise_tokens("Tell me about a time you took a risk."),
         normalise_tokens("Tell me about a time you improved a process."),
     ) < NEAR_DUPLICATE_JACCARD
+
+
+# "Tell me about a time when", "Give me an example of", "Describe a situation where" ...:
+# dropped before comparing with the development set, so that two questions compare on
+# what they ask.
+STOCK_OPENER = re.compile(
+    r"^\s*(?:\([^)]*\)\s*)?(?:(?:can|could) you\s+)?"
+    r"(?:(?:tell|walk|talk) (?:me|us) (?:about|through|of)|give (?:me |us )?|share |describe |"
+    r"provide |i'?d like to hear about|what'?s an example of)\s*"
+    r"(?:an? |the |one )?(?:specific |recent )?(?:time|situation|example|instance|occasion)?\s*"
+    r"(?:of )?(?:a time )?(?:when|where|in which)?\s*",
+    re.IGNORECASE,
+)
+
+
+def ask_tokens(text: str) -> frozenset[str]:
+    """Content words of a question after its stock opener."""
+    return normalise_tokens(STOCK_OPENER.sub("", text.replace("\u2019", "'"), count=1))
+
+
+def _dev_questions() -> list[dict[str, Any]]:
+    if not DEV.exists():
+        pytest.skip(f"no development set at {DEV}")
+    return [json.loads(line) for line in DEV.read_text("utf-8").splitlines() if line.strip()]
+
+
+def test_no_bank_question_or_probe_copies_a_development_question(
+    questions: list[dict[str, Any]], probes: dict[str, Any]
+) -> None:
+    """The development set measures the classifier; a bank question (or probe) that is a
+    near-duplicate of one of its questions would leak it into training."""
+    dev = [(d["id"], ask_tokens(d["text"])) for d in _dev_questions()]
+    ours = [(q["id"], ask_tokens(q["text"])) for q in questions]
+    ours += [(f"probe:{text}", ask_tokens(text))
+             for sect in probes.values() for v in sect.values() for text in v["probes"]]
+    close = [
+        (ours_id, dev_id, round(j, 2))
+        for ours_id, tokens in ours
+        for dev_id, dev_tokens in dev
+        if (j := jaccard(tokens, dev_tokens)) >= DEV_NEAR_DUPLICATE_JACCARD
+    ]
+    assert not close, f"near-duplicates of development questions (token Jaccard >= 0.6): {close}"
+
+
+def test_development_check_catches_rewordings() -> None:
+    pairs = [
+        ("Tell me about a time when you had to make a decision with incomplete data.",
+         "Give me an example of a decision you had to make with incomplete data."),
+        ("Describe a situation where you missed a deadline. What happened?",
+         "Tell me about a time you missed a deadline and what happened."),
+    ]
+    for a, b in pairs:
+        assert jaccard(ask_tokens(a), ask_tokens(b)) >= DEV_NEAR_DUPLICATE_JACCARD, (a, b)
+    assert jaccard(
+        ask_tokens("Tell me about a time you missed a deadline."),
+        ask_tokens("Tell me about a time you cut costs without hurting quality."),
+    ) < DEV_NEAR_DUPLICATE_JACCARD
 
 
 def test_probes_cover_every_principle(probes: dict[str, Any]) -> None:
