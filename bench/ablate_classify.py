@@ -101,6 +101,19 @@ def dev_figures(probs: np.ndarray, rows: list[dict[str, object]], slugs: Sequenc
     return top1, top3, float(np.mean(f1))
 
 
+def variant(spec: str) -> FitOptions:
+    """A named variant, or the shipped options changed by `name=value,...`
+    (e.g. `cue_weight=0.4,focus_embedding=1`)."""
+    if spec in VARIANTS:
+        return VARIANTS[spec]
+    changes: dict[str, object] = {}
+    for item in spec.split(","):
+        key, value = item.split("=")
+        kind = type(getattr(SHIPPED, key))
+        changes[key] = bool(int(value)) if kind is bool else kind(value)
+    return dataclasses.replace(SHIPPED, **changes)  # type: ignore[arg-type]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("variants", nargs="*", default=["original", "shipped"])
@@ -112,10 +125,10 @@ def main() -> None:
     authors = sorted(Counter(r["source"]["repo"] for r in rows))
     embedder = CachedEmbedder(get_embedder())
     short = [a.split("/")[0][:8] for a in authors]
-    print(f"{'variant':16} {'cv-1':>6} {'cv-3':>6} {'cvTop':>6} | {'dev-1':>6} {'dev-3':>6} "
+    print(f"{'variant':28} {'cv-1':>6} {'cv-3':>6} {'cvTop':>6} | {'dev-1':>6} {'dev-3':>6} "
           f"{'F1':>6} {'devTop':>6} | " + " ".join(f"{s:>8}" for s in short) + "  mix   T")
     for name in args.variants:
-        options = VARIANTS[name]
+        options = variant(name)
         started = time.perf_counter()
         model, report = fit_question_model(framework, embedder, options)  # type: ignore[arg-type]
         vectors = embedder.embed([model.embedding_text(t) for t in texts])
@@ -125,7 +138,7 @@ def main() -> None:
         for author in authors:
             ids = [i for i, r in enumerate(rows) if r["source"]["repo"] == author]
             per_author.append(dev_figures(probs[ids], [rows[i] for i in ids], slugs)[0])
-        print(f"{name:16} {report.cv_top1:6.3f} {report.cv_top3:6.3f} "
+        print(f"{name[:28]:28} {report.cv_top1:6.3f} {report.cv_top3:6.3f} "
               f"{report.extra['cv_mean_top']:6.3f} | {top1:6.3f} {top3:6.3f} {f1:6.3f} "
               f"{probs.max(axis=1).mean():6.3f} | " + " ".join(f"{a:8.3f}" for a in per_author)
               + f"  {report.mix:.1f} {report.temperature:.2f}  ({time.perf_counter() - started:.0f} s)",

@@ -23,7 +23,7 @@ from pathlib import Path
 import numpy as np
 
 from loopprep.classify.classifier import get_classifier
-from loopprep.classify.model import embedding_text, log_softmax, term_scores
+from loopprep.classify.model import log_softmax, term_scores
 from loopprep.classify.text import words
 from loopprep.classify.training import data_text, fit_term_index
 from loopprep.frameworks import load_framework
@@ -116,9 +116,9 @@ def main() -> None:
     assert model is not None
     classify_s, final = timed(lambda: classifier.probabilities(texts))
 
-    vectors = classifier.embedder.embed([embedding_text(t) for t in texts])
+    vectors = classifier.embedder.embed([model.embedding_text(t) for t in texts])
     bank = bank_rows()
-    bank_vectors = classifier.embedder.embed([embedding_text(str(q["text"])) for q in bank])
+    bank_vectors = classifier.embedder.embed([model.embedding_text(str(q["text"])) for q in bank])
     bank_labels = np.array([slugs.index(q["principles"][0]) for q in bank])
     sims = vectors @ bank_vectors.T
     knn = np.zeros((len(texts), len(slugs)))

@@ -26,6 +26,7 @@ walk through share can could would should will there their them they he she his 
 at by from if into not no so than then too very just also any some all more most other such
 own same up down out over again one two three first last recent recently specific
 particular please
+you've you're you'd you'll i've i'm i'd what's that's there's it's let's
 """.split())
 
 

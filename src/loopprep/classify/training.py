@@ -37,8 +37,10 @@ if TYPE_CHECKING:
     Array = npt.NDArray[Any]
 
 SECONDARY_WEIGHT = 0.3  # a secondary label is real but weaker evidence than the primary
-EMBEDDING_L2 = 3e-4
-TERM_L2 = 3e-4
+# Chosen by 5-fold cross-validation on the bank (bench/ablate_classify.py, docs/classifier.md).
+EMBEDDING_L2 = 1e-4
+TERM_L2 = 1e-4
+CUE_WEIGHT = 0.5
 FOLDS = 5
 MIXES = (0.3, 0.4, 0.5, 0.6, 0.7)
 
@@ -49,12 +51,13 @@ class FitOptions:
     cross-validation, see docs/classifier.md). Other values are for comparing methods."""
 
     secondary_weight: float = SECONDARY_WEIGHT
-    focus_embedding: bool = False  # embed only the ask of each question
+    focus_embedding: bool = True  # embed only the ask of each question
     focus_terms: bool = False  # count words of the ask only
-    cue_weight: float = 0.0  # weight of the cue-phrase terms; 0 leaves them out
+    cue_weight: float = CUE_WEIGHT  # weight of the cue-phrase terms; 0 leaves them out
     embedding_l2: float = EMBEDDING_L2
     term_l2: float = TERM_L2
     mixes: tuple[float, ...] = MIXES
+    balance: float = 0.0  # 1 weighs every principle's questions equally, 0 weighs each question
 
 
 @dataclass(frozen=True)
@@ -156,19 +159,22 @@ def term_matrix(index: TermIndex, texts: Sequence[str]) -> Any:
 
 
 def fit_softmax(features: Any, targets: Array, l2: float) -> Floats:
-    """Multinomial logistic regression with soft targets and an L2 penalty (bias free)."""
+    """Multinomial logistic regression with soft targets and an L2 penalty (bias free).
+    A row whose targets sum to w counts as w examples."""
     import numpy as np
     from scipy.optimize import minimize
 
     n, dim = features.shape
     k = targets.shape[1]
+    row_weight = targets.sum(axis=1, keepdims=True)
 
     def loss(theta: Array) -> tuple[float, Array]:
         weights = theta.reshape(dim + 1, k)
         z = features @ weights[:-1] + weights[-1]
         logp = log_softmax(np.asarray(z))
         value = -float((targets * logp).sum()) / n + l2 / 2 * float((weights[:-1] ** 2).sum())
-        residual = (np.exp(logp) - targets) / n
+        # rows may carry a weight (targets summing to it rather than to 1)
+        residual = (np.exp(logp) * row_weight - targets) / n
         grad = np.vstack([features.T @ residual + l2 * weights[:-1], residual.sum(axis=0)])
         return value, np.asarray(grad).ravel()
 
@@ -189,10 +195,26 @@ def targets_matrix(examples: Sequence[Example], slugs: Sequence[str]) -> npt.NDA
     return out
 
 
+def balanced(targets: Array, examples: Sequence[Example], power: float) -> Array:
+    """Targets with the bank's rows weighted so that each principle's questions (by primary)
+    weigh (the mean count / its count) ** power; 0 changes nothing."""
+    import numpy as np
+
+    if not power:
+        return targets
+    primary = targets.argmax(axis=1)
+    bank = np.array([e.from_bank for e in examples])
+    counts = np.bincount(primary[bank], minlength=targets.shape[1]).astype(np.float64)
+    mean = counts[counts > 0].mean()
+    weight = np.where(bank, (mean / np.maximum(counts[primary], 1.0)) ** power, 1.0)
+    out: Array = targets * weight[:, None]
+    return out
+
+
 def fit_parts(examples: Sequence[Example], vectors: Floats, slugs: Sequence[str],
               options: FitOptions = FitOptions()) -> tuple[TermIndex, Floats, Floats]:
     texts = [e.text for e in examples]
-    targets = targets_matrix(examples, slugs)
+    targets = balanced(targets_matrix(examples, slugs), examples, options.balance)
     index = fit_term_index(texts, options.focus_terms, options.cue_weight)
     term_weights = fit_softmax(term_matrix(index, texts), targets, options.term_l2)
     embedding_weights = fit_softmax(vectors.astype("float64"), targets, options.embedding_l2)
