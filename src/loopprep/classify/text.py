@@ -211,8 +211,11 @@ CUES: tuple[tuple[str, str], ...] = (
      r"\b(?:set(?:ting)?\s+(?:specific\s+|clear\s+|stretch\s+|ambitious\s+)?(?:targets|goals|"
      r"metrics|kpis|objectives|expectations)|stretch\s+(?:targets?|goals?)|performance\s+"
      r"(?:targets?|goals?)|feedback\b[^.?!]{0,40}\bimprov\w+)\b"),
-    ("risk",
-     r"\b(?:risks?|risky|riskiest|bets?|betting|gambl\w+|leap\s+of\s+faith)\b"),
+    ("risk-taking",
+     r"\b(?:t[ao]ok|take[sn]?|taking)\s+(?:on\s+)?(?:(?:an?|the|some|big|bigger|biggest|calculated|"
+     r"considered|huge|real|personal|professional|career)\s+)*risks?\b|\b(?:big|bigger|biggest|"
+     r"calculated|considered|huge|bold|career|professional|personal)\s+risks?\b|\b(?:risky|"
+     r"riskiest|bets?|betting|gambl\w+|leap\s+of\s+faith)\b"),
     ("bold",
      r"\b(?:bold\w*|radical\w*|audacious|ambitious|moonshot|revolution\w*|transformation\w*|"
      r"completely\s+(?:new|different)|from\s+scratch|ground\s+up|out[-\s]of[-\s]the[-\s]box|"

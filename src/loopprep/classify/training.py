@@ -52,7 +52,7 @@ class FitOptions:
 
     secondary_weight: float = SECONDARY_WEIGHT
     focus_embedding: bool = True  # embed only the ask of each question
-    focus_terms: bool = False  # count words of the ask only
+    focus_terms: bool = True  # count words of the ask only
     cue_weight: float = CUE_WEIGHT  # weight of the cue-phrase terms; 0 leaves them out
     embedding_l2: float = EMBEDDING_L2
     term_l2: float = TERM_L2
