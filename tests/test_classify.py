@@ -91,15 +91,15 @@ def test_generic_framework_falls_back_to_descriptions() -> None:
 
 
 def test_accuracy_floor_on_the_development_set() -> None:
-    """The method scores top-1 0.571 and top-3 0.808 on the dev set (bench/bench_classify.py);
-    the floors sit a little below so that a regression fails."""
+    """The method scores top-1 0.722 and top-3 0.872 on the dev set (bench/bench_classify.py,
+    docs/classifier.md); the floors sit a little below so that a regression fails."""
     rows = [json.loads(line) for line in DEV.read_text("utf-8").splitlines() if line.strip()]
     rankings = classify([r["text"] for r in rows], AMAZON)
     top1 = sum(r.top in row["labels"] for r, row in zip(rankings, rows, strict=True)) / len(rows)
     top3 = sum(any(s in row["labels"] for s, _ in r.principles[:3])
                for r, row in zip(rankings, rows, strict=True)) / len(rows)
-    assert top1 >= 0.54, top1
-    assert top3 >= 0.78, top3
+    assert top1 >= 0.70, top1
+    assert top3 >= 0.85, top3
 
 
 def test_shipped_weights_match_a_refit() -> None:
@@ -117,7 +117,7 @@ def test_shipped_weights_match_a_refit() -> None:
     assert (shipped.mix, shipped.temperature) == (refit.mix, refit.temperature)
     assert abs(shipped.embedding_weights - refit.embedding_weights).max() < 1e-3
     assert abs(shipped.term_weights - refit.term_weights).max() < 1e-3
-    assert report.cv_top1 > 0.6
+    assert report.cv_top1 > 0.65
 
 
 @settings(max_examples=40, deadline=None)
