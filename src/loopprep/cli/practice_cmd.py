@@ -46,7 +46,8 @@ def practice(
         session = bank.start_practice(options, now=now())
         _greet(out, bank.practice_status(now=now()))
         number = 0
-        while (item := session.next_item(now())) is not None:
+        item = session.next_item(now())
+        while item is not None:
             number += 1
             tui.show_item(out, item, number)
             started = now()
@@ -67,12 +68,12 @@ def practice(
                 out.print("[yellow]Saved your answer; not rated.[/yellow]")
                 break
             tui.show_schedule(out, session.rate(result.attempt_id, rating, now=now()))
-            if not tui.ask_continue(out):
+            item = session.next_item(now())
+            if item is not None and not tui.ask_continue(out):
                 break
-        else:
-            if number == 0:
-                out.print("Nothing due and no room for new questions today. Practise anyway "
-                          "with --count 3, --minutes 20 or --principle SLUG.")
+        if number == 0:
+            out.print("Nothing due and no room for new questions today. Practise anyway "
+                      "with --count 3, --minutes 20 or --principle SLUG.")
         report = session.finish(now())
         if number:
             tui.show_report(out, report)
