@@ -9,6 +9,7 @@ import sys
 import typer
 
 from loopprep.cli import (
+    analyze_cmd,
     coverage_cmd,
     demo_cmd,
     home_cmd,
@@ -52,6 +53,7 @@ coverage_cmd.register(app)
 stories_cmd.register(app)
 home_cmd.register(app)
 demo_cmd.register(app)
+analyze_cmd.register(app)
 practice_cmd.register(app)
 interview_cmd.register(app)
 progress_cmd.register(app)
