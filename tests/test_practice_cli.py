@@ -177,6 +177,11 @@ def _db(home: Path) -> sqlite3.Connection:
     return conn
 
 
+LINE_1 = "We had a tense project with a partner team because our forecasts kept missing."
+LINE_2 = ("We met every week, we rebuilt the reports and we shared the numbers with them. "
+          "Um, basically it went fine.")
+
+
 def test_practising_in_the_terminal_as_a_person(loopprep_home: Path, example_notes: Path,
                                                 cli: CLI) -> None:
     assert cli("import", str(example_notes)) == 0
@@ -186,8 +191,8 @@ def test_practising_in_the_terminal_as_a_person(loopprep_home: Path, example_not
     child.expect("Earn Trust")
     child.expect("Esc-Enter or Ctrl-D")
     child.expect("Your answer:")
-    child.send("We had a tense project with a partner team.\r")  # Enter: a new line, not done
-    child.send("We met every week and we shared the numbers with them.")
+    child.send(LINE_1 + "\r")  # Enter: a new line, not done
+    child.send(LINE_2)
     child.expect("/ 2:00")  # the timer in the bottom toolbar
     child.send("\x1b\r")  # Esc-Enter: done
     child.expect("Follow-up:")
@@ -210,8 +215,7 @@ def test_practising_in_the_terminal_as_a_person(loopprep_home: Path, example_not
 
     db = _db(loopprep_home)
     attempt = db.execute("SELECT * FROM attempts").fetchone()
-    assert attempt["answer"] == ("We had a tense project with a partner team.\n"
-                                 "We met every week and we shared the numbers with them.")
+    assert attempt["answer"] == LINE_1 + "\n" + LINE_2
     assert attempt["principle"] == "earn-trust" and attempt["status"] == "rated"
     assert attempt["rating"] == 2 and attempt["answer_seconds"] > 0
     followups = json.loads(attempt["followups"])
@@ -219,9 +223,13 @@ def test_practising_in_the_terminal_as_a_person(loopprep_home: Path, example_not
     assert followups[0]["answer"] == "I personally ran the weekly review and fixed 3 broken reports."
     feedback = json.loads(attempt["feedback"])
     # every flag the feedback stored was numbered on screen with its message
+    assert feedback["flags"], "the all-'we' answer with no result is flagged"
     for number, flag in enumerate(feedback["flags"], start=1):
-        assert f"[{number}]" in screen_before_rating
+        assert f"[{number}] {flag['code']}" in screen_before_rating
         assert " ".join(flag["message"].split())[:30] in screen_before_rating
+    spans = {f["code"] for f in feedback["flags"] if f["end"] - f["start"] < 10}
+    assert {"FILLER", "OWNERSHIP_WE"} <= spans  # "Um", "basically", "We"
+    assert "\x1b[4;31m" in child.seen  # flagged spans are underlined in red
     card = db.execute("SELECT * FROM cards").fetchone()
     assert (card["kind"], card["ref"], card["reps"]) == ("question", attempt["ref"], 1)
     due = datetime.fromisoformat(card["due"]).date()

@@ -60,7 +60,7 @@ def practice(
             if not _followups(out, session, result):
                 break
             if item.kind == "question":
-                tui.show_feedback(out, result, typed.text)
+                tui.show_feedback(out, result)
             else:
                 tui.show_stories(out, result)
             rating = tui.ask_rating(out, result.suggested_rating)

@@ -13,14 +13,11 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from prompt_toolkit.formatted_text import StyleAndTextTuples
     from rich.console import Console
-    from rich.text import Text
 
     from loopprep.practice import AnswerResult, PracticeItem, RatingResult
-    from loopprep.practice.feedback import AnalysisView
 
 #: Set to 0 to draw the timer only when the screen changes (for slow or scripted terminals).
 LIVE_TIMER_ENV = "LOOPPREP_LIVE_TIMER"
-FLAG_STYLES = ("underline yellow", "underline magenta", "underline cyan", "underline red")
 
 
 @dataclass(frozen=True)
@@ -136,56 +133,15 @@ def show_item(out: Console, item: PracticeItem, number: int) -> None:
               "Ctrl-C saves what you typed and quits.[/dim]")
 
 
-def marked_answer(answer: str, analysis: AnalysisView) -> tuple[Text, list[tuple[int, str, str]]]:
-    """The answer with each flagged span underlined and numbered, and the numbered remarks.
-    A flag over most of the answer gets only its number at the end (underlining it all says
-    nothing)."""
-    from rich.text import Text
+def show_feedback(out: Console, result: AnswerResult) -> None:
+    """The feedback as `loopprep analyze` shows it: scores, the answer with each flagged
+    span underlined and numbered, then the numbered remarks."""
+    from loopprep.cli.feedback_view import render_analysis
 
-    from loopprep.practice.feedback import flag_fix
-
-    remarks: list[tuple[int, str, str]] = []
-    styles: list[tuple[int, int, str]] = []
-    markers: dict[int, list[int]] = {}
-    for number, flag in enumerate(analysis.flags, start=1):
-        start, end = max(0, flag.start), min(len(answer), flag.end)
-        whole = end - start >= 0.6 * max(1, len(answer.strip()))
-        if not whole and end > start:
-            styles.append((start, end, FLAG_STYLES[(number - 1) % len(FLAG_STYLES)]))
-        markers.setdefault(end if end > start else len(answer.rstrip()), []).append(number)
-        remarks.append((number, flag.message, flag_fix(flag)))
-    text = Text()
-    cuts = sorted({0, len(answer), *(s for s, _, _ in styles), *(e for _, e, _ in styles),
-                   *markers})
-    for a, b in zip(cuts, cuts[1:], strict=False):
-        covering = [style for s, e, style in styles if s <= a and b <= e]
-        text.append(answer[a:b], style=covering[-1] if covering else "")
-        if b in markers:
-            text.append("[" + ",".join(str(n) for n in markers.pop(b)) + "]", style="bold red")
-    for numbers in markers.values():  # a flag at offset 0 of an empty answer
-        text.append("[" + ",".join(str(n) for n in numbers) + "]", style="bold red")
-    return text, remarks
-
-
-def show_feedback(out: Console, result: AnswerResult, answer: str) -> None:
-    from rich.markup import escape
-
-    analysis = result.analysis
-    if analysis is None:
+    if result.analysis is None:
         return
     out.rule("[bold]Feedback[/bold]", align="left")
-    text, remarks = marked_answer(answer, analysis)
-    out.print(text)
-    out.print()
-    for number, message, fix in remarks:
-        line = f"[bold red][{number}][/bold red] {escape(message)}"
-        if fix:
-            line += f" [dim]→ {escape(fix)}[/dim]"
-        out.print(line)
-    scores = "  ".join(f"{k} {float(v):.1f}" for k, v in analysis.scores.items())
-    out.print(f"\n[bold]Score {float(analysis.overall):.1f}/10[/bold]  [dim]{scores}[/dim]")
-    if analysis.summary:
-        out.print(escape(analysis.summary))
+    render_analysis(result.analysis, out)
 
 
 def show_stories(out: Console, result: AnswerResult) -> None:

@@ -6,10 +6,13 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
-from loopprep.practice.feedback import FlagView
 from loopprep.practice.questions import probes
 from loopprep.practice.records import Followup
+
+if TYPE_CHECKING:
+    from loopprep.feedback import Analysis
 
 #: Feedback flag codes (loopprep.feedback's, and plain gap names) -> probes.toml gap codes.
 GAP_FOR_FLAG: dict[str, str] = {
@@ -19,11 +22,12 @@ GAP_FOR_FLAG: dict[str, str] = {
     "STAR_MISSING_SITUATION": "no-situation", "NO_SITUATION": "no-situation",
     "STAR_MISSING_TASK": "no-task", "NO_TASK": "no-task",
     "STAR_MISSING_ACTION": "no-action", "STAR_ACTION_SHORT": "no-action", "NO_ACTION": "no-action",
-    "VAGUE": "vague", "HYPOTHETICAL": "vague",
+    "VAGUE": "vague", "HYPOTHETICAL": "vague", "NOT_AN_ANSWER": "vague",
     "NO_REFLECTION": "no-reflection", "NO_FAILURE": "no-failure",
     "NO_DISAGREEMENT": "no-disagreement",
     "LENGTH_LONG": "too-long", "STAR_CONTEXT_LONG": "too-long", "TOO_LONG": "too-long",
-    "RECENCY_OLD": "old-story", "RECENCY_STALE": "old-story", "OLD_STORY": "old-story",
+    "RECENCY_OLD": "old-story", "RECENCY_STALE": "old-story", "RECENCY_UNDATED": "old-story",
+    "OLD_STORY": "old-story",
 }
 
 #: Which gap an interviewer chases first: an answer with no outcome is the worst hole.
@@ -54,13 +58,20 @@ def gap_code(flag_code: str) -> str | None:
     return GAP_FOR_FLAG.get(code.upper().replace("-", "_"))
 
 
-def answer_gaps(flags: Iterable[FlagView]) -> list[str]:
-    """The gaps the flags point at, most important first, each once."""
-    found = {g for g in (gap_code(f.code) for f in flags) if g}
+#: A reflection score below this (0-10) counts as "no reflection" when no flag says more.
+NO_REFLECTION_BELOW = 2.0
+
+
+def answer_gaps(analysis: Analysis) -> list[str]:
+    """The gaps the analysis points at, most important first, each once. Reflection has no
+    flag of its own: a near-zero reflection score stands for it."""
+    found = {g for g in (gap_code(f.code) for f in analysis.flags) if g}
+    if analysis.scores.get("reflection", 10.0) < NO_REFLECTION_BELOW:
+        found.add("no-reflection")
     return [g for g in GAP_ORDER if g in found]
 
 
-def choose_followups(flags: Sequence[FlagView], principle: str | None, principle_name: str,
+def choose_followups(analysis: Analysis, principle: str | None, principle_name: str,
                      rng: random.Random, *, limit: int = 2,
                      avoid: Iterable[str] = ()) -> list[Followup]:
     """One probe for the biggest gap (if any), then one for the principle; at most `limit`."""
@@ -72,7 +83,7 @@ def choose_followups(flags: Sequence[FlagView], principle: str | None, principle
         fresh = [p for p in options if p not in used] or list(options)
         return rng.choice(fresh) if fresh else None
 
-    for gap in answer_gaps(flags)[:1]:
+    for gap in answer_gaps(analysis)[:1]:
         probe = pick(table.by_gap.get(gap, ()))
         if probe:
             out.append(Followup(probe, f"because {GAP_REASONS[gap]}"))

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from loopprep.errors import LoopprepError
 from loopprep.practice import interviews
-from loopprep.practice.feedback import AnalysisView, Analyzer, analyze
+from loopprep.practice.feedback import Analyzer, analyze
 from loopprep.practice.followups import choose_followups
 from loopprep.practice.records import AttemptRecord, CardRecord, Followup, SessionRecord
 from loopprep.practice.schedule import DEFAULT_POLICY, Policy, days_between, review, utc_day
@@ -24,6 +24,7 @@ from loopprep.store import practice as rows
 
 if TYPE_CHECKING:
     from loopprep.bank import Bank
+    from loopprep.feedback import Analysis
 
 
 class PracticeError(LoopprepError):
@@ -56,7 +57,7 @@ class AnswerResult:
 
     attempt_id: int
     item: PracticeItem
-    analysis: AnalysisView | None
+    analysis: Analysis | None
     followups: tuple[Followup, ...]
     suggested_rating: int | None
     named_stories: tuple[str, ...] = ()
@@ -229,8 +230,8 @@ class PracticeSession:
             rng = random.Random(f"{self.settings['seed']}:{item.ref}:probes")
             recent = {f.probe for a in rows.attempts(self.store, session_id=self.id)
                       for f in a.followups}
-            followups = tuple(choose_followups(analysis.flags, item.principle, item.principle_name,
-                                               rng, avoid=recent))
+            followups = tuple(choose_followups(analysis, item.principle, item.principle_name, rng,
+                                               avoid=recent))
         elif not interrupted:
             named = _named_stories(item, text)
         with self.store.transaction() as conn:
