@@ -234,3 +234,11 @@ def test_practice_stores_the_real_feedback(bank: Bank) -> None:
     stored = rows.get_attempt(bank.store, result.attempt_id).feedback
     assert stored == expected.to_json()
     assert {f["code"] for f in stored["flags"]} & {"OWNERSHIP_WE", "OWNERSHIP_NO_I"}
+
+
+def test_a_story_cue_opens_with_what_the_notes_say_for_that_principle(bank: Bank) -> None:
+    from loopprep.practice.selection import story_cue
+
+    irpwind = bank.story("irpwind")
+    assert "monitor results" in story_cue(irpwind, "dive-deep").opening_line
+    assert "least" in story_cue(irpwind, "think-big").opening_line

@@ -84,7 +84,15 @@ def story_prompt(name: str) -> str:
     return f"Which story do you tell for {name}? Its opening line and key metric?"
 
 
-def story_cue(story: Story) -> StoryCue:
+def story_cue(story: Story, principle: str | None = None) -> StoryCue:
+    """The cue for recalling `story` for `principle`: a story not yet developed opens with
+    what the notes say under that principle (IRPWIND for Dive Deep is not IRPWIND for Think Big)."""
+    opening = story.opening_line
+    if not story.situation.strip():
+        for fragment in story.fragments:
+            if fragment.principle == principle and fragment.text.strip():
+                opening = fragment.text.strip().splitlines()[0]
+                break
     metric = story.metrics[0] if story.metrics else None
     if metric is None:
         for line in story.text.splitlines():
@@ -92,7 +100,7 @@ def story_cue(story: Story) -> StoryCue:
             if spans:
                 metric = line.strip()
                 break
-    return StoryCue(story.id, story.title, story.opening_line, metric)
+    return StoryCue(story.id, story.title, opening, metric)
 
 
 def stories_by_principle(stories: Iterable[Story]) -> dict[str, list[Story]]:
@@ -187,7 +195,7 @@ class Selector:
 
     def recall_item(self, slug: str, reason: str, card_id: int | None = None,
                     **extra: object) -> PracticeItem:
-        cues = tuple(story_cue(s) for s in self.stories.get(slug, []))
+        cues = tuple(story_cue(s, slug) for s in self.stories.get(slug, []))
         return PracticeItem(STORY_RECALL, slug, story_prompt(self.name(slug)), slug, self.name(slug),
                             reason, card_id=card_id, principles=(slug,), stories=cues,
                             **extra)  # type: ignore[arg-type]
