@@ -10,6 +10,7 @@ import typer
 
 from loopprep.cli import (
     analyze_cmd,
+    classify_cmd,
     coverage_cmd,
     demo_cmd,
     home_cmd,
@@ -17,6 +18,7 @@ from loopprep.cli import (
     interview_cmd,
     practice_cmd,
     progress_cmd,
+    questions_cmd,
     stories_cmd,
 )
 from loopprep.cli.common import Settings
@@ -53,6 +55,8 @@ coverage_cmd.register(app)
 stories_cmd.register(app)
 home_cmd.register(app)
 demo_cmd.register(app)
+classify_cmd.register(app)
+questions_cmd.register(app)
 analyze_cmd.register(app)
 practice_cmd.register(app)
 interview_cmd.register(app)
