@@ -49,7 +49,7 @@ def analyze_one(answer: str, question: str | None, framework: str | None = None)
     """Analyse one answer; with a question, relevance uses the classifier's reading of it."""
     from loopprep.feedback import analyze_answer
 
-    scores = None
+    scores: dict[str, float] | None = None
     if question and question.strip():
         from loopprep.classify import classify
         from loopprep.frameworks import load_framework
