@@ -19,7 +19,7 @@ from pathlib import Path
 
 from loopprep.bank import Bank
 from loopprep.practice import SessionOptions
-from loopprep.practice.questions import bank_questions
+from loopprep.practice.questions import practice_questions
 from loopprep.practice.schedule import review
 from loopprep.store import practice as rows
 
@@ -33,7 +33,7 @@ ANSWER = ("In 2023 at QCELLS I owned the peak-hour forecast. We had missed two p
 def fill(bank: Bank, attempts: int) -> datetime:
     """`attempts` rated attempts over a year, on cards for as many bank questions."""
     rng = random.Random(3)
-    questions = bank_questions()
+    questions = practice_questions(bank, now=START)
     feedback = {"flags": [{"code": "NO_METRIC", "message": "x" * 80, "start": 0, "end": 40,
                            "fix": "y" * 60}] * 4, "scores": {"structure": 6.0}, "overall": 6.0,
                 "sentences": [{"start": 0, "end": 60, "text": "z" * 60, "star": "action"}] * 5}

@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from loopprep.practice import interviews
+from loopprep.practice.questions import practice_questions
 from loopprep.practice.schedule import DEFAULT_POLICY, Policy, is_overdue, start_of_day, utc_day
 from loopprep.practice.selection import PracticeItem, Selector, weaknesses
 from loopprep.store import practice as rows
@@ -69,7 +70,7 @@ def due_counts(bank: Bank, now: datetime) -> DueCounts:
 def due_items(bank: Bank, now: datetime) -> list[dict[str, Any]]:
     """Every card due today, most overdue first, as the question or recall to practise."""
     selector = Selector(bank.store, bank.framework, bank.stories(),
-                        note_questions=bank.note_questions())
+                        questions=practice_questions(bank, now=now))
     out = []
     for card in rows.cards(bank.store, due_before=start_of_day(now) + timedelta(days=1)):
         late = (utc_day(now) - utc_day(card.due)).days
@@ -87,7 +88,7 @@ def status(bank: Bank, now: datetime, policy: Policy = DEFAULT_POLICY) -> dict[s
     weakest principles and the streak."""
     today = utc_day(now)
     selector = Selector(bank.store, bank.framework, bank.stories(),
-                        note_questions=bank.note_questions(), policy=policy)
+                        questions=practice_questions(bank, now=now), policy=policy)
     deadline = interviews.deadline(bank.store, now)
     stages = [{
         "interview_id": interview.id, "company": interview.company, "role": interview.role,

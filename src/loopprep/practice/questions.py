@@ -1,16 +1,21 @@
-"""Where practice gets its questions and follow-up probes: the shipped question bank
-(`data/questions.toml`), the user's own questions from their notes, and `data/probes.toml`.
-The one place to swap for the store's `questions` table once the bank is loaded there.
+"""Where practice gets its questions and follow-up probes: every active question in the
+store (the shipped bank, loaded once per version, the notes' questions and the user's own)
+whose primary principle is in the framework, and `data/probes.toml`.
 """
 
 from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
+from datetime import datetime
 from functools import lru_cache
 from importlib import resources
+from typing import TYPE_CHECKING
 
-from loopprep.model import PrincipleSlug, Question, QuestionId
+from loopprep.model import Question
+
+if TYPE_CHECKING:
+    from loopprep.bank import Bank
 
 
 @dataclass(frozen=True)
@@ -21,47 +26,24 @@ class Probes:
     by_gap: dict[str, tuple[str, ...]]
 
 
-def _data(name: str) -> dict[str, object]:
-    text = resources.files("loopprep").joinpath("data", name).read_text("utf-8")
-    return tomllib.loads(text)
+def practice_questions(bank: Bank, *, now: datetime) -> tuple[Question, ...]:
+    """The questions practice can ask; `principles[0]` is the primary principle. Notes
+    questions with no principle are left out (the classifier's guess costs too much here)."""
+    from loopprep.questions import sync_question_bank
+    from loopprep.store import questions as question_rows
 
-
-@lru_cache(maxsize=1)
-def bank_questions() -> tuple[Question, ...]:
-    """Every question of the shipped bank; `principles[0]` is the primary principle."""
-    raw = _data("questions.toml").get("question", [])
-    assert isinstance(raw, list)
-    return tuple(
-        Question(QuestionId(q["id"]), q["text"], tuple(PrincipleSlug(p) for p in q["principles"]))
-        for q in raw
-    )
-
-
-@lru_cache(maxsize=1)
-def _by_id() -> dict[str, Question]:
-    return {q.id: q for q in bank_questions()}
-
-
-def bank_question(question_id: str) -> Question | None:
-    return _by_id().get(question_id)
-
-
-@lru_cache(maxsize=1)
-def questions_by_principle() -> dict[str, tuple[Question, ...]]:
-    """Bank questions grouped by their primary principle, in bank order."""
-    out: dict[str, list[Question]] = {}
-    for question in bank_questions():
-        if question.principles:
-            out.setdefault(question.principles[0], []).append(question)
-    return {k: tuple(v) for k, v in out.items()}
+    sync_question_bank(bank, now=now)
+    known = set(bank.framework.slugs)
+    return tuple(q for q in question_rows.list_questions(bank.store)
+                 if q.principles and q.principles[0] in known)
 
 
 @lru_cache(maxsize=1)
 def probes() -> Probes:
-    raw = _data("probes.toml")
+    text = resources.files("loopprep").joinpath("data", "probes.toml").read_text("utf-8")
+    raw = tomllib.loads(text)
     principle = raw.get("principle", {})
     gap = raw.get("gap", {})
-    assert isinstance(principle, dict) and isinstance(gap, dict)
     return Probes(
         {slug: tuple(table["probes"]) for slug, table in principle.items()},
         {code: tuple(table["probes"]) for code, table in gap.items()},

@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from loopprep.model import Framework, Question, Story
-from loopprep.practice.questions import bank_question, questions_by_principle
 from loopprep.practice.records import CardRecord
 from loopprep.practice.schedule import DEFAULT_POLICY, Policy, start_of_day, utc_day
 from loopprep.store import Store
@@ -156,14 +155,19 @@ class Selector:
     """Chooses items for one session; holds what it needs to read once."""
 
     def __init__(self, store: Store, framework: Framework, stories: Sequence[Story], *,
-                 note_questions: Sequence[Question] = (), policy: Policy = DEFAULT_POLICY,
+                 questions: Sequence[Question] = (), policy: Policy = DEFAULT_POLICY,
                  principles: Sequence[str] | None = None) -> None:
         self.store = store
         self.framework = framework
         self.policy = policy
         self.principles = list(principles) if principles else None
         self.stories = stories_by_principle(stories)
-        self.note_questions: dict[str, Question] = {q.id: q for q in note_questions}
+        self.questions: dict[str, Question] = {q.id: q for q in questions}
+        by_principle: dict[str, list[Question]] = {}
+        # the user's own questions (from notes, or added) come before the shipped bank's
+        for question in sorted(questions, key=lambda q: q.origin == "bank"):
+            by_principle.setdefault(question.principles[0], []).append(question)
+        self.by_principle = by_principle
 
     # -- names and texts ------------------------------------------------------------------
     def name(self, slug: str | None) -> str:
@@ -171,12 +175,11 @@ class Selector:
         return principle.name if principle else (slug or "")
 
     def question(self, question_id: str) -> Question | None:
-        return bank_question(question_id) or self.note_questions.get(question_id)
+        return self.questions.get(question_id)
 
     def candidates(self, slug: str) -> list[Question]:
         """Questions whose primary principle is `slug`: the user's own first, then the bank."""
-        own = [q for q in self.note_questions.values() if q.principles[:1] == (slug,)]
-        return own + list(questions_by_principle().get(slug, ()))
+        return self.by_principle.get(slug, [])
 
     def has_material(self, slug: str) -> bool:
         return bool(self.stories.get(slug)) or bool(self.candidates(slug))
@@ -291,7 +294,7 @@ class Selector:
                    if q.id not in practised and (QUESTION, q.id) not in asked]
         if not options:
             return None
-        own = [q for q in options if q.id in self.note_questions]
+        own = [q for q in options if q.origin != "bank"]
         return self.question_item(own[0] if own else rng.choice(options), reason)
 
     def ahead(self, asked: set[tuple[str, str]]) -> PracticeItem | None:

@@ -17,6 +17,7 @@ from loopprep.errors import LoopprepError
 from loopprep.practice import interviews
 from loopprep.practice.feedback import Analyzer, analyze
 from loopprep.practice.followups import choose_followups
+from loopprep.practice.questions import practice_questions
 from loopprep.practice.records import AttemptRecord, CardRecord, Followup, SessionRecord
 from loopprep.practice.schedule import DEFAULT_POLICY, Policy, days_between, review, utc_day
 from loopprep.practice.selection import QUESTION, PracticeItem, Selector
@@ -107,8 +108,8 @@ class PracticeSession:
         self.analyzer = analyzer
         principles = tuple(record.settings.get("principles") or ())
         self.selector = Selector(self.store, bank.framework, bank.stories(),
-                                 note_questions=bank.note_questions(), policy=policy,
-                                 principles=principles or None)
+                                 questions=practice_questions(bank, now=record.started_at),
+                                 policy=policy, principles=principles or None)
 
     # -- lifecycle ------------------------------------------------------------------------
     @classmethod
@@ -363,7 +364,7 @@ def _plan_loop(bank: Bank, options: SessionOptions, seed: str, now: datetime,
 
     loop = load_loop(bank.framework, options.loop_file)
     selector = Selector(bank.store, bank.framework, bank.stories(),
-                        note_questions=bank.note_questions(), policy=policy)
+                        questions=practice_questions(bank, now=now), policy=policy)
     rng = random.Random(f"{seed}:loop")
     asked: set[tuple[str, str]] = set()
     plan = []
