@@ -34,7 +34,7 @@ def write_chart(progress: dict[str, Any], path: Path) -> Path:
 
     plt.rcParams["svg.hashsalt"] = "loopprep"  # the same progress gives the same SVG
     figure, (scores_axis, days_axis) = plt.subplots(
-        2, 1, figsize=(10, 7), height_ratios=(3, 1), constrained_layout=True)
+        2, 1, figsize=(12, 7), height_ratios=(3, 1), constrained_layout=True)
     drawn = 0
     for principle in progress["principles"]:
         points = [(datetime.fromisoformat(p["at"]), float(p["score"]))
@@ -49,7 +49,7 @@ def write_chart(progress: dict[str, Any], path: Path) -> Path:
     scores_axis.set_title("Scores by principle")
     scores_axis.grid(alpha=0.3)
     if drawn:
-        scores_axis.legend(fontsize=7, ncol=2, loc="lower left")
+        scores_axis.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.01, 1.0))  # off the lines
     else:
         scores_axis.text(0.5, 0.5, "no scored answers yet", ha="center", va="center",
                          transform=scores_axis.transAxes)
