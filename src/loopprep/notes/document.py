@@ -1,5 +1,6 @@
 """Turning one notes file into drafts: stories, principle links, questions with their
-answer outlines, the principle texts the notes carry, and findings in plain words.
+answer outlines, the principle texts the notes carry, technical topics tracked (see
+`loopprep.notes.technical`), and findings in plain words.
 
 Parsing is two passes over all files of an import (`collect_stories`, then
 `collect_questions`) so a question outline can name a story defined anywhere.
@@ -13,7 +14,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from loopprep.frameworks.topics import TopicList, load_topics
 from loopprep.model import Finding, Fragment, Framework, PrincipleSlug, Severity, SourceRef
+from loopprep.notes import technical
 from loopprep.notes.bullets import (
     Bullet,
     first_words,
@@ -27,6 +30,7 @@ from loopprep.notes.frontmatter import split_front_matter
 from loopprep.notes.outline import Block, Heading, Item, ListBlock, Paragraph, parse_outline
 from loopprep.notes.principles import match_principle, normalise
 from loopprep.notes.registry import KnownStory, StoryRegistry
+from loopprep.notes.technical import TechnicalDraft, TechnicalNote
 
 _WIKILINK = re.compile(r"\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|[^\]]*)?\]\]")
 _QUESTION_START = re.compile(
@@ -103,9 +107,13 @@ class ParsedNotes:
     principle_texts: list[PrincipleText] = field(default_factory=list)
     principles_found: list[PrincipleSlug] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
-    #: line of every list item -> where it went ('story:KEY', 'question:N', 'finding:CODE')
+    #: line of every list item -> where it went ('story:KEY', 'question:N', 'finding:CODE',
+    #: 'technical:SUBJECT')
     placed: dict[int, str] = field(default_factory=dict)
     principle_headings: int = 0
+    technical: list[TechnicalDraft] = field(default_factory=list)
+    technical_notes: list[TechnicalNote] = field(default_factory=list)
+    technical_sections: int = 0
 
     def note(self, code: str, message: str, line: int | None, severity: Severity = "warning") -> None:
         source = SourceRef(self.path, line) if line is not None else None
@@ -115,10 +123,22 @@ class ParsedNotes:
 @dataclass
 class _Section:
     level: int
-    kind: str  # principle | stories | questions | other
+    kind: str  # principle | stories | questions | technical | other
     principle: PrincipleSlug | None
     title: str
     line: int
+    place: technical.Place | None = None  # in a technical section: its topic and subtopic
+
+
+def _first_sections(doc: ParsedNotes) -> list[_Section]:
+    """A note whose front matter says `type: technical` is one technical section."""
+    if str(doc.front_matter.get("type", "")).strip().lower() in technical.TECHNICAL_NOTE_TYPES:
+        return [_Section(0, "technical", None, "", 0, technical.Place(None))]
+    return []
+
+
+def _topics(topics: TopicList | None) -> TopicList:
+    return topics if topics is not None else load_topics()
 
 
 def read_document(path: Path, text: str, display_path: str) -> ParsedNotes:
@@ -145,16 +165,17 @@ def _looks_like_story_note(front: dict[str, Any], blocks: list[Block]) -> bool:
 # pass 1: stories
 
 
-def collect_stories(doc: ParsedNotes, framework: Framework, registry: StoryRegistry) -> None:
+def collect_stories(doc: ParsedNotes, framework: Framework, registry: StoryRegistry,
+                    topics: TopicList | None = None) -> None:
     if doc.is_story_note:
         _collect_story_note(doc, framework, registry)
         return
-    sections: list[_Section] = []
+    sections = _first_sections(doc)
     texts: dict[PrincipleSlug, list[Paragraph]] = {}
     seen_headings: dict[PrincipleSlug, int] = {}
     for block in doc.blocks:
         if isinstance(block, Heading):
-            _enter_heading(doc, block, sections, framework, seen_headings)
+            _enter_heading(doc, block, sections, framework, seen_headings, topics=_topics(topics))
             continue
         section = sections[-1] if sections else None
         if section is None or section.kind not in ("principle", "stories"):
@@ -182,11 +203,16 @@ def _enter_heading(
     seen: dict[PrincipleSlug, int],
     *,
     record: bool = True,
+    topics: TopicList,
 ) -> None:
     """Push the section a heading opens; with `record`, note principles found (pass 1)."""
     while sections and sections[-1].level >= heading.level:
         sections.pop()
     parent = sections[-1] if sections else None
+    if parent is not None and parent.kind == "technical" and parent.place is not None:
+        place = technical.inner_place(heading.text, parent.place, topics)
+        sections.append(_Section(heading.level, "technical", None, heading.text, heading.line, place))
+        return
     inside = parent.principle if parent and parent.kind in ("principle", "stories") else None
     principle, _ = match_principle(heading.text, framework)
     if principle is not None and not _STORY_HEADINGS.match(heading.text.strip()):
@@ -208,6 +234,9 @@ def _enter_heading(
         sections.append(_Section(heading.level, "questions", inside, heading.text, heading.line))
     elif inside is not None:
         sections.append(_Section(heading.level, "stories", inside, heading.text, heading.line))
+    elif (opened := technical.opening_place(heading.text, topics)) is not None:
+        sections.append(_Section(heading.level, "technical", None, heading.text, heading.line,
+                                 opened))
     else:
         sections.append(_Section(heading.level, "other", None, heading.text, heading.line))
 
@@ -539,19 +568,33 @@ def _str_list(value: Any) -> list[str]:
 # pass 2: questions and everything outside the principles
 
 
-def collect_questions(doc: ParsedNotes, framework: Framework, registry: StoryRegistry) -> None:
+def collect_questions(doc: ParsedNotes, framework: Framework, registry: StoryRegistry,
+                      topics: TopicList | None = None) -> None:
+    """Pass 2: questions and everything outside the principles, technical sections too."""
     if doc.is_story_note:
         return
-    sections: list[_Section] = []
+    sections = _first_sections(doc)
+    doc.technical_sections += len(sections)
     pending: QuestionDraft | None = None  # a question paragraph waiting for its outline
     for block in doc.blocks:
         if isinstance(block, Heading):
-            _enter_heading(doc, block, sections, framework, {}, record=False)
+            _enter_heading(doc, block, sections, framework, {}, record=False, topics=_topics(topics))
             pending = None
+            opened = sections[-1] if sections else None
+            if opened is not None and opened.kind == "technical" and opened.line == block.line:
+                doc.technical_sections += 1
+                assert opened.place is not None
+                if opened.place.subtopic is not None:
+                    technical.track(doc, opened.place.subtopic, None, block.line)
             continue
         section = sections[-1] if sections else None
         kind = section.kind if section else "other"
         if kind in ("principle", "stories"):
+            pending = None
+            continue
+        if section is not None and kind == "technical" and isinstance(block, ListBlock | Paragraph):
+            assert section.place is not None
+            technical.take_block(doc, block, section.place, _topics(topics))
             pending = None
             continue
         principle = section.principle if section else None
