@@ -19,6 +19,7 @@ from loopprep.store import stories as story_rows
 
 if TYPE_CHECKING:
     from loopprep.classify import Ranking, StoryMatch
+    from loopprep.frameworks.topics import TopicList
     from loopprep.practice import (
         AttemptRecord,
         Interview,
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
         SessionOptions,
     )
     from loopprep.questions import ListedQuestion
+    from loopprep.technical.tracker import LoggedPractice, SubtopicState
 
 FRAMEWORK_SETTING = "framework"
 
@@ -70,7 +72,8 @@ class Bank:
     def import_notes(self, paths: Sequence[Path | str], *, now: datetime) -> ImportReport:
         from loopprep.importing import import_notes
 
-        report = import_notes(self.store, paths, framework=self.framework, now=now)
+        report = import_notes(self.store, paths, framework=self.framework, now=now,
+                              topics=self.technical_topics())
         self.remember_framework()
         return report
 
@@ -195,3 +198,48 @@ class Bank:
         from loopprep.practice.progress import progress
 
         return progress(self, now)
+
+    # -- technical readiness (loopprep.technical) -----------------------------------------
+    def technical_topics(self) -> TopicList:
+        """The SDE topic list: built in, with the home's technical framework files."""
+        from loopprep.frameworks.topics import load_topics
+
+        return load_topics(self.home)
+
+    def tech_topics(self, *, now: datetime, topic: str | None = None) -> dict[str, Any]:
+        """Every technical topic (or one) and its subtopics: ratings, practice, due dates."""
+        from loopprep.technical.tracker import topics_view
+
+        return topics_view(self, now=now, topic=topic)
+
+    def tech_subtopic(self, name: str, *, now: datetime) -> dict[str, Any]:
+        """One subtopic in full: rating history, practice log, notes, card."""
+        from loopprep.technical.tracker import details
+
+        return details(self, name, now=now)
+
+    def rate_subtopic(self, name: str, rating: int, *, now: datetime) -> SubtopicState:
+        """Self-rate a subtopic 1 (lost) .. 5 (could teach it); history is kept."""
+        from loopprep.technical.tracker import rate
+
+        return rate(self, name, rating, now=now)
+
+    def log_technical(self, name: str, *, problem: str, outcome: str, now: datetime,
+                      link: str | None = None, minutes: float | None = None, notes: str = "",
+                      rating: int | None = None) -> LoggedPractice:
+        """Log practice on a subtopic; it reviews the subtopic's card on the schedule."""
+        from loopprep.technical.tracker import log_practice
+
+        return log_practice(self, name, problem=problem, outcome=outcome, now=now, link=link,
+                            minutes=minutes, notes=notes, rating=rating)
+
+    def note_subtopic(self, name: str, note: str, *, now: datetime) -> SubtopicState:
+        from loopprep.technical.tracker import add_note
+
+        return add_note(self, name, note, now=now)
+
+    def readiness(self, *, now: datetime) -> dict[str, Any]:
+        """Behavioral and technical readiness against the days left (see loopprep.readiness)."""
+        from loopprep.readiness import readiness
+
+        return readiness(self, now=now)
