@@ -19,7 +19,9 @@ from loopprep.cli import (
     practice_cmd,
     progress_cmd,
     questions_cmd,
+    readiness_cmd,
     stories_cmd,
+    tech_cmd,
 )
 from loopprep.cli.common import Settings
 
@@ -61,6 +63,8 @@ analyze_cmd.register(app)
 practice_cmd.register(app)
 interview_cmd.register(app)
 progress_cmd.register(app)
+tech_cmd.register(app)
+readiness_cmd.register(app)
 
 
 def run(argv: list[str] | None = None) -> int:

@@ -14,7 +14,8 @@ from loopprep.cli.common import console, now, open_bank
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from loopprep.practice import AnswerResult, PracticeSession
+    from loopprep.bank import Bank
+    from loopprep.practice import AnswerResult, PracticeItem, PracticeSession
 
 
 def register(app: typer.Typer) -> None:
@@ -33,15 +34,25 @@ def practice(
     loop_file: Path = typer.Option(None, "--loop", metavar="FILE",
                                    help="The loop to play with --mock-loop (a loop .toml file)."),
     seed: str = typer.Option(None, "--seed", help="Fix the choice of questions and probes."),
+    technical: bool = typer.Option(False, "--technical",
+                                   help="Only technical subtopics (see loopprep tech)."),
+    behavioral_only: bool = typer.Option(False, "--behavioral-only",
+                                         help="No technical items (by default one in three is "
+                                         "technical when you track technical subtopics)."),
 ) -> None:
-    """Practise answering: due cards first, weak principles next, with follow-ups and feedback."""
+    """Practise answering: due cards first, weak principles next, with follow-ups and feedback;
+    technical subtopics you track are mixed in."""
     from loopprep.cli import practice_tui as tui
-    from loopprep.practice import SessionOptions
+    from loopprep.practice import PracticeError, SessionOptions
 
     out = console()
+    if technical and behavioral_only:
+        raise PracticeError("--technical and --behavioral-only exclude each other",
+                            hint="Leave both out to mix them (one technical item in three).")
     options = SessionOptions(minutes=minutes, count=count, principles=tuple(principle),
                              mock_loop=mock_loop or loop_file is not None, loop_file=loop_file,
-                             seed=seed)
+                             seed=seed,
+                             technical="only" if technical else "none" if behavioral_only else "mix")
     with open_bank(ctx) as bank:
         session = bank.start_practice(options, now=now())
         _greet(out, bank.practice_status(now=now()))
@@ -49,6 +60,13 @@ def practice(
         item = session.next_item(now())
         while item is not None:
             number += 1
+            if item.kind == "technical":
+                if not _technical(out, bank, session, item, number):
+                    break
+                item = session.next_item(now())
+                if item is not None and not tui.ask_continue(out):
+                    break
+                continue
             tui.show_item(out, item, number)
             started = now()
             typed = tui.read_answer(item.target_seconds)
@@ -77,6 +95,23 @@ def practice(
         report = session.finish(now())
         if number:
             tui.show_report(out, report)
+
+
+def _technical(out: Console, bank: Bank, session: PracticeSession, item: PracticeItem,
+               number: int) -> bool:
+    """Show a technical item and log what the candidate did; False when they quit."""
+    from loopprep.cli import tech_tui
+
+    tech_tui.show_item(out, item, number)
+    current = bank.tech_subtopic(item.ref, now=now())["rating"]
+    log = tech_tui.ask_log(out, item, current)
+    if log is None:
+        out.print("[yellow]Not logged.[/yellow]")
+        return False
+    logged = session.log_technical(item, problem=log.problem, outcome=log.outcome, now=now(),
+                                   link=log.link, minutes=log.minutes, rating=log.rating)
+    tech_tui.show_logged(out, logged)
+    return True
 
 
 def _followups(out: Console, session: PracticeSession, result: AnswerResult) -> bool:

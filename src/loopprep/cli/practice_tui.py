@@ -191,3 +191,6 @@ def show_report(out: Console, report: dict[str, Any]) -> None:
         out.print(table)
     if report.get("fixes"):
         out.print("[bold]Work on:[/bold] " + "; ".join(escape(f) for f in report["fixes"]))
+    for entry in report.get("technical", []):
+        out.print(f"Technical: {escape(entry['subtopic'])} — {escape(entry['problem'] or '')} "
+                  f"({entry['outcome'] or 'not logged'})")

@@ -141,6 +141,8 @@ def progress(bank: Bank, now: datetime) -> dict[str, Any]:
         if row["status"] == "interrupted":
             interrupted += 1
             continue
+        if row["kind"] == "technical":
+            continue  # technical practice has its own view: loopprep tech, loopprep readiness
         slug = row["principle"] or ""
         point = {"at": row["started_at"], "score": row["overall"], "rating": row["rating"],
                  "kind": row["kind"]}

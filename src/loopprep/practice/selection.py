@@ -19,6 +19,7 @@ from loopprep.text.facts import metric_spans
 
 QUESTION = "question"
 STORY_RECALL = "story-recall"
+TECHNICAL = "technical"  # a technical subtopic (loopprep.technical.practice chooses these)
 RECENT_ATTEMPTS = 5  # weakness looks at the last few attempts of each principle
 
 
@@ -51,8 +52,9 @@ class PracticeItem:
 
     @property
     def target_seconds(self) -> int:
-        """Two minutes for an answer; a minute to recall a story."""
-        return 120 if self.kind == QUESTION else 60
+        """Two minutes for an answer; a minute to recall a story; half an hour for a
+        technical problem."""
+        return {QUESTION: 120, TECHNICAL: 1800}.get(self.kind, 60)
 
     def to_json(self) -> dict[str, object]:
         return {
@@ -188,6 +190,10 @@ class Selector:
     def card_item(self, card: CardRecord, reason: str, **extra: object) -> PracticeItem:
         if card.kind == STORY_RECALL:
             return self.recall_item(card.ref, reason, card_id=card.id, **extra)
+        if card.kind == TECHNICAL:
+            from loopprep.technical.practice import card_item
+
+            return card_item(self.store, card, reason)
         question = self.question(card.ref)
         text = question.text if question else (
             rows.last_question_text(self.store, card.kind, card.ref) or card.ref)

@@ -26,6 +26,10 @@ from loopprep.store import practice as rows
 if TYPE_CHECKING:
     from loopprep.bank import Bank
     from loopprep.feedback import Analysis
+    from loopprep.technical.tracker import LoggedPractice
+
+#: how a session treats technical subtopics: mixed in (one item in three), only, or not at all
+TECHNICAL_MODES = ("mix", "only", "none")
 
 
 class PracticeError(LoopprepError):
@@ -42,11 +46,14 @@ class SessionOptions:
     mock_loop: bool = False
     loop_file: Path | None = None
     seed: str | None = None
+    technical: str = "mix"
 
     @property
     def kind(self) -> str:
         if self.mock_loop:
             return "mock-loop"
+        if self.technical == "only":
+            return "technical"
         if self.principles:
             return "principle"
         return "timed" if self.minutes else "daily"
@@ -124,9 +131,11 @@ class PracticeSession:
         if unknown:
             raise PracticeError(f"unknown principle {unknown[0]!r}",
                                 hint="`loopprep principles` lists the slugs, e.g. dive-deep.")
+        _check_technical(bank, options, now)
         settings: dict[str, Any] = {
             "minutes": options.minutes, "count": options.count,
             "principles": list(options.principles), "seed": options.seed or now.isoformat(),
+            "technical": options.technical,
         }
         if options.mock_loop:
             settings["plan"] = _plan_loop(bank, options, settings["seed"], now, policy)
@@ -178,6 +187,23 @@ class PracticeSession:
         rng = random.Random(f"{self.settings['seed']}:{len(asked_list)}")
         if "plan" in self.settings:
             return self._planned(asked)
+        mode = self.settings.get("technical", "mix")
+        if self.settings.get("principles"):
+            mode = "none"
+        if mode == "only":
+            return self._technical_next(now, asked)
+        if mode == "mix" and _technical_turn([kind for kind, _ in asked_list]):
+            item = self._technical_next(now, asked)
+            if item:
+                return item
+        item = self._behavioral_next(now, asked, rng)
+        if item is None and mode == "mix":
+            item = self._technical_next(now, asked)
+        return item
+
+    def _behavioral_next(self, now: datetime, asked: set[tuple[str, str]],
+                         rng: random.Random) -> PracticeItem | None:
+        count = self.settings.get("count")
         item = self.selector.due(now, asked)
         if item:
             return item
@@ -193,6 +219,24 @@ class PracticeSession:
             if item:
                 return item
         return self.selector.ahead(asked) if explicit else None
+
+    def _technical_next(self, now: datetime, asked: set[tuple[str, str]]) -> PracticeItem | None:
+        """A due technical card, else a tracked subtopic not yet scheduled (within today's
+        room for new items), else (in a session by count or time) one ahead of schedule."""
+        from loopprep.technical.practice import TechnicalPicker
+
+        picker = TechnicalPicker(self.bank)
+        item = picker.due(now, asked)
+        if item:
+            return item
+        explicit = bool(self.settings.get("count") or self.settings.get("minutes"))
+        deadline = interviews.deadline(self.store, now)
+        deck_full = deadline is not None and rows.count_cards(self.store) >= self.policy.max_deck
+        if self.selector.new_budget(now, deadline) > 0 or (explicit and not deck_full):
+            item = picker.new(now, asked)
+            if item:
+                return item
+        return picker.ahead(now, asked) if explicit else None
 
     def _planned(self, asked: set[tuple[str, str]]) -> PracticeItem | None:
         for entry in self.settings["plan"]:
@@ -264,6 +308,17 @@ class PracticeSession:
                 rows.set_status(conn, attempt_id, "interrupted")
         return rows.get_attempt(self.store, attempt_id)
 
+    def log_technical(self, item: PracticeItem, *, problem: str, outcome: str, now: datetime,
+                      link: str | None = None, minutes: float | None = None, notes: str = "",
+                      rating: int | None = None) -> LoggedPractice:
+        """Log what the candidate did for a technical item (problem, outcome, minutes, a
+        self-rating 1..5); it is stored with the session and reschedules the subtopic's card."""
+        from loopprep.technical.tracker import log_practice
+
+        return log_practice(self.bank, item.ref, problem=problem or item.prompt, outcome=outcome,
+                            now=now, link=link, minutes=minutes, notes=notes, rating=rating,
+                            session_id=self.id, prompt=item.prompt)
+
     def rate(self, attempt_id: int, rating: int, *, now: datetime) -> RatingResult:
         """The candidate's self-rating (1 again, 2 hard, 3 good, 4 easy): stored with the
         attempt and used to reschedule the card (created on its first rating)."""
@@ -322,8 +377,10 @@ def session_report(bank: Bank, session_id: int, *, now: datetime) -> dict[str, A
         "due_left": rows.count_cards(bank.store, due_before=_tomorrow(now)),
     }
     by_principle: dict[str, list[AttemptRecord]] = {}
+    technical = [a for a in answered if a.kind == "technical"]
     for attempt in answered:
-        by_principle.setdefault(attempt.principle or "", []).append(attempt)
+        if attempt.kind != "technical":
+            by_principle.setdefault(attempt.principle or "", []).append(attempt)
     for slug, group in by_principle.items():
         report["principles"].append({
             "slug": slug, "name": names.get(slug, slug), "attempts": len(group),
@@ -332,6 +389,10 @@ def session_report(bank: Bank, session_id: int, *, now: datetime) -> dict[str, A
         })
     if "plan" in record.settings:
         report["interviewers"] = _interviewer_report(record.settings["plan"], attempts, names)
+    if technical:
+        from loopprep.technical.practice import session_summary
+
+        report["technical"] = session_summary(bank.store, technical)
     return report
 
 
@@ -413,6 +474,28 @@ def _tomorrow(now: datetime) -> datetime:
     from loopprep.practice.schedule import start_of_day
 
     return start_of_day(now) + timedelta(days=1)
+
+
+def _technical_turn(asked_kinds: list[str]) -> bool:
+    from loopprep.technical.practice import technical_turn
+
+    return technical_turn(asked_kinds)
+
+
+def _check_technical(bank: Bank, options: SessionOptions, now: datetime) -> None:
+    if options.technical not in TECHNICAL_MODES:
+        raise PracticeError(f"technical mode {options.technical!r} is not one of mix, only, none")
+    if options.technical != "only":
+        return
+    if options.principles or options.mock_loop:
+        raise PracticeError("a technical session cannot also keep to principles or play a loop",
+                            hint="Leave out --principle and --mock-loop with --technical.")
+    from loopprep.technical.practice import TechnicalPicker
+
+    if not TechnicalPicker(bank).tracks(now):
+        raise PracticeError("you track no technical subtopics yet",
+                            hint="Import notes with a technical checklist, or rate one: "
+                            "loopprep tech rate SUBTOPIC 1-5 (loopprep tech topics --all lists them).")
 
 
 def _check_now(now: datetime) -> None:
