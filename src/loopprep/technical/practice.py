@@ -91,8 +91,13 @@ class TechnicalPicker:
 
 def card_item(store: Store, card: CardRecord, reason: str) -> PracticeItem:
     """A technical card as an item, for lists of what is due (the name from the tracker)."""
+    from loopprep.frameworks.topics import load_topics
+
     row = tech_rows.tracked_row(store, card.ref)
+    topic = load_topics().topic(card.ref.partition("/")[0])  # the built-in names suffice here
     name = row.name if row else card.ref
+    if topic is not None:
+        name = f"{topic.name} › {name}"
     prompt = practice_rows.last_question_text(store, card.kind, card.ref) or f"Practise {name}."
     return PracticeItem(TECHNICAL, card.ref, prompt, None, name, reason, card_id=card.id)
 
