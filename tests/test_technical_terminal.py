@@ -65,6 +65,8 @@ def test_quitting_the_log_stores_nothing(loopprep_home: Path, cli: CLI,
     child.expect(r"Ready to log\?")
     child.sendline("")
     child.expect("What did you work on")
+    child.send("coin change")
+    child.expect("coin change")  # echoed: the line editor is reading
     child.send("\x03")  # Ctrl-C
     child.expect("Not logged")
     assert child.close() == 0
