@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from loopprep.coverage import Coverage, compute_coverage
 from loopprep.frameworks import DEFAULT_FRAMEWORK, load_framework
@@ -16,6 +16,10 @@ from loopprep.model import Framework, ImportReport, Question, Story
 from loopprep.store import Store
 from loopprep.store import notes as note_rows
 from loopprep.store import stories as story_rows
+
+if TYPE_CHECKING:
+    from loopprep.plan.loops import Loop
+    from loopprep.plan.planner import LoopPlan, PlanOptions
 
 FRAMEWORK_SETTING = "framework"
 
@@ -90,6 +94,22 @@ class Bank:
 
     def note_questions(self) -> list[Question]:
         return note_rows.list_note_questions(self.store)
+
+    def loop(self, *, loop_file: Path | None = None, interviewers: Sequence[str] = (),
+             bar_raiser: str | None = None) -> Loop:
+        """The interview loop to plan for: a loop file, `Name: p1, p2` specs, or the typical one."""
+        from loopprep.plan.loops import choose_loop
+
+        return choose_loop(self.framework, loop_file=loop_file, interviewers=interviewers,
+                           bar_raiser=bar_raiser)
+
+    def plan_loop(self, loop: Loop | None = None, *, today: date,
+                  options: PlanOptions | None = None) -> LoopPlan:
+        """Which story to tell which interviewer (see `loopprep.plan`)."""
+        from loopprep.plan.planner import plan_loop
+
+        return plan_loop(self.stories(), self.framework, loop or self.loop(), today=today,
+                         options=options)
 
     def coverage(self, *, today: date, **options: Any) -> Coverage:
         return compute_coverage(
