@@ -75,7 +75,7 @@ def show_plan(result: LoopPlan, *, explain: bool) -> None:
     from rich.table import Table
 
     out = console()
-    titles = {sid: story.title for sid, story in result.story_by_id.items()}
+    titles: dict[str, str] = {sid: story.title for sid, story in result.story_by_id.items()}
     out.print(f"[bold]{escape(result.loop.name)}[/bold] — {len(result.loop.interviewers)} interviewers, "
               f"{len(result.slots)} principles, {len(result.story_by_id)} stories in the bank")
     for person in result.loop.interviewers:

@@ -27,6 +27,6 @@ from loopprep.plan.planner import LoopPlan, PlanOptions, SlotPlan, StoryUse, Sug
 __all__ = [
     "EmbeddingSimilarity", "Evidence", "Fit", "Interviewer", "KeywordSimilarity", "Loop", "LoopError",
     "LoopPlan", "PlanOptions", "SimilaritySource", "SlotPlan", "StoryUse", "Strength", "Suggestion",
-    "Unfilled", "choose_loop", "default_loop", "fit_matrix", "load_loop", "loop_from_specs", "parse_loop", "plan_loop",
-    "story_strength",
+    "Unfilled", "choose_loop", "default_loop", "fit_matrix", "load_loop", "loop_from_specs", "parse_loop",
+    "plan_loop", "story_strength",
 ]

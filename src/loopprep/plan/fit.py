@@ -85,18 +85,19 @@ class Fit:
 
 
 class KeywordSimilarity:
-    """Framework keywords and principle names found in the story's text (fast, exact)."""
+    """The framework's keywords for each principle found in the story's text (fast, exact)."""
 
     label = "keywords"
 
     def match(self, stories: Sequence[Story], principles: Sequence[Principle]) -> list[list[Evidence]]:
-        patterns = [_keyword_patterns(p) for p in principles]
+        patterns = [_keyword_pattern(p) for p in principles]
         rows = []
         for story in stories:
             text = story.text.lower()
             row = []
-            for found in patterns:
-                words = [word for word, regex in found if regex.search(text)]
+            for order, regex in patterns:
+                found = set(regex.findall(text))
+                words = [w for w in order if w in found]
                 score = 1 - 0.6 ** len(words)  # 1 word 0.4, 2 words 0.64, 3 words 0.78
                 row.append(Evidence(round(score, 4), "words: " + ", ".join(words) if words else ""))
             rows.append(row)
@@ -104,14 +105,15 @@ class KeywordSimilarity:
 
 
 @lru_cache(maxsize=64)
-def _keyword_patterns(principle: Principle) -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _keyword_pattern(principle: Principle) -> tuple[tuple[str, ...], re.Pattern[str]]:
+    """The principle's keywords (in order) and one regex that finds any of them."""
     from loopprep.notes.principles import normalise
 
     # keywords only: name words such as 'best', 'right' or 'think' match nearly any story
-    unique = list(dict.fromkeys(normalise(w) for w in principle.keywords if normalise(w)))
-    return tuple(
-        (word, re.compile(r"\b" + re.escape(word) + r"(?:s|es|ed|d|ing)?\b")) for word in unique
-    )
+    words = tuple(dict.fromkeys(w.lower() for w in principle.keywords if normalise(w)))
+    longest_first = sorted(words, key=len, reverse=True)
+    alternatives = "|".join(re.escape(w) for w in longest_first) or r"(?!x)x"
+    return words, re.compile(r"\b(" + alternatives + r")(?:s|es|ed|d|ing)?\b")
 
 
 class EmbeddingSimilarity:

@@ -113,7 +113,7 @@ def parse_loop(text: str, framework: Framework, *, origin: str = "<loop>") -> Lo
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise LoopError(f"{origin}: not valid TOML ({exc})",
-                        hint="See the loop file format in the README (`loopprep plan --print-loop`).") from None
+                        hint="`loopprep plan --print-loop` shows the format.") from None
     lines = text.split("\n")
     head = data.get("loop", {})
     if not isinstance(head, dict):

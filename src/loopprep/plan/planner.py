@@ -323,7 +323,7 @@ def _develop_next(loop: Loop, slots: list[tuple[int, PrincipleSlug]], live: list
             linked = replace(fits[j][k], linked=True, strength=developed,
                              score=round(LINKED_FLOOR + 0.25 * NEW_STORY_STRENGTH
                                          + 0.15 * fits[j][k].similarity.score, 2))
-            changed = []
+            changed: list[int | None] = []
             for s, (i, p) in enumerate(slots):
                 if p == slug:
                     changed.append(_value(linked, loop.interviewers[i].bar_raiser, options))
@@ -331,11 +331,11 @@ def _develop_next(loop: Loop, slots: list[tuple[int, PrincipleSlug]], live: list
                     changed.append(values[s][j])
             candidates.append(("develop", slug, j, changed))
     results = []
-    for kind, slug, j, column_values in candidates:
-        if j is None:
+    for kind, slug, index, column_values in candidates:
+        if index is None:
             trial = [row + [column_values[s]] for s, row in enumerate(values)]
         else:
-            trial = [row[:j] + [column_values[s]] + row[j + 1:] for s, row in enumerate(values)]
+            trial = [row[:index] + [column_values[s]] + row[index + 1:] for s, row in enumerate(values)]
         answer = solve(trial)
         gained_p = answer.filled - best.filled
         gained_b = answer.backups_filled - best.backups_filled
@@ -349,10 +349,10 @@ def _develop_next(loop: Loop, slots: list[tuple[int, PrincipleSlug]], live: list
             if before is None and after is not None
         )
         rank = (gained_p, gained_b, kind == "develop", answer.value)
-        results.append((rank, kind, slug, j, fills, gained_p, gained_b))
+        results.append((rank, kind, slug, index, fills, gained_p, gained_b))
     results.sort(key=lambda r: (r[0][0], r[0][1], r[0][2], r[0][3]), reverse=True)
     out = []
-    for _, kind, slug, j, fills, gained_p, gained_b in results[:5]:
+    for _, kind, slug, index, fills, gained_p, gained_b in results[:5]:
         where = ", ".join(f"{who} ({names[p]}{'' if r == 'primary' else ', backup'})"
                           for who, p, r in fills)
         if kind == "new":
@@ -363,11 +363,11 @@ def _develop_next(loop: Loop, slots: list[tuple[int, PrincipleSlug]], live: list
                           else "None of your stories fits it yet."))
             story_id = None
         else:
-            assert j is not None
-            story = live[j]
+            assert index is not None
+            story = live[index]
             message = (f"Develop '{story.title}' ({story.id}) and file it under {names[slug]}: "
                        f"it would fill {where}. What it says already points there "
-                       f"({fits[j][column[slug]].similarity.why}).")
+                       f"({fits[index][column[slug]].similarity.why}).")
             story_id = story.id
         out.append(Suggestion(kind, slug, story_id, fills, gained_p, gained_b, message))  # type: ignore[arg-type]
     return tuple(out)
