@@ -8,7 +8,15 @@ import sys
 
 import typer
 
-from loopprep.cli import coverage_cmd, demo_cmd, home_cmd, import_cmd, plan_cmd, stories_cmd
+from loopprep.cli import (
+    coverage_cmd,
+    demo_cmd,
+    export_cmd,
+    home_cmd,
+    import_cmd,
+    plan_cmd,
+    stories_cmd,
+)
 from loopprep.cli.common import Settings
 
 app = typer.Typer(
@@ -44,6 +52,7 @@ stories_cmd.register(app)
 home_cmd.register(app)
 demo_cmd.register(app)
 plan_cmd.register(app)
+export_cmd.register(app)
 
 
 def run(argv: list[str] | None = None) -> int:

@@ -132,9 +132,9 @@ def _build(sheet: CheatSheet, size: float) -> tuple[bytes, int]:
         flow.append(KeepTogether(block))
     if sheet.lacking:
         flow.append(Spacer(1, size))
-        flow.append(para(f'<font color="#b00020"><b>Not covered yet:</b></font> {e(", ".join(sheet.lacking))}',
-                         "line"))
+        gaps = e(", ".join(sheet.lacking))
+        flow.append(para(f'<font color="#b00020"><b>Not covered yet:</b></font> {gaps}', "line"))
         if sheet.develop_next:
             flow.append(para(f"Next: {e(sheet.develop_next)}", "small"))
-    doc.build(flow)  # type: ignore[arg-type]
+    doc.build(flow)
     return buffer.getvalue(), doc.page

@@ -102,7 +102,7 @@ def _link_text(title: str) -> str:
 def note_names(stories: Sequence[Story]) -> dict[str, str]:
     """A file name (without .md) per story id: the id, made safe, unique case-insensitively."""
     taken: set[str] = {INDEX_NAME[:-3].casefold()}
-    out = {}
+    out: dict[str, str] = {}
     for story in sorted(stories, key=lambda s: s.id):
         base = story.id if re.fullmatch(r"[a-z0-9][a-z0-9-]*", story.id) else slugify(story.id)
         name, n = base, 2
