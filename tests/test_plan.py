@@ -258,3 +258,53 @@ def test_print_loop_gives_a_file_plan_reads(cli: CLI, tmp_path: Path) -> None:
     path.write_text(cli.out, encoding="utf-8")
     assert cli("plan", "--loop", path, "--json") == 0
     assert json.loads(cli.out)["loop"]["interviewers"][-1]["bar_raiser"]
+
+
+def test_develop_next_can_be_a_story_you_already_have() -> None:
+    stories = [_story("owned", ["ownership"]),
+               _story("ward", [], text="St Brigid's: double-booked appointments, my mistake")]
+    loop = loop_from_specs(["HM: ownership", "Bar raiser: earn-trust"], AMAZON)
+    plan = plan_loop(stories, AMAZON, loop, today=TODAY)
+    assert plan.lacking == ["earn-trust"]
+    first = plan.develop_next[0]
+    assert first.kind == "develop" and first.story_id == "ward" and first.principle == "earn-trust"
+    assert first.fills == (("Bar raiser", "earn-trust", "primary"),)
+    assert "mistake" in first.message
+    assert any(s.kind == "new" and s.principle == "earn-trust" for s in plan.develop_next)
+
+
+class _PrincipleDistribution:
+    """How the question classifier plugs in: its probabilities per principle for each
+    story's text, as a similarity source (here a fixed table standing in for it)."""
+
+    label = "classifier"
+
+    def __init__(self, table: dict[str, dict[str, float]]) -> None:
+        self.table = table
+
+    def match(self, stories, principles):  # type: ignore[no-untyped-def]
+        from loopprep.plan.fit import Evidence
+
+        return [[Evidence(self.table.get(s.id, {}).get(p.slug, 0.0), f"classifier {p.slug}")
+                 for p in principles] for s in stories]
+
+
+def test_a_similarity_source_plugs_into_the_fit() -> None:
+    stories = [_story("quiet", [], text="A story with no telling words at all")]
+    loop = loop_from_specs(["Bar raiser: earn-trust"], AMAZON)
+    assert plan_loop(stories, AMAZON, loop, today=TODAY).lacking == ["earn-trust"]
+    source = _PrincipleDistribution({"quiet": {"earn-trust": 0.9}})
+    plan = plan_loop(stories, AMAZON, loop, today=TODAY, options=PlanOptions(sources=(source,)))
+    slot = plan.slots[0]
+    assert slot.primary is not None and slot.primary.story_id == "quiet"
+    assert "NOT filed under Earn Trust" in slot.why and "classifier earn-trust" in slot.why
+
+
+def test_meaning_similarity_with_the_real_model() -> None:
+    from loopprep.plan.fit import EmbeddingSimilarity
+
+    story = _story("mentor", [], text="I mentored two junior engineers, wrote the interview rubric "
+                                      "and hired three people who were later promoted")
+    principles = [AMAZON.get("hire-and-develop-the-best"), AMAZON.get("frugality")]
+    row = EmbeddingSimilarity().match([story], [p for p in principles if p is not None])[0]
+    assert row[0].score > row[1].score and row[0].score > 0.3

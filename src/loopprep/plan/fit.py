@@ -122,7 +122,7 @@ class EmbeddingSimilarity:
 
     label = "meaning"
 
-    def __init__(self, low: float = 0.15, high: float = 0.5) -> None:
+    def __init__(self, low: float = 0.2, high: float = 0.55) -> None:
         # cosine below `low` means unrelated, above `high` as close as stories get
         self.low = low
         self.high = high

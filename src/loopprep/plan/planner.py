@@ -20,6 +20,9 @@ BAR_RAISER_STRENGTH = 0.5
 #: A story you have not written yet is assumed about this strong once developed.
 NEW_STORY_STRENGTH = 0.8
 _DEVELOP_CANDIDATES_PER_PRINCIPLE = 3
+#: An existing story is suggested for a principle only when its words already lean that way
+#: (one framework keyword, or a clear closeness in meaning).
+DEVELOP_MIN_SIMILARITY = 0.3
 
 Role = Literal["primary", "backup"]
 
@@ -314,7 +317,7 @@ def _develop_next(loop: Loop, slots: list[tuple[int, PrincipleSlug]], live: list
         candidates.append(("new", slug, None, column_values))
         # stories you have, unused, whose words come closest: file them here and develop them
         spare = sorted((j for j in range(len(live)) if j not in used and not fits[j][k].linked
-                        and fits[j][k].similarity.score > 0),
+                        and fits[j][k].similarity.score >= DEVELOP_MIN_SIMILARITY),
                        key=lambda j: (-fits[j][k].similarity.score, -fits[j][k].strength.score,
                                       live[j].id))
         for j in spare[:_DEVELOP_CANDIDATES_PER_PRINCIPLE]:
@@ -366,8 +369,8 @@ def _develop_next(loop: Loop, slots: list[tuple[int, PrincipleSlug]], live: list
             assert index is not None
             story = live[index]
             message = (f"Develop '{story.title}' ({story.id}) and file it under {names[slug]}: "
-                       f"it would fill {where}. What it says already points there "
-                       f"({fits[index][column[slug]].similarity.why}).")
+                       f"it would fill {where}. What it says already points there — "
+                       f"{fits[index][column[slug]].similarity.why}.")
             story_id = story.id
         out.append(Suggestion(kind, slug, story_id, fills, gained_p, gained_b, message))  # type: ignore[arg-type]
     return tuple(out)
