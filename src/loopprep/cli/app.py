@@ -9,12 +9,15 @@ import sys
 import typer
 
 from loopprep.cli import (
+    analyze_cmd,
+    classify_cmd,
     coverage_cmd,
     demo_cmd,
     export_cmd,
     home_cmd,
     import_cmd,
     plan_cmd,
+    questions_cmd,
     stories_cmd,
 )
 from loopprep.cli.common import Settings
@@ -51,6 +54,9 @@ coverage_cmd.register(app)
 stories_cmd.register(app)
 home_cmd.register(app)
 demo_cmd.register(app)
+classify_cmd.register(app)
+questions_cmd.register(app)
+analyze_cmd.register(app)
 plan_cmd.register(app)
 export_cmd.register(app)
 

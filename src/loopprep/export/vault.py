@@ -17,12 +17,11 @@ import yaml
 from loopprep.export.files import OutputFile, WriteReport, write_outputs
 from loopprep.model import STAR_PARTS, Framework, Story
 from loopprep.notes.bullets import slugify
+from loopprep.notes.document import escape_line
 from loopprep.store import Store
 
 INDEX_NAME = "Story index.md"
 OTHER_NOTES = "Other notes"
-# Lines the notes reader would take for structure rather than text: headings, rules, fences.
-_STRUCTURE = re.compile(r"^ {0,3}(#{1,6}(\s|$)|([-*_])(\s*\3){2,}\s*$|```|~~~)")
 
 
 @dataclass(frozen=True)
@@ -71,8 +70,8 @@ def story_note(story: Story, framework: Framework) -> str:
 
 
 def _safe_text(text: str) -> str:
-    """Escape the rare line that would read as a heading, rule or code fence."""
-    return "\n".join("\\" + line if _STRUCTURE.match(line) else line for line in text.split("\n"))
+    """Escape the rare line that would read as a heading or a code fence (the reader undoes it)."""
+    return "\n".join(escape_line(line) for line in text.split("\n"))
 
 
 def _bullet(text: str) -> str:
