@@ -308,3 +308,18 @@ def test_meaning_similarity_with_the_real_model() -> None:
     principles = [AMAZON.get("hire-and-develop-the-best"), AMAZON.get("frugality")]
     row = EmbeddingSimilarity().match([story], [p for p in principles if p is not None])[0]
     assert row[0].score > row[1].score and row[0].score > 0.3
+
+
+def test_the_question_classifier_as_a_similarity_source() -> None:
+    from loopprep.plan.fit import ClassifierSimilarity
+
+    story = _story("mentor", [], text="I mentored two junior engineers, wrote the interview rubric "
+                                      "and hired three people who were later promoted")
+    principles = [AMAZON.get("hire-and-develop-the-best"), AMAZON.get("frugality")]
+    row = ClassifierSimilarity(AMAZON).match([story], [p for p in principles if p is not None])[0]
+    assert row[0].score >= 0.5 > row[1].score
+    assert "Hire and Develop the Best" in row[0].why
+    loop = loop_from_specs(["Senior manager: hire-and-develop-the-best"], AMAZON)
+    plan = plan_loop([story], AMAZON, loop, today=TODAY,
+                     options=PlanOptions(sources=(ClassifierSimilarity(AMAZON),)))
+    assert plan.slots[0].primary is not None and "classifier reads it as" in plan.slots[0].why

@@ -24,8 +24,8 @@ BarRaiserOption = typer.Option(None, "--bar-raiser", metavar="NAME",
 LinkedOnlyOption = typer.Option(False, "--linked-only",
                                 help="Only use a story for principles it is filed under.")
 SemanticOption = typer.Option(False, "--semantic",
-                              help="Also match stories to principles by meaning (loads the "
-                                   "embedding model, about a second).")
+                              help="Also match stories to principles by meaning, with the question "
+                                   "classifier (loads the embedding model, about a second).")
 
 
 def register(app: typer.Typer) -> None:
@@ -34,11 +34,11 @@ def register(app: typer.Typer) -> None:
 
 def make_plan(bank: Bank, loop_file: Path | None, interviewer: list[str] | None,
               bar_raiser: str | None, linked_only: bool, semantic: bool) -> LoopPlan:
-    from loopprep.plan.fit import EmbeddingSimilarity, KeywordSimilarity
+    from loopprep.plan.fit import ClassifierSimilarity, KeywordSimilarity
     from loopprep.plan.planner import PlanOptions
 
     loop = bank.loop(loop_file=loop_file, interviewers=interviewer or (), bar_raiser=bar_raiser)
-    sources = (KeywordSimilarity(), EmbeddingSimilarity()) if semantic else ()
+    sources = (KeywordSimilarity(), ClassifierSimilarity(bank.framework)) if semantic else ()
     return bank.plan_loop(loop, today=today(),
                           options=PlanOptions(linked_only=linked_only, sources=sources))
 

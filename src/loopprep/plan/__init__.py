@@ -3,6 +3,7 @@ and what to develop next when the bank cannot cover the loop.
 """
 
 from loopprep.plan.fit import (
+    ClassifierSimilarity,
     EmbeddingSimilarity,
     Evidence,
     Fit,
@@ -25,8 +26,8 @@ from loopprep.plan.loops import (
 from loopprep.plan.planner import LoopPlan, PlanOptions, SlotPlan, StoryUse, Suggestion, Unfilled, plan_loop
 
 __all__ = [
-    "EmbeddingSimilarity", "Evidence", "Fit", "Interviewer", "KeywordSimilarity", "Loop", "LoopError",
-    "LoopPlan", "PlanOptions", "SimilaritySource", "SlotPlan", "StoryUse", "Strength", "Suggestion",
-    "Unfilled", "choose_loop", "default_loop", "fit_matrix", "load_loop", "loop_from_specs", "parse_loop",
-    "plan_loop", "story_strength",
+    "ClassifierSimilarity", "EmbeddingSimilarity", "Evidence", "Fit", "Interviewer", "KeywordSimilarity",
+    "Loop", "LoopError", "LoopPlan", "PlanOptions", "SimilaritySource", "SlotPlan", "StoryUse", "Strength",
+    "Suggestion", "Unfilled", "choose_loop", "default_loop", "fit_matrix", "load_loop", "loop_from_specs",
+    "parse_loop", "plan_loop", "story_strength",
 ]

@@ -18,7 +18,7 @@ from functools import lru_cache
 from typing import Protocol
 
 from loopprep.coverage import STALE_AFTER_YEARS, story_health
-from loopprep.model import Principle, PrincipleSlug, Story, StoryId
+from loopprep.model import Framework, Principle, PrincipleSlug, Story, StoryId
 
 #: A story filed under the principle scores at least this; one that is not, at most
 #: LINKED_FLOOR - 0.05: a link you made always beats a guess from the story's words.
@@ -99,7 +99,7 @@ class KeywordSimilarity:
                 found = set(regex.findall(text))
                 words = [w for w in order if w in found]
                 score = 1 - 0.6 ** len(words)  # 1 word 0.4, 2 words 0.64, 3 words 0.78
-                row.append(Evidence(round(score, 4), "words: " + ", ".join(words) if words else ""))
+                row.append(Evidence(round(score, 4), "its words: " + ", ".join(words) if words else ""))
             rows.append(row)
         return rows
 
@@ -143,7 +143,33 @@ class EmbeddingSimilarity:
             for j in range(len(principles)):
                 value = float(cosine[i, j])
                 score = min(1.0, max(0.0, (value - self.low) / (self.high - self.low)))
-                row.append(Evidence(round(score, 4), f"meaning (cosine {value:.2f} with its summary)"))
+                row.append(Evidence(round(score, 4), f"its meaning is close (cosine {value:.2f})"))
+            rows.append(row)
+        return rows
+
+
+class ClassifierSimilarity:
+    """The question classifier (`loopprep.classify`) read on the story's own text: its
+    probability for each principle, doubled and capped at 1, so a story the classifier
+    gives a quarter or more of its belief counts as fitting (embedding model, ~1 s)."""
+
+    label = "classifier"
+
+    def __init__(self, framework: Framework) -> None:
+        self.framework = framework
+
+    def match(self, stories: Sequence[Story], principles: Sequence[Principle]) -> list[list[Evidence]]:
+        from loopprep.classify import classify
+        from loopprep.classify.classifier import NO_WORDS
+
+        rankings = classify([s.text for s in stories], self.framework) if stories else []
+        rows = []
+        for ranking in rankings:
+            row = []
+            for principle in principles:
+                p = 0.0 if ranking.warning == NO_WORDS else ranking.score(principle.slug)
+                row.append(Evidence(round(min(1.0, 2 * p), 4), f"the classifier reads it as {p:.0%} "
+                                                               f"{principle.name}"))
             rows.append(row)
         return rows
 

@@ -247,7 +247,7 @@ def _why(story: Story, fit: Fit, principle_name: str, bar_raiser: bool, fit_of: 
         parts.append(f"filed under {principle_name}" + (f" in your notes (line {lines[0]})" if lines
                                                         else ""))
     else:
-        parts.append(f"NOT filed under {principle_name}; chosen for its {fit.similarity.why} — "
+        parts.append(f"NOT filed under {principle_name}; chosen because {fit.similarity.why} — "
                      f"check that it shows {principle_name}, then file it there")
     parts.append(f"strength {fit.strength.score:.2f} ({fit.strength.describe()})")
     parts.append(f"fit {fit.score:.2f}")
