@@ -303,3 +303,11 @@ def test_practice_calendar(example_notes: Path, tmp_path: Path, cli: CLI) -> Non
     assert "run-through" in summaries[-2] and summaries[-1].startswith("Interview loop")
     assert cli("export", "calendar", "--out", tmp_path / "c.ics") == 1 and "interview" in cli.err
     assert cli("export", "calendar", "--interview-date", "soon", "--out", tmp_path / "c.ics") == 1
+
+
+def test_an_unwritable_destination_is_one_clear_error(cli: CLI, tmp_path: Path) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x", encoding="utf-8")
+    assert cli("export", "cheatsheet", "-f", "md", "--out", blocker / "sheet.md") == 1
+    assert cli.err.startswith("error: cannot write") and "Traceback" not in cli.err
+    assert cli("export", "vault", blocker) == 1 and "is a file" in cli.err

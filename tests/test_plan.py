@@ -323,3 +323,18 @@ def test_the_question_classifier_as_a_similarity_source() -> None:
     plan = plan_loop([story], AMAZON, loop, today=TODAY,
                      options=PlanOptions(sources=(ClassifierSimilarity(AMAZON),)))
     assert plan.slots[0].primary is not None and "classifier reads it as" in plan.slots[0].why
+
+
+def test_bundled_example_plan(cli: CLI) -> None:
+    from conftest import BUNDLED
+
+    assert cli("import", BUNDLED, "--json") == 0
+    data = cli.json("plan")
+    assert isinstance(data, dict)
+    used = _used(data)
+    assert len(used) == len(set(used)) and len(used) >= 8
+    assert "think-big" in data["lacking"]  # a heading with no story under it
+    # every lacking principle has a reason, and the first suggestion fills a true gap
+    reasons = {u["principle"]: u["reason"] for u in data["unfilled"] if u["role"] == "primary"}
+    assert set(reasons) == set(data["lacking"])
+    assert data["develop_next"][0]["principle"] == "think-big"

@@ -90,12 +90,17 @@ def write_outputs(store: Store, outputs: Sequence[OutputFile], *, base: Path, no
     for output in outputs:
         if output.path in unchanged:
             continue
-        if backup_dir is not None and output.path in replaced:
-            target = backup_dir / _relative(output.path, base)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(output.path, target)
-            report.backups.append(target)
-        write_atomic(output.path, output.data)
+        try:
+            if backup_dir is not None and output.path in replaced:
+                target = backup_dir / _relative(output.path, base)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copy2(output.path, target)
+                report.backups.append(target)
+            write_atomic(output.path, output.data)
+        except OSError as exc:
+            done = f" ({len(report.written)} file(s) before it were written)" if report.written else ""
+            raise LoopprepError(f"cannot write {output.path}: {exc.strerror or exc}{done}",
+                                hint="Check the folder exists and is writable.") from None
         report.written.append(output.path)
     stamp = now.isoformat(timespec="seconds")
     with store.transaction() as conn:

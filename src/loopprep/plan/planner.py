@@ -351,9 +351,12 @@ def _develop_next(loop: Loop, slots: list[tuple[int, PrincipleSlug]], live: list
                                         ("backup", best.backup[s], answer.backup[s]))
             if before is None and after is not None
         )
-        rank = (gained_p, gained_b, kind == "develop", answer.value)
+        # equal gains: develop a story you have before writing one; fill a principle nothing
+        # fits before one whose stories are merely told elsewhere; then the better plan
+        gap = not any(row[column[slug]].eligible for row in fits)
+        rank = (gained_p, gained_b, kind == "develop", gap, answer.value)
         results.append((rank, kind, slug, index, fills, gained_p, gained_b))
-    results.sort(key=lambda r: (r[0][0], r[0][1], r[0][2], r[0][3]), reverse=True)
+    results.sort(key=lambda r: r[0], reverse=True)
     out = []
     for _, kind, slug, index, fills, gained_p, gained_b in results[:5]:
         where = ", ".join(f"{who} ({names[p]}{'' if r == 'primary' else ', backup'})"
