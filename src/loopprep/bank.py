@@ -23,6 +23,13 @@ if TYPE_CHECKING:
     from loopprep.export.vault import VaultReport
     from loopprep.plan.loops import Loop
     from loopprep.plan.planner import LoopPlan, PlanOptions
+    from loopprep.practice import (
+        AttemptRecord,
+        Interview,
+        PracticeSession,
+        RatingResult,
+        SessionOptions,
+    )
     from loopprep.questions import ListedQuestion
 
 FRAMEWORK_SETTING = "framework"
@@ -175,3 +182,61 @@ class Bank:
             findings=note_rows.list_findings(self.store),
             **options,
         )
+
+    # -- practice (loopprep.practice) ------------------------------------------------------
+    def start_practice(self, options: SessionOptions | None = None, *, now: datetime
+                       ) -> PracticeSession:
+        """Start a practice session (daily by default; by minutes, principle or mock loop)."""
+        from loopprep.practice import PracticeSession, SessionOptions
+
+        return PracticeSession.start(self, options or SessionOptions(), now=now)
+
+    def resume_practice(self, session_id: int) -> PracticeSession:
+        from loopprep.practice import PracticeSession
+
+        return PracticeSession.resume(self, session_id)
+
+    def rate_attempt(self, attempt_id: int, rating: int, *, now: datetime) -> RatingResult:
+        from loopprep.practice import rate_attempt
+
+        return rate_attempt(self, attempt_id, rating, now=now)
+
+    def attempts(self, *, limit: int | None = None) -> list[AttemptRecord]:
+        """Stored attempts, newest first."""
+        from loopprep.store import practice as practice_rows
+
+        return practice_rows.attempts(self.store, limit=limit, newest_first=True)
+
+    def add_interview(self, company: str, *, role: str = "", day: date | str,
+                      stages: Sequence[str] = (), now: datetime) -> Interview:
+        from loopprep.practice.interviews import add_interview
+
+        return add_interview(self.store, company, role=role, day=day, stages=stages, now=now)
+
+    def interviews(self) -> list[Interview]:
+        from loopprep.practice.interviews import list_interviews
+
+        return list_interviews(self.store)
+
+    def remove_interview(self, interview_id: int) -> Interview:
+        from loopprep.practice.interviews import remove_interview
+
+        return remove_interview(self.store, interview_id)
+
+    def due(self, *, now: datetime) -> list[dict[str, Any]]:
+        """Cards due today, most overdue first."""
+        from loopprep.practice.progress import due_items
+
+        return due_items(self, now)
+
+    def practice_status(self, *, now: datetime) -> dict[str, Any]:
+        """The home screen: countdown, due counts, room for new cards, weakest, streak."""
+        from loopprep.practice.progress import status
+
+        return status(self, now)
+
+    def progress(self, *, now: datetime) -> dict[str, Any]:
+        """Per-principle trends, streaks, due counts and attempt counts."""
+        from loopprep.practice.progress import progress
+
+        return progress(self, now)

@@ -16,7 +16,10 @@ from loopprep.cli import (
     export_cmd,
     home_cmd,
     import_cmd,
+    interview_cmd,
     plan_cmd,
+    practice_cmd,
+    progress_cmd,
     questions_cmd,
     stories_cmd,
 )
@@ -57,6 +60,9 @@ demo_cmd.register(app)
 classify_cmd.register(app)
 questions_cmd.register(app)
 analyze_cmd.register(app)
+practice_cmd.register(app)
+interview_cmd.register(app)
+progress_cmd.register(app)
 plan_cmd.register(app)
 export_cmd.register(app)
 
