@@ -7,7 +7,7 @@ from __future__ import annotations
 import sqlite3
 import tempfile
 import zipfile
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -311,3 +311,36 @@ def test_an_unwritable_destination_is_one_clear_error(cli: CLI, tmp_path: Path) 
     assert cli("export", "cheatsheet", "-f", "md", "--out", blocker / "sheet.md") == 1
     assert cli.err.startswith("error: cannot write") and "Traceback" not in cli.err
     assert cli("export", "vault", blocker) == 1 and "is a file" in cli.err
+
+
+def test_calendar_follows_the_practice_schedule(example_notes: Path, tmp_path: Path) -> None:
+    import icalendar
+
+    from loopprep.store import practice as practice_rows
+
+    now = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
+    with Bank.in_memory() as bank:
+        bank.import_notes([example_notes], now=NOW)
+        bank.add_interview("Amazon", day="2026-12-02", now=now)
+        with bank.store.transaction() as conn:
+            for kind, ref, principle, due in (
+                    ("story-recall", "earn-trust", "earn-trust", now + timedelta(days=2)),
+                    ("story-recall", "have-backbone", "have-backbone", now + timedelta(days=2)),
+                    ("question", "earn-trust-001", "earn-trust", now + timedelta(days=2, hours=3)),
+                    ("story-recall", "ownership", "ownership", now - timedelta(days=3))):
+                practice_rows.insert_card(conn, kind, ref, principle, due)
+        plan = bank.plan_loop(today=TODAY)
+        # no --interview-date and no date in the loop: the interview added above is the day
+        result = bank.export_calendar(plan, tmp_path / "p.ics", interview_date=None,
+                                      today=TODAY, now=now)
+    assert result.details["interview_date"] == "2026-12-02"
+    events = list(icalendar.Calendar.from_ical(result.path.read_bytes()).walk("VEVENT"))
+    summaries = [str(e["SUMMARY"]) for e in events]
+    descriptions = [str(e.get("DESCRIPTION", "")) for e in events]
+    assert summaries[0] == "Develop the story your loop is missing"
+    assert "Due on your practice schedule: Ownership" in descriptions[0]  # overdue: first day
+    # the day two bar-raiser cards fall due, the session is the bar raiser's
+    assert summaries[1] == "Practise for Bar raiser: Earn Trust, Have Backbone; Disagree and Commit"
+    assert "Due on your practice schedule: Earn Trust ×2, Have Backbone" in descriptions[1]
+    assert summaries[2].startswith("Practise for Hiring manager")  # nothing due: rotation
+    assert "run-through" in summaries[3] and summaries[4].startswith("Interview loop")

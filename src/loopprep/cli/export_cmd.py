@@ -121,7 +121,8 @@ def anki(
 def calendar(
     ctx: typer.Context,
     interview_date: str = typer.Option(None, "--interview-date", metavar="YYYY-MM-DD",
-                                       help="The day of your loop (default: the loop file's date)."),
+                                       help="The day of your loop (default: the loop file's date, else your "
+                                            "next stage from `loopprep interview`)."),
     at: str = typer.Option("18:00", "--at", metavar="HH:MM", help="When each practice session starts."),
     minutes: int = typer.Option(30, "--minutes", help="How long each practice session is."),
     out: Path = typer.Option(Path("loopprep-practice.ics"), "--out", "-o", metavar="FILE",
@@ -132,7 +133,8 @@ def calendar(
     force: bool = ForceOption,
     as_json: bool = JsonOption,
 ) -> None:
-    """The practice plan as an .ics calendar: a daily session toward the interview day."""
+    """The practice plan as an .ics calendar: a daily session toward the interview day,
+    following what the practice schedule has due."""
     from loopprep.errors import LoopprepError
 
     try:

@@ -1,14 +1,16 @@
 """A small iCalendar (RFC 5545) writer and the practice calendar: a daily session toward the
 interview day, each on one interviewer's principles and stories, then the interview itself.
 
-Sessions are a simple daily rotation for now; when the practice scheduler (FSRS) lands,
-`practice_events` is the one place to ask it which principles are due on each day.
+Each day's session follows the practice scheduler (FSRS): the interviewer whose principles
+have the most cards due that day, with those cards named; days with nothing due rotate
+through the interviewers.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
@@ -77,9 +79,10 @@ def write_ics(events: Sequence[Event], *, now: datetime, name: str) -> str:
 
 
 def practice_events(plan: LoopPlan, *, interview_date: date, today: date, at: time = time(18, 0),
-                    minutes: int = 30) -> list[Event]:
-    """A session a day from tomorrow (at most 28 days) to the eve of the interview, rotating
-    through the interviewers; a full run-through on the eve; the interview day itself."""
+                    minutes: int = 30, due: Mapping[date, Sequence[str]] | None = None) -> list[Event]:
+    """A session a day from tomorrow (at most 28 days) to the eve of the interview; a full
+    run-through on the eve; the interview day itself. `due` gives the principles of the
+    scheduler's cards due each day (earlier days count toward the first session)."""
     if interview_date <= today:
         raise LoopprepError(f"the interview date {interview_date.isoformat()} is not after today "
                             f"({today.isoformat()})",
@@ -90,6 +93,11 @@ def practice_events(plan: LoopPlan, *, interview_date: date, today: date, at: ti
     first = max(today + timedelta(days=1), interview_date - timedelta(days=MAX_PRACTICE_DAYS))
     days = [first + timedelta(days=n) for n in range((interview_date - first).days)]
     people = [p for p in plan.loop.interviewers]
+    names: dict[str, str] = {p.slug: p.name for p in plan.framework}
+    due_on: dict[date, Counter[str]] = {day: Counter() for day in days}
+    for day, principles in (due or {}).items():
+        if days and day <= days[-1]:
+            due_on[max(day, days[0])].update(principles)
     events = []
     turn = 0  # whose principles the next ordinary session practises
     for index, day in enumerate(days):
@@ -99,19 +107,32 @@ def practice_events(plan: LoopPlan, *, interview_date: date, today: date, at: ti
             description = _all_stories(plan)
         elif index == 0 and plan.develop_next:
             summary = "Develop the story your loop is missing"
-            description = plan.develop_next[0].message
+            description = plan.develop_next[0].message + _due_note(due_on[day], names)
         else:
-            person = people[turn % len(people)]
-            turn += 1
+            counts = due_on[day]
+            busiest = max(people, key=lambda p: sum(counts[s] for s in p.principles))
+            if sum(counts[s] for s in busiest.principles):
+                person = busiest
+            else:
+                person = people[turn % len(people)]
+                turn += 1
             summary = f"Practise for {person.name}: " + ", ".join(
                 s.principle_name for s in plan.slots if s.interviewer == person.name)
-            description = _stories_for(plan, person.name)
+            description = _stories_for(plan, person.name) + _due_note(counts, names)
         events.append(Event(f"practice-{day.isoformat()}-{key}@loopprep", summary, start, minutes,
                             description))
     events.append(Event(f"interview-{interview_date.isoformat()}-{key}@loopprep",
                         f"Interview loop: {plan.loop.name}", interview_date,
                         description=_all_stories(plan)))
     return events
+
+
+def _due_note(counts: Counter[str], names: Mapping[str, str]) -> str:
+    if not counts:
+        return ""
+    listed = ", ".join(names.get(p, p) + (f" ×{n}" if n > 1 else "")
+                       for p, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])))
+    return f"\nDue on your practice schedule: {listed} (loopprep practice)."
 
 
 def _stories_for(plan: LoopPlan, interviewer: str) -> str:

@@ -67,12 +67,20 @@ def export_calendar(store: Store, plan: LoopPlan, path: Path, *, interview_date:
                     today: date, now: datetime, at: time = time(18, 0), minutes: int = 30,
                     force: bool = False) -> ExportResult:
     from loopprep.export.ics import practice_events, write_ics
+    from loopprep.practice.interviews import deadline
+    from loopprep.store.practice import cards
 
     day = interview_date or (date.fromisoformat(plan.loop.date) if plan.loop.date else None)
+    day = day or deadline(store, now)
     if day is None:
         raise LoopprepError("the calendar needs the day of your interview",
-                            hint="Pass --interview-date 2026-12-01, or set date = in the loop file.")
-    events = practice_events(plan, interview_date=day, today=today, at=at, minutes=minutes)
+                            hint="Pass --interview-date 2026-12-01, set date = in the loop file, "
+                                 "or add it with `loopprep interview add`.")
+    due: dict[date, list[str]] = {}
+    for card in cards(store):  # the practice scheduler's cards, by the day they fall due
+        if card.principle:
+            due.setdefault(card.due.date(), []).append(card.principle)
+    events = practice_events(plan, interview_date=day, today=today, at=at, minutes=minutes, due=due)
     data = write_ics(events, now=now, name=f"loopprep: {plan.loop.name}").encode("utf-8")
     return _write(store, path, data, "calendar", now, force,
                   {"events": len(events), "interview_date": day.isoformat()})
