@@ -5,7 +5,7 @@ operations every edge needs. The CLI and the web app both go through a `Bank`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +19,11 @@ from loopprep.store import stories as story_rows
 
 if TYPE_CHECKING:
     from loopprep.classify import Ranking, StoryMatch
+    from loopprep.export.outputs import ExportResult
+    from loopprep.export.vault import VaultReport
     from loopprep.frameworks.topics import TopicList
+    from loopprep.plan.loops import Loop
+    from loopprep.plan.planner import LoopPlan, PlanOptions
     from loopprep.practice import (
         AttemptRecord,
         Interview,
@@ -130,6 +134,47 @@ class Bank:
         from loopprep.questions import add_question
 
         return add_question(self, text, now=now, principles=principles)
+
+    def loop(self, *, loop_file: Path | None = None, interviewers: Sequence[str] = (),
+             bar_raiser: str | None = None) -> Loop:
+        """The interview loop to plan for: a loop file, `Name: p1, p2` specs, or the typical one."""
+        from loopprep.plan.loops import choose_loop
+
+        return choose_loop(self.framework, loop_file=loop_file, interviewers=interviewers,
+                           bar_raiser=bar_raiser)
+
+    def plan_loop(self, loop: Loop | None = None, *, today: date,
+                  options: PlanOptions | None = None) -> LoopPlan:
+        """Which story to tell which interviewer (see `loopprep.plan`)."""
+        from loopprep.plan.planner import plan_loop
+
+        return plan_loop(self.stories(), self.framework, loop or self.loop(), today=today,
+                         options=options)
+
+    def export_vault(self, folder: Path, *, now: datetime, force: bool = False) -> VaultReport:
+        """One structured note per story and an index, into `folder` (see loopprep.export)."""
+        from loopprep.export.vault import export_vault
+
+        return export_vault(self.store, self.stories(), self.framework, folder, now=now, force=force)
+
+    def export_cheatsheet(self, plan: LoopPlan, path: Path, fmt: str, *, today: date, now: datetime,
+                          force: bool = False) -> ExportResult:
+        from loopprep.export.outputs import export_cheatsheet
+
+        return export_cheatsheet(self.store, plan, path, fmt, today=today, now=now, force=force)
+
+    def export_anki(self, plan: LoopPlan, path: Path, *, now: datetime, force: bool = False) -> ExportResult:
+        from loopprep.export.outputs import export_anki
+
+        return export_anki(self.store, plan, path, self.note_questions(), now=now, force=force)
+
+    def export_calendar(self, plan: LoopPlan, path: Path, *, interview_date: date | None, today: date,
+                        now: datetime, at: time | None = None, minutes: int = 30,
+                        force: bool = False) -> ExportResult:
+        from loopprep.export.outputs import export_calendar
+
+        return export_calendar(self.store, plan, path, interview_date=interview_date, today=today,
+                               now=now, at=at or time(18, 0), minutes=minutes, force=force)
 
     def coverage(self, *, today: date, **options: Any) -> Coverage:
         return compute_coverage(

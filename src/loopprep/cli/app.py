@@ -13,9 +13,11 @@ from loopprep.cli import (
     classify_cmd,
     coverage_cmd,
     demo_cmd,
+    export_cmd,
     home_cmd,
     import_cmd,
     interview_cmd,
+    plan_cmd,
     practice_cmd,
     progress_cmd,
     questions_cmd,
@@ -65,6 +67,8 @@ interview_cmd.register(app)
 progress_cmd.register(app)
 tech_cmd.register(app)
 readiness_cmd.register(app)
+plan_cmd.register(app)
+export_cmd.register(app)
 
 
 def run(argv: list[str] | None = None) -> int:
