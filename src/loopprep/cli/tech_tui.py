@@ -69,18 +69,23 @@ def ask_log(out: Console, item: PracticeItem, current_rating: int | None) -> Tec
 
 
 def _ask(out: Console, question: str, default: str | None, parse: Callable[[str], T]) -> T:
-    """Ask until `parse` accepts the answer (its error is shown); q quits."""
+    """Ask until `parse` accepts the answer (its error is shown); Enter takes `default`
+    (None: an answer is needed); q, Ctrl-C or Ctrl-D quits. prompt_toolkit reads the keys
+    itself, so Ctrl-C is never lost between drawing the question and reading the line."""
+    from prompt_toolkit import PromptSession
     from rich.markup import escape
-    from rich.prompt import Prompt
 
     from loopprep.errors import LoopprepError
 
+    session: PromptSession[str] = PromptSession()
     while True:
+        out.file.flush()
         try:
-            answer = Prompt.ask(escape(question), console=out, default=default, show_default=False)
+            answer = session.prompt(f"{question}: ").strip()
         except (KeyboardInterrupt, EOFError):
             raise _Quit() from None
-        answer = (answer or "").strip()
+        if not answer and default is not None:
+            answer = default
         if answer.lower() in ("q", "quit"):
             raise _Quit()
         try:
