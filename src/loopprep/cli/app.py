@@ -8,7 +8,7 @@ import sys
 
 import typer
 
-from loopprep.cli import coverage_cmd, demo_cmd, home_cmd, import_cmd, stories_cmd
+from loopprep.cli import coverage_cmd, demo_cmd, home_cmd, import_cmd, serve_cmd, stories_cmd
 from loopprep.cli.common import Settings
 
 app = typer.Typer(
@@ -43,6 +43,7 @@ coverage_cmd.register(app)
 stories_cmd.register(app)
 home_cmd.register(app)
 demo_cmd.register(app)
+serve_cmd.register(app)
 
 
 def run(argv: list[str] | None = None) -> int:
