@@ -17,7 +17,7 @@ from conftest import CLI
 from loopprep.bank import Bank
 from loopprep.web.app import AREAS
 from loopprep.web.routes import Area
-from webtools import NOW, client, form
+from webtools import NOW, client, editor_form, form
 
 
 @pytest.fixture
@@ -129,26 +129,9 @@ def test_story_page_shows_notes_prompts_and_principles(imported: TestClient, cli
     assert imported.get("/stories/irpwind.json").json() == cli.json("stories", "show", "irpwind")
 
 
-def _bases(html: str) -> dict[str, str]:
-    return dict(re.findall(r'name="base_(\w+)" value="([0-9a-f]+)"', html))
-
-
-def _editor_form(html: str, **changes: str) -> dict[str, str]:
-    """What the browser would send: every field as shown, with `changes` typed in."""
-    data = {}
-    for name in ("title", "org", "date"):
-        data[name] = re.search(rf'name="{name}" value="([^"]*)"', html).group(1)  # type: ignore[union-attr]
-    for name in ("situation", "task", "action", "result", "lessons", "metrics"):
-        data[name] = re.search(rf'name="{name}"[^>]*>([^<]*)</textarea>', html).group(1)  # type: ignore[union-attr]
-    data["tags"] = re.search(r'name="tags" value="([^"]*)"', html).group(1)  # type: ignore[union-attr]
-    data.update({f"base_{k}": v for k, v in _bases(html).items()})
-    data.update(changes)
-    return form(data)
-
-
 def test_saving_the_star_editor(imported: TestClient, loopprep_home: Path) -> None:
     page = imported.get("/stories/tennet").text
-    sent = _editor_form(page, situation="TenneT, 2021: the DE team rewrote every DS model.\r\nSlow.",
+    sent = editor_form(page, situation="TenneT, 2021: the DE team rewrote every DS model.\r\nSlow.",
                         result="Release time fell from 6 weeks to 1 week.", date="2021",
                         metrics="release time 6 weeks -> 1 week\r\n\r\n")
     saved = imported.post("/stories/tennet", data=sent, follow_redirects=False)
@@ -169,7 +152,7 @@ def test_edits_made_elsewhere_meanwhile_are_not_overwritten(imported: TestClient
     assert cli("stories", "edit", "irpwind", "--situation", "EU consortium of 8 labs",
                "--lessons", "Agree review gates up front") == 0
     # The page saves a field the CLI did not touch: both survive.
-    ok = imported.post("/stories/irpwind", data=_editor_form(page, result="Ranked best of 9 groups"),
+    ok = imported.post("/stories/irpwind", data=editor_form(page, result="Ranked best of 9 groups"),
                        follow_redirects=False)
     assert ok.status_code == 303
     with Bank.open(loopprep_home) as bank:
@@ -177,7 +160,7 @@ def test_edits_made_elsewhere_meanwhile_are_not_overwritten(imported: TestClient
     assert (story.situation, story.lessons, story.result) == (
         "EU consortium of 8 labs", "Agree review gates up front", "Ranked best of 9 groups")
     # The page also changed a field the CLI changed: nothing is saved, both versions shown.
-    clash = imported.post("/stories/irpwind", data=_editor_form(page, lessons="Escalate earlier",
+    clash = imported.post("/stories/irpwind", data=editor_form(page, lessons="Escalate earlier",
                                                                  action="I set weekly check-ins"))
     assert clash.status_code == 409
     assert "Saved elsewhere meanwhile" in clash.text and "Agree review gates up front" in clash.text
@@ -186,7 +169,7 @@ def test_edits_made_elsewhere_meanwhile_are_not_overwritten(imported: TestClient
         assert bank.story("irpwind").lessons == "Agree review gates up front"
         assert bank.story("irpwind").action == ""
     # Saving again from the conflict page is a deliberate choice: it goes through.
-    again = imported.post("/stories/irpwind", data=_editor_form(clash.text), follow_redirects=False)
+    again = imported.post("/stories/irpwind", data=editor_form(clash.text), follow_redirects=False)
     assert again.status_code == 303
     with Bank.open(loopprep_home) as bank:
         story = bank.story("irpwind")
@@ -195,7 +178,7 @@ def test_edits_made_elsewhere_meanwhile_are_not_overwritten(imported: TestClient
 
 def test_invalid_fields_are_refused_on_the_page(imported: TestClient, loopprep_home: Path) -> None:
     page = imported.get("/stories/tennet").text
-    refused = imported.post("/stories/tennet", data=_editor_form(page, date="last spring",
+    refused = imported.post("/stories/tennet", data=editor_form(page, date="last spring",
                                                                   result="Shipped in 3 weeks"))
     assert refused.status_code == 400
     assert "Date &#39;last spring&#39; is not a year" in refused.text

@@ -4,11 +4,13 @@ uvicorn server on a free localhost port, and the script payloads the pages must 
 from __future__ import annotations
 
 import io
+import re
 import threading
 import time
 import zipfile
 from collections.abc import Mapping
 from datetime import UTC, datetime
+from html import unescape
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +43,25 @@ def client(home: Path, **options: Any) -> TestClient:
 def form(data: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """Form data with the page's token, as the app's forms send it."""
     return {"csrf_token": TOKEN, **(data or {})}
+
+
+def editor_form(html: str, **changes: str) -> dict[str, str]:
+    """What the browser sends from a story page's editor: every field as shown (with the
+    fingerprints it was loaded with), with `changes` typed in."""
+    data = {"csrf_token": TOKEN}
+    for name in ("title", "org", "date", "tags"):
+        data[name] = _found(rf'name="{name}" value="([^"]*)"', html)
+    for name in ("situation", "task", "action", "result", "lessons", "metrics"):
+        data[name] = _found(rf'name="{name}"[^>]*>([^<]*)</textarea>', html)
+    data.update({f"base_{k}": v for k, v in re.findall(r'name="base_(\w+)" value="([0-9a-f]+)"', html)})
+    data.update(changes)
+    return data
+
+
+def _found(pattern: str, html: str) -> str:
+    match = re.search(pattern, html)
+    assert match, pattern
+    return unescape(match.group(1))
 
 
 def zip_bytes(members: Mapping[str, bytes | str], *, symlinks: tuple[str, ...] = ()) -> bytes:

@@ -80,7 +80,7 @@ def can_open_browser() -> bool:
 def serve(home: Path, *, framework: str | None = None, host: str = DEFAULT_HOST,
           port: int = DEFAULT_PORT, open_browser: bool = False,
           say: Callable[[str], None] = print) -> None:
-    """Serve the bank in `home` until interrupted."""
+    """Serve the bank in `home` until Ctrl+C (or SIGTERM)."""
     import uvicorn
 
     from loopprep.web.app import create_app
@@ -99,5 +99,8 @@ def serve(home: Path, *, framework: str | None = None, host: str = DEFAULT_HOST,
     server = uvicorn.Server(config)
     try:
         server.run(sockets=[sock])
+    except KeyboardInterrupt:
+        pass  # Ctrl+C is how a user stops the server: not an error
     finally:
         sock.close()
+    say("loopprep stopped serving.")
