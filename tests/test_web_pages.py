@@ -98,6 +98,18 @@ def test_heatmap_filters_and_pages(imported: TestClient, loopprep_home: Path) ->
     assert "Stories 1–50 of 60" in first and "page 1 of 2" in first
     second = imported.get("/?q=extra&page=2").text
     assert "Stories 51–60 of 60" in second and "Extra story 59" in second
+    thin_card = second.split('id="thin"', 1)[1].split("</section>", 1)[0]
+    assert thin_card.count("<li>") == 12 and "All 73 thin stories" in thin_card
+
+
+def test_pages_see_changes_made_elsewhere_at_once(imported: TestClient, cli: CLI) -> None:
+    assert "Grid operator outage" not in imported.get("/").text
+    assert "Grid operator outage" not in imported.get("/stories").text
+    assert cli("stories", "add", "Grid operator outage", "-p", "earn-trust") == 0
+    assert "Grid operator outage" in imported.get("/").text
+    assert "Grid operator outage" in imported.get("/stories").text
+    assert cli("stories", "edit", "grid-operator-outage", "--title", "Grid outage call") == 0
+    assert "Grid outage call" in imported.get("/stories?q=outage").text
 
 
 def test_story_list_searches_and_filters(imported: TestClient, cli: CLI) -> None:

@@ -22,6 +22,7 @@ from loopprep.errors import LoopprepError, NotFoundError
 from loopprep.web.pages import WebState, error_page, make_templates, server_error
 from loopprep.web.routes import Area, dashboard, importing, settings, stories
 from loopprep.web.security import LOOPBACK_HOSTS, Guard, new_token
+from loopprep.web.snapshot import Snapshots
 
 #: The areas in navigation order. Practice, plan and feedback join here when they exist.
 AREAS: list[Area] = [dashboard.area, stories.area, importing.area, settings.area]
@@ -46,7 +47,7 @@ def create_app(home: Path, *, framework: str | None = None, token: str | None = 
     areas = list(AREAS if areas is None else areas)
     token = token or new_token()
     state = WebState(home=home, framework=framework, token=token, clock=clock,
-                     templates=make_templates(home, token), areas=areas)
+                     templates=make_templates(home, token), snapshots=Snapshots(home), areas=areas)
     static = Path(str(resources.files("loopprep.web").joinpath("static")))
     routes = [route for area in areas for route in area.routes]
     routes += [Route("/health", health), Mount("/static", StaticFiles(directory=static), name="static")]

@@ -26,6 +26,7 @@ from loopprep.web.security import parsed_form
 if TYPE_CHECKING:
     from loopprep.bank import Bank
     from loopprep.web.routes import Area
+    from loopprep.web.snapshot import Snapshot, Snapshots
 
 HTMX = "htmx-2.0.11.min.js"
 log = logging.getLogger("loopprep.web")
@@ -40,6 +41,7 @@ class WebState:
     token: str
     clock: Callable[[], datetime]
     templates: Environment
+    snapshots: Snapshots
     areas: list[Area] = field(default_factory=list)
     address: str | None = None  # set by the server once it listens
 
@@ -60,6 +62,11 @@ def open_bank(request: Request) -> Iterator[Bank]:
         yield bank
     finally:
         bank.close()
+
+
+def snapshot(request: Request, bank: Bank) -> Snapshot:
+    """Live stories and the coverage map as of the latest commit (shared between requests)."""
+    return web_state(request).snapshots.get(bank, today(request))
 
 
 def now(request: Request) -> datetime:

@@ -13,10 +13,12 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from loopprep.coverage import Coverage, StoryHealth
-from loopprep.web.pages import is_htmx, open_bank, render, today, wants_json
+from loopprep.web.pages import is_htmx, open_bank, render, snapshot, wants_json
 from loopprep.web.routes import Area
 
 PAGE_SIZE = 50
+#: How many stories each dashboard card lists before linking to the rest.
+SHOWN = 12
 SHOW = {
     "": "all stories",
     "overused": "over-used",
@@ -99,7 +101,7 @@ def page_number(request: Request) -> int:
 def dashboard(request: Request) -> Response:
     """The dashboard page, its heatmap fragment, or the coverage map as JSON."""
     with open_bank(request) as bank:
-        coverage = bank.coverage(today=today(request))
+        coverage = snapshot(request, bank).coverage
     if wants_json(request):
         return JSONResponse(coverage.to_json())
     params = request.query_params
@@ -107,7 +109,7 @@ def dashboard(request: Request) -> Response:
                              principle=params.get("principle", ""), show=params.get("show", ""),
                              page=page_number(request))
     context = {"coverage": coverage, "matrix": matrix, "show_options": SHOW, "heat": heat,
-               "names": {p.slug: p.name for p in coverage.principles}}
+               "names": {p.slug: p.name for p in coverage.principles}, "shown": SHOWN}
     if is_htmx(request) and request.headers.get("hx-target") == "matrix":
         return render(request, "_matrix.html", context)
     return render(request, "dashboard.html", context)

@@ -11,7 +11,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from loopprep.errors import LoopprepError
-from loopprep.web.pages import form, open_bank, render, text_field, web_state
+from loopprep.web.pages import form, open_bank, render, snapshot, text_field, web_state
 from loopprep.web.routes import Area
 
 
@@ -24,7 +24,7 @@ def settings_page(request: Request, *, error: LoopprepError | None = None,
     state = web_state(request)
     with open_bank(request) as bank:
         active = bank.framework
-        stories = len(bank.stories())
+        stories = len(snapshot(request, bank).stories)
     frameworks = []
     for name, origin in available_frameworks(state.home).items():
         try:

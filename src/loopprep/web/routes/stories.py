@@ -26,6 +26,7 @@ from loopprep.web.pages import (
     now,
     open_bank,
     render,
+    snapshot,
     text_field,
     today,
     wants_json,
@@ -68,9 +69,12 @@ def _story_list(request: Request, bank: Bank, *, status: int = 200,
     principle = params.get("principle", "")
     missing = params.get("missing", "")
     archived = params.get("archived") == "1"
-    stories = bank.stories(include_archived=archived)
-    day = today(request)
-    rows = [(s, story_health(s, day)) for s in stories]
+    if archived:
+        day = today(request)
+        rows = [(s, story_health(s, day)) for s in bank.stories(include_archived=True)]
+    else:
+        current = snapshot(request, bank)
+        rows = [(s, current.health_of(s)) for s in current.stories]
     rows = filter_stories(rows, q=q, principle=principle, missing=missing)
     if wants_json(request):
         return JSONResponse({"stories": [story_json(s) | {"missing": list(h.missing)}
