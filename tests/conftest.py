@@ -1,10 +1,12 @@
-"""Shared fixtures: every test gets its own loopprep home; paths to the real example notes."""
+"""Shared fixtures: every test gets its own loopprep home; paths to the real example notes
+and to the project's own measuring sets under bench/data."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -68,3 +70,17 @@ def write(tmp_path: Path) -> Callable[[str, str], Path]:
         return path
 
     return _write
+
+
+def read_jsonl(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+@pytest.fixture(scope="session")
+def graded() -> list[dict[str, Any]]:
+    return read_jsonl(ROOT / "bench" / "data" / "graded_answers.jsonl")
+
+
+@pytest.fixture(scope="session")
+def eval_answers() -> list[dict[str, Any]]:
+    return read_jsonl(ROOT / "bench" / "data" / "star_answers_eval.jsonl")

@@ -130,3 +130,13 @@ def test_human_output_names_gaps_and_overuse(cli: CLI, example_notes: Path) -> N
     assert cli("coverage") == 0
     assert "Gaps" in cli.out and "Earn Trust" in cli.out
     assert "Over-used" in cli.out and "IRPWIND" in cli.out
+
+
+def test_matrix_view_and_story_prompts(cli: CLI, example_notes: Path) -> None:
+    assert cli("import", example_notes) == 0
+    assert cli("coverage", "--matrix") == 0
+    assert "principles per story" in cli.out and "IRPWIND (irpwind) (over-used)" in cli.out
+    shown = cli.json("stories", "show", "tennet")
+    assert isinstance(shown, dict)
+    parts = [p["part"] for p in shown["prompts"]]
+    assert parts[:3] == ["situation", "task", "action"] and "result" in parts

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from loopprep.coverage import Coverage, compute_coverage
 from loopprep.frameworks import DEFAULT_FRAMEWORK, load_framework
@@ -16,6 +16,10 @@ from loopprep.model import Framework, ImportReport, Question, Story
 from loopprep.store import Store
 from loopprep.store import notes as note_rows
 from loopprep.store import stories as story_rows
+
+if TYPE_CHECKING:
+    from loopprep.classify import Ranking, StoryMatch
+    from loopprep.questions import ListedQuestion
 
 FRAMEWORK_SETTING = "framework"
 
@@ -90,6 +94,32 @@ class Bank:
 
     def note_questions(self) -> list[Question]:
         return note_rows.list_note_questions(self.store)
+
+    def classify(self, questions: Sequence[str]) -> list[Ranking]:
+        """Every principle of the framework for each question, best first (calibrated)."""
+        from loopprep.classify import classify
+
+        return classify(questions, self.framework)
+
+    def match(self, question: str, *, limit: int = 5) -> list[StoryMatch]:
+        """The stories that fit `question`, best first, each with a reason."""
+        from loopprep.classify import match_stories
+
+        return match_stories(self, question, limit=limit)
+
+    def questions(self, *, now: datetime, principle: str | None = None, origin: str | None = None,
+                  search: str | None = None) -> list[ListedQuestion]:
+        """The question bank, the notes' questions and the user's own, filtered."""
+        from loopprep.questions import list_questions
+
+        return list_questions(self, now=now, principle=principle, origin=origin, search=search)
+
+    def add_question(self, text: str, *, now: datetime, principles: Sequence[str] = ()
+                     ) -> tuple[ListedQuestion, Ranking | None]:
+        """Add the user's own question; without principles the classifier files it."""
+        from loopprep.questions import add_question
+
+        return add_question(self, text, now=now, principles=principles)
 
     def coverage(self, *, today: date, **options: Any) -> Coverage:
         return compute_coverage(

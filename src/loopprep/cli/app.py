@@ -8,7 +8,17 @@ import sys
 
 import typer
 
-from loopprep.cli import coverage_cmd, demo_cmd, home_cmd, import_cmd, serve_cmd, stories_cmd
+from loopprep.cli import (
+    analyze_cmd,
+    classify_cmd,
+    coverage_cmd,
+    demo_cmd,
+    home_cmd,
+    import_cmd,
+    questions_cmd,
+    serve_cmd,
+    stories_cmd,
+)
 from loopprep.cli.common import Settings
 
 app = typer.Typer(
@@ -43,6 +53,9 @@ coverage_cmd.register(app)
 stories_cmd.register(app)
 home_cmd.register(app)
 demo_cmd.register(app)
+classify_cmd.register(app)
+questions_cmd.register(app)
+analyze_cmd.register(app)
 serve_cmd.register(app)
 
 

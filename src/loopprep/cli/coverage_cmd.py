@@ -23,14 +23,45 @@ def coverage(
         2, "--max-per-story", min=1,
         help="A story filed under more principles than this is reported as over-used.",
     ),
+    matrix: bool = typer.Option(False, "--matrix", help="Show the principles x stories grid."),
 ) -> None:
     """Show which principles have stories, the gaps, and over-used or thin stories."""
     with open_bank(ctx) as bank:
         result = bank.coverage(today=today(), max_per_story=max_per_story)
     if as_json:
         print_json(result.to_json())
+    elif matrix:
+        show_matrix(result)
     else:
         show_coverage(result)
+
+
+def show_matrix(result: Coverage) -> None:
+    """A grid with one column per story (numbered, with a legend) and one row per principle."""
+    from rich.markup import escape
+    from rich.table import Table
+
+    stories = [s for s in result.stories if s.principles] + [s for s in result.stories
+                                                             if not s.principles]
+    table = Table(title=f"{result.framework.name}: principles x stories", title_justify="left")
+    table.add_column("Principle", no_wrap=True)
+    for number, _ in enumerate(stories, start=1):
+        table.add_column(str(number), justify="center", no_wrap=True)
+    table.add_column("#", justify="right")
+    for principle in result.principles:
+        cells = ["[green]●[/green]" if s.story_id in principle.story_ids else "[dim]·[/dim]"
+                 for s in stories]
+        count = len(principle.story_ids)
+        table.add_row(escape(principle.name), *cells,
+                      "[red]0[/red]" if not count else str(count))
+    table.add_row("[dim]principles per story[/dim]",
+                  *[(f"[yellow]{len(s.principles)}[/yellow]" if s.overused else
+                     str(len(s.principles))) for s in stories], "")
+    out = console()
+    out.print(table)
+    for number, story in enumerate(stories, start=1):
+        mark = " [yellow](over-used)[/yellow]" if story.overused else ""
+        out.print(f"{number:>3}. {escape(story.title)} [dim]({story.story_id})[/dim]{mark}")
 
 
 def show_coverage(result: Coverage) -> None:

@@ -74,7 +74,14 @@ def show_story(
         names = {p.slug: p.name for p in bank.framework}
     health = story_health(story, today())
     if as_json:
-        print_json(story_json(story) | {"missing": list(health.missing), "stale": health.stale})
+        from loopprep.develop import star_prompts
+
+        with open_bank(ctx) as bank:
+            prompts = star_prompts(story, bank.framework)
+        print_json(story_json(story) | {
+            "missing": list(health.missing), "stale": health.stale,
+            "prompts": [{"part": p.part, "question": p.question, "why": p.why} for p in prompts],
+        })
         return
     from rich.markup import escape
 
@@ -98,6 +105,14 @@ def show_story(
             out.print(f"\n[bold]{part.title()}[/bold]\n{escape(value)}")
     if health.missing:
         out.print(f"\n[yellow]Missing:[/yellow] {', '.join(health.missing)}")
+    from loopprep.develop import star_prompts
+
+    with open_bank(ctx) as bank:
+        prompts = star_prompts(story, bank.framework)
+    if prompts:
+        out.print(f"\n[bold]To develop[/bold] (`loopprep stories develop {story.id}`):")
+        for prompt in prompts:
+            out.print(f"  {prompt.part}: {escape(prompt.question)}")
 
 
 def story_json(story: Story) -> dict[str, Any]:

@@ -1,28 +1,20 @@
-"""Small, fast facts about a piece of text: does it state a metric, a date, a result?
+"""Small, fast facts about a story's text: does it state a metric, a date, a result?
 
-Used by coverage (is a story thin?) and by answer feedback. A year alone is a date, not a
-metric; "30% savings", "$2M", "3 hours a week", "from 40 to 12 minutes" are metrics.
+Used by coverage (is a story thin?) on top of `loopprep.text.quantities`. A year alone is a
+date, not a metric; "30% savings", "$2M", "3 hours a week", "40 candidates" are metrics.
 """
 
 from __future__ import annotations
 
 import re
 
-_NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
-_UNITS = (
-    r"%|percent|per\s?cent|pct|pp|x\b|×|times\b|k\b|m\b|bn\b|b\b|mm\b|million|billion|thousand|"
-    r"hundred|dozen|seconds?|secs?|s\b|ms\b|minutes?|mins?|hours?|hrs?|h\b|days?|weeks?|"
-    r"months?|quarters?|years?|yrs?|people|persons?|engineers?|users?|customers?|clients?|"
-    r"members?|teams?|students?|employees?|staff|hires?|sites?|stores?|servers?|nodes?|"
-    r"requests?|tickets?|bugs?|defects?|incidents?|orders?|units?|items?|points?|stars?|"
-    r"gb|tb|mb|kb|gw|mw|kw|kwh|mwh|gwh|km|kg|tons?|tonnes?|miles?|"
-    r"dollars?|euros?|pounds?|usd|eur|gbp|lines?|releases?|deploys?|deployments?|"
-    r"languages?|countries|markets?|partners?|labs?|groups?|projects?|products?|features?"
-)
-_METRIC = re.compile(
-    rf"(?:[$€£¥]\s?{_NUMBER}(?:\s?(?:k|m|bn|million|billion|thousand))?)"
-    rf"|(?:\b{_NUMBER}\s?(?:{_UNITS}))"
-    rf"|(?:\b(?:from|by)\s+{_NUMBER}\b.*?\bto\s+{_NUMBER})",
+#: Words that make a bare number a measure ("40 candidates", "3 hires") rather than a label.
+_UNIT_AFTER = re.compile(
+    r"\s?(?:[a-z]+\s)?(?:%|x\b|people|persons?|engineers?|users?|customers?|clients?|members?|"
+    r"teams?|students?|employees?|staff|hires?|candidates?|sites?|stores?|servers?|nodes?|"
+    r"requests?|tickets?|bugs?|defects?|incidents?|orders?|units?|items?|points?|labs?|"
+    r"groups?|projects?|products?|features?|countries|markets?|partners?|languages?|releases?|"
+    r"deploys?|deployments?|gb|tb|mb|kb|gw|mw|kw|kwh|mwh|gwh|km|kg|tons?|tonnes?|miles?)\b",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
@@ -40,14 +32,15 @@ _RESULT = re.compile(
 
 
 def metric_spans(text: str) -> list[tuple[int, int]]:
-    """Character spans of quantities that count as metrics (years alone excluded)."""
-    spans = []
-    for match in _METRIC.finditer(text):
-        token = match.group(0)
-        if _YEAR.fullmatch(token.strip()):
-            continue
-        spans.append((match.start(), match.end()))
-    return spans
+    """Character spans of quantities that count as metrics: percentages, money, durations,
+    multipliers, scores, and numbers of something; a year or a bare number is not one."""
+    from loopprep.text.quantities import find_quantities
+
+    return [
+        (q.start, q.end)
+        for q in find_quantities(text)
+        if q.kind != "count" or not q.text[0].isdigit() or _UNIT_AFTER.match(text, q.end)
+    ]
 
 
 def has_metric(text: str) -> bool:

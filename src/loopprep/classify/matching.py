@@ -1,0 +1,215 @@
+"""Which of the user's stories fits a question: the principles the question probes against
+the principles the story is filed under (or, unfiled, seems to be about), closeness in
+meaning (story embeddings cached in the store), the words they share, and whether the
+user's notes already answer a question like it with the story. Each match says why.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from loopprep.classify.text import words
+from loopprep.errors import LoopprepError
+from loopprep.model import PrincipleSlug, Question, Story, StoryId
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    from loopprep.bank import Bank
+    from loopprep.classify.classifier import QuestionClassifier, Ranking
+    from loopprep.text.embeddings import Embedder
+
+    Floats = npt.NDArray[np.float32]
+
+# How much each kind of evidence counts. Principle fit leads because the user filed the
+# story there on purpose; a question the notes already answer with the story is the next
+# best sign; meaning and shared words break ties and find stories nobody filed.
+PRINCIPLE_WEIGHT = 0.45
+ANSWERED_WEIGHT = 0.2
+MEANING_WEIGHT = 0.2
+WORDS_WEIGHT = 0.15
+# A story's principle guessed from its words counts for less than one the user chose.
+GUESSED_PRINCIPLE = 0.7
+# Cosine similarity of a question and a story note rarely leaves 0.1-0.6; two wordings
+# of the same question sit above 0.6.
+MEANING_FLOOR, MEANING_SPAN = 0.1, 0.5
+SAME_QUESTION_FLOOR, SAME_QUESTION_SPAN = 0.5, 0.4
+STORY_KIND = "story"
+QUESTION_KIND = "question"
+
+
+@dataclass(frozen=True)
+class StoryMatch:
+    """One story for a question, with the evidence behind its score (fits in 0..1)."""
+
+    story_id: StoryId
+    title: str
+    score: float
+    principle: PrincipleSlug | None
+    reason: str
+    principle_fit: float
+    filed: bool
+    meaning: float
+    shared_words: tuple[str, ...]
+    answers: str | None = None  # a question from the notes that this story answers
+
+    def to_json(self) -> dict[str, object]:
+        return {"story_id": self.story_id, "title": self.title, "score": round(self.score, 4),
+                "principle": self.principle, "filed": self.filed, "reason": self.reason,
+                "principle_fit": round(self.principle_fit, 4), "meaning": round(self.meaning, 4),
+                "shared_words": list(self.shared_words), "answers": self.answers}
+
+
+@dataclass(frozen=True)
+class _Evidence:
+    story: Story
+    text: str
+    cosine: float
+    guessed: PrincipleSlug
+    answered: tuple[str, float] | None
+
+
+def story_match_text(story: Story, questions: Sequence[Question] = ()) -> str:
+    """What a story is matched on: everything known about it, plus the questions from the
+    notes that it answers (with their outlines)."""
+    parts = [story.text]
+    for question in questions:
+        parts += [question.text, question.outline]
+    return "\n".join(p for p in parts if p.strip())
+
+
+def cached_vectors(bank: Bank, kind: str, texts: dict[str, str], embedder: Embedder
+                   ) -> tuple[dict[str, Floats], list[str]]:
+    """Embeddings of `texts` (id -> text), from the store's cache where the text and the
+    model are unchanged; returns them and the ids that had to be (re)computed."""
+    import numpy as np
+
+    from loopprep.store import embeddings as cache
+
+    hashes = {key: hashlib.sha256(text.encode("utf-8")).hexdigest() for key, text in texts.items()}
+    model = embedder.fingerprint
+    found = cache.cached(bank.store, kind, hashes, model)
+    out: dict[str, Floats] = {k: np.frombuffer(v, dtype="<f4") for k, v in found.items()}
+    missing = [key for key in texts if key not in out]
+    if missing:
+        vectors = embedder.embed([texts[key] for key in missing])
+        for i, key in enumerate(missing):
+            out[key] = vectors[i]
+        cache.save(bank.store, kind, [(key, hashes[key], vectors[i].astype("<f4").tobytes())
+                                      for i, key in enumerate(missing)], model)
+    return out, missing
+
+
+def story_vectors(bank: Bank, texts: dict[StoryId, str], embedder: Embedder
+                  ) -> tuple[dict[str, Floats], list[str]]:
+    """Cached embeddings of the stories' match texts (see `cached_vectors`)."""
+    return cached_vectors(bank, STORY_KIND, {str(k): v for k, v in texts.items()}, embedder)
+
+
+def match_stories(bank: Bank, question: str, *, limit: int = 5) -> list[StoryMatch]:
+    """The bank's active stories ranked for `question`, best first, at most `limit`."""
+    import numpy as np
+
+    from loopprep.classify.classifier import get_classifier
+    from loopprep.classify.model import embedding_text
+
+    if not any(ch.isalpha() for ch in question):
+        raise LoopprepError("the question has no words", hint="Type the question in quotes.")
+    if limit < 1:
+        raise LoopprepError("--limit must be at least 1")
+    stories = bank.stories()
+    if not stories:
+        raise LoopprepError("there are no stories to match yet",
+                            hint="Import your notes first: loopprep import NOTES.md")
+    classifier = get_classifier(bank.framework)
+    ranking = classifier.rank([question])[0]
+    linked: dict[str, list[Question]] = defaultdict(list)
+    for q in bank.note_questions():
+        for sid in q.story_ids:
+            linked[sid].append(q)
+    texts = {s.id: story_match_text(s, linked.get(s.id, [])) for s in stories}
+    vectors, _ = story_vectors(bank, texts, classifier.embedder)
+    asked: dict[str, str] = {q.id: embedding_text(q.text) for qs in linked.values() for q in qs}
+    asked_vectors, _ = cached_vectors(bank, QUESTION_KIND, asked, classifier.embedder)
+    q_vector = classifier.embedder.embed([embedding_text(question)])[0]
+    story_matrix = np.stack([vectors[s.id] for s in stories])
+    guesses = classifier.probabilities_of(story_matrix, [texts[s.id] for s in stories])
+    slugs = bank.framework.slugs
+    evidence = []
+    for row, story in enumerate(stories):
+        answered = max(((q.text, float(asked_vectors[q.id] @ q_vector))
+                        for q in linked.get(story.id, [])), key=lambda pair: pair[1], default=None)
+        evidence.append(_Evidence(story, texts[story.id], float(vectors[story.id] @ q_vector),
+                                  slugs[int(guesses[row].argmax())], answered))
+    weights = _word_weights(classifier)
+    q_words = _content_words(question)
+    names = {p.slug: p.name for p in bank.framework}
+    matches = [_score(e, ranking, q_words, weights, names) for e in evidence]
+    matches.sort(key=lambda m: (-m.score, m.story_id))
+    return matches[:limit]
+
+
+def _content_words(text: str) -> dict[str, str]:
+    """Stemmed content word -> the word as written (first seen)."""
+    out: dict[str, str] = {}
+    for raw in re.findall(r"[A-Za-z][A-Za-z'-]*", text):
+        stemmed = words(raw)
+        if stemmed and stemmed[0] not in out:
+            out[stemmed[0]] = raw.lower()
+    return out
+
+
+def _word_weights(classifier: QuestionClassifier) -> dict[str, float]:
+    """Rarer words count more: idf from the fitted model's vocabulary where there is one."""
+    model = classifier.model
+    if model is None:
+        return {}
+    return {term: float(model.index.idf[col]) for term, col in model.index.vocabulary.items()
+            if "_" not in term}
+
+
+def _score(e: _Evidence, ranking: Ranking, q_words: dict[str, str], weights: dict[str, float],
+           names: dict[PrincipleSlug, str]) -> StoryMatch:
+    story = e.story
+    top = ranking.top_score or 1.0
+    filed = max(story.principles, key=ranking.score, default=None)
+    principle = filed or e.guessed
+    fit = ranking.score(principle) / top * (1.0 if filed else GUESSED_PRINCIPLE)
+    meaning = min(max((e.cosine - MEANING_FLOOR) / MEANING_SPAN, 0.0), 1.0)
+    answered = 0.0
+    if e.answered:
+        answered = min(max((e.answered[1] - SAME_QUESTION_FLOOR) / SAME_QUESTION_SPAN, 0.0), 1.0)
+    s_words = set(_content_words(e.text))
+    shared = [q_words[w] for w in q_words if w in s_words]
+    default = max(weights.values(), default=1.0)
+    total = sum(weights.get(w, default) for w in q_words) or 1.0
+    overlap = sum(weights.get(w, default) for w in q_words if w in s_words) / total
+    score = (PRINCIPLE_WEIGHT * fit + ANSWERED_WEIGHT * answered + MEANING_WEIGHT * meaning
+             + WORDS_WEIGHT * overlap)
+    name = names.get(principle, principle)
+    share = ranking.score(principle)
+    if principle == ranking.top:
+        fits = f"{name}, which this question probes ({share:.2f})"
+    else:
+        fits = f"{name} ({share:.2f} for this question, which probes " \
+               f"{names.get(ranking.top, ranking.top)} most)"
+    reasons = [f"filed under {fits}" if filed else f"not filed under a principle; reads like {fits}"]
+    if answered > 0 and e.answered:
+        reasons.append(f"your notes tell it for '{_short(e.answered[0])}'")
+    if meaning >= 0.5:
+        reasons.append(f"close in meaning ({e.cosine:.2f})")
+    if shared:
+        reasons.append("mentions " + ", ".join(f"'{w}'" for w in shared[:4]))
+    return StoryMatch(story.id, story.title, score, principle, "; ".join(reasons), fit,
+                      bool(filed), e.cosine, tuple(shared),
+                      e.answered[0] if e.answered and answered > 0 else None)
+
+
+def _short(text: str, most: int = 60) -> str:
+    return text if len(text) <= most else text[: most - 1].rstrip() + "…"
