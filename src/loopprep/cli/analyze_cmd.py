@@ -49,14 +49,14 @@ def analyze_one(answer: str, question: str | None, framework: str | None = None)
     """Analyse one answer; with a question, relevance uses the classifier's reading of it."""
     from loopprep.feedback import analyze_answer
 
-    scores = None
+    scores: dict[str, float] | None = None
     if question and question.strip():
         from loopprep.classify import classify
         from loopprep.frameworks import load_framework
 
         ranking = classify([question], load_framework(framework or "amazon"))[0]
         if ranking.warning is None:
-            scores = dict(ranking.principles)
+            scores = {str(slug): score for slug, score in ranking.principles}
     return analyze_answer(answer, question=question or None, principle_scores=scores,
                           today=today())
 
