@@ -167,9 +167,14 @@ def show_story(request: Request) -> Response:
     with open_bank(request) as bank:
         story = bank.story(story_id)
         if wants_json(request):
+            from loopprep.develop import star_prompts
+
             health = story_health(story, today(request))
-            return JSONResponse(story_json(story) | {"missing": list(health.missing),
-                                                     "stale": health.stale})
+            prompts = star_prompts(story, bank.framework)
+            return JSONResponse(story_json(story) | {
+                "missing": list(health.missing), "stale": health.stale,
+                "prompts": [{"part": p.part, "question": p.question, "why": p.why} for p in prompts],
+            })
         return editor(request, bank, story, saved=request.query_params.get("saved") == "1")
 
 
