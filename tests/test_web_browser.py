@@ -127,6 +127,12 @@ def test_the_journey_in_a_browser(tab: Watched, example_notes: Path, loopprep_ho
     expect(review.locator("li[data-part=metrics]")).to_have_count(0)
     expect(review.locator("mark.metric").first).to_contain_text("6 weeks")
     expect(review.locator("li[data-part=date]")).to_have_count(0)
+    # Answer feedback on the story told in one go, each remark marked where it rests.
+    page.get_by_label("Action", exact=True).fill(
+        "We talked about it a lot. I built a graph-based engine in two weeks.")
+    expect(review.locator(".answer mark.flag", has_text="a lot").first).to_be_visible()
+    expect(review.locator(".answer mark.star.result")).to_contain_text("Release time fell")
+    expect(review.locator(".analysis .score")).to_contain_text("/10")
     tab.shot("4-story-live-review")
     page.get_by_role("button", name="Save").click()
     expect(page.get_by_role("status")).to_have_text("Saved.")

@@ -218,6 +218,26 @@ def test_live_review_follows_the_draft(imported: TestClient, loopprep_home: Path
         assert bank.story("ultrasound").result == ""  # the review never writes
 
 
+def test_live_review_gives_answer_feedback_with_spans(imported: TestClient) -> None:
+    draft = {
+        "situation": "In 2021 at TenneT the data engineers rewrote every model we shipped.",
+        "task": "I owned getting our forecasting models into production.",
+        "action": "We talked about it a lot. I built a graph-based execution engine in two weeks "
+                  "and I ran it with the engineers for a month.",
+        "result": "Release time fell from 6 weeks to 1 week.",
+    }
+    review = imported.post("/stories/tennet/check", data=form(draft)).text
+    assert "Told as one answer" in review
+    answer = re.search(r'<p class="answer">(.*?)</p>', review, re.S).group(1)  # type: ignore[union-attr]
+    assert re.sub(r"<[^>]+>", "", answer) == str(escape("\n\n".join(draft.values())))
+    assert '<mark class="star result" title="result">Release time fell' in answer
+    flagged = re.findall(r'<mark class="flag (\w+)" title="([^"]+)">([^<]+)</mark>', answer)
+    assert flagged, "no remark is marked on the span it rests on"
+    assert re.search(r'data-code="[A-Z_]+"', review)
+    empty = imported.post("/stories/qcells-aus/check", data=form()).text
+    assert "Told as one answer" not in empty and "Write the STAR parts" in empty
+
+
 def test_tagging_with_checkboxes(imported: TestClient, cli: CLI, loopprep_home: Path) -> None:
     page = imported.get("/stories/tennet").text
     base = re.search(r'name="base_principles" value="([^"]*)"', page).group(1)  # type: ignore[union-attr]

@@ -7,10 +7,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from loopprep.model import STAR_PARTS, Framework, Story
 from loopprep.text.facts import has_date, has_metric, has_result, metric_spans
+
+if TYPE_CHECKING:
+    from loopprep.feedback import Analysis
 
 
 @dataclass(frozen=True)
@@ -86,12 +89,21 @@ class DraftReview:
     prompts: tuple[Prompt, ...]
     metric_spans: dict[str, list[tuple[int, int]]]  # STAR part -> spans in that part's text
     problems: dict[str, str]  # field -> why saving it would be refused
+    answer: str = ""  # the STAR parts told in one go, as in an interview
+    feedback: Analysis | None = None  # answer feedback on `answer`, when asked for
+
+
+def story_answer(story: Story) -> str:
+    """The story told in one go, as an interview answer: its STAR parts in order, one
+    paragraph each (offsets in feedback on it refer to this text)."""
+    return "\n\n".join(part for part in (getattr(story, p).strip() for p in STAR_PARTS) if part)
 
 
 def review_draft(story: Story, fields: Mapping[str, Any], framework: Framework | None = None,
-                 *, today: date) -> DraftReview:
+                 *, today: date, feedback: bool = False) -> DraftReview:
     """Review unsaved edits of `story` (nothing is written); invalid fields are reported in
-    `problems` and left as they were, so the rest of the review still helps."""
+    `problems` and left as they were, so the rest of the review still helps. With
+    `feedback`, the STAR parts told as one answer also get answer feedback."""
     from loopprep.coverage import story_health
     from loopprep.errors import LoopprepError
     from loopprep.stories import check_fields
@@ -108,10 +120,18 @@ def review_draft(story: Story, fields: Mapping[str, Any], framework: Framework |
             clean[name] = tuple(clean[name])
     draft = replace(story, **clean)
     spans = {part: metric_spans(getattr(draft, part)) for part in STAR_PARTS}
+    answer = story_answer(draft)
+    analysis = None
+    if feedback and answer:
+        from loopprep.feedback import analyze_answer
+
+        analysis = analyze_answer(answer, today=today)
     return DraftReview(
         draft=draft,
         missing=story_health(draft, today).missing,
         prompts=tuple(star_prompts(draft, framework)),
         metric_spans={part: found for part, found in spans.items() if found},
         problems=problems,
+        answer=answer,
+        feedback=analysis,
     )

@@ -15,6 +15,8 @@ from markupsafe import Markup, escape
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
 
+    from loopprep.feedback import Analysis
+
 _TAGS = {"p", "br", "em", "strong", "code", "pre", "ul", "ol", "li", "a", "blockquote", "h3", "h4",
          "h5", "h6", "hr", "del", "s"}
 _ATTRIBUTES = {"a": {"href", "title"}}
@@ -67,3 +69,15 @@ def highlight(text: str, spans: Iterable[Span]) -> Markup:
             piece = f'<mark class="{escape(span.kind)}"{title}>{piece}</mark>'
         out.append(piece)
     return Markup("".join(out))  # every piece of user text is escaped above
+
+
+def feedback_spans(analysis: Analysis) -> list[Span]:
+    """What to mark in an analysed answer: each sentence by its STAR part, and inside it
+    every flag that rests on part of the answer (flags on the whole answer are listed, not
+    marked). Hover text says what the mark means."""
+    spans = [Span(s.start, s.end, f"star {s.star}", s.star) for s in analysis.sentences]
+    whole = (0, len(analysis.answer))
+    for flag in analysis.flags:
+        if (flag.start, flag.end) != whole and flag.end > flag.start:
+            spans.append(Span(flag.start, flag.end, f"flag {flag.severity}", flag.message))
+    return spans

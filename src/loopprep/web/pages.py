@@ -20,7 +20,7 @@ from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 
-from loopprep.web.markup import Span, highlight, markdown
+from loopprep.web.markup import Span, feedback_spans, highlight, markdown
 from loopprep.web.security import parsed_form
 
 if TYPE_CHECKING:
@@ -111,6 +111,7 @@ def make_templates(home: Path, token: str) -> Environment:
     env.filters["sentence"] = sentence
     env.globals["where"] = lambda path: where(path, home)
     env.globals["query"] = query
+    env.globals["feedback_spans"] = feedback_spans
     return env
 
 

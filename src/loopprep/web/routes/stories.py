@@ -187,7 +187,7 @@ def editor(request: Request, bank: Bank, story: Story, *, values: dict[str, str]
     values = values or stored
     edits = {name: field_value(name, values[name]) for name in FIELD_NAMES
              if values[name] != stored[name]}
-    review = review_draft(story, edits, bank.framework, today=today(request))
+    review = review_draft(story, edits, bank.framework, today=today(request), feedback=True)
     context = {
         "story": story,
         "review": review,
@@ -262,18 +262,15 @@ def edited_fields(current: Story, data: FormData) -> tuple[dict[str, str], dict[
 
 
 def check_story(request: Request) -> Response:
-    """The live review of the editor's unsaved text (nothing is written).
-
-    When answer feedback lands, this is where it plugs in: analyse the draft told as an
-    answer (`loopprep.feedback.analyze_answer`) and pass the analysis to the template.
-    """
+    """The live review of the editor's unsaved text (nothing is written): what is missing,
+    the prompts, and answer feedback on the STAR parts told in one go."""
     story_id = request.path_params["story_id"]
     data = form(request)
     with open_bank(request) as bank:
         story = bank.story(story_id)
         edits = {name: field_value(name, normalise(raw)) for name in FIELD_NAMES
                  if (raw := text_field(data, name)) is not None}
-        review = review_draft(story, edits, bank.framework, today=today(request))
+        review = review_draft(story, edits, bank.framework, today=today(request), feedback=True)
     return render(request, "_draft_review.html", {"review": review, "story": story})
 
 
