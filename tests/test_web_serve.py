@@ -85,3 +85,11 @@ def test_binding_beyond_this_computer_warns(host: str, exposed: bool) -> None:
     hosts = allowed_hosts_for(host)
     assert {"127.0.0.1", "localhost", "::1"} <= set(hosts)
     assert ("*" in hosts) == (host in ("0.0.0.0", "::"))
+
+
+def test_the_command_line_does_not_load_the_web_stack() -> None:
+    code = ("import sys; from loopprep.cli.app import app; "
+            "print(','.join(m for m in ('starlette', 'jinja2', 'uvicorn', 'nh3', 'markdown_it', "
+            "'multipart', 'loopprep.web') if m in sys.modules))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == ""

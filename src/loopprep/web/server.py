@@ -4,6 +4,7 @@ picks a free one), say where it is, optionally open a browser, then serve until 
 
 from __future__ import annotations
 
+import gc
 import ipaddress
 import os
 import socket
@@ -14,6 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from loopprep.errors import LoopprepError
+from loopprep.web.pages import WebState
 from loopprep.web.security import LOOPBACK_HOSTS
 
 DEFAULT_HOST = "127.0.0.1"
@@ -70,6 +72,28 @@ def allowed_hosts_for(host: str) -> list[str]:
     return hosts
 
 
+def settle_memory() -> None:
+    """Move everything loaded so far (modules, templates, the app) out of the garbage
+    collector's sight: a page over 1,000 stories makes many short-lived objects, and
+    rescanning the long-lived ones on each collection was a third of its time."""
+    gc.collect()
+    gc.freeze()
+
+
+def warm_up(state: WebState) -> None:
+    """Read the bank once and load the answer-feedback model before the first page asks:
+    the first dashboard over 1,000 stories then takes milliseconds, not a quarter second."""
+    from loopprep.bank import Bank
+    from loopprep.feedback import default_labeller
+
+    try:
+        with Bank.open(state.home, framework=state.framework) as bank:
+            state.snapshots.get(bank, state.clock().astimezone().date())
+        default_labeller()
+    except Exception:  # a page will meet the same problem and show it properly
+        return
+
+
 def can_open_browser() -> bool:
     """A graphical browser is likely there (never start a text browser in the terminal)."""
     if sys.platform in ("darwin", "win32"):
@@ -97,6 +121,8 @@ def serve(home: Path, *, framework: str | None = None, host: str = DEFAULT_HOST,
         threading.Timer(0.5, webbrowser.open, args=(address,)).start()
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
     server = uvicorn.Server(config)
+    settle_memory()
+    threading.Thread(target=warm_up, args=(app.state.loopprep,), daemon=True).start()
     try:
         server.run(sockets=[sock])
     except KeyboardInterrupt:

@@ -50,8 +50,8 @@ class Snapshots:
         with self._lock:
             if key == self._key and self._latest is not None:
                 return self._latest
-        coverage = bank.coverage(today=today)
         stories = tuple(bank.stories())
+        coverage = bank.coverage(today=today, stories=stories)
         snapshot = Snapshot(stories, coverage, {h.story_id: h for h in coverage.stories}, today)
         with self._lock:
             self._key, self._latest = key, snapshot
