@@ -3,7 +3,8 @@ them developed into STAR), each page requested through the in-process client, p5
 against a baseline measured in the same run (the trivial /health route).
 
 Budget (DESIGN.md): p95 under 100 ms at 1,000 stories and 10,000 attempts. Attempts do not
-exist yet: add a generator to GENERATORS when the practice tables land.
+exist yet: add a generator to GENERATORS when the practice tables land. /questions/fit is
+bound by `Bank.match` (the classify library), which scores every story for the question.
 
 Run: python bench/bench_web.py [--stories 1000] [--rounds 40]
 """
@@ -37,6 +38,17 @@ PRINCIPLES = [
 ]
 WORDS = ("customer team data shipped built led cut cost latency model pipeline saved users "
          "migrated on-call outage root cause rollout forecast review budget vendor launch").split()
+
+
+ANSWER = " ".join([
+    "In 2024 I led the forecasting team at a solar company whose cloud bill had doubled in a year.",
+    "I was responsible for cutting it without slowing the daily forecasts for 3,000 sites.",
+    "I profiled every job for a week and found that two thirds of the cost came from retraining",
+    "models that had not changed. I proposed retraining only when the error drifted, built the",
+    "drift check myself, and moved the remaining jobs to spot instances with a fallback.",
+    "I walked the operations team through the fallback and we rehearsed a spot outage together.",
+] * 3 + ["Costs fell 38% within two months and forecast error did not move.",
+         "I learned to measure where the money goes before proposing anything."])
 
 
 def sentence(rng: random.Random, words: int) -> str:
@@ -164,22 +176,30 @@ def main() -> None:
                  "principle": list(story.principles)}), None),
             ("GET / after a change elsewhere", lambda: client.get("/"), change),
             ("GET /stories after a change elsewhere", lambda: client.get("/stories"), change),
+            ("GET /questions", lambda: client.get("/questions"), None),
+            ("GET /questions?principle=frugality",
+             lambda: client.get("/questions?principle=frugality"), None),
+            ("GET /questions/fit?question=... (htmx)",
+             lambda: client.get("/questions/fit?question=Tell+me+about+a+time+you+cut+costs",
+                                headers=htmx), None),
+            ("POST /answer (htmx, 250 words)",
+             lambda: client.post("/answer", headers=htmx, data={
+                 "question": "Tell me about a time you cut costs", "answer": ANSWER}), None),
             ("GET /import", lambda: client.get("/import"), None),
             ("GET /settings", lambda: client.get("/settings"), None),
         ]
         print(f"{'page':<40} {'p50 ms':>8} {'p95 ms':>8} {'p95/base':>9}")
         base_p95 = 0.0
-        worst = ("", 0.0)
+        over = []
         for name, call, before in pages:
             times = timed(call, args.rounds, before)
             p50, p95 = statistics.median(times), percentile(times, 95)
             if not base_p95:
                 base_p95 = p95
-            if p95 > worst[1] and name != pages[0][0]:
-                worst = (name, p95)
+            if p95 >= 100:
+                over.append(f"{name} ({p95:.0f} ms)")
             print(f"{name:<40} {p50:>8.1f} {p95:>8.1f} {p95 / base_p95:>9.1f}")
-        verdict = "within" if worst[1] < 100 else "OVER"
-        print(f"slowest p95: {worst[0]} at {worst[1]:.1f} ms — {verdict} the 100 ms budget")
+        print("p95 over the 100 ms budget: " + ("; ".join(over) if over else "none"))
 
 
 if __name__ == "__main__":

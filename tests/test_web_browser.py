@@ -162,6 +162,32 @@ def test_the_journey_in_a_browser(tab: Watched, example_notes: Path, loopprep_ho
     assert tab.errors == [] and tab.dialogs == []
 
 
+def test_a_question_its_stories_and_feedback_on_an_answer(tab: Watched, example_notes: Path,
+                                                          loopprep_home: Path) -> None:
+    from playwright.sync_api import expect
+
+    with Bank.open(loopprep_home) as bank:
+        bank.import_notes([example_notes], now=NOW)
+    page = tab.page
+    tab.goto("/questions")
+    page.get_by_label("A question").fill("Tell me about a time you cut costs")
+    page.get_by_role("button", name="Ask").click()
+    fit = page.locator("#fit")
+    expect(fit.locator("dt").first).to_have_text("Frugality")
+    expect(fit.locator(".matches a").first).to_have_text("TenneT")
+    fit.get_by_role("link", name="Answer it").click()
+    expect(page.get_by_label("Question")).to_have_value("Tell me about a time you cut costs")
+    page.get_by_label("Your answer").fill(
+        "At a solar company our cloud bill had doubled in a year. I was responsible for cutting "
+        "it. We talked about it a lot. I profiled every job and moved the forecasts to spot "
+        "instances. Costs fell 30% within two months.")
+    feedback = page.locator("#answer-feedback")
+    expect(feedback.locator(".answer mark.star.result")).to_contain_text("Costs fell 30%")
+    expect(feedback.locator(".answer mark.flag", has_text="a lot").first).to_be_visible()
+    tab.shot("7-answer-feedback")
+    assert tab.errors == [] and tab.dialogs == []
+
+
 def test_script_payloads_never_run(tab: Watched, loopprep_home: Path, tmp_path: Path) -> None:
     from playwright.sync_api import expect
 

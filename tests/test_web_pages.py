@@ -328,7 +328,7 @@ def test_errors_are_pages_not_tracebacks(web: TestClient, loopprep_home: Path) -
 def test_navigation_lists_only_pages_that_exist(web: TestClient) -> None:
     nav = web.get("/").text.split('<nav aria-label="Main">', 1)[1].split("</nav>", 1)[0]
     links = re.findall(r'<a href="([^"]+)"', nav)
-    assert links == ["/", "/stories", "/import", "/settings"]
+    assert links == ["/", "/stories", "/questions", "/answer", "/import", "/settings"]
     for link in links:
         assert web.get(link).status_code == 200
     assert 'aria-current="page">Stories' in web.get("/stories").text
@@ -339,3 +339,58 @@ def test_json_pages_are_json(imported: TestClient) -> None:
         response = imported.get(url)
         assert response.headers["content-type"].startswith("application/json")
         json.loads(response.text)
+
+
+ANSWER = ("At a solar company our cloud bill had doubled in a year. I was responsible for cutting "
+          "it. We talked about it a lot. I profiled every job for a week and moved the forecasts "
+          "to spot instances. Costs fell 30% within two months.")
+
+
+def test_questions_list_filter_and_add(imported: TestClient, cli: CLI) -> None:
+    assert imported.get("/questions.json").json() == cli.json("questions")
+    page = imported.get("/questions")
+    assert page.status_code == 200 and "questions." in main_text(page.text)
+    frugal = imported.get("/questions.json?principle=frugality").json()["questions"]
+    assert frugal and all("frugality" in q["principles"] for q in frugal)
+    notes = imported.get("/questions.json?origin=notes").json()["questions"]
+    assert len(notes) == 5 and all(q["origin"] == "notes" for q in notes)
+    rows = imported.get("/questions?q=motivate", headers={"hx-request": "true",
+                                                           "hx-target": "question-results"})
+    assert "<html" not in rows.text and "motivate a group of people" in rows.text
+    added = imported.post("/questions", data=form({"text": "Tell me about a time you cut costs"}),
+                          follow_redirects=False)
+    assert added.status_code == 303
+    mine = imported.get("/questions.json?origin=user").json()["questions"]
+    assert [q["text"] for q in mine] == ["Tell me about a time you cut costs"]
+    assert mine[0]["principles"][0] == "frugality" and mine[0]["labelled_by"] == "classifier"
+    empty = imported.post("/questions", data=form({"text": " "}))
+    assert empty.status_code == 400 and 'class="alert"' in empty.text
+
+
+def test_question_fit_ranks_principles_and_stories(imported: TestClient, cli: CLI) -> None:
+    question = "Tell me about a time you cut costs"
+    fit = imported.get("/questions/fit.json", params={"question": question}).json()
+    assert fit["principles"][0]["slug"] == "frugality"
+    assert fit["stories"][0]["story_id"] == "tennet"
+    assert fit["principles"] == cli.json("classify", question)["principles"]  # type: ignore[index]
+    fragment = imported.get("/questions/fit", params={"question": question},
+                            headers={"hx-request": "true"}).text
+    assert "<html" not in fragment and '<a href="/stories/tennet">TenneT</a>' in fragment
+    assert imported.get("/questions/fit", params={"question": question}).text.count("<html") == 1
+
+
+def test_answer_feedback_marks_the_answer(imported: TestClient, cli: CLI, tmp_path: Path) -> None:
+    assert imported.get("/answer?question=Why%3F").status_code == 200
+    sent = form({"question": "Tell me about a time you cut costs", "answer": ANSWER})
+    fragment = imported.post("/answer", data=sent, headers={"hx-request": "true"}).text
+    assert "<html" not in fragment and 'class="analysis"' in fragment
+    assert re.search(r'<mark class="flag \w+" title="[^"]+">[^<]*a lot', fragment)
+    answer_file = tmp_path / "answer.txt"
+    answer_file.write_text(ANSWER, encoding="utf-8")
+    expected = cli.json("analyze", "--question", "Tell me about a time you cut costs", answer_file)
+    assert imported.post("/answer.json", data=sent).json() == expected
+    page = imported.post("/answer", data=sent).text
+    assert page.count("<html") == 1 and ">" + str(escape(ANSWER)) + "</textarea>" in page
+    too_long = imported.post("/answer", data=form({"answer": "word " * 12_000}))
+    assert too_long.status_code == 400 and "at most 50,000 characters" in too_long.text
+    assert imported.post("/answer.json", data=form({"answer": ""})).status_code == 400

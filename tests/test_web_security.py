@@ -176,6 +176,18 @@ def test_payloads_in_titles_notes_and_answers_never_become_markup(
                           data=form({"result": f"{PAYLOADS[1]} up 25%", "action": PAYLOADS[0]}))
         assert markup_problems(review.text) == []
         assert "&lt;img src=x onerror=" in review.text
+    for payload in PAYLOADS:
+        for response in (
+            web.post("/answer", data=form({"question": payload, "answer": f"I did {payload}."}),
+                     headers={"hx-request": "true"}),
+            web.post("/answer", data=form({"question": payload, "answer": payload * 3})),
+            web.get("/questions", params={"q": payload}),
+            web.get("/questions/fit", params={"question": payload}),
+        ):
+            assert response.status_code == 200
+            assert markup_problems(response.text) == []
+    web.post("/questions", data=form({"text": f"Tell me about {PAYLOADS[1]}"}))
+    assert markup_problems(web.get("/questions?origin=user").text) == []
     reflected = [
         web.post("/import/path", data=form({"path": PAYLOADS[1]})),
         web.post("/stories", data=form({"title": PAYLOADS[0] * 1000})),
@@ -213,7 +225,8 @@ def test_highlight_escapes_every_piece() -> None:
 
 def test_pages_carry_no_inline_script_or_style(web: TestClient, example_notes: Path) -> None:
     web.post("/import/path", data=form({"path": str(example_notes)}))
-    for url in ("/", "/stories", "/stories/irpwind", "/import", "/settings", "/nope"):
+    for url in ("/", "/stories", "/stories/irpwind", "/questions", "/answer", "/import",
+                "/settings", "/nope"):
         page = web.get(url).text
         assert markup_problems(page) == [], url
         assert f'<script src="/static/{HTMX}" defer></script>' in page
