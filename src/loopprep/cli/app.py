@@ -13,8 +13,13 @@ from loopprep.cli import (
     classify_cmd,
     coverage_cmd,
     demo_cmd,
+    export_cmd,
     home_cmd,
     import_cmd,
+    interview_cmd,
+    plan_cmd,
+    practice_cmd,
+    progress_cmd,
     questions_cmd,
     serve_cmd,
     stories_cmd,
@@ -56,6 +61,11 @@ demo_cmd.register(app)
 classify_cmd.register(app)
 questions_cmd.register(app)
 analyze_cmd.register(app)
+practice_cmd.register(app)
+interview_cmd.register(app)
+progress_cmd.register(app)
+plan_cmd.register(app)
+export_cmd.register(app)
 serve_cmd.register(app)
 
 

@@ -40,6 +40,7 @@ _STORY_HEADINGS = re.compile(
     r"experiences?|answers?)$",
     re.IGNORECASE,
 )
+_NOTES_HEADINGS = {"notes", "from my notes", "in my notes"}
 _QUESTION_HEADINGS = re.compile(r"\bquestions?\b", re.IGNORECASE)
 _STAR_HEADINGS = {
     "situation": "situation", "context": "situation", "background": "situation",
@@ -96,6 +97,9 @@ class ParsedNotes:
     front_matter: dict[str, Any]
     blocks: list[Block]
     is_story_note: bool = False
+    is_index: bool = False
+    body_lines: list[str] = field(default_factory=list)  # the text after the front matter
+    body_start_line: int = 1
     stories: list[StoryDraft] = field(default_factory=list)
     fragments: list[tuple[str, Fragment]] = field(default_factory=list)
     links: list[LinkDraft] = field(default_factory=list)
@@ -125,8 +129,11 @@ def read_document(path: Path, text: str, display_path: str) -> ParsedNotes:
     """Split front matter and outline; no interpretation yet."""
     fm = split_front_matter(text, path)
     blocks = parse_outline(fm.body, fm.body_start_line)
-    doc = ParsedNotes(display_path, fm.data, blocks)
+    doc = ParsedNotes(display_path, fm.data, blocks, body_lines=fm.body.split("\n"),
+                      body_start_line=fm.body_start_line)
     doc.is_story_note = _looks_like_story_note(fm.data, blocks)
+    # an index that `export vault` wrote only links to story notes: nothing to import
+    doc.is_index = str(fm.data.get("type", "")).lower() == "story-index"
     return doc
 
 
@@ -146,6 +153,8 @@ def _looks_like_story_note(front: dict[str, Any], blocks: list[Block]) -> bool:
 
 
 def collect_stories(doc: ParsedNotes, framework: Framework, registry: StoryRegistry) -> None:
+    if doc.is_index:
+        return
     if doc.is_story_note:
         _collect_story_note(doc, framework, registry)
         return
@@ -450,22 +459,52 @@ def _collect_story_note(doc: ParsedNotes, framework: Framework, registry: StoryR
     parts: dict[str, list[str]] = {}
     current: str | None = None
     first_line = doc.blocks[0].line if doc.blocks else 1
+    # a STAR part is kept as written (raw lines up to the next heading), not re-rendered:
+    # numbered lists, checkboxes and spacing survive, and exported notes read back exactly
+    starts: list[tuple[str, int]] = [("situation", doc.body_start_line)]
+    heading_lines = [b.line for b in doc.blocks if isinstance(b, Heading)]
+    # '## Notes' keeps the story's bullets from free-form notes (as `export vault` writes
+    # them), each under a '### <Principle>' sub-heading when it was filed under one
+    notes_level: int | None = None
+    notes_principle: PrincipleSlug | None = None
+    notes: list[Fragment] = []
     for block in doc.blocks:
+        if isinstance(block, Heading) and notes_level is not None and block.level > notes_level:
+            found = match_principle(block.text, framework)[0]
+            notes_principle = found.slug if found is not None else None
+            continue
         if isinstance(block, Heading):
+            notes_level = block.level if normalise(block.text) in _NOTES_HEADINGS else None
+            notes_principle = None
+            if notes_level is not None:
+                continue
             current = _STAR_HEADINGS.get(normalise(block.text))
             if current is None:
                 doc.note("unknown-heading",
                          f"heading '{block.text}' is not a STAR part; its text is kept under Lessons",
                          block.line, "info")
                 current = "lessons"
+            starts.append((current, block.line + 1))
             continue
-        text = _block_text(block)
-        if not text:
+        if notes_level is not None:
+            if isinstance(block, ListBlock):
+                for item in block.items:
+                    _place(doc, item, "story-note:notes")
+                    notes.append(Fragment(_details(item), SourceRef(doc.path, item.line), notes_principle))
+            elif isinstance(block, Paragraph) and block.text.strip() and not block.code:
+                notes.append(Fragment(" ".join(block.text.split()), SourceRef(doc.path, block.line),
+                                      notes_principle))
             continue
         if isinstance(block, ListBlock):
             for item in block.walk():
                 doc.placed[item.line] = f"story-note:{current or 'situation'}"
-        parts.setdefault(current or "situation", []).append(text)
+    for part, start in starts:
+        end = min((line for line in heading_lines if line >= start),
+                  default=doc.body_start_line + len(doc.body_lines))
+        raw = doc.body_lines[start - doc.body_start_line:end - doc.body_start_line]
+        text = "\n".join(unescape_line(line) for line in raw).strip()
+        if text:
+            parts.setdefault(part, []).append(text)
     for part in ("situation", "task", "action", "result", "lessons"):
         fields[part] = "\n\n".join(parts.get(part, []))
 
@@ -486,6 +525,7 @@ def _collect_story_note(doc: ParsedNotes, framework: Framework, registry: StoryR
         StoryDraft(key, title, anchor, SourceRef(doc.path, first_line), "story-note",
                    explicit_id, fields)
     )
+    doc.fragments.extend((key, fragment) for fragment in notes)
     for value in _str_list(fm.get("principles")):
         principle = framework.get(value) or match_principle(value, framework)[0]
         if principle is None:
@@ -494,6 +534,19 @@ def _collect_story_note(doc: ParsedNotes, framework: Framework, registry: StoryR
                      2, "warning")
             continue
         doc.links.append(LinkDraft(key, principle.slug, SourceRef(doc.path, 1), "front matter"))
+
+
+#: Lines of a STAR part that would read as a heading or a code fence; `export vault` writes
+#: them with one more leading backslash, and the reader takes one away.
+STRUCTURE_LINE = re.compile(r"^\\*( {0,3}#{1,6}([ \t]|$)|[ \t]*(```|~~~))")
+
+
+def escape_line(line: str) -> str:
+    return "\\" + line if STRUCTURE_LINE.match(line) else line
+
+
+def unescape_line(line: str) -> str:
+    return line[1:] if line.startswith("\\") and STRUCTURE_LINE.match(line[1:]) else line
 
 
 def _title_anchor(title: str, org: Any) -> str | None:
@@ -540,7 +593,7 @@ def _str_list(value: Any) -> list[str]:
 
 
 def collect_questions(doc: ParsedNotes, framework: Framework, registry: StoryRegistry) -> None:
-    if doc.is_story_note:
+    if doc.is_story_note or doc.is_index:
         return
     sections: list[_Section] = []
     pending: QuestionDraft | None = None  # a question paragraph waiting for its outline
