@@ -188,6 +188,36 @@ def test_a_question_its_stories_and_feedback_on_an_answer(tab: Watched, example_
     assert tab.errors == [] and tab.dialogs == []
 
 
+def test_practise_one_question(tab: Watched, example_notes: Path, loopprep_home: Path) -> None:
+    from playwright.sync_api import expect
+
+    with Bank.open(loopprep_home) as bank:
+        bank.import_notes([example_notes], now=NOW)
+    page = tab.page
+    tab.goto("/practice")
+    page.get_by_label("Questions").fill("1")
+    page.get_by_role("button", name="Start practising").click()
+    timer = page.locator("#timer")
+    expect(timer).to_contain_text("/ 2:00")  # the timer script runs (and the CSP lets it)
+    expect(timer).not_to_contain_text("0:00 /", timeout=3_000)
+    page.get_by_label("Your answer").fill(
+        "At QCELLS in 2023 our cloud bill doubled. We talked about it a lot. I profiled the jobs "
+        "and moved the forecasts to spot instances. Costs fell 30% in a month.")
+    tab.shot("8-practice-question")
+    page.get_by_role("button", name="Done — show me the feedback").click()
+    feedback = page.locator("#feedback")
+    expect(feedback.locator(".answer mark.flag", has_text="a lot").first).to_be_visible()
+    expect(feedback.locator(".answer mark.star.result")).to_contain_text("Costs fell 30%")
+    expect(page.locator("#followups form").first).to_be_visible()
+    tab.shot("9-practice-feedback")
+    page.get_by_role("button", name="Good").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("nothing more to ask")
+    with Bank.open(loopprep_home) as bank:
+        (attempt,) = bank.attempts()
+    assert attempt.rating == 3 and attempt.answer.startswith("At QCELLS")
+    assert tab.errors == [] and tab.dialogs == []
+
+
 def test_script_payloads_never_run(tab: Watched, loopprep_home: Path, tmp_path: Path) -> None:
     from playwright.sync_api import expect
 

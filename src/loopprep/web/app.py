@@ -20,13 +20,22 @@ from starlette.staticfiles import StaticFiles
 
 from loopprep.errors import LoopprepError, NotFoundError
 from loopprep.web.pages import WebState, error_page, make_templates, server_error
-from loopprep.web.routes import Area, answer, dashboard, importing, questions, settings, stories
+from loopprep.web.routes import (
+    Area,
+    answer,
+    dashboard,
+    importing,
+    practice,
+    questions,
+    settings,
+    stories,
+)
 from loopprep.web.security import LOOPBACK_HOSTS, Guard, new_token
 from loopprep.web.snapshot import Snapshots
 
-#: The areas in navigation order. Practice and plan join here when their libraries exist.
-AREAS: list[Area] = [dashboard.area, stories.area, questions.area, answer.area, importing.area,
-                     settings.area]
+#: The areas in navigation order. A new area is a module in routes/ with an `area`.
+AREAS: list[Area] = [dashboard.area, stories.area, questions.area, practice.area, answer.area,
+                     importing.area, settings.area]
 #: Request bodies larger than the default form limit, by path.
 BODY_LIMITS = {"/import/upload": importing.UPLOAD_REQUEST_BYTES}
 

@@ -5,10 +5,10 @@ where every piece of the text is escaped.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 
@@ -71,13 +71,24 @@ def highlight(text: str, spans: Iterable[Span]) -> Markup:
     return Markup("".join(out))  # every piece of user text is escaped above
 
 
-def feedback_spans(analysis: Analysis) -> list[Span]:
+def feedback_spans(analysis: Analysis | Mapping[str, Any]) -> list[Span]:
     """What to mark in an analysed answer: each sentence by its STAR part, and inside it
     every flag that rests on part of the answer (flags on the whole answer are listed, not
-    marked). Hover text says what the mark means."""
-    spans = [Span(s.start, s.end, f"star {s.star}", s.star) for s in analysis.sentences]
-    whole = (0, len(analysis.answer))
-    for flag in analysis.flags:
-        if (flag.start, flag.end) != whole and flag.end > flag.start:
-            spans.append(Span(flag.start, flag.end, f"flag {flag.severity}", flag.message))
+    marked). Hover text says what the mark means. Takes an `Analysis`, or its stored JSON
+    with the answer added."""
+    answer = str(_field(analysis, "answer"))
+    spans = []
+    for sentence in _field(analysis, "sentences"):
+        star = str(_field(sentence, "star"))
+        spans.append(Span(int(_field(sentence, "start")), int(_field(sentence, "end")),
+                          f"star {star}", star))
+    for flag in _field(analysis, "flags"):
+        start, end = int(_field(flag, "start")), int(_field(flag, "end"))
+        if (start, end) != (0, len(answer)) and end > start:
+            spans.append(Span(start, end, f"flag {_field(flag, 'severity')}",
+                              str(_field(flag, "message"))))
     return spans
+
+
+def _field(item: Any, name: str) -> Any:
+    return item[name] if isinstance(item, Mapping) else getattr(item, name)

@@ -7,14 +7,19 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from loopprep.coverage import Coverage, StoryHealth
-from loopprep.web.pages import is_htmx, open_bank, render, snapshot, wants_json
+from loopprep.web.pages import is_htmx, now, open_bank, render, snapshot, wants_json
 from loopprep.web.routes import Area
+
+if TYPE_CHECKING:
+    from loopprep.bank import Bank
 
 PAGE_SIZE = 50
 #: How many stories each dashboard card lists before linking to the rest.
@@ -93,6 +98,19 @@ def coverage_matrix(coverage: Coverage, *, q: str = "", principle: str = "", sho
     return Matrix(rows, len(chosen), page, pages, q, principle, show, page_size)
 
 
+def practice_strip(bank: Bank, moment: datetime) -> dict[str, Any]:
+    """The dashboard's line about practice: the next interview stages and what is due."""
+    from loopprep.practice.interviews import upcoming_stages
+    from loopprep.practice.progress import due_counts
+    from loopprep.practice.schedule import utc_day
+
+    today = utc_day(moment)
+    stages = [{"company": interview.company, "stage": stage.name, "date": stage.date.isoformat(),
+               "days_left": (stage.date - today).days}
+              for interview, stage in upcoming_stages(bank.store, today)[:2]]
+    return {"stages": stages, "due": due_counts(bank, moment).to_json()}
+
+
 def page_number(request: Request) -> int:
     value = request.query_params.get("page", "1")
     return int(value) if value.isdigit() else 1
@@ -102,14 +120,15 @@ def dashboard(request: Request) -> Response:
     """The dashboard page, its heatmap fragment, or the coverage map as JSON."""
     with open_bank(request) as bank:
         coverage = snapshot(request, bank).coverage
-    if wants_json(request):
-        return JSONResponse(coverage.to_json())
+        if wants_json(request):
+            return JSONResponse(coverage.to_json())
+        practice = practice_strip(bank, now(request))
     params = request.query_params
     matrix = coverage_matrix(coverage, q=params.get("q", "").strip(),
                              principle=params.get("principle", ""), show=params.get("show", ""),
                              page=page_number(request))
-    context = {"coverage": coverage, "matrix": matrix, "show_options": SHOW, "heat": heat,
-               "names": {p.slug: p.name for p in coverage.principles}, "shown": SHOWN}
+    context = {"coverage": coverage, "matrix": matrix, "practice": practice, "show_options": SHOW,
+               "heat": heat, "names": {p.slug: p.name for p in coverage.principles}, "shown": SHOWN}
     if is_htmx(request) and request.headers.get("hx-target") == "matrix":
         return render(request, "_matrix.html", context)
     return render(request, "dashboard.html", context)
