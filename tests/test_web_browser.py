@@ -152,6 +152,12 @@ def test_the_journey_in_a_browser(tab: Watched, example_notes: Path, loopprep_ho
     assert story.principles == ("invent-and-simplify", "dive-deep")
     assert story.result.startswith("Release time fell") and story.situation.startswith("TenneT")
 
+    # The loop plan, with a link to the cheat sheet.
+    page.get_by_role("link", name="Plan", exact=True).click()
+    expect(page.locator(".interviewer").first).to_be_visible()
+    expect(page.get_by_role("link", name="open to print")).to_be_visible()
+    tab.shot("6-plan")
+
     # Add a story from a gap on the dashboard.
     tab.goto("/")
     page.locator("#gaps").get_by_role("link", name="Add a story for Earn Trust").click()
@@ -247,7 +253,7 @@ def test_script_payloads_never_run(tab: Watched, loopprep_home: Path, tmp_path: 
     expect(page.locator("#draft-review")).to_contain_text(PAYLOADS[1])  # shown as text
     page.get_by_label("Lessons", exact=True).fill("")
     expect(found).to_have_count(0)
-    tab.shot("6-payloads-as-text")
+    tab.shot("10-payloads-as-text")
     # Search boxes put the payload back into the page, as text.
     for payload in (PAYLOADS[0], PAYLOADS[1], PAYLOADS[-1]):
         for path, label in (("/stories", "Search"), ("/", "Find")):

@@ -72,7 +72,11 @@ def test_a_session_from_question_to_report(web: TestClient, loopprep_home: Path)
     status = web.get("/practice.json").json()
     assert status["attempts"] == 2 and status["due"]["cards"] == 1
     assert "<svg" in web.get("/practice/progress.svg").text
-    assert "Progress" in web.get("/practice").text
+    assert 'hx-get="/practice/progress" hx-trigger="revealed"' in web.get("/practice").text
+    progress = web.get("/practice/progress", headers={"hx-request": "true"}).text
+    assert "<html" not in progress and "2 answers over 1 day" in progress
+    assert web.get("/practice/progress").text.count("<html") == 1
+    assert web.get("/practice/progress.json").json()["attempts"] == 2
 
 
 def test_interviews_count_down_on_practice_and_dashboard(web: TestClient) -> None:

@@ -161,7 +161,8 @@ def test_payloads_in_titles_notes_and_answers_never_become_markup(
                                          "org": payload, "metrics": [payload], "tags": [payload]},
                               now=NOW)
         ids = [s.id for s in bank.stories()]
-    pages = ["/", "/stories", "/import", "/settings", "/?show=thin", "/stories?archived=1"]
+    pages = ["/", "/stories", "/import", "/settings", "/?show=thin", "/stories?archived=1",
+             "/plan", "/practice", "/questions?origin=notes"]
     pages += [f"/stories/{story_id}" for story_id in ids]
     pages += [f"/?q={p}" for p in PAYLOADS] + [f"/stories?q={p}" for p in PAYLOADS]
     for url in pages:
@@ -225,8 +226,8 @@ def test_highlight_escapes_every_piece() -> None:
 
 def test_pages_carry_no_inline_script_or_style(web: TestClient, example_notes: Path) -> None:
     web.post("/import/path", data=form({"path": str(example_notes)}))
-    for url in ("/", "/stories", "/stories/irpwind", "/questions", "/answer", "/import",
-                "/settings", "/nope"):
+    for url in ("/", "/stories", "/stories/irpwind", "/questions", "/answer", "/practice",
+                "/plan", "/import", "/settings", "/nope"):
         page = web.get(url).text
         assert markup_problems(page) == [], url
         assert f'<script src="/static/{HTMX}" defer></script>' in page

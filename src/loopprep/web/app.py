@@ -25,6 +25,7 @@ from loopprep.web.routes import (
     answer,
     dashboard,
     importing,
+    plan,
     practice,
     questions,
     settings,
@@ -35,7 +36,7 @@ from loopprep.web.snapshot import Snapshots
 
 #: The areas in navigation order. A new area is a module in routes/ with an `area`.
 AREAS: list[Area] = [dashboard.area, stories.area, questions.area, practice.area, answer.area,
-                     importing.area, settings.area]
+                     plan.area, importing.area, settings.area]
 #: Request bodies larger than the default form limit, by path.
 BODY_LIMITS = {"/import/upload": importing.UPLOAD_REQUEST_BYTES}
 

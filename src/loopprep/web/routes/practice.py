@@ -19,6 +19,7 @@ from starlette.routing import Route
 from loopprep.errors import LoopprepError
 from loopprep.web.pages import (
     form,
+    is_htmx,
     now,
     open_bank,
     render,
@@ -44,15 +45,24 @@ def practice_home(request: Request, *, error: LoopprepError | None = None,
     with open_bank(request) as bank:
         moment = now(request)
         home = bank.practice_status(now=moment)
-        progress = bank.progress(now=moment)
         interviews = bank.interviews()
         framework = bank.framework
     if wants_json(request):
         return JSONResponse(home)
     return render(request, "practice.html", {
-        "status": home, "progress": progress, "interviews": interviews, "framework": framework,
+        "status": home, "interviews": interviews, "framework": framework,
         "error": error, "today": moment.date().isoformat(),
     }, status=status)
+
+
+def progress_page(request: Request) -> Response:
+    """Scores per principle over time (the page loads it when it comes into view)."""
+    with open_bank(request) as bank:
+        progress = bank.progress(now=now(request))
+    if wants_json(request):
+        return JSONResponse(progress)
+    template = "_progress.html" if is_htmx(request) else "practice_progress.html"
+    return render(request, template, {"progress": progress})
 
 
 def progress_chart(request: Request) -> Response:
@@ -258,10 +268,17 @@ def _suggested(attempt: AttemptRecord) -> int | None:
 
 
 def _analysis_view(attempt: AttemptRecord) -> dict[str, Any] | None:
-    """The stored feedback in the shape `_analysis.html` reads (the answer added)."""
+    """The stored feedback in the shape `_analysis.html` reads (the answer added; parts an
+    older or partial record lacks filled with nothing)."""
     if not attempt.feedback:
         return None
-    return {**attempt.feedback, "answer": attempt.answer}
+    empty: dict[str, Any] = {"summary": "", "sentences": [], "flags": [], "scores": {},
+                             "overall": attempt.overall or 0.0}
+    view = {**empty, **attempt.feedback, "answer": attempt.answer}
+    view["flags"] = [{"code": "", "message": "", "severity": "warning", "fix": "", **flag}
+                     for flag in view["flags"]]
+    view["sentences"] = [{"star": "other", **sentence} for sentence in view["sentences"]]
+    return view
 
 
 area = Area(
@@ -269,6 +286,8 @@ area = Area(
     routes=[
         Route("/practice", practice_home, methods=["GET"]),
         Route("/practice.json", practice_home, methods=["GET"]),
+        Route("/practice/progress", progress_page, methods=["GET"]),
+        Route("/practice/progress.json", progress_page, methods=["GET"]),
         Route("/practice/progress.svg", progress_chart, methods=["GET"]),
         Route("/practice/interviews", add_interview, methods=["POST"]),
         Route("/practice/interviews/{interview_id:int}/remove", remove_interview, methods=["POST"]),
