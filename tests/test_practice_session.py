@@ -199,7 +199,7 @@ def test_a_mock_loop_has_interviewers_bar_raiser_last_and_a_report(bank: Bank) -
 def test_a_loop_file_with_unknown_principles_is_refused(bank: Bank, tmp_path: Path) -> None:
     loop = tmp_path / "loop.toml"
     loop.write_text('[[interviewer]]\nname = "HM"\nprinciples = ["dive-deeep"]\n', "utf-8")
-    with pytest.raises(LoopprepError, match="unknown principles"):
+    with pytest.raises(LoopprepError, match=r"loop.toml:3: 'dive-deeep' is not a principle"):
         bank.start_practice(SessionOptions(mock_loop=True, loop_file=loop), now=NOW)
     loop.write_text("not toml [", "utf-8")
     with pytest.raises(LoopprepError, match="not valid TOML"):

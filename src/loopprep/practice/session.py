@@ -360,15 +360,16 @@ def _interviewer_report(plan: list[dict[str, Any]], attempts: list[AttemptRecord
 def _plan_loop(bank: Bank, options: SessionOptions, seed: str, now: datetime,
                policy: Policy) -> list[dict[str, Any]]:
     """One question per principle of each interviewer, the bar raiser last."""
-    from loopprep.practice.loop import load_loop
+    from loopprep.plan.loops import default_loop, load_loop
 
-    loop = load_loop(bank.framework, options.loop_file)
+    loop = (load_loop(options.loop_file, bank.framework) if options.loop_file
+            else default_loop(bank.framework))
     selector = Selector(bank.store, bank.framework, bank.stories(),
                         questions=practice_questions(bank, now=now), policy=policy)
     rng = random.Random(f"{seed}:loop")
     asked: set[tuple[str, str]] = set()
     plan = []
-    for person in loop.interviewers:
+    for person in sorted(loop.interviewers, key=lambda p: p.bar_raiser):  # bar raiser last
         for slug in person.principles:
             item = selector.for_principle(slug, rng, asked, person.name, now)
             if item is None:
