@@ -60,3 +60,14 @@ def test_the_cheat_sheet_runs_no_script(web: TestClient, loopprep_home: Path) ->
     assert pdf.content.startswith(b"%PDF-") and pdf.headers["content-type"] == "application/pdf"
     page = web.get("/plan", params=loop).text
     assert "&lt;script&gt;window.__pwned" in page and markup_problems(page) == []
+
+
+def test_a_kept_plan_is_replanned_after_a_change_from_the_cli(web: TestClient, cli: CLI) -> None:
+    before = web.get("/plan.json").json()
+    assert web.get("/plan.json").json() == before  # kept: nothing changed
+    assert cli("stories", "add", "Rebuilt trust with the billing team", "-p", "earn-trust") == 0
+    after = web.get("/plan.json").json()
+    assert after == cli.json("plan")
+    assert after != before
+    fit = web.get("/questions/fit.json", params={"question": "A time you rebuilt trust?"})
+    assert fit.json()["stories"][0]["story_id"] == "rebuilt-trust-with-the-billing-team"

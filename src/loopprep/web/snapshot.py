@@ -6,10 +6,11 @@ the CLI or another process. SQLite's data_version tells, in microseconds, that o
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from loopprep.coverage import Coverage, StoryHealth, story_health
 from loopprep.model import Framework, Story, StoryId
@@ -17,6 +18,10 @@ from loopprep.model import Framework, Story, StoryId
 if TYPE_CHECKING:
     from loopprep.bank import Bank
     from loopprep.store import Store
+
+T = TypeVar("T")
+#: Results kept per committed change (plans, matches): enough for a few loops and questions.
+MEMO_SIZE = 64
 
 
 @dataclass(frozen=True)
@@ -42,6 +47,8 @@ class Snapshots:
         self._watch: Store | None = None
         self._key: tuple[int, Framework, date] | None = None
         self._latest: Snapshot | None = None
+        self._memo_key: tuple[int, Framework, date] | None = None
+        self._memo: dict[Hashable, Any] = {}
 
     def get(self, bank: Bank, today: date) -> Snapshot:
         # The version is read before the data: a commit in between makes the next request
@@ -56,6 +63,23 @@ class Snapshots:
         with self._lock:
             self._key, self._latest = key, snapshot
         return snapshot
+
+    def memo(self, bank: Bank, today: date, key: Hashable, compute: Callable[[], T]) -> T:
+        """`compute()`, or its result kept from an earlier request when nothing has been
+        committed since (planning a loop or matching stories reads the whole bank)."""
+        version = (self._version(), bank.framework, today)
+        with self._lock:
+            if version != self._memo_key:
+                self._memo_key, self._memo = version, {}
+            if key in self._memo:
+                return self._memo[key]  # type: ignore[no-any-return]
+        value = compute()
+        with self._lock:
+            if self._memo_key == version:
+                if len(self._memo) >= MEMO_SIZE:
+                    self._memo.pop(next(iter(self._memo)))
+                self._memo[key] = value
+        return value
 
     def _version(self) -> int:
         from loopprep.home import database_path

@@ -12,7 +12,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from loopprep.errors import LoopprepError
-from loopprep.web.pages import open_bank, render, today, wants_json
+from loopprep.web.pages import open_bank, render, today, wants_json, web_state
 from loopprep.web.routes import Area
 
 if TYPE_CHECKING:
@@ -36,11 +36,16 @@ def loop_options(request: Request) -> dict[str, Any]:
 
 
 def make_plan(bank: Bank, request: Request, options: dict[str, Any]) -> LoopPlan:
+    """The plan for these options, kept until the next change to the bank."""
     from loopprep.plan.planner import PlanOptions
 
-    loop = bank.loop(interviewers=options["interviewers"], bar_raiser=options["bar_raiser"])
-    return bank.plan_loop(loop, today=today(request),
-                          options=PlanOptions(linked_only=options["linked_only"]))
+    def compute() -> LoopPlan:
+        loop = bank.loop(interviewers=options["interviewers"], bar_raiser=options["bar_raiser"])
+        return bank.plan_loop(loop, today=today(request),
+                              options=PlanOptions(linked_only=options["linked_only"]))
+
+    key = ("plan", tuple(options["interviewers"]), options["bar_raiser"], options["linked_only"])
+    return web_state(request).snapshots.memo(bank, today(request), key, compute)
 
 
 def plan_page(request: Request) -> Response:

@@ -20,7 +20,9 @@ from loopprep.web.pages import (
     open_bank,
     render,
     text_field,
+    today,
     wants_json,
+    web_state,
 )
 from loopprep.web.routes import Area
 
@@ -61,8 +63,9 @@ def question_fit(request: Request) -> Response:
     if not question:
         return render(request, "_fit.html", {"question": "", "ranking": None, "matches": []})
     with open_bank(request) as bank:
-        ranking = bank.classify([question])[0]
-        matches = bank.match(question, limit=5)
+        ranking, matches = web_state(request).snapshots.memo(
+            bank, today(request), ("fit", question),
+            lambda: (bank.classify([question])[0], bank.match(question, limit=5)))
         names = {p.slug: p.name for p in bank.framework}
     if wants_json(request):
         return JSONResponse(ranking.to_json() | {"stories": [m.to_json() for m in matches]})
