@@ -176,9 +176,11 @@ class Bank:
         return export_calendar(self.store, plan, path, interview_date=interview_date, today=today,
                                now=now, at=at or time(18, 0), minutes=minutes, force=force)
 
-    def coverage(self, *, today: date, **options: Any) -> Coverage:
+    def coverage(self, *, today: date, stories: Sequence[Story] | None = None,
+                 **options: Any) -> Coverage:
+        """The coverage map; `stories` saves reading them again when the caller just did."""
         return compute_coverage(
-            self.stories(),
+            list(stories) if stories is not None else self.stories(),
             self.framework,
             today=today,
             notes_texts=note_rows.principle_texts(self.store),

@@ -56,7 +56,7 @@ def analyze_one(answer: str, question: str | None, framework: str | None = None)
 
         ranking = classify([question], load_framework(framework or "amazon"))[0]
         if ranking.warning is None:
-            scores = dict(ranking.principles)
+            scores = {str(slug): score for slug, score in ranking.principles}
     return analyze_answer(answer, question=question or None, principle_scores=scores,
                           today=today())
 

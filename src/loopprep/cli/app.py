@@ -22,6 +22,7 @@ from loopprep.cli import (
     progress_cmd,
     questions_cmd,
     readiness_cmd,
+    serve_cmd,
     stories_cmd,
     tech_cmd,
 )
@@ -69,6 +70,7 @@ tech_cmd.register(app)
 readiness_cmd.register(app)
 plan_cmd.register(app)
 export_cmd.register(app)
+serve_cmd.register(app)
 
 
 def run(argv: list[str] | None = None) -> int:
