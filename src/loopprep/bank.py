@@ -285,8 +285,8 @@ class Bank:
 
         return add_note(self, name, note, now=now)
 
-    def readiness(self, *, now: datetime) -> dict[str, Any]:
+    def readiness(self, *, now: datetime, stories: Sequence[Story] | None = None) -> dict[str, Any]:
         """Behavioral and technical readiness against the days left (see loopprep.readiness)."""
         from loopprep.readiness import readiness
 
-        return readiness(self, now=now)
+        return readiness(self, now=now, stories=stories)

@@ -16,9 +16,11 @@ weak spots) by the days left and compares it with each side's share of a day's p
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
+from loopprep.model import Story
 from loopprep.practice import interviews
 from loopprep.practice.records import CardRecord
 from loopprep.practice.schedule import DEFAULT_POLICY, Policy, is_overdue, start_of_day, utc_day
@@ -41,8 +43,10 @@ def level(score: float) -> str:
     return next(name for floor, name in LEVELS if score >= floor)
 
 
-def readiness(bank: Bank, *, now: datetime, policy: Policy = DEFAULT_POLICY) -> dict[str, Any]:
-    """The readiness view (the shape is in docs/json.md)."""
+def readiness(bank: Bank, *, now: datetime, policy: Policy = DEFAULT_POLICY,
+              stories: Sequence[Story] | None = None) -> dict[str, Any]:
+    """The readiness view (the shape is in docs/json.md); `stories` saves reading the bank
+    again when the caller has them."""
     today = utc_day(now)
     upcoming = interviews.upcoming_stages(bank.store, today)
     interview: dict[str, Any] | None = None
@@ -56,7 +60,8 @@ def readiness(bank: Bank, *, now: datetime, policy: Policy = DEFAULT_POLICY) -> 
     cards = rows.cards(bank.store)
     technical = _technical(bank, now, roles, [c for c in cards if c.kind == TECHNICAL], day)
     share = round(policy.daily_capacity * TECHNICAL_SHARE) if technical["tracked"] else 0
-    behavioral = _behavioral(bank, now, [c for c in cards if c.kind != TECHNICAL], day)
+    behavioral = _behavioral(bank, now, [c for c in cards if c.kind != TECHNICAL], day,
+                             bank.stories() if stories is None else stories)
     _pace(behavioral, "principle", days_left, policy.daily_capacity - share)
     if technical["tracked"]:
         _pace(technical, "spot", days_left, share)
@@ -67,9 +72,9 @@ def readiness(bank: Bank, *, now: datetime, policy: Policy = DEFAULT_POLICY) -> 
 
 # -- behavioral -------------------------------------------------------------------------------
 
-def _behavioral(bank: Bank, now: datetime, cards: list[CardRecord], day: date | None
-                ) -> dict[str, Any]:
-    stories = stories_by_principle(bank.stories())
+def _behavioral(bank: Bank, now: datetime, cards: list[CardRecord], day: date | None,
+                bank_stories: Sequence[Story]) -> dict[str, Any]:
+    stories = stories_by_principle(bank_stories)
     recent = rows.recent_by_principle(bank.store, RECENT_ATTEMPTS)
     stale = {c.principle for c in cards if is_overdue(c.due, now)}
     principles: list[dict[str, Any]] = []

@@ -1,6 +1,8 @@
-"""The dashboard: the coverage map as a heatmap of principles against stories (filterable
-and paged, so a thousand stories stay readable), gaps, over-used, thin and stale stories,
-and what the importer noticed. `/coverage.json` is `loopprep coverage --json`.
+"""The dashboard: readiness on both sides (behavioral and technical, against the days
+left), the coverage map as a heatmap of principles against stories (filterable and paged, so
+a thousand stories stay readable), gaps, over-used, thin and stale stories, and what the
+importer noticed. `/coverage.json` is `loopprep coverage --json`, `/readiness.json`
+`loopprep readiness --json`.
 """
 
 from __future__ import annotations
@@ -15,7 +17,16 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from loopprep.coverage import Coverage, StoryHealth
-from loopprep.web.pages import is_htmx, now, open_bank, render, snapshot, wants_json
+from loopprep.web.pages import (
+    is_htmx,
+    now,
+    open_bank,
+    render,
+    snapshot,
+    today,
+    wants_json,
+    web_state,
+)
 from loopprep.web.routes import Area
 
 if TYPE_CHECKING:
@@ -111,6 +122,23 @@ def practice_strip(bank: Bank, moment: datetime) -> dict[str, Any]:
     return {"stages": stages, "due": due_counts(bank, moment).to_json()}
 
 
+def readiness_view(request: Request, bank: Bank) -> dict[str, Any]:
+    """`loopprep readiness` for the dashboard: kept until the next commit or UTC day."""
+    from loopprep.practice.schedule import utc_day
+
+    moment = now(request)
+    stories = snapshot(request, bank).stories
+    return web_state(request).snapshots.memo(
+        bank, today(request), ("readiness", utc_day(moment)),
+        lambda: bank.readiness(now=moment, stories=stories))
+
+
+def readiness(request: Request) -> Response:
+    """Readiness as JSON, the same object as `loopprep readiness --json`."""
+    with open_bank(request) as bank:
+        return JSONResponse(readiness_view(request, bank))
+
+
 def page_number(request: Request) -> int:
     value = request.query_params.get("page", "1")
     return int(value) if value.isdigit() else 1
@@ -123,11 +151,13 @@ def dashboard(request: Request) -> Response:
         if wants_json(request):
             return JSONResponse(coverage.to_json())
         practice = practice_strip(bank, now(request))
+        ready = readiness_view(request, bank)
     params = request.query_params
     matrix = coverage_matrix(coverage, q=params.get("q", "").strip(),
                              principle=params.get("principle", ""), show=params.get("show", ""),
                              page=page_number(request))
-    context = {"coverage": coverage, "matrix": matrix, "practice": practice, "show_options": SHOW,
+    context = {"coverage": coverage, "matrix": matrix, "practice": practice, "readiness": ready,
+               "show_options": SHOW,
                "heat": heat, "names": {p.slug: p.name for p in coverage.principles}, "shown": SHOWN}
     if is_htmx(request) and request.headers.get("hx-target") == "matrix":
         return render(request, "_matrix.html", context)
@@ -136,6 +166,7 @@ def dashboard(request: Request) -> Response:
 
 area = Area(
     name="dashboard",
-    routes=[Route("/", dashboard), Route("/coverage.json", dashboard)],
+    routes=[Route("/", dashboard), Route("/coverage.json", dashboard),
+            Route("/readiness.json", readiness)],
     nav=("Dashboard", "/"),
 )
