@@ -14,10 +14,11 @@ from loopprep.bank import Bank
 from webtools import NOW, PAYLOADS, client, form
 
 
-def _upload(web: TestClient, path: Path) -> None:
+def _upload(web: TestClient, path: Path) -> str:
     response = web.post("/import/upload", data=form(),
                         files={"notes": (path.name, path.read_bytes(), "text/markdown")})
     assert response.status_code == 200, response.text
+    return re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.text))
 
 
 def _card(html: str, side: str) -> str:
@@ -29,9 +30,11 @@ def test_the_dashboard_shows_both_sides(loopprep_home: Path, example_notes: Path
                                         write: Callable[[str, str], Path]) -> None:
     web = client(loopprep_home)
     assert 'id="readiness"' not in web.get("/").text  # nothing imported, nothing tracked
-    _upload(web, example_notes)
-    _upload(web, write("tech.md", "# Technical\n## Algorithms\n- [ ] Dynamic programming\n"
-                                  "- [x] Binary search\n## Coding\n- [ ] LRU cache\n"))
+    stub = _upload(web, example_notes)  # the 'Technical Interview' stub: seen, tracks nothing
+    assert "Technical subtopics from your notes : 0 (0 new, 0 updated)" in stub
+    imported = _upload(web, write("tech.md", "# Technical\n## Algorithms\n- [ ] Dynamic programming\n"
+                                             "- [x] Binary search\n## Coding\n- [ ] LRU cache\n"))
+    assert "Technical subtopics from your notes : 3 (3 new, 0 updated)" in imported
     with Bank.open(loopprep_home) as bank:
         bank.add_interview("Amazon", role="SDE", day="2026-12-15", now=NOW)
         expected = bank.readiness(now=NOW)
