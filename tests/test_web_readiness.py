@@ -78,3 +78,36 @@ def test_the_users_words_are_escaped(loopprep_home: Path, write: Callable[[str, 
     assert "Coding ›" in section  # the items are there, as text
     for tag in ("<script", "<img", "<svg", "<iframe", "<div hx-get", "<a href=\"javascript"):
         assert tag not in section
+
+
+def test_a_technical_item_in_a_web_session(loopprep_home: Path,
+                                           write: Callable[[str, str], Path]) -> None:
+    web = client(loopprep_home)
+    _upload(web, write("tech.md", "# Technical\n## Algorithms\n- [ ] Dynamic programming\n"
+                                  "- [x] Binary search\n"))
+    started = web.post("/practice/sessions", data=form({"count": "2", "technical": "only"}),
+                       follow_redirects=False)
+    assert started.status_code == 303
+    session = started.headers["location"]
+    page = web.get(session)
+    assert 'id="log-form"' in page.text and "Solve &#39;coin change&#39;" in page.text
+    log = f"{session}/log"
+    refused = web.post(log, data=form({"ref": "algorithms/dynamic-programming", "problem": "coin change",
+                                       "link": "leetcode coin change", "minutes": "25",
+                                       "outcome": "solved", "rating": "4"}))
+    assert refused.status_code == 400 and "is not a web address" in refused.text
+    assert 'value="coin change"' in refused.text and 'value="4" checked' in refused.text
+    logged = web.post(log, data=form({"ref": "algorithms/dynamic-programming", "problem": "coin change",
+                                      "link": "https://leetcode.com/problems/coin-change/",
+                                      "minutes": "25", "outcome": "solved", "rating": "4"}),
+                      follow_redirects=False)
+    assert logged.status_code == 303 and logged.headers["location"] == session
+    with Bank.open(loopprep_home) as bank:
+        dp = bank.tech_subtopic("dp", now=NOW)
+    assert [e["problem"] for e in dp["log"]] == ["coin change"] and dp["rating"] == 4
+    assert dp["card"]["reps"] == 1
+    second = web.get(session)
+    assert "Sorting and binary search" in second.text  # the next tracked subtopic
+    web.post(log, data=form({"ref": "algorithms/sorting-and-searching", "outcome": "partial"}))
+    report = web.get(session)
+    assert "Technical" in report.text and "coin change — solved, 25 min" in report.text

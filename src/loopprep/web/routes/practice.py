@@ -1,7 +1,8 @@
 """Practice in the browser, driving the same `PracticeSession` as `loopprep practice`: the
 home screen (countdown, due, weakest, streak, progress), a session's question with a timer
 and an answer box, feedback with its spans marked, follow-up probes, and the self-rating
-that schedules the card. The interviews prepared for are added and removed here too.
+that schedules the card; a technical item is a prompt and a short log of what was done.
+The interviews prepared for are added and removed here too.
 """
 
 from __future__ import annotations
@@ -109,7 +110,8 @@ def start_session(request: Request) -> Response:
     try:
         options = SessionOptions(minutes=float(minutes) if minutes.strip() else None,
                                  count=int(count) if count.strip() else None,
-                                 principles=principles, mock_loop=data.get("mock_loop") == "1")
+                                 principles=principles, mock_loop=data.get("mock_loop") == "1",
+                                 technical=text_field(data, "technical") or "mix")
     except ValueError:
         return practice_home(request, error=LoopprepError(
             "the number of questions and the minutes must be numbers"), status=400)
@@ -137,7 +139,47 @@ def show_session(request: Request) -> Response:
         return render(request, "practice_item.html", {
             "session": session, "item": item, "number": len(session.asked()) + 1,
             "started_at": moment.isoformat(), "time_left": session.time_left(moment),
+            "error": None, "values": {},
         })
+
+
+def log_item(request: Request) -> Response:
+    """Log what was done for a technical item (problem, link, minutes, outcome, a rating
+    1-5), then on to the next item; a mistake shows the item again with what was typed."""
+    session_id = int(request.path_params["session_id"])
+    data = form(request)
+    values = {name: text_field(data, name) or "" for name in
+              ("problem", "link", "minutes", "outcome", "rating", "notes")}
+    with open_bank(request) as bank:
+        session = bank.resume_practice(session_id)
+        item = _item_shown(request, session, text_field(data, "ref") or "")
+        if item is None or item.kind != "technical":
+            raise LoopprepError("this item is no longer the session's current one",
+                                hint="Go back to the session to see the item it is on.")
+        moment = now(request)
+        try:
+            minutes = float(values["minutes"]) if values["minutes"].strip() else None
+            rating = int(values["rating"]) if values["rating"].strip() else None
+        except ValueError:
+            error: LoopprepError | None = LoopprepError(
+                "the minutes and the rating must be numbers")
+        else:
+            try:
+                session.log_technical(item, problem=values["problem"], outcome=values["outcome"],
+                                      now=moment, link=values["link"], minutes=minutes,
+                                      rating=rating, notes=values["notes"])
+                error = None
+            except LoopprepError as refused:
+                error = refused
+        if error is not None:
+            return render(request, "practice_item.html", {
+                "session": session, "item": item, "number": len(session.asked()) + 1,
+                "started_at": moment.isoformat(), "time_left": session.time_left(moment),
+                "error": error, "values": values,
+            }, status=400)
+    with _lock:
+        _shown(request).pop(session_id, None)
+    return RedirectResponse(f"/practice/sessions/{session_id}", status_code=303)
 
 
 def answer_item(request: Request) -> Response:
@@ -294,6 +336,7 @@ area = Area(
         Route("/practice/sessions", start_session, methods=["POST"]),
         Route("/practice/sessions/{session_id:int}", show_session, methods=["GET"]),
         Route("/practice/sessions/{session_id:int}/answer", answer_item, methods=["POST"]),
+        Route("/practice/sessions/{session_id:int}/log", log_item, methods=["POST"]),
         Route("/practice/sessions/{session_id:int}/finish", finish_session, methods=["POST"]),
         Route("/practice/attempts/{attempt_id:int}.json", show_attempt, methods=["GET"]),
         Route("/practice/attempts/{attempt_id:int}", show_attempt, methods=["GET"]),
