@@ -145,6 +145,8 @@ def test_technical_only_and_behavioral_only_sessions(bank: Bank) -> None:
         asked.append(item)
         only.log_technical(item, problem="", outcome="partial", now=START)
     assert [i.kind for i in asked] == ["technical"] * 4
+    with pytest.raises(PracticeError, match="logged, not answered"):
+        only.answer(asked[0], "text", started_at=START, ended_at=START)
     first = bank.technical_topics().subtopic(asked[0].ref)
     assert first is not None and asked[0].prompt == first.prompts[0]
     assert asked[0].reason == "new: not practised yet" and asked[0].target_seconds == 1800

@@ -261,6 +261,9 @@ class PracticeSession:
         analyse it and choose the follow-up probes."""
         _check_now(started_at)
         _check_now(ended_at)
+        if item.kind == "technical":
+            raise PracticeError("a technical item is logged, not answered",
+                                hint="Log the problem and its outcome (PracticeSession.log_technical).")
         analysis = None
         followups: tuple[Followup, ...] = ()
         named: tuple[str, ...] = ()
