@@ -62,3 +62,19 @@ def test_bad_input(cli: CLI, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     huge = tmp_path / "huge.txt"
     huge.write_text("word " * 300_000, encoding="utf-8")
     assert cli("analyze", huge) == 1 and "more than 1000 KB" in cli.err
+
+
+def test_relevance_uses_the_classifier_reading_of_the_question(cli: CLI, tmp_path: Path) -> None:
+    question = "Tell me about a time you had to do more with a smaller budget."
+    frugal = tmp_path / "frugal.txt"
+    frugal.write_text(
+        "In 2024 our cloud budget was cut by 40%. I owned the data platform. I moved batch jobs "
+        "to spot instances, deleted unused storage and reused an open-source scheduler instead of "
+        "buying one. We saved $120k a year and kept every SLA.", encoding="utf-8")
+    off = tmp_path / "off.txt"
+    off.write_text(
+        "In 2024 a teammate and I disagreed about naming conventions. I listened to his view and "
+        "we agreed on a style guide. I learned to listen first.", encoding="utf-8")
+    on_topic = cli.json("analyze", frugal, "-q", question)
+    off_topic = cli.json("analyze", off, "-q", question)
+    assert on_topic["scores"]["relevance"] > off_topic["scores"]["relevance"]  # type: ignore[index]

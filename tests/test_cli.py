@@ -77,7 +77,7 @@ def test_module_entry_point_runs(tmp_path: Path) -> None:
 
 
 def test_demo_imports_the_bundled_example(cli: CLI, loopprep_home: Path) -> None:
-    assert cli("demo") == 0, cli.err
+    assert cli("demo", "--no-serve") == 0, cli.err
     assert "PARCELIO" in cli.out and "Frugality is not in your notes" in cli.out
     assert (loopprep_home / "demo" / "loopprep.db").exists()
     assert not (loopprep_home / "loopprep.db").exists()

@@ -1,5 +1,6 @@
 """Property-based tests: the importer never crashes on arbitrary Markdown and never
-silently drops a bullet (each ends in a story, a question outline or a reported note)."""
+silently drops a bullet (each ends in a story, a question outline, a technical subtopic or
+note, or a reported note)."""
 
 from __future__ import annotations
 
@@ -25,7 +26,8 @@ phrase = st.lists(st.one_of(words, st.text(min_size=1, max_size=8)), min_size=0,
 heading = st.tuples(st.integers(1, 4), st.one_of(
     st.sampled_from(["Customer Obsession", "Me", "Dive Deep", "Are Right, A Lot",
                      "Have Backbone; Disagree and Commit", "Questions", "Technical",
-                     "Strive to be Earth’s Best Employer", "Notes"]),
+                     "Strive to be Earth’s Best Employer", "Notes", "Technical Interview",
+                     "Coding", "Data structures", "Graphs", "System design"]),
     phrase,
 )).map(lambda t: "#" * t[0] + " " + t[1])
 indent = st.sampled_from(["", "  ", "   ", "\t", "    ", "\t\t", " "])
@@ -34,7 +36,8 @@ bullet = st.tuples(indent, marker, phrase).map(lambda t: "".join(t))
 line = st.one_of(heading, bullet, bullet, bullet, phrase, st.just(""), st.just("```"),
                  st.just("---"), st.text(max_size=30))
 front = st.one_of(st.just(""), st.just("---\ntitle: A story\nprinciples: [ownership]\n---\n"),
-                  st.just("---\ncreated: 2025-01-01\n---\n"))
+                 st.just("---\ntype: technical\n---\n"),
+                 st.just("---\ncreated: 2025-01-01\n---\n"))
 document = st.tuples(front, st.lists(line, max_size=40)).map(
     lambda t: t[0] + "\n".join(t[1]))
 
@@ -61,9 +64,12 @@ def test_importer_never_crashes_and_places_every_bullet(text: str) -> None:
         assert item.line in doc.placed, f"bullet at line {item.line} ({item.text!r}) was dropped"
     for where in doc.placed.values():
         kind, _, value = where.partition(":")
-        assert kind in {"story", "question", "finding", "story-note"}
+        assert kind in {"story", "question", "finding", "story-note", "technical"}
         if kind == "story":
             assert value in {key for key, _ in doc.fragments}
+        if kind == "technical":
+            assert value in ({d.subtopic.id for d in doc.technical}
+                             | {n.subject for n in doc.technical_notes})
         if kind == "finding":
             assert any(f.code == value for f in doc.findings)
 

@@ -5,7 +5,7 @@ operations every edge needs. The CLI and the web app both go through a `Bank`.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date, datetime, time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -19,7 +19,20 @@ from loopprep.store import stories as story_rows
 
 if TYPE_CHECKING:
     from loopprep.classify import Ranking, StoryMatch
+    from loopprep.export.outputs import ExportResult
+    from loopprep.export.vault import VaultReport
+    from loopprep.frameworks.topics import TopicList
+    from loopprep.plan.loops import Loop
+    from loopprep.plan.planner import LoopPlan, PlanOptions
+    from loopprep.practice import (
+        AttemptRecord,
+        Interview,
+        PracticeSession,
+        RatingResult,
+        SessionOptions,
+    )
     from loopprep.questions import ListedQuestion
+    from loopprep.technical.tracker import LoggedPractice, SubtopicState
 
 FRAMEWORK_SETTING = "framework"
 
@@ -63,7 +76,8 @@ class Bank:
     def import_notes(self, paths: Sequence[Path | str], *, now: datetime) -> ImportReport:
         from loopprep.importing import import_notes
 
-        report = import_notes(self.store, paths, framework=self.framework, now=now)
+        report = import_notes(self.store, paths, framework=self.framework, now=now,
+                              topics=self.technical_topics())
         self.remember_framework()
         return report
 
@@ -121,12 +135,158 @@ class Bank:
 
         return add_question(self, text, now=now, principles=principles)
 
-    def coverage(self, *, today: date, **options: Any) -> Coverage:
+    def loop(self, *, loop_file: Path | None = None, interviewers: Sequence[str] = (),
+             bar_raiser: str | None = None) -> Loop:
+        """The interview loop to plan for: a loop file, `Name: p1, p2` specs, or the typical one."""
+        from loopprep.plan.loops import choose_loop
+
+        return choose_loop(self.framework, loop_file=loop_file, interviewers=interviewers,
+                           bar_raiser=bar_raiser)
+
+    def plan_loop(self, loop: Loop | None = None, *, today: date,
+                  options: PlanOptions | None = None) -> LoopPlan:
+        """Which story to tell which interviewer (see `loopprep.plan`)."""
+        from loopprep.plan.planner import plan_loop
+
+        return plan_loop(self.stories(), self.framework, loop or self.loop(), today=today,
+                         options=options)
+
+    def export_vault(self, folder: Path, *, now: datetime, force: bool = False) -> VaultReport:
+        """One structured note per story and an index, into `folder` (see loopprep.export)."""
+        from loopprep.export.vault import export_vault
+
+        return export_vault(self.store, self.stories(), self.framework, folder, now=now, force=force)
+
+    def export_cheatsheet(self, plan: LoopPlan, path: Path, fmt: str, *, today: date, now: datetime,
+                          force: bool = False) -> ExportResult:
+        from loopprep.export.outputs import export_cheatsheet
+
+        return export_cheatsheet(self.store, plan, path, fmt, today=today, now=now, force=force)
+
+    def export_anki(self, plan: LoopPlan, path: Path, *, now: datetime, force: bool = False) -> ExportResult:
+        from loopprep.export.outputs import export_anki
+
+        return export_anki(self.store, plan, path, self.note_questions(), now=now, force=force)
+
+    def export_calendar(self, plan: LoopPlan, path: Path, *, interview_date: date | None, today: date,
+                        now: datetime, at: time | None = None, minutes: int = 30,
+                        force: bool = False) -> ExportResult:
+        from loopprep.export.outputs import export_calendar
+
+        return export_calendar(self.store, plan, path, interview_date=interview_date, today=today,
+                               now=now, at=at or time(18, 0), minutes=minutes, force=force)
+
+    def coverage(self, *, today: date, stories: Sequence[Story] | None = None,
+                 **options: Any) -> Coverage:
+        """The coverage map; `stories` saves reading them again when the caller just did."""
         return compute_coverage(
-            self.stories(),
+            list(stories) if stories is not None else self.stories(),
             self.framework,
             today=today,
             notes_texts=note_rows.principle_texts(self.store),
             findings=note_rows.list_findings(self.store),
             **options,
         )
+
+    # -- practice (loopprep.practice) ------------------------------------------------------
+    def start_practice(self, options: SessionOptions | None = None, *, now: datetime
+                       ) -> PracticeSession:
+        """Start a practice session (daily by default; by minutes, principle or mock loop)."""
+        from loopprep.practice import PracticeSession, SessionOptions
+
+        return PracticeSession.start(self, options or SessionOptions(), now=now)
+
+    def resume_practice(self, session_id: int) -> PracticeSession:
+        from loopprep.practice import PracticeSession
+
+        return PracticeSession.resume(self, session_id)
+
+    def rate_attempt(self, attempt_id: int, rating: int, *, now: datetime) -> RatingResult:
+        from loopprep.practice import rate_attempt
+
+        return rate_attempt(self, attempt_id, rating, now=now)
+
+    def attempts(self, *, limit: int | None = None) -> list[AttemptRecord]:
+        """Stored attempts, newest first."""
+        from loopprep.store import practice as practice_rows
+
+        return practice_rows.attempts(self.store, limit=limit, newest_first=True)
+
+    def add_interview(self, company: str, *, role: str = "", day: date | str,
+                      stages: Sequence[str] = (), now: datetime) -> Interview:
+        from loopprep.practice.interviews import add_interview
+
+        return add_interview(self.store, company, role=role, day=day, stages=stages, now=now)
+
+    def interviews(self) -> list[Interview]:
+        from loopprep.practice.interviews import list_interviews
+
+        return list_interviews(self.store)
+
+    def remove_interview(self, interview_id: int) -> Interview:
+        from loopprep.practice.interviews import remove_interview
+
+        return remove_interview(self.store, interview_id)
+
+    def due(self, *, now: datetime) -> list[dict[str, Any]]:
+        """Cards due today, most overdue first."""
+        from loopprep.practice.progress import due_items
+
+        return due_items(self, now)
+
+    def practice_status(self, *, now: datetime) -> dict[str, Any]:
+        """The home screen: countdown, due counts, room for new cards, weakest, streak."""
+        from loopprep.practice.progress import status
+
+        return status(self, now)
+
+    def progress(self, *, now: datetime) -> dict[str, Any]:
+        """Per-principle trends, streaks, due counts and attempt counts."""
+        from loopprep.practice.progress import progress
+
+        return progress(self, now)
+
+    # -- technical readiness (loopprep.technical) -----------------------------------------
+    def technical_topics(self) -> TopicList:
+        """The SDE topic list: built in, with the home's technical framework files."""
+        from loopprep.frameworks.topics import load_topics
+
+        return load_topics(self.home)
+
+    def tech_topics(self, *, now: datetime, topic: str | None = None) -> dict[str, Any]:
+        """Every technical topic (or one) and its subtopics: ratings, practice, due dates."""
+        from loopprep.technical.tracker import topics_view
+
+        return topics_view(self, now=now, topic=topic)
+
+    def tech_subtopic(self, name: str, *, now: datetime) -> dict[str, Any]:
+        """One subtopic in full: rating history, practice log, notes, card."""
+        from loopprep.technical.tracker import details
+
+        return details(self, name, now=now)
+
+    def rate_subtopic(self, name: str, rating: int, *, now: datetime) -> SubtopicState:
+        """Self-rate a subtopic 1 (lost) .. 5 (could teach it); history is kept."""
+        from loopprep.technical.tracker import rate
+
+        return rate(self, name, rating, now=now)
+
+    def log_technical(self, name: str, *, problem: str, outcome: str, now: datetime,
+                      link: str | None = None, minutes: float | None = None, notes: str = "",
+                      rating: int | None = None) -> LoggedPractice:
+        """Log practice on a subtopic; it reviews the subtopic's card on the schedule."""
+        from loopprep.technical.tracker import log_practice
+
+        return log_practice(self, name, problem=problem, outcome=outcome, now=now, link=link,
+                            minutes=minutes, notes=notes, rating=rating)
+
+    def note_subtopic(self, name: str, note: str, *, now: datetime) -> SubtopicState:
+        from loopprep.technical.tracker import add_note
+
+        return add_note(self, name, note, now=now)
+
+    def readiness(self, *, now: datetime, stories: Sequence[Story] | None = None) -> dict[str, Any]:
+        """Behavioral and technical readiness against the days left (see loopprep.readiness)."""
+        from loopprep.readiness import readiness
+
+        return readiness(self, now=now, stories=stories)

@@ -4,10 +4,16 @@ would probe, and why each part matters.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
-from loopprep.model import Framework, Story
-from loopprep.text.facts import has_date, has_metric, has_result
+from loopprep.model import STAR_PARTS, Framework, Story
+from loopprep.text.facts import has_date, has_metric, has_result, metric_spans
+
+if TYPE_CHECKING:
+    from loopprep.feedback import Analysis
 
 
 @dataclass(frozen=True)
@@ -71,3 +77,61 @@ def star_prompts(story: Story, framework: Framework | None = None) -> list[Promp
             "Bar raisers often close with this; having it ready shows reflection.",
         ))
     return prompts
+
+
+@dataclass(frozen=True)
+class DraftReview:
+    """What an editor shows while the user types: the draft as it would be saved, what the
+    coverage map would still call missing, the prompts left, and where the metrics are."""
+
+    draft: Story
+    missing: tuple[str, ...]
+    prompts: tuple[Prompt, ...]
+    metric_spans: dict[str, list[tuple[int, int]]]  # STAR part -> spans in that part's text
+    problems: dict[str, str]  # field -> why saving it would be refused
+    answer: str = ""  # the STAR parts told in one go, as in an interview
+    feedback: Analysis | None = None  # answer feedback on `answer`, when asked for
+
+
+def story_answer(story: Story) -> str:
+    """The story told in one go, as an interview answer: its STAR parts in order, one
+    paragraph each (offsets in feedback on it refer to this text)."""
+    return "\n\n".join(part for part in (getattr(story, p).strip() for p in STAR_PARTS) if part)
+
+
+def review_draft(story: Story, fields: Mapping[str, Any], framework: Framework | None = None,
+                 *, today: date, feedback: bool = False) -> DraftReview:
+    """Review unsaved edits of `story` (nothing is written); invalid fields are reported in
+    `problems` and left as they were, so the rest of the review still helps. With
+    `feedback`, the STAR parts told as one answer also get answer feedback."""
+    from loopprep.coverage import story_health
+    from loopprep.errors import LoopprepError
+    from loopprep.stories import check_fields
+
+    clean: dict[str, Any] = {}
+    problems: dict[str, str] = {}
+    for name, value in fields.items():
+        try:
+            clean.update(check_fields({name: value}))
+        except LoopprepError as error:
+            problems[name] = str(error)
+    for name in ("metrics", "tags"):
+        if name in clean:
+            clean[name] = tuple(clean[name])
+    draft = replace(story, **clean)
+    spans = {part: metric_spans(getattr(draft, part)) for part in STAR_PARTS}
+    answer = story_answer(draft)
+    analysis = None
+    if feedback and answer:
+        from loopprep.feedback import analyze_answer
+
+        analysis = analyze_answer(answer, today=today)
+    return DraftReview(
+        draft=draft,
+        missing=story_health(draft, today).missing,
+        prompts=tuple(star_prompts(draft, framework)),
+        metric_spans={part: found for part, found in spans.items() if found},
+        problems=problems,
+        answer=answer,
+        feedback=analysis,
+    )

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from loopprep.frameworks.topics import TopicList
 from loopprep.model import (
     Finding,
     Fragment,
@@ -59,22 +60,27 @@ def read_files(paths: Sequence[Path | str]) -> list[NotesFile]:
     return out
 
 
-def parse_files(files: list[NotesFile], framework: Framework,
-                registry: StoryRegistry) -> tuple[list[ParsedNotes], list[Finding]]:
-    """Interpret files: story notes first, then principle sections, then questions."""
+def parse_files(files: list[NotesFile], framework: Framework, registry: StoryRegistry,
+                topics: TopicList | None = None) -> tuple[list[ParsedNotes], list[Finding]]:
+    """Interpret files: story notes first, then principle sections, then questions and
+    technical sections (matched against `topics`, by default the built-in list)."""
     docs = [read_document(f.path, f.text, str(f.path)) for f in files]
     ordered = [d for d in docs if d.is_story_note] + [d for d in docs if not d.is_story_note]
     for doc in ordered:
-        collect_stories(doc, framework, registry)
+        collect_stories(doc, framework, registry, topics)
     for doc in ordered:
-        collect_questions(doc, framework, registry)
+        collect_questions(doc, framework, registry, topics)
     return docs, finish(docs, framework)
 
 
 def import_notes(
-    store: Store, paths: Sequence[Path | str], *, framework: Framework, now: datetime
+    store: Store, paths: Sequence[Path | str], *, framework: Framework, now: datetime,
+    topics: TopicList | None = None,
 ) -> ImportReport:
-    """Import notes files or vault folders into `store`; the report says what changed."""
+    """Import notes files or vault folders into `store`; the report says what changed.
+    Technical sections are matched against `topics` (by default the built-in list)."""
+    from loopprep.technical.importing import apply_technical
+
     files = read_files(paths)
     stamp = now.isoformat(timespec="seconds")
     source_paths = [str(f.path) for f in files]
@@ -83,7 +89,7 @@ def import_notes(
     for row in identities:
         registry.add(KnownStory(row["key"], row["title"], row["anchor"], row["id"],
                                 row["source_path"], bool(row["archived"]), defined=False))
-    docs, global_findings = parse_files(files, framework, registry)
+    docs, global_findings = parse_files(files, framework, registry, topics)
 
     report = ImportReport(files=source_paths)
     ids = _assign_ids(docs, {row["key"]: row["id"] for row in identities})
@@ -150,6 +156,10 @@ def import_notes(
             note_rows.record_source(conn, doc.path, _sha(files, doc.path), doc.front_matter, stamp)
         if any(doc.principle_headings >= 3 for doc in docs):
             note_rows.replace_findings(conn, GLOBAL_SOURCE, global_findings)
+        technical = apply_technical(conn, docs, source_paths, now)
+        report.technical_added, report.technical_updated = technical.added, technical.updated
+        report.technical_unchanged, report.technical_archived = technical.unchanged, technical.archived
+        report.technical_sections = sum(doc.technical_sections for doc in docs)
         after = story_rows.snapshot(conn)
         _diff(report, before, after)
         questions_after = note_rows.question_details(conn, new_questions)
@@ -226,6 +236,8 @@ def _summary(report: ImportReport) -> dict[str, int]:
         "stories_archived": len(report.stories_archived),
         "questions_added": len(report.questions_added),
         "questions_updated": len(report.questions_updated),
+        "technical_added": len(report.technical_added),
+        "technical_updated": len(report.technical_updated),
     }
 
 

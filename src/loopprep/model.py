@@ -156,11 +156,20 @@ class ImportReport:
     questions_archived: list[QuestionId] = field(default_factory=list)
     principles_found: list[PrincipleSlug] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    #: technical subtopics (ids 'topic/subtopic') the notes' technical sections track
+    technical_added: list[str] = field(default_factory=list)
+    technical_updated: list[str] = field(default_factory=list)
+    technical_unchanged: list[str] = field(default_factory=list)
+    technical_archived: list[str] = field(default_factory=list)
+    technical_sections: int = 0
 
     @property
     def changed(self) -> bool:
         return bool(
-            self.stories_added
+            self.technical_added
+            or self.technical_updated
+            or self.technical_archived
+            or self.stories_added
             or self.stories_updated
             or self.stories_archived
             or self.links_added

@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from loopprep.classify.text import words
@@ -139,14 +140,15 @@ def match_stories(bank: Bank, question: str, *, limit: int = 5) -> list[StoryMat
     asked_vectors, _ = cached_vectors(bank, QUESTION_KIND, asked, classifier.embedder)
     q_vector = classifier.embedder.embed([embedding_text(question)])[0]
     story_matrix = np.stack([vectors[s.id] for s in stories])
-    guesses = classifier.probabilities_of(story_matrix, [texts[s.id] for s in stories])
-    slugs = bank.framework.slugs
+    guessed = _guessed_principles(classifier, bank.framework.slugs, story_matrix,
+                                  [texts[s.id] for s in stories])
+    cosines = story_matrix @ q_vector
     evidence = []
     for row, story in enumerate(stories):
         answered = max(((q.text, float(asked_vectors[q.id] @ q_vector))
                         for q in linked.get(story.id, [])), key=lambda pair: pair[1], default=None)
-        evidence.append(_Evidence(story, texts[story.id], float(vectors[story.id] @ q_vector),
-                                  slugs[int(guesses[row].argmax())], answered))
+        evidence.append(_Evidence(story, texts[story.id], float(cosines[row]), guessed[row],
+                                  answered))
     weights = _word_weights(classifier)
     q_words = _content_words(question)
     names = {p.slug: p.name for p in bank.framework}
@@ -155,8 +157,29 @@ def match_stories(bank: Bank, question: str, *, limit: int = 5) -> list[StoryMat
     return matches[:limit]
 
 
+# A story's guessed principle depends only on its text and the model: kept between calls so
+# a long-running process (the web app) does not re-read every story for every question.
+_GUESSES: dict[tuple[int, str], PrincipleSlug] = {}
+_GUESSES_MAX = 20_000
+
+
+def _guessed_principles(classifier: QuestionClassifier, slugs: Sequence[PrincipleSlug],
+                        matrix: Floats, texts: list[str]) -> list[PrincipleSlug]:
+    """The principle each story's text reads most like (for stories filed under none)."""
+    model = id(classifier)
+    missing = [i for i, text in enumerate(texts) if (model, text) not in _GUESSES]
+    if missing:
+        if len(_GUESSES) + len(missing) > _GUESSES_MAX:
+            _GUESSES.clear()
+        probabilities = classifier.probabilities_of(matrix[missing], [texts[i] for i in missing])
+        for row, i in enumerate(missing):
+            _GUESSES[(model, texts[i])] = slugs[int(probabilities[row].argmax())]
+    return [_GUESSES[(model, text)] for text in texts]
+
+
+@lru_cache(maxsize=20_000)
 def _content_words(text: str) -> dict[str, str]:
-    """Stemmed content word -> the word as written (first seen)."""
+    """Stemmed content word -> the word as written (first seen). Cached: callers only read."""
     out: dict[str, str] = {}
     for raw in re.findall(r"[A-Za-z][A-Za-z'-]*", text):
         stemmed = words(raw)

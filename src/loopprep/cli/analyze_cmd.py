@@ -9,7 +9,7 @@ from typing import Any
 
 import typer
 
-from loopprep.cli.common import console, print_json, print_jsonl, today
+from loopprep.cli.common import console, print_json, print_jsonl, settings, today
 from loopprep.errors import LoopprepError
 
 MAX_ANSWER_BYTES = 1_000_000
@@ -20,6 +20,7 @@ def register(app: typer.Typer) -> None:
 
 
 def analyze(
+    ctx: typer.Context,
     source: str = typer.Argument(..., metavar="FILE|-", help="The answer: a text file, or - for stdin."),
     question: str = typer.Option(None, "--question", "-q", help="The question it answers."),
     as_json: bool = typer.Option(False, "--json", help="Print the analysis as JSON only."),
@@ -29,12 +30,13 @@ def analyze(
 ) -> None:
     """Feedback on an answer: STAR parts, flags on the exact words, honest 0-10 scores."""
     text = _read(source)
+    framework = settings(ctx).framework
     if jsonl:
         for item in _parse_jsonl(text, source):
-            result = analyze_one(item["answer"], item.get("question"))
+            result = analyze_one(item["answer"], item.get("question"), framework)
             print_jsonl({"id": item.get("id"), **result.to_json()})
         return
-    analysis = analyze_one(text, question)
+    analysis = analyze_one(text, question, framework)
     if as_json:
         print_json(analysis.to_json())
     else:
@@ -43,10 +45,20 @@ def analyze(
         render_analysis(analysis, console())
 
 
-def analyze_one(answer: str, question: str | None) -> Any:
+def analyze_one(answer: str, question: str | None, framework: str | None = None) -> Any:
+    """Analyse one answer; with a question, relevance uses the classifier's reading of it."""
     from loopprep.feedback import analyze_answer
 
-    return analyze_answer(answer, question=question or None, today=today())
+    scores: dict[str, float] | None = None
+    if question and question.strip():
+        from loopprep.classify import classify
+        from loopprep.frameworks import load_framework
+
+        ranking = classify([question], load_framework(framework or "amazon"))[0]
+        if ranking.warning is None:
+            scores = {str(slug): score for slug, score in ranking.principles}
+    return analyze_answer(answer, question=question or None, principle_scores=scores,
+                          today=today())
 
 
 def _read(source: str) -> str:

@@ -13,10 +13,18 @@ from loopprep.cli import (
     classify_cmd,
     coverage_cmd,
     demo_cmd,
+    export_cmd,
     home_cmd,
     import_cmd,
+    interview_cmd,
+    plan_cmd,
+    practice_cmd,
+    progress_cmd,
     questions_cmd,
+    readiness_cmd,
+    serve_cmd,
     stories_cmd,
+    tech_cmd,
 )
 from loopprep.cli.common import Settings
 
@@ -55,6 +63,14 @@ demo_cmd.register(app)
 classify_cmd.register(app)
 questions_cmd.register(app)
 analyze_cmd.register(app)
+practice_cmd.register(app)
+interview_cmd.register(app)
+progress_cmd.register(app)
+tech_cmd.register(app)
+readiness_cmd.register(app)
+plan_cmd.register(app)
+export_cmd.register(app)
+serve_cmd.register(app)
 
 
 def run(argv: list[str] | None = None) -> int:

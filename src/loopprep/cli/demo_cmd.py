@@ -1,17 +1,26 @@
-"""`loopprep demo`: import the bundled example notes into a separate demo bank and show it."""
+"""`loopprep demo`: import the bundled example notes into a separate demo bank, show the
+coverage map, and open it in the local web app."""
 
 from __future__ import annotations
 
 import typer
 
 from loopprep.cli.common import console, home_dir, now, settings, today
+from loopprep.cli.serve_cmd import HostOption, OpenOption, PortOption
 
 
 def register(app: typer.Typer) -> None:
     app.command("demo")(demo)
 
 
-def demo(ctx: typer.Context) -> None:
+def demo(
+    ctx: typer.Context,
+    serve: bool = typer.Option(True, "--serve/--no-serve",
+                               help="Open the demo bank in the web app afterwards."),
+    host: str = HostOption,
+    port: int = PortOption,
+    open_browser: bool = OpenOption,
+) -> None:
     """Try loopprep on the bundled example notes (kept in HOME/demo, apart from your bank)."""
     from loopprep.bank import Bank
     from loopprep.cli.coverage_cmd import show_coverage
@@ -26,3 +35,10 @@ def demo(ctx: typer.Context) -> None:
         show_coverage(bank.coverage(today=today()))
     console().print(f"\nThe demo bank lives in {demo_home}; your own bank is untouched.\n"
                     f"Explore it with: loopprep --home {demo_home} stories")
+    if serve:
+        from loopprep.web.server import serve as serve_app
+
+        console().print()
+        serve_app(demo_home, framework=settings(ctx).framework, host=host, port=port,
+                  open_browser=open_browser,
+                  say=lambda line: typer.echo(line, err=line.startswith("warning")))

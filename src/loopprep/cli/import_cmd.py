@@ -65,6 +65,13 @@ def report_json(report: ImportReport) -> dict[str, Any]:
             "archived": report.questions_archived,
         },
         "principles_found": report.principles_found,
+        "technical": {
+            "added": report.technical_added,
+            "updated": report.technical_updated,
+            "unchanged": report.technical_unchanged,
+            "archived": report.technical_archived,
+            "sections": report.technical_sections,
+        },
         "changed": report.changed,
         "findings": [finding_json(f) for f in report.findings],
     }
@@ -93,6 +100,13 @@ def show_report(report: ImportReport, total: int) -> None:
     out.print(f"  questions from your notes: {questions} "
               f"({len(report.questions_added)} new, {len(report.questions_updated)} updated)")
     out.print(f"  principles with a heading: {len(report.principles_found)}")
+    if report.technical_sections:
+        tracked = len(report.technical_added) + len(report.technical_updated) + len(
+            report.technical_unchanged)
+        gone = f", {len(report.technical_archived)} gone from your notes" if (
+            report.technical_archived) else ""
+        out.print(f"  technical subtopics from your notes: {tracked} ({len(report.technical_added)} "
+                  f"new, {len(report.technical_updated)} updated{gone}); see loopprep tech")
     for story_id, slug in report.links_added if report.stories_unchanged else []:
         out.print(f"  [green]+[/green] {story_id} now filed under {slug}")
     for story_id, slug in report.links_removed:

@@ -1,5 +1,6 @@
 """Competency frameworks as data files: the built-in ones ship here as TOML, and a user
-may drop more into `<home>/frameworks/`. Adding a framework needs no Python.
+may drop more into `<home>/frameworks/`. Adding a framework needs no Python. Files of kind
+"technical" are topic lists for technical interviews (see `loopprep.frameworks.topics`).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from loopprep.errors import FrameworkError
 from loopprep.model import Framework, Principle, PrincipleSlug
 
 DEFAULT_FRAMEWORK = "amazon"
+TECHNICAL_KIND = "technical"
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
@@ -24,12 +26,30 @@ def builtin_framework_names() -> list[str]:
 
 
 def available_frameworks(home: Path | None = None) -> dict[str, str]:
-    """Framework name -> where it comes from ('built-in' or a file path)."""
-    found = {name: "built-in" for name in builtin_framework_names()}
+    """Competency framework name -> where it comes from ('built-in' or a file path); technical
+    topic lists are left out."""
+    found = {name: "built-in" for name in builtin_framework_names()
+             if framework_kind(resources.files(__package__).joinpath(f"{name}.toml")
+                               .read_text("utf-8")) != TECHNICAL_KIND}
     if home is not None and (home / "frameworks").is_dir():
         for path in sorted((home / "frameworks").glob("*.toml")):
-            found[path.stem] = str(path)
+            try:
+                technical = framework_kind(path.read_text("utf-8")) == TECHNICAL_KIND
+            except (OSError, UnicodeDecodeError):
+                technical = False  # loading it will report the problem
+            if not technical:
+                found[path.stem] = str(path)
     return found
+
+
+def framework_kind(text: str) -> str:
+    """The `kind` a framework file declares ('behavioral' when absent or unreadable)."""
+    try:
+        head = tomllib.loads(text).get("framework")
+    except tomllib.TOMLDecodeError:
+        return "behavioral"
+    kind = head.get("kind", "behavioral") if isinstance(head, dict) else "behavioral"
+    return str(kind)
 
 
 def load_framework(name_or_path: str = DEFAULT_FRAMEWORK, *, home: Path | None = None) -> Framework:
@@ -74,6 +94,11 @@ def parse_framework(text: str, *, origin: str = "<framework>") -> Framework:
     head = data.get("framework")
     if not isinstance(head, dict):
         raise FrameworkError(f"{origin}: missing the [framework] table with slug and name")
+    if head.get("kind") == TECHNICAL_KIND:
+        raise FrameworkError(
+            f"{origin}: is a technical topic list, not a competency framework",
+            hint="Technical topics are used by `loopprep tech` and `loopprep readiness`; pick a "
+            "behavioral framework with --framework (e.g. amazon).")
     rows = data.get("principle")
     if not isinstance(rows, list) or not rows:
         raise FrameworkError(f"{origin}: no [[principle]] entries")

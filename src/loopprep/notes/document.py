@@ -1,5 +1,6 @@
 """Turning one notes file into drafts: stories, principle links, questions with their
-answer outlines, the principle texts the notes carry, and findings in plain words.
+answer outlines, the principle texts the notes carry, technical topics tracked (see
+`loopprep.notes.technical`), and findings in plain words.
 
 Parsing is two passes over all files of an import (`collect_stories`, then
 `collect_questions`) so a question outline can name a story defined anywhere.
@@ -13,7 +14,9 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
+from loopprep.frameworks.topics import TopicList, load_topics
 from loopprep.model import Finding, Fragment, Framework, PrincipleSlug, Severity, SourceRef
+from loopprep.notes import technical
 from loopprep.notes.bullets import (
     Bullet,
     first_words,
@@ -27,6 +30,7 @@ from loopprep.notes.frontmatter import split_front_matter
 from loopprep.notes.outline import Block, Heading, Item, ListBlock, Paragraph, parse_outline
 from loopprep.notes.principles import match_principle, normalise
 from loopprep.notes.registry import KnownStory, StoryRegistry
+from loopprep.notes.technical import TechnicalDraft, TechnicalNote
 
 _WIKILINK = re.compile(r"\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|[^\]]*)?\]\]")
 _QUESTION_START = re.compile(
@@ -40,6 +44,7 @@ _STORY_HEADINGS = re.compile(
     r"experiences?|answers?)$",
     re.IGNORECASE,
 )
+_NOTES_HEADINGS = {"notes", "from my notes", "in my notes"}
 _QUESTION_HEADINGS = re.compile(r"\bquestions?\b", re.IGNORECASE)
 _STAR_HEADINGS = {
     "situation": "situation", "context": "situation", "background": "situation",
@@ -96,6 +101,9 @@ class ParsedNotes:
     front_matter: dict[str, Any]
     blocks: list[Block]
     is_story_note: bool = False
+    is_index: bool = False
+    body_lines: list[str] = field(default_factory=list)  # the text after the front matter
+    body_start_line: int = 1
     stories: list[StoryDraft] = field(default_factory=list)
     fragments: list[tuple[str, Fragment]] = field(default_factory=list)
     links: list[LinkDraft] = field(default_factory=list)
@@ -103,9 +111,13 @@ class ParsedNotes:
     principle_texts: list[PrincipleText] = field(default_factory=list)
     principles_found: list[PrincipleSlug] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
-    #: line of every list item -> where it went ('story:KEY', 'question:N', 'finding:CODE')
+    #: line of every list item -> where it went ('story:KEY', 'question:N', 'finding:CODE',
+    #: 'technical:SUBJECT')
     placed: dict[int, str] = field(default_factory=dict)
     principle_headings: int = 0
+    technical: list[TechnicalDraft] = field(default_factory=list)
+    technical_notes: list[TechnicalNote] = field(default_factory=list)
+    technical_sections: int = 0
 
     def note(self, code: str, message: str, line: int | None, severity: Severity = "warning") -> None:
         source = SourceRef(self.path, line) if line is not None else None
@@ -115,18 +127,33 @@ class ParsedNotes:
 @dataclass
 class _Section:
     level: int
-    kind: str  # principle | stories | questions | other
+    kind: str  # principle | stories | questions | technical | other
     principle: PrincipleSlug | None
     title: str
     line: int
+    place: technical.Place | None = None  # in a technical section: its topic and subtopic
+
+
+def _first_sections(doc: ParsedNotes) -> list[_Section]:
+    """A note whose front matter says `type: technical` is one technical section."""
+    if str(doc.front_matter.get("type", "")).strip().lower() in technical.TECHNICAL_NOTE_TYPES:
+        return [_Section(0, "technical", None, "", 0, technical.Place(None))]
+    return []
+
+
+def _topics(topics: TopicList | None) -> TopicList:
+    return topics if topics is not None else load_topics()
 
 
 def read_document(path: Path, text: str, display_path: str) -> ParsedNotes:
     """Split front matter and outline; no interpretation yet."""
     fm = split_front_matter(text, path)
     blocks = parse_outline(fm.body, fm.body_start_line)
-    doc = ParsedNotes(display_path, fm.data, blocks)
+    doc = ParsedNotes(display_path, fm.data, blocks, body_lines=fm.body.split("\n"),
+                      body_start_line=fm.body_start_line)
     doc.is_story_note = _looks_like_story_note(fm.data, blocks)
+    # an index that `export vault` wrote only links to story notes: nothing to import
+    doc.is_index = str(fm.data.get("type", "")).lower() == "story-index"
     return doc
 
 
@@ -145,16 +172,19 @@ def _looks_like_story_note(front: dict[str, Any], blocks: list[Block]) -> bool:
 # pass 1: stories
 
 
-def collect_stories(doc: ParsedNotes, framework: Framework, registry: StoryRegistry) -> None:
+def collect_stories(doc: ParsedNotes, framework: Framework, registry: StoryRegistry,
+                    topics: TopicList | None = None) -> None:
+    if doc.is_index:
+        return
     if doc.is_story_note:
         _collect_story_note(doc, framework, registry)
         return
-    sections: list[_Section] = []
+    sections = _first_sections(doc)
     texts: dict[PrincipleSlug, list[Paragraph]] = {}
     seen_headings: dict[PrincipleSlug, int] = {}
     for block in doc.blocks:
         if isinstance(block, Heading):
-            _enter_heading(doc, block, sections, framework, seen_headings)
+            _enter_heading(doc, block, sections, framework, seen_headings, topics=_topics(topics))
             continue
         section = sections[-1] if sections else None
         if section is None or section.kind not in ("principle", "stories"):
@@ -182,11 +212,16 @@ def _enter_heading(
     seen: dict[PrincipleSlug, int],
     *,
     record: bool = True,
+    topics: TopicList,
 ) -> None:
     """Push the section a heading opens; with `record`, note principles found (pass 1)."""
     while sections and sections[-1].level >= heading.level:
         sections.pop()
     parent = sections[-1] if sections else None
+    if parent is not None and parent.kind == "technical" and parent.place is not None:
+        place = technical.inner_place(heading.text, parent.place, topics)
+        sections.append(_Section(heading.level, "technical", None, heading.text, heading.line, place))
+        return
     inside = parent.principle if parent and parent.kind in ("principle", "stories") else None
     principle, _ = match_principle(heading.text, framework)
     if principle is not None and not _STORY_HEADINGS.match(heading.text.strip()):
@@ -208,6 +243,9 @@ def _enter_heading(
         sections.append(_Section(heading.level, "questions", inside, heading.text, heading.line))
     elif inside is not None:
         sections.append(_Section(heading.level, "stories", inside, heading.text, heading.line))
+    elif (opened := technical.opening_place(heading.text, topics)) is not None:
+        sections.append(_Section(heading.level, "technical", None, heading.text, heading.line,
+                                 opened))
     else:
         sections.append(_Section(heading.level, "other", None, heading.text, heading.line))
 
@@ -450,22 +488,52 @@ def _collect_story_note(doc: ParsedNotes, framework: Framework, registry: StoryR
     parts: dict[str, list[str]] = {}
     current: str | None = None
     first_line = doc.blocks[0].line if doc.blocks else 1
+    # a STAR part is kept as written (raw lines up to the next heading), not re-rendered:
+    # numbered lists, checkboxes and spacing survive, and exported notes read back exactly
+    starts: list[tuple[str, int]] = [("situation", doc.body_start_line)]
+    heading_lines = [b.line for b in doc.blocks if isinstance(b, Heading)]
+    # '## Notes' keeps the story's bullets from free-form notes (as `export vault` writes
+    # them), each under a '### <Principle>' sub-heading when it was filed under one
+    notes_level: int | None = None
+    notes_principle: PrincipleSlug | None = None
+    notes: list[Fragment] = []
     for block in doc.blocks:
+        if isinstance(block, Heading) and notes_level is not None and block.level > notes_level:
+            found = match_principle(block.text, framework)[0]
+            notes_principle = found.slug if found is not None else None
+            continue
         if isinstance(block, Heading):
+            notes_level = block.level if normalise(block.text) in _NOTES_HEADINGS else None
+            notes_principle = None
+            if notes_level is not None:
+                continue
             current = _STAR_HEADINGS.get(normalise(block.text))
             if current is None:
                 doc.note("unknown-heading",
                          f"heading '{block.text}' is not a STAR part; its text is kept under Lessons",
                          block.line, "info")
                 current = "lessons"
+            starts.append((current, block.line + 1))
             continue
-        text = _block_text(block)
-        if not text:
+        if notes_level is not None:
+            if isinstance(block, ListBlock):
+                for item in block.items:
+                    _place(doc, item, "story-note:notes")
+                    notes.append(Fragment(_details(item), SourceRef(doc.path, item.line), notes_principle))
+            elif isinstance(block, Paragraph) and block.text.strip() and not block.code:
+                notes.append(Fragment(" ".join(block.text.split()), SourceRef(doc.path, block.line),
+                                      notes_principle))
             continue
         if isinstance(block, ListBlock):
             for item in block.walk():
                 doc.placed[item.line] = f"story-note:{current or 'situation'}"
-        parts.setdefault(current or "situation", []).append(text)
+    for part, start in starts:
+        end = min((line for line in heading_lines if line >= start),
+                  default=doc.body_start_line + len(doc.body_lines))
+        raw = doc.body_lines[start - doc.body_start_line:end - doc.body_start_line]
+        text = "\n".join(unescape_line(line) for line in raw).strip()
+        if text:
+            parts.setdefault(part, []).append(text)
     for part in ("situation", "task", "action", "result", "lessons"):
         fields[part] = "\n\n".join(parts.get(part, []))
 
@@ -486,6 +554,7 @@ def _collect_story_note(doc: ParsedNotes, framework: Framework, registry: StoryR
         StoryDraft(key, title, anchor, SourceRef(doc.path, first_line), "story-note",
                    explicit_id, fields)
     )
+    doc.fragments.extend((key, fragment) for fragment in notes)
     for value in _str_list(fm.get("principles")):
         principle = framework.get(value) or match_principle(value, framework)[0]
         if principle is None:
@@ -494,6 +563,19 @@ def _collect_story_note(doc: ParsedNotes, framework: Framework, registry: StoryR
                      2, "warning")
             continue
         doc.links.append(LinkDraft(key, principle.slug, SourceRef(doc.path, 1), "front matter"))
+
+
+#: Lines of a STAR part that would read as a heading or a code fence; `export vault` writes
+#: them with one more leading backslash, and the reader takes one away.
+STRUCTURE_LINE = re.compile(r"^\\*( {0,3}#{1,6}([ \t]|$)|[ \t]*(```|~~~))")
+
+
+def escape_line(line: str) -> str:
+    return "\\" + line if STRUCTURE_LINE.match(line) else line
+
+
+def unescape_line(line: str) -> str:
+    return line[1:] if line.startswith("\\") and STRUCTURE_LINE.match(line[1:]) else line
 
 
 def _title_anchor(title: str, org: Any) -> str | None:
@@ -539,19 +621,33 @@ def _str_list(value: Any) -> list[str]:
 # pass 2: questions and everything outside the principles
 
 
-def collect_questions(doc: ParsedNotes, framework: Framework, registry: StoryRegistry) -> None:
-    if doc.is_story_note:
+def collect_questions(doc: ParsedNotes, framework: Framework, registry: StoryRegistry,
+                      topics: TopicList | None = None) -> None:
+    """Pass 2: questions and everything outside the principles, technical sections too."""
+    if doc.is_story_note or doc.is_index:
         return
-    sections: list[_Section] = []
+    sections = _first_sections(doc)
+    doc.technical_sections += len(sections)
     pending: QuestionDraft | None = None  # a question paragraph waiting for its outline
     for block in doc.blocks:
         if isinstance(block, Heading):
-            _enter_heading(doc, block, sections, framework, {}, record=False)
+            _enter_heading(doc, block, sections, framework, {}, record=False, topics=_topics(topics))
             pending = None
+            opened = sections[-1] if sections else None
+            if opened is not None and opened.kind == "technical" and opened.line == block.line:
+                doc.technical_sections += 1
+                assert opened.place is not None
+                if opened.place.subtopic is not None:
+                    technical.track(doc, opened.place.subtopic, None, block.line)
             continue
         section = sections[-1] if sections else None
         kind = section.kind if section else "other"
         if kind in ("principle", "stories"):
+            pending = None
+            continue
+        if section is not None and kind == "technical" and isinstance(block, ListBlock | Paragraph):
+            assert section.place is not None
+            technical.take_block(doc, block, section.place, _topics(topics))
             pending = None
             continue
         principle = section.principle if section else None

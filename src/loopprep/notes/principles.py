@@ -1,12 +1,15 @@
 """Matching a heading in the user's notes to a principle of the framework, tolerantly:
-case, punctuation, curly apostrophes, '&' for 'and', partial names and aliases.
+case, punctuation, curly apostrophes, '&' for 'and', partial names and aliases. The same
+matching finds technical topics and subtopics (`match_named`).
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from functools import lru_cache
+from typing import Protocol, TypeVar
 
 from loopprep.model import Framework, Principle
 
@@ -26,29 +29,56 @@ def _content(words: str) -> set[str]:
     return {w for w in words.split() if w not in _STOP}
 
 
-@lru_cache(maxsize=256)
-def _names(principle: Principle) -> tuple[tuple[str, frozenset[str]], ...]:
-    names = [normalise(principle.name), normalise(principle.slug.replace("-", " ")),
-             *(normalise(a) for a in principle.aliases)]
+class Named(Protocol):
+    """Anything with a slug, a name and aliases: a principle, a technical topic or subtopic."""
+
+    @property
+    def slug(self) -> str: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def aliases(self) -> tuple[str, ...]: ...
+    def __hash__(self) -> int: ...
+
+
+N = TypeVar("N", bound=Named)
+Fold = Callable[[str], str]
+
+
+@lru_cache(maxsize=1024)
+def _names(item: Named, fold: Fold | None = None) -> tuple[tuple[str, frozenset[str]], ...]:
+    names = [normalise(item.name), normalise(item.slug.replace("-", " ")),
+             *(normalise(a) for a in item.aliases)]
+    if fold is not None:
+        names = [fold(name) for name in names]
     return tuple((name, frozenset(_content(name))) for name in names)
 
 
 def match_principle(heading: str, framework: Framework) -> tuple[Principle | None, float]:
     """The principle a heading names, with a confidence in 0..1 (None when nothing fits)."""
+    return match_named(heading, framework.principles)
+
+
+def match_named(heading: str, candidates: Iterable[N], *, fold: Fold | None = None
+                ) -> tuple[N | None, float]:
+    """The candidate a heading names, with a confidence in 0..1 (None when nothing fits);
+    `fold` maps normalised words on both sides (e.g. plurals to singulars)."""
     norm = normalise(re.sub(r"^\s*(lp|principle)\s*\d*\s*[:.\-]\s*", "", heading, flags=re.I))
     norm = re.sub(r"^\d+\s+", "", norm)  # "3. Dive Deep" -> "dive deep"
+    if fold is not None:
+        norm = fold(norm)
     if not norm:
         return None, 0.0
     words = _content(norm)
     if not words:
         return None, 0.0
-    best: Principle | None = None
+    best: N | None = None
     best_score = 0.0
-    for principle in framework.principles:
-        for index, (name, name_words) in enumerate(_names(principle)):
+    for item in candidates:
+        for index, (name, name_words) in enumerate(_names(item, fold)):
             score = _score(norm, words, name, name_words, alias=index >= 2)
             if score > best_score:
-                best, best_score = principle, score
+                best, best_score = item, score
     if best_score < 0.5:
         return None, 0.0
     return best, best_score

@@ -129,6 +129,11 @@ class Store:
             applied.append(name)
         return applied
 
+    def data_version(self) -> int:
+        """A number that changes whenever another connection (this process or another) has
+        committed to the database since this one last looked: cheap change detection."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
     def get_setting(self, key: str, default: str | None = None) -> str | None:
         row = self.conn.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
         return str(row[0]) if row else default

@@ -1,0 +1,37 @@
+"""Practice: mock interviews with follow-up probes, spaced repetition (FSRS) toward the
+interview date, sessions by time, principle or mock loop, and progress. Nothing here prints;
+the terminal and the web app drive a `PracticeSession` the same way.
+"""
+
+from loopprep.practice.records import AttemptRecord, CardRecord, Followup, Interview, Stage
+from loopprep.practice.schedule import DEFAULT_POLICY, Policy, is_overdue
+from loopprep.practice.selection import PracticeItem, StoryCue
+from loopprep.practice.session import (
+    AnswerResult,
+    PracticeError,
+    PracticeSession,
+    RatingResult,
+    SessionOptions,
+    rate_attempt,
+    session_report,
+)
+
+__all__ = [
+    "DEFAULT_POLICY",
+    "AnswerResult",
+    "AttemptRecord",
+    "CardRecord",
+    "Followup",
+    "Interview",
+    "Policy",
+    "PracticeError",
+    "PracticeItem",
+    "PracticeSession",
+    "RatingResult",
+    "SessionOptions",
+    "Stage",
+    "StoryCue",
+    "is_overdue",
+    "rate_attempt",
+    "session_report",
+]

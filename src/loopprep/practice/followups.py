@@ -1,0 +1,94 @@
+"""Follow-up probes the way a bar raiser asks them: first about what the answer lacks (no
+result, all "we", no number ...), then one that digs into the principle itself.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
+
+from loopprep.practice.questions import probes
+from loopprep.practice.records import Followup
+
+if TYPE_CHECKING:
+    from loopprep.feedback import Analysis
+
+#: Feedback flag codes (loopprep.feedback's, and plain gap names) -> probes.toml gap codes.
+GAP_FOR_FLAG: dict[str, str] = {
+    "STAR_MISSING_RESULT": "no-result", "MISSING_RESULT": "no-result", "NO_RESULT": "no-result",
+    "RESULT_NO_METRIC": "no-metric", "NO_METRIC": "no-metric",
+    "OWNERSHIP_WE": "we-not-i", "OWNERSHIP_NO_I": "we-not-i", "WE_NOT_I": "we-not-i",
+    "STAR_MISSING_SITUATION": "no-situation", "NO_SITUATION": "no-situation",
+    "STAR_MISSING_TASK": "no-task", "NO_TASK": "no-task",
+    "STAR_MISSING_ACTION": "no-action", "STAR_ACTION_SHORT": "no-action", "NO_ACTION": "no-action",
+    "VAGUE": "vague", "HYPOTHETICAL": "vague", "NOT_AN_ANSWER": "vague",
+    "NO_REFLECTION": "no-reflection", "NO_FAILURE": "no-failure",
+    "NO_DISAGREEMENT": "no-disagreement",
+    "LENGTH_LONG": "too-long", "STAR_CONTEXT_LONG": "too-long", "TOO_LONG": "too-long",
+    "RECENCY_OLD": "old-story", "RECENCY_STALE": "old-story", "RECENCY_UNDATED": "old-story",
+    "OLD_STORY": "old-story",
+}
+
+#: Which gap an interviewer chases first: an answer with no outcome is the worst hole.
+GAP_ORDER = ("no-result", "we-not-i", "no-action", "vague", "no-metric", "no-situation",
+             "no-task", "no-failure", "no-disagreement", "too-long", "old-story", "no-reflection")
+
+GAP_REASONS = {
+    "no-result": "the answer did not say how it ended",
+    "no-metric": "the answer gave no number",
+    "we-not-i": "the answer said \"we\" more than \"I\"",
+    "no-situation": "the answer gave little context",
+    "no-task": "the answer did not say what you were responsible for",
+    "no-action": "the answer said little about what you did",
+    "vague": "the answer stayed general",
+    "no-reflection": "the answer did not say what you learned",
+    "no-failure": "the question asked for a failure",
+    "no-disagreement": "the question asked about disagreement",
+    "too-long": "the answer ran long",
+    "old-story": "the story is old",
+}
+
+
+def gap_code(flag_code: str) -> str | None:
+    """The probes.toml gap code for a feedback flag code, if the flag is about a gap."""
+    code = flag_code.strip()
+    if code.lower() in GAP_REASONS:
+        return code.lower()
+    return GAP_FOR_FLAG.get(code.upper().replace("-", "_"))
+
+
+#: A reflection score below this (0-10) counts as "no reflection" when no flag says more.
+NO_REFLECTION_BELOW = 2.0
+
+
+def answer_gaps(analysis: Analysis) -> list[str]:
+    """The gaps the analysis points at, most important first, each once. Reflection has no
+    flag of its own: a near-zero reflection score stands for it."""
+    found = {g for g in (gap_code(f.code) for f in analysis.flags) if g}
+    if analysis.scores.get("reflection", 10.0) < NO_REFLECTION_BELOW:
+        found.add("no-reflection")
+    return [g for g in GAP_ORDER if g in found]
+
+
+def choose_followups(analysis: Analysis, principle: str | None, principle_name: str,
+                     rng: random.Random, *, limit: int = 2,
+                     avoid: Iterable[str] = ()) -> list[Followup]:
+    """One probe for the biggest gap (if any), then one for the principle; at most `limit`."""
+    table = probes()
+    used = set(avoid)
+    out: list[Followup] = []
+
+    def pick(options: Sequence[str]) -> str | None:
+        fresh = [p for p in options if p not in used] or list(options)
+        return rng.choice(fresh) if fresh else None
+
+    for gap in answer_gaps(analysis)[:1]:
+        probe = pick(table.by_gap.get(gap, ()))
+        if probe:
+            out.append(Followup(probe, f"because {GAP_REASONS[gap]}"))
+    if principle and len(out) < limit:
+        probe = pick(table.by_principle.get(principle, ()))
+        if probe:
+            out.append(Followup(probe, f"{principle_name}"))
+    return out[:limit]

@@ -1,0 +1,507 @@
+"""A practice session: what to ask next, storing every answer the moment it is given, follow-up
+probes, self-ratings that reschedule cards, and the report at the end. All state is in the
+database, so the terminal and the web app (one request at a time) drive the same session.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections import Counter
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from loopprep.errors import LoopprepError
+from loopprep.practice import interviews
+from loopprep.practice.feedback import Analyzer, analyze
+from loopprep.practice.followups import choose_followups
+from loopprep.practice.questions import practice_questions
+from loopprep.practice.records import AttemptRecord, CardRecord, Followup, SessionRecord
+from loopprep.practice.schedule import DEFAULT_POLICY, Policy, days_between, review, utc_day
+from loopprep.practice.selection import QUESTION, PracticeItem, Selector
+from loopprep.store import practice as rows
+
+if TYPE_CHECKING:
+    from loopprep.bank import Bank
+    from loopprep.feedback import Analysis
+    from loopprep.technical.tracker import LoggedPractice
+
+#: how a session treats technical subtopics: mixed in (one item in three), only, or not at all
+TECHNICAL_MODES = ("mix", "only", "none")
+
+
+class PracticeError(LoopprepError):
+    """A practice request that cannot be carried out as given."""
+
+
+@dataclass(frozen=True)
+class SessionOptions:
+    """How a session is bounded: by minutes, by count, by principle, or a mock loop."""
+
+    minutes: float | None = None
+    count: int | None = None
+    principles: tuple[str, ...] = ()
+    mock_loop: bool = False
+    loop_file: Path | None = None
+    seed: str | None = None
+    technical: str = "mix"
+
+    @property
+    def kind(self) -> str:
+        if self.mock_loop:
+            return "mock-loop"
+        if self.technical == "only":
+            return "technical"
+        if self.principles:
+            return "principle"
+        return "timed" if self.minutes else "daily"
+
+
+@dataclass(frozen=True)
+class AnswerResult:
+    """A stored answer: the feedback on it and the follow-up probes to ask."""
+
+    attempt_id: int
+    item: PracticeItem
+    analysis: Analysis | None
+    followups: tuple[Followup, ...]
+    suggested_rating: int | None
+    named_stories: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class RatingResult:
+    """A self-rating and what it did to the schedule."""
+
+    attempt_id: int
+    rating: int
+    card: CardRecord
+    natural_due: datetime
+    deadline: str | None
+
+    @property
+    def due(self) -> datetime:
+        return self.card.due
+
+    @property
+    def brought_forward(self) -> bool:
+        """True when the interview deadline moved the review earlier than FSRS proposed."""
+        return self.due < self.natural_due.replace(microsecond=0)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"attempt_id": self.attempt_id, "rating": self.rating, "card": self.card.to_json(),
+                "due": self.due.isoformat(), "natural_due": self.natural_due.isoformat(),
+                "deadline": self.deadline, "brought_forward": self.brought_forward}
+
+
+def suggested_rating(overall: float | None) -> int | None:
+    """A self-rating to start from, given the feedback's overall score (0..10)."""
+    if overall is None:
+        return None
+    return 1 if overall < 4 else 2 if overall < 6 else 3 if overall < 8.5 else 4
+
+
+class PracticeSession:
+    """One session, backed by its row in the database; create with `start` or `resume`."""
+
+    def __init__(self, bank: Bank, record: SessionRecord, policy: Policy = DEFAULT_POLICY,
+                 analyzer: Analyzer | None = None) -> None:
+        self.bank = bank
+        self.store = bank.store
+        self.record = record
+        self.policy = policy
+        self.analyzer = analyzer
+        principles = tuple(record.settings.get("principles") or ())
+        self.selector = Selector(self.store, bank.framework, bank.stories(),
+                                 questions=practice_questions(bank, now=record.started_at),
+                                 policy=policy, principles=principles or None)
+
+    # -- lifecycle ------------------------------------------------------------------------
+    @classmethod
+    def start(cls, bank: Bank, options: SessionOptions, *, now: datetime,
+              policy: Policy = DEFAULT_POLICY, analyzer: Analyzer | None = None) -> PracticeSession:
+        _check_now(now)
+        if options.minutes is not None and options.minutes <= 0:
+            raise PracticeError("--minutes must be more than 0")
+        if options.count is not None and options.count <= 0:
+            raise PracticeError("--count must be at least 1")
+        unknown = [p for p in options.principles if bank.framework.get(p) is None]
+        if unknown:
+            raise PracticeError(f"unknown principle {unknown[0]!r}",
+                                hint="`loopprep principles` lists the slugs, e.g. dive-deep.")
+        _check_technical(bank, options, now)
+        settings: dict[str, Any] = {
+            "minutes": options.minutes, "count": options.count,
+            "principles": list(options.principles), "seed": options.seed or now.isoformat(),
+            "technical": options.technical,
+        }
+        if options.mock_loop:
+            settings["plan"] = _plan_loop(bank, options, settings["seed"], now, policy)
+        interviews.reconverge(bank.store, now, policy)
+        with bank.store.transaction() as conn:
+            session_id = rows.add_session(conn, options.kind, settings, now)
+        return cls(bank, rows.get_session(bank.store, session_id), policy, analyzer)
+
+    @classmethod
+    def resume(cls, bank: Bank, session_id: int, *, policy: Policy = DEFAULT_POLICY,
+               analyzer: Analyzer | None = None) -> PracticeSession:
+        return cls(bank, rows.get_session(bank.store, session_id), policy, analyzer)
+
+    @property
+    def id(self) -> int:
+        return self.record.id
+
+    @property
+    def kind(self) -> str:
+        return self.record.kind
+
+    @property
+    def settings(self) -> dict[str, Any]:
+        return self.record.settings
+
+    def asked(self) -> list[tuple[str, str]]:
+        return rows.session_items(self.store, self.id)
+
+    def time_left(self, now: datetime) -> float | None:
+        """Seconds left in a timed session (None when it is not timed)."""
+        minutes = self.settings.get("minutes")
+        if not minutes:
+            return None
+        return float(minutes) * 60 - (now - self.record.started_at).total_seconds()
+
+    # -- asking ---------------------------------------------------------------------------
+    def next_item(self, now: datetime) -> PracticeItem | None:
+        """What to ask next, or None when the session is done (count, time, plan, or
+        nothing due and no room for new cards today)."""
+        _check_now(now)
+        asked_list = self.asked()
+        asked = set(asked_list)
+        count = self.settings.get("count")
+        if self.record.ended_at is not None or (count and len(asked_list) >= count):
+            return None
+        left = self.time_left(now)
+        if left is not None and left <= 0:
+            return None
+        rng = random.Random(f"{self.settings['seed']}:{len(asked_list)}")
+        if "plan" in self.settings:
+            return self._planned(asked)
+        mode = self.settings.get("technical", "mix")
+        if self.settings.get("principles"):
+            mode = "none"
+        if mode == "only":
+            return self._technical_next(now, asked)
+        if mode == "mix" and _technical_turn([kind for kind, _ in asked_list]):
+            item = self._technical_next(now, asked)
+            if item:
+                return item
+        item = self._behavioral_next(now, asked, rng)
+        if item is None and mode == "mix":
+            item = self._technical_next(now, asked)
+        return item
+
+    def _behavioral_next(self, now: datetime, asked: set[tuple[str, str]],
+                         rng: random.Random) -> PracticeItem | None:
+        count = self.settings.get("count")
+        item = self.selector.due(now, asked)
+        if item:
+            return item
+        deadline = interviews.deadline(self.store, now)
+        if deadline is not None and self.selector.in_final_stretch(now, deadline):
+            item = self.selector.overview(now, deadline, asked, allow_new=True)
+            if item:
+                return item
+        explicit = bool(count or self.settings.get("minutes") or self.settings.get("principles"))
+        deck_full = deadline is not None and rows.count_cards(self.store) >= self.policy.max_deck
+        if self.selector.new_budget(now, deadline) > 0 or (explicit and not deck_full):
+            item = self.selector.weighted_new(rng, asked)
+            if item:
+                return item
+        return self.selector.ahead(asked) if explicit else None
+
+    def _technical_next(self, now: datetime, asked: set[tuple[str, str]]) -> PracticeItem | None:
+        """A due technical card, else a tracked subtopic not yet scheduled (within today's
+        room for new items), else (in a session by count or time) one ahead of schedule."""
+        from loopprep.technical.practice import TechnicalPicker
+
+        picker = TechnicalPicker(self.bank)
+        item = picker.due(now, asked)
+        if item:
+            return item
+        explicit = bool(self.settings.get("count") or self.settings.get("minutes"))
+        deadline = interviews.deadline(self.store, now)
+        deck_full = deadline is not None and rows.count_cards(self.store) >= self.policy.max_deck
+        if self.selector.new_budget(now, deadline) > 0 or (explicit and not deck_full):
+            item = picker.new(now, asked)
+            if item:
+                return item
+        return picker.ahead(now, asked) if explicit else None
+
+    def _planned(self, asked: set[tuple[str, str]]) -> PracticeItem | None:
+        for entry in self.settings["plan"]:
+            if (QUESTION, entry["ref"]) in asked:
+                continue
+            question = self.selector.question(entry["ref"])
+            if question is None:
+                continue
+            item = self.selector.question_item(question, f"asked by {entry['interviewer']}",
+                                               interviewer=entry["interviewer"],
+                                               bar_raiser=entry["bar_raiser"])
+            # In a loop the interviewer asks for their principle, whatever else the question
+            # touches; scores and reports go to that principle.
+            return PracticeItem(**{**item.__dict__, "principle": entry["principle"],
+                                   "principle_name": self.selector.name(entry["principle"])})
+        return None
+
+    # -- answering ------------------------------------------------------------------------
+    def answer(self, item: PracticeItem, text: str, *, started_at: datetime, ended_at: datetime,
+               interrupted: bool = False) -> AnswerResult:
+        """Store an answer at once (also an interrupted one, so nothing typed is lost), then
+        analyse it and choose the follow-up probes."""
+        _check_now(started_at)
+        _check_now(ended_at)
+        if item.kind == "technical":
+            raise PracticeError("a technical item is logged, not answered",
+                                hint="Log the problem and its outcome (PracticeSession.log_technical).")
+        analysis = None
+        followups: tuple[Followup, ...] = ()
+        named: tuple[str, ...] = ()
+        feedback = None
+        overall = None
+        if not interrupted and item.kind == QUESTION:
+            analysis = analyze(text, question=item.prompt, principles=item.principles or (
+                (item.principle,) if item.principle else ()), today=utc_day(ended_at),
+                using=self.analyzer)
+            feedback = analysis.to_json()
+            overall = round(float(analysis.overall), 2)
+            rng = random.Random(f"{self.settings['seed']}:{item.ref}:probes")
+            recent = {f.probe for a in rows.attempts(self.store, session_id=self.id)
+                      for f in a.followups}
+            followups = tuple(choose_followups(analysis, item.principle, item.principle_name, rng,
+                                               avoid=recent))
+        elif not interrupted:
+            named = _named_stories(item, text)
+        with self.store.transaction() as conn:
+            attempt_id = rows.add_attempt(
+                conn, session_id=self.id, kind=item.kind, ref=item.ref, question_id=item.question_id,
+                question=item.prompt, principle=item.principle, interviewer=item.interviewer,
+                answer=text, status="interrupted" if interrupted else "answered",
+                started_at=started_at, ended_at=ended_at, feedback=feedback, overall=overall,
+                card_id=item.card_id,
+            )
+            if followups:
+                rows.set_followups(conn, attempt_id, followups)
+        suggestion = suggested_rating(overall) if item.kind == QUESTION else (3 if named else 1)
+        return AnswerResult(attempt_id, item, analysis, followups,
+                            None if interrupted else suggestion, named)
+
+    def answer_followup(self, attempt_id: int, index: int, text: str, seconds: float | None, *,
+                        interrupted: bool = False) -> AttemptRecord:
+        """Store the answer to follow-up `index` of an attempt (interrupted ones too)."""
+        attempt = rows.get_attempt(self.store, attempt_id)
+        if not 0 <= index < len(attempt.followups):
+            raise PracticeError(f"attempt {attempt_id} has no follow-up {index + 1}")
+        updated = list(attempt.followups)
+        old = updated[index]
+        updated[index] = Followup(old.probe, old.why, text, seconds)
+        with self.store.transaction() as conn:
+            rows.set_followups(conn, attempt_id, updated)
+            if interrupted:
+                rows.set_status(conn, attempt_id, "interrupted")
+        return rows.get_attempt(self.store, attempt_id)
+
+    def log_technical(self, item: PracticeItem, *, problem: str, outcome: str, now: datetime,
+                      link: str | None = None, minutes: float | None = None, notes: str = "",
+                      rating: int | None = None) -> LoggedPractice:
+        """Log what the candidate did for a technical item (problem, outcome, minutes, a
+        self-rating 1..5); it is stored with the session and reschedules the subtopic's card."""
+        from loopprep.technical.tracker import log_practice
+
+        return log_practice(self.bank, item.ref, problem=problem or item.prompt, outcome=outcome,
+                            now=now, link=link, minutes=minutes, notes=notes, rating=rating,
+                            session_id=self.id, prompt=item.prompt)
+
+    def rate(self, attempt_id: int, rating: int, *, now: datetime) -> RatingResult:
+        """The candidate's self-rating (1 again, 2 hard, 3 good, 4 easy): stored with the
+        attempt and used to reschedule the card (created on its first rating)."""
+        return rate_attempt(self.bank, attempt_id, rating, now=now, policy=self.policy)
+
+    def finish(self, now: datetime) -> dict[str, Any]:
+        """End the session and store its report (also returned)."""
+        report = session_report(self.bank, self.id, now=now)
+        with self.store.transaction() as conn:
+            rows.end_session(conn, self.id, report, now)
+        self.record = rows.get_session(self.store, self.id)
+        return report
+
+
+def rate_attempt(bank: Bank, attempt_id: int, rating: int, *, now: datetime,
+                 policy: Policy = DEFAULT_POLICY) -> RatingResult:
+    """Rate a stored attempt and reschedule its card (see `loopprep.practice.schedule`)."""
+    _check_now(now)
+    if rating not in (1, 2, 3, 4):
+        raise PracticeError(f"rating {rating!r} is not one of 1 again, 2 hard, 3 good, 4 easy")
+    store = bank.store
+    attempt = rows.get_attempt(store, attempt_id)
+    if attempt.rating is not None:
+        raise PracticeError(f"attempt {attempt_id} is already rated ({attempt.rating})")
+    deadline = interviews.deadline(store, now)
+    with store.transaction() as conn:
+        card = rows.find_card(store, attempt.kind, attempt.ref)
+        card_id = card.id if card else rows.insert_card(conn, attempt.kind, attempt.ref,
+                                                        attempt.principle, now)
+        outcome = review(card_id, card.fsrs if card and card.fsrs else None, rating, now, deadline,
+                         policy)
+        rows.update_card(conn, card_id, outcome.state, outcome.due, now)
+        elapsed = days_between(card.last_review, now) if card and card.last_review else None
+        rows.add_review(conn, card_id, attempt_id, rating, now, elapsed, card.due if card else None,
+                        outcome.due, outcome.natural_due, deadline)
+        rows.set_rating(conn, attempt_id, rating, card_id)
+    return RatingResult(attempt_id, rating, rows.get_card(store, card_id), outcome.natural_due,
+                        deadline.isoformat() if deadline else None)
+
+
+def session_report(bank: Bank, session_id: int, *, now: datetime) -> dict[str, Any]:
+    """What a session did: per principle (and per interviewer in a mock loop) the scores,
+    ratings and the fixes that came up most."""
+    record = rows.get_session(bank.store, session_id)
+    attempts = rows.attempts(bank.store, session_id=session_id)
+    names: dict[str, str] = {p.slug: p.name for p in bank.framework}
+    answered = [a for a in attempts if a.status != "interrupted"]
+    report: dict[str, Any] = {
+        "session": session_id, "kind": record.kind,
+        "started_at": record.started_at.isoformat(), "ended_at": now.isoformat(),
+        "minutes": round((now - record.started_at).total_seconds() / 60, 1),
+        "items": len(attempts), "answered": len(answered),
+        "interrupted": len(attempts) - len(answered),
+        "mean_score": _mean(a.overall for a in answered),
+        "principles": [], "fixes": _fixes(answered),
+        "due_left": rows.count_cards(bank.store, due_before=_tomorrow(now)),
+    }
+    by_principle: dict[str, list[AttemptRecord]] = {}
+    technical = [a for a in answered if a.kind == "technical"]
+    for attempt in answered:
+        if attempt.kind != "technical":
+            by_principle.setdefault(attempt.principle or "", []).append(attempt)
+    for slug, group in by_principle.items():
+        report["principles"].append({
+            "slug": slug, "name": names.get(slug, slug), "attempts": len(group),
+            "mean_score": _mean(a.overall for a in group),
+            "mean_rating": _mean(a.rating for a in group),
+        })
+    if "plan" in record.settings:
+        report["interviewers"] = _interviewer_report(record.settings["plan"], attempts, names)
+    if technical:
+        from loopprep.technical.practice import session_summary
+
+        report["technical"] = session_summary(bank.store, technical)
+    return report
+
+
+def _interviewer_report(plan: list[dict[str, Any]], attempts: list[AttemptRecord],
+                        names: dict[str, str]) -> list[dict[str, Any]]:
+    by_ref = {a.ref: a for a in attempts}
+    people: dict[str, dict[str, Any]] = {}
+    for entry in plan:
+        person = people.setdefault(entry["interviewer"], {
+            "name": entry["interviewer"], "bar_raiser": entry["bar_raiser"], "principles": []})
+        attempt = by_ref.get(entry["ref"])
+        fixes = _fixes([attempt], limit=1) if attempt and attempt.status != "interrupted" else []
+        person["principles"].append({
+            "slug": entry["principle"], "name": names.get(entry["principle"], entry["principle"]),
+            "question": attempt.question if attempt else None,
+            "status": attempt.status if attempt else "not asked",
+            "score": attempt.overall if attempt else None,
+            "rating": attempt.rating if attempt else None,
+            "fix": fixes[0] if fixes else None,
+        })
+    for person in people.values():
+        person["score"] = _mean(p["score"] for p in person["principles"])
+    return list(people.values())
+
+
+def _plan_loop(bank: Bank, options: SessionOptions, seed: str, now: datetime,
+               policy: Policy) -> list[dict[str, Any]]:
+    """One question per principle of each interviewer, the bar raiser last."""
+    from loopprep.plan.loops import default_loop, load_loop
+
+    loop = (load_loop(options.loop_file, bank.framework) if options.loop_file
+            else default_loop(bank.framework))
+    selector = Selector(bank.store, bank.framework, bank.stories(),
+                        questions=practice_questions(bank, now=now), policy=policy)
+    rng = random.Random(f"{seed}:loop")
+    asked: set[tuple[str, str]] = set()
+    plan = []
+    for person in sorted(loop.interviewers, key=lambda p: p.bar_raiser):  # bar raiser last
+        for slug in person.principles:
+            item = selector.for_principle(slug, rng, asked, person.name, now)
+            if item is None:
+                continue
+            asked.add((item.kind, item.ref))
+            plan.append({"interviewer": person.name, "bar_raiser": person.bar_raiser,
+                         "principle": slug, "ref": item.ref})
+    if not plan:
+        raise PracticeError("no questions for the loop's principles in this framework")
+    return plan
+
+
+def _fixes(attempts: list[AttemptRecord], limit: int = 3) -> list[str]:
+    """The fixes the feedback asked for most often across the attempts."""
+    counts: Counter[str] = Counter()
+    for attempt in attempts:
+        feedback = attempt.feedback or {}
+        fixes = list(feedback.get("top_fixes") or [])
+        if not fixes:
+            fixes = [f.get("fix") or f.get("message") for f in feedback.get("flags", [])][:2]
+        counts.update({f for f in fixes if f})
+    return [fix for fix, _ in counts.most_common(limit)]
+
+
+def _named_stories(item: PracticeItem, text: str) -> tuple[str, ...]:
+    """Stories whose title (or its first word, e.g. 'IRPWIND') the recall names."""
+    lowered = text.lower()
+    found = []
+    for cue in item.stories:
+        words = [w for w in re.findall(r"[\w']+", cue.title.lower()) if len(w) > 3]
+        if cue.title.lower() in lowered or (words and words[0] in lowered):
+            found.append(cue.id)
+    return tuple(found)
+
+
+def _mean(values: Any) -> float | None:
+    numbers = [float(v) for v in values if v is not None]
+    return round(sum(numbers) / len(numbers), 2) if numbers else None
+
+
+def _tomorrow(now: datetime) -> datetime:
+    from loopprep.practice.schedule import start_of_day
+
+    return start_of_day(now) + timedelta(days=1)
+
+
+def _technical_turn(asked_kinds: list[str]) -> bool:
+    from loopprep.technical.practice import technical_turn
+
+    return technical_turn(asked_kinds)
+
+
+def _check_technical(bank: Bank, options: SessionOptions, now: datetime) -> None:
+    if options.technical not in TECHNICAL_MODES:
+        raise PracticeError(f"technical mode {options.technical!r} is not one of mix, only, none")
+    if options.technical != "only":
+        return
+    if options.principles or options.mock_loop:
+        raise PracticeError("a technical session cannot also keep to principles or play a loop",
+                            hint="Leave out --principle and --mock-loop with --technical.")
+    from loopprep.technical.practice import TechnicalPicker
+
+    if not TechnicalPicker(bank).tracks(now):
+        raise PracticeError("you track no technical subtopics yet",
+                            hint="Import notes with a technical checklist, or rate one: "
+                            "loopprep tech rate SUBTOPIC 1-5 (loopprep tech topics --all lists them).")
+
+
+def _check_now(now: datetime) -> None:
+    if now.tzinfo is None or now.utcoffset() is None:
+        raise ValueError("practice times must be aware datetimes (UTC)")

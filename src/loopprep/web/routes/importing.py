@@ -1,0 +1,109 @@
+"""Importing notes from the browser: upload Markdown files or a zipped vault (kept under
+HOME/uploads, with size limits and unsafe zips refused), or name a folder or file on this
+computer, which the server reads in place (local files only; nothing is fetched).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from starlette.datastructures import UploadFile
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import Route
+
+from loopprep.errors import LoopprepError
+from loopprep.model import ImportReport
+from loopprep.notes.reader import MARKDOWN_SUFFIXES
+from loopprep.uploads import (
+    MAX_NOTES_BYTES,
+    MAX_UNPACKED_BYTES,
+    MAX_UPLOAD_BYTES,
+    UPLOADS_DIR,
+    Upload,
+    import_uploads,
+)
+from loopprep.web.pages import form, now, open_bank, render, text_field
+from loopprep.web.routes import Area
+
+#: The whole upload request: the files plus the form's own bytes.
+UPLOAD_REQUEST_BYTES = MAX_UPLOAD_BYTES + 256 * 1024
+LIMITS = {"file": MAX_NOTES_BYTES, "upload": MAX_UPLOAD_BYTES, "unpacked": MAX_UNPACKED_BYTES}
+
+
+def import_page(request: Request) -> Response:
+    return _page(request)
+
+
+def _page(request: Request, *, error: LoopprepError | None = None, path: str = "",
+          status: int = 200) -> Response:
+    from loopprep.store.notes import imported_sources
+
+    with open_bank(request) as bank:
+        sources = [(row["path"], row["imported_at"]) for row in imported_sources(bank.store)]
+    return render(request, "import.html", {
+        "error": error, "path": path, "sources": sources, "limits": LIMITS,
+        "uploads": Path(UPLOADS_DIR),
+    }, status=status)
+
+
+def upload_notes(request: Request) -> Response:
+    """Import uploaded .md files or a .zip of a vault."""
+    data = form(request)
+    uploads = []
+    for item in data.getlist("notes"):
+        if isinstance(item, UploadFile) and (item.filename or item.size):
+            uploads.append(Upload(item.filename or "", item.file.read()))
+    try:
+        with open_bank(request) as bank:
+            result = import_uploads(bank, uploads, now=now(request))
+            total = len(bank.stories())
+    except LoopprepError as error:
+        return _page(request, error=error, status=400)
+    return _report(request, result.report, total, skipped=result.skipped)
+
+
+def import_path(request: Request) -> Response:
+    """Import a notes file or vault folder on this computer, read where it is."""
+    path = (text_field(form(request), "path") or "").strip()
+    try:
+        target = notes_path(path)
+        with open_bank(request) as bank:
+            report = bank.import_notes([target], now=now(request))
+            total = len(bank.stories())
+    except LoopprepError as error:
+        return _page(request, error=error, path=path, status=400)
+    return _report(request, report, total)
+
+
+def notes_path(typed: str) -> Path:
+    """The path typed on the import page: a folder, or a Markdown file (the browser is not a
+    way to read other kinds of files on this computer)."""
+    if not typed:
+        raise LoopprepError("type the path of a notes file or vault folder")
+    path = Path(typed).expanduser()
+    if path.is_file() and path.suffix.lower() not in MARKDOWN_SUFFIXES:
+        raise LoopprepError(f"{path} is not a Markdown notes file",
+                            hint="Name a .md file or the folder of your vault.")
+    return path
+
+
+def _report(request: Request, report: ImportReport, total: int, *,
+            skipped: list[str] | None = None) -> Response:
+    from loopprep.cli.import_cmd import report_json
+
+    return render(request, "imported.html", {
+        "report": report, "summary": report_json(report), "total": total,
+        "skipped": skipped or [],
+    })
+
+
+area = Area(
+    name="import",
+    routes=[
+        Route("/import", import_page, methods=["GET"]),
+        Route("/import/upload", upload_notes, methods=["POST"]),
+        Route("/import/path", import_path, methods=["POST"]),
+    ],
+    nav=("Import", "/import"),
+)
