@@ -13,7 +13,7 @@ import pytest
 from loopprep.cli.app import run
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+SHARED = (ROOT.parent / "shared").resolve()  # resolved: the importer records real paths
 EXAMPLE = SHARED / "examples" / "interview-notes.md"
 BUNDLED = ROOT / "src" / "loopprep" / "examples" / "jordan-notes.md"
 DATA = Path(__file__).parent / "data"
