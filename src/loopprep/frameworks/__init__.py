@@ -107,7 +107,7 @@ def parse_framework(text: str, *, origin: str = "<framework>") -> Framework:
     for index, row in enumerate(rows, start=1):
         if not isinstance(row, dict):
             raise FrameworkError(f"{origin}: principle #{index} is not a table")
-        slug = _text(row, "slug", origin, index)
+        slug = required_text(row, "slug", origin, f"principle #{index}")
         if not _SLUG.match(slug):
             raise FrameworkError(
                 f"{origin}: principle #{index} slug {slug!r} must be lowercase words joined by -"
@@ -118,32 +118,33 @@ def parse_framework(text: str, *, origin: str = "<framework>") -> Framework:
         principles.append(
             Principle(
                 slug=PrincipleSlug(slug),
-                name=_text(row, "name", origin, index),
+                name=required_text(row, "name", origin, f"principle #{index}"),
                 summary=str(row.get("summary", "")),
-                probes_for=_strings(row, "probes_for", origin, index),
-                aliases=_strings(row, "aliases", origin, index),
-                keywords=_strings(row, "keywords", origin, index),
+                probes_for=string_list(row, "probes_for", origin, f"principle #{index}"),
+                aliases=string_list(row, "aliases", origin, f"principle #{index}"),
+                keywords=string_list(row, "keywords", origin, f"principle #{index}"),
             )
         )
     return Framework(
-        slug=_text(head, "slug", origin, 0),
-        name=_text(head, "name", origin, 0),
+        slug=required_text(head, "slug", origin, "[framework]"),
+        name=required_text(head, "name", origin, "[framework]"),
         description=str(head.get("description", "")),
         kind=str(head.get("kind", "behavioral")),
         principles=tuple(principles),
     )
 
 
-def _text(row: dict[str, Any], key: str, origin: str, index: int) -> str:
+def required_text(row: dict[str, Any], key: str, origin: str, where: str) -> str:
+    """`row[key]` as a non-empty string, or a FrameworkError naming the file and entry."""
     value = row.get(key)
     if not isinstance(value, str) or not value.strip():
-        where = "[framework]" if index == 0 else f"principle #{index}"
         raise FrameworkError(f"{origin}: {where} needs a non-empty {key!r}")
     return value.strip()
 
 
-def _strings(row: dict[str, Any], key: str, origin: str, index: int) -> tuple[str, ...]:
+def string_list(row: dict[str, Any], key: str, origin: str, where: str) -> tuple[str, ...]:
+    """`row[key]` as a list of strings (empty when absent), or a FrameworkError."""
     value = row.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise FrameworkError(f"{origin}: principle #{index} {key!r} must be a list of strings")
+        raise FrameworkError(f"{origin}: {where} {key!r} must be a list of strings")
     return tuple(value)

@@ -14,7 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from loopprep.errors import FrameworkError
-from loopprep.frameworks import _SLUG, TECHNICAL_KIND, framework_kind
+from loopprep.frameworks import (
+    _SLUG,
+    TECHNICAL_KIND,
+    framework_kind,
+    required_text,
+    string_list,
+)
 
 BUILTIN_TOPICS = "sde-topics"
 #: where checklist items go that name no topic of the list
@@ -119,8 +125,8 @@ def parse_topics(text: str, *, origin: str = "<topics>") -> TopicList:
     empty = TopicList(str(head.get("slug", "")), str(head.get("name", "")),
                       str(head.get("description", "")), ())
     merged = merge_topics(empty, (head, rows), origin)
-    return replace(merged, slug=_required(head, "slug", origin, "[framework]"),
-                   name=_required(head, "name", origin, "[framework]"))
+    return replace(merged, slug=required_text(head, "slug", origin, "[framework]"),
+                   name=required_text(head, "name", origin, "[framework]"))
 
 
 def merge_topics(base: TopicList, parsed: tuple[dict[str, Any], list[dict[str, Any]]],
@@ -141,9 +147,9 @@ def merge_topics(base: TopicList, parsed: tuple[dict[str, Any], list[dict[str, A
         topic = Topic(
             slug, name,
             summary=str(row.get("summary", old.summary if old else "")),
-            aliases=_strings(row, "aliases", origin, where) if "aliases" in row else (
+            aliases=string_list(row, "aliases", origin, where) if "aliases" in row else (
                 old.aliases if old else ()),
-            roles=_strings(row, "roles", origin, where) if "roles" in row else (
+            roles=string_list(row, "roles", origin, where) if "roles" in row else (
                 old.roles if old else ()),
             subtopics=_subtopics(slug, row.get("subtopic", []), old, origin, where),
         )
@@ -197,9 +203,9 @@ def _subtopics(topic: str, rows: Any, old: Topic | None, origin: str,
         sub = Subtopic(
             topic, slug, name,
             summary=str(row.get("summary", prior.summary if prior else "")),
-            aliases=_strings(row, "aliases", origin, here) if "aliases" in row else (
+            aliases=string_list(row, "aliases", origin, here) if "aliases" in row else (
                 prior.aliases if prior else ()),
-            prompts=_strings(row, "prompts", origin, here) if "prompts" in row else (
+            prompts=string_list(row, "prompts", origin, here) if "prompts" in row else (
                 prior.prompts if prior else ()),
         )
         if at is None:
@@ -212,21 +218,9 @@ def _subtopics(topic: str, rows: Any, old: Topic | None, origin: str,
 
 
 def _slug(row: dict[str, Any], origin: str, where: str) -> str:
-    slug = _required(row, "slug", origin, where)
+    slug = required_text(row, "slug", origin, where)
     if not _SLUG.match(slug):
         raise FrameworkError(f"{origin}: {where} slug {slug!r} must be lowercase words joined by -")
     return slug
 
 
-def _required(row: dict[str, Any], key: str, origin: str, where: str) -> str:
-    value = row.get(key)
-    if not isinstance(value, str) or not value.strip():
-        raise FrameworkError(f"{origin}: {where} needs a non-empty {key!r}")
-    return value.strip()
-
-
-def _strings(row: dict[str, Any], key: str, origin: str, where: str) -> tuple[str, ...]:
-    value = row.get(key, [])
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise FrameworkError(f"{origin}: {where} {key!r} must be a list of strings")
-    return tuple(value)
