@@ -23,6 +23,7 @@ from pathlib import Path
 
 import numpy as np
 
+from bench_classify import figures  # the same figures as the main bench
 from loopprep.classify.training import FitOptions, fit_question_model
 from loopprep.frameworks import load_framework
 from loopprep.text.embeddings import Embedder, get_embedder
@@ -86,19 +87,9 @@ class CachedEmbedder:
 
 def dev_figures(probs: np.ndarray, rows: list[dict[str, object]], slugs: Sequence[str]
                 ) -> tuple[float, float, float]:
-    order = np.argsort(-probs, axis=1, kind="stable")
-    labels = [[slugs.index(str(s)) for s in row["labels"]] for row in rows]  # type: ignore[attr-defined]
-    top1 = float(np.mean([order[i, 0] in labels[i] for i in range(len(rows))]))
-    top3 = float(np.mean([any(j in labels[i] for j in order[i, :3]) for i in range(len(rows))]))
-    truth, picked = np.array([lab[0] for lab in labels]), order[:, 0]
-    f1 = []
-    for c in range(len(slugs)):
-        tp = int(np.sum((picked == c) & (truth == c)))
-        fp = int(np.sum((picked == c) & (truth != c)))
-        fn = int(np.sum((picked != c) & (truth == c)))
-        if tp + fp + fn:
-            f1.append(2 * tp / (2 * tp + fp + fn))
-    return top1, top3, float(np.mean(f1))
+    """top-1, top-3 and macro-F1 exactly as bench_classify.py reports them."""
+    top1, top3, f1 = figures(probs, rows, slugs)
+    return top1, top3, f1
 
 
 def variant(spec: str) -> FitOptions:
