@@ -129,3 +129,32 @@ def test_an_old_database_gains_the_question_columns(tmp_path: Path) -> None:
         row = bank.store.conn.execute("SELECT labelled_by FROM questions WHERE id = 'n-1'")
         assert row.fetchone()[0] == "author"
         assert any(name.startswith("0002") for name in bank.store.applied_migrations())
+
+
+def test_practice_asks_notes_questions_under_the_guessed_principle(loopprep_home: Path,
+                                                                   example_notes: Path) -> None:
+    from loopprep.classify import guesses
+    from loopprep.practice.questions import practice_questions
+
+    with Bank.open(loopprep_home) as bank:
+        bank.import_notes([example_notes], now=NOW)
+        unlabelled = [q for q in bank.note_questions() if not q.principles]
+        assert unlabelled, "the example has questions under no principle"
+        asked = {q.id: q for q in practice_questions(bank, now=NOW)}
+        strategy = next(q for q in unlabelled
+                        if q.text == "How have you used data to develop a strategy?")
+        assert asked[strategy.id].principles == ("dive-deep",)
+        assert all(q.id in asked for q in unlabelled)
+        cached = bank.store.conn.execute(
+            "SELECT COUNT(*) FROM embeddings WHERE kind = ?", (guesses.ASK_KIND,)).fetchone()[0]
+        assert cached == len(unlabelled)
+
+        calls: list[int] = []
+        embedder = get_embedder()
+        original = embedder.embed
+        try:
+            embedder.embed = lambda texts: calls.append(len(texts)) or original(texts)  # type: ignore[method-assign]
+            assert {q.id: q for q in practice_questions(bank, now=NOW)} == asked
+        finally:
+            embedder.embed = original  # type: ignore[method-assign]
+        assert calls == []  # the guesses came from the cached vectors

@@ -80,11 +80,12 @@ def list_questions(bank: Bank, *, now: datetime, principle: str | None = None,
     unlabelled = [i for i, q in enumerate(found) if not any(p in known for p in q.principles)]
     listed = [ListedQuestion(q, guesses.get(q.id, "author")) for q in found]
     if unlabelled:
-        from loopprep.classify import classify
+        from loopprep.classify.guesses import guess_principles
 
-        rankings = classify([found[i].text for i in unlabelled], bank.framework)
-        for i, ranking in zip(unlabelled, rankings, strict=True):
-            if ranking.warning is None:
+        guesses_by_id = guess_principles(bank, [found[i] for i in unlabelled])
+        for i in unlabelled:
+            ranking = guesses_by_id.get(found[i].id)
+            if ranking is not None and ranking.warning is None:
                 listed[i] = ListedQuestion(replace(found[i], principles=(ranking.top,)), "classifier")
     if slug:
         listed = [q for q in listed if slug in q.question.principles]

@@ -81,8 +81,7 @@ class QuestionClassifier:
 
     def probabilities(self, questions: Sequence[str]) -> Floats:
         """(questions, principles) probabilities in the framework's principle order."""
-        text_of = self.model.embedding_text if self.model is not None else embedding_text
-        vectors = self.embedder.embed([text_of(q) for q in questions])
+        vectors = self.embedder.embed([self.embedding_text(q) for q in questions])
         return self.probabilities_of(vectors, questions)
 
     def probabilities_of(self, vectors: Floats, texts: Sequence[str]) -> Floats:
@@ -91,13 +90,24 @@ class QuestionClassifier:
             return self.model.probabilities(vectors, list(texts))
         return self._by_description(vectors, texts)
 
-    def rank(self, questions: Sequence[str]) -> list[Ranking]:
+    def embedding_text(self, question: str) -> str:
+        """What the embedder sees of a question (the key for cached question vectors)."""
+        return self.model.embedding_text(question) if self.model is not None else (
+            embedding_text(question))
+
+    def rank(self, questions: Sequence[str], vectors: Floats | None = None) -> list[Ranking]:
+        """Rankings for `questions`; `vectors` (one row per question with words, embedded
+        from `embedding_text`) saves embedding them again, e.g. when they were cached."""
         import numpy as np
 
         slugs = self.framework.slugs
         even = 1.0 / len(slugs)
         usable = [i for i, q in enumerate(questions) if has_words(q)]
-        probs = self.probabilities([questions[i] for i in usable]) if usable else None
+        texts = [questions[i] for i in usable]
+        probs = None
+        if usable:
+            probs = (self.probabilities(texts) if vectors is None
+                     else self.probabilities_of(vectors, texts))
         out: list[Ranking] = []
         row = 0
         for question in questions:

@@ -6,7 +6,7 @@ whose primary principle is in the framework, and `data/probes.toml`.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from functools import lru_cache
 from importlib import resources
@@ -27,15 +27,29 @@ class Probes:
 
 
 def practice_questions(bank: Bank, *, now: datetime) -> tuple[Question, ...]:
-    """The questions practice can ask; `principles[0]` is the primary principle. Notes
-    questions with no principle are left out (the classifier's guess costs too much here)."""
+    """The questions practice can ask; `principles[0]` is the primary principle. A question
+    from the notes (or added) under no principle of the framework is asked under the
+    classifier's guess, unless the text gives it nothing to go on."""
     from loopprep.questions import sync_question_bank
     from loopprep.store import questions as question_rows
 
     sync_question_bank(bank, now=now)
     known = set(bank.framework.slugs)
-    return tuple(q for q in question_rows.list_questions(bank.store)
-                 if q.principles and q.principles[0] in known)
+    found = question_rows.list_questions(bank.store)
+    unlabelled = [q for q in found if q.origin != "bank" and not any(p in known for p in q.principles)]
+    guesses = {}
+    if unlabelled:
+        from loopprep.classify.guesses import guess_principles
+
+        guesses = guess_principles(bank, unlabelled)
+    out = []
+    for q in found:
+        ranking = guesses.get(q.id)
+        if ranking is not None and ranking.warning is None:
+            out.append(replace(q, principles=(ranking.top,)))
+        elif q.principles and q.principles[0] in known:
+            out.append(q)
+    return tuple(out)
 
 
 @lru_cache(maxsize=1)
