@@ -6,6 +6,8 @@ Plain frozen dataclasses; persistence lives in `loopprep.store`, parsing in
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal, NewType
@@ -76,6 +78,25 @@ class Fragment:
     text: str
     source: SourceRef
     principle: PrincipleSlug | None = None
+
+
+_BULLET_MARKER = re.compile(r"^(?:[-*+\u2022]|\d{1,3}[.)])\s+")
+_TRAILING_PUNCTUATION = re.compile(r"[\s.,;:!?\u2026]+$")
+
+
+def fragment_text_key(text: str) -> str:
+    """A fragment's text with what copying it between notes may change taken out: case,
+    spacing and indentation, leading bullet markers and trailing punctuation of each line
+    ('- PARCELIO: ... .' in one note is 'PARCELIO: ...' in another)."""
+    lines = []
+    for line in unicodedata.normalize("NFKC", text).casefold().split("\n"):
+        line = line.strip()
+        while marker := _BULLET_MARKER.match(line):
+            line = line[marker.end():]
+        line = _TRAILING_PUNCTUATION.sub("", line)
+        if line:
+            lines.append(" ".join(line.split()))
+    return " ".join(lines) or text
 
 
 @dataclass(frozen=True)
