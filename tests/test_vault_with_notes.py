@@ -4,8 +4,78 @@ stories and ids as the notes alone, and nothing lost when one of the copies goes
 
 from __future__ import annotations
 
+import shutil
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from conftest import BUNDLED, CLI, EXAMPLE
+from loopprep.bank import Bank
 from loopprep.model import Fragment, PrincipleSlug, SourceRef, fragment_text_key
 from loopprep.store.stories import distinct_fragments
+
+NOW = datetime(2026, 11, 27, 9, 30)
+
+
+def _notes_and_vault(source: Path, folder: Path) -> tuple[Path, Path]:
+    """A folder holding a copy of `source` and the vault exported from it alone."""
+    folder.mkdir()
+    notes = folder / source.name
+    shutil.copy(source, notes)
+    with Bank.in_memory() as bank:
+        bank.import_notes([notes], now=NOW)
+        bank.export_vault(folder / "vault", now=NOW)
+    return notes, folder / "vault"
+
+
+def _view(bank: Bank) -> dict[str, Any]:
+    return {s.id: (s.title, s.principles, [(f.text, f.principle, f.source.path, f.source.line)
+                                           for f in s.fragments]) for s in bank.stories()}
+
+
+def _questions(bank: Bank) -> dict[str, Any]:
+    return {q.id: q.story_ids for q in bank.note_questions()}
+
+
+@pytest.mark.parametrize("source", [BUNDLED, EXAMPLE], ids=["jordan", "shared-example"])
+def test_notes_and_their_vault_read_as_the_notes_alone(source: Path, tmp_path: Path) -> None:
+    notes, vault = _notes_and_vault(source, tmp_path / "vault-folder")
+    with Bank.in_memory() as alone:
+        alone.import_notes([notes], now=NOW)
+        expected, questions = _view(alone), _questions(alone)
+        # both, after the notes alone: nothing changes, each bullet once, notes' lines kept
+        report = alone.import_notes([notes, vault], now=NOW)
+        assert not report.changed, report
+        assert _view(alone) == expected and _questions(alone) == questions
+    with Bank.in_memory() as fresh:
+        # both at once into an empty bank, as a folder holding both: the same stories and
+        # ids (not a second PARCELIO story made from the notes' bullets)
+        report = fresh.import_notes([tmp_path / "vault-folder"], now=NOW)
+        assert sorted(report.stories_added) == sorted(expected)
+        assert _view(fresh) == expected and _questions(fresh) == questions
+    assert len(expected) >= 10
+
+
+def test_each_bullet_shows_once_in_stories_show_coverage_and_export(cli: CLI, tmp_path: Path) -> None:
+    notes, vault = _notes_and_vault(BUNDLED, tmp_path / "both")
+    assert cli("import", notes) == 0
+    coverage = cli.json("coverage")
+    report = cli.json("import", notes, vault)
+    assert report["changed"] is False  # type: ignore[index]
+    assert cli.json("coverage") == coverage
+    shown = cli.json("stories", "show", "parcelio")
+    texts = [n["text"] for n in shown["notes"]]  # type: ignore[index]
+    assert len(texts) == 4 and len(set(texts)) == 4
+    assert {n["line"] for n in shown["notes"]} == {17, 34, 81, 95}  # type: ignore[index]
+    assert cli("stories", "show", "parcelio") == 0
+    assert cli.out.count("late-delivery complaints") == 1
+    # exporting again gives the very notes the vault already holds: no bullet doubled
+    again = cli.json("export", "vault", vault)
+    assert again["written"] == [] and again["unchanged"]  # type: ignore[index]
+    note = (vault / "parcelio.md").read_text(encoding="utf-8")
+    assert note.count("rode along with two drivers") == 1
 
 
 def test_same_text_is_compared_without_spacing_case_punctuation_or_markers() -> None:
