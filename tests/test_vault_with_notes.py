@@ -78,6 +78,19 @@ def test_each_bullet_shows_once_in_stories_show_coverage_and_export(cli: CLI, tm
     assert note.count("rode along with two drivers") == 1
 
 
+def test_the_other_copy_shows_when_one_source_drops_a_bullet(cli: CLI, tmp_path: Path) -> None:
+    notes, vault = _notes_and_vault(BUNDLED, tmp_path / "both")
+    assert cli("import", notes, vault) == 0
+    text = notes.read_text(encoding="utf-8")
+    notes.write_text(text.replace("- PARCELIO routing, again. Shipped before peak season\n", ""),
+                     encoding="utf-8")
+    assert cli("import", notes, vault) == 0
+    shown = cli.json("stories", "show", "parcelio")
+    kept = [n for n in shown["notes"] if "peak season" in n["text"]]  # type: ignore[index]
+    assert len(kept) == 1 and kept[0]["principle"] == "deliver-results"
+    assert kept[0]["path"] == str((vault / "parcelio.md").resolve())
+
+
 def test_same_text_is_compared_without_spacing_case_punctuation_or_markers() -> None:
     def frag(text: str, path: str, line: int, principle: str | None = None) -> Fragment:
         return Fragment(text, SourceRef(path, line), PrincipleSlug(principle) if principle else None)
