@@ -165,6 +165,8 @@ class ImportReport:
     """What an import found and what it changed in the store."""
 
     files: list[str] = field(default_factory=list)
+    #: files an earlier import read under a re-imported folder that are not there any more
+    files_gone: list[str] = field(default_factory=list)
     stories_added: list[StoryId] = field(default_factory=list)
     stories_updated: list[StoryId] = field(default_factory=list)
     stories_unchanged: list[StoryId] = field(default_factory=list)
@@ -187,7 +189,8 @@ class ImportReport:
     @property
     def changed(self) -> bool:
         return bool(
-            self.technical_added
+            self.files_gone
+            or self.technical_added
             or self.technical_updated
             or self.technical_archived
             or self.stories_added

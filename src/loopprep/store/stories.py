@@ -121,6 +121,30 @@ def set_archived(conn: sqlite3.Connection, story_ids: Iterable[str], now: str) -
     )
 
 
+def where_still_told(conn: sqlite3.Connection, story_ids: Iterable[str]) -> dict[str, SourceRef]:
+    """For each of these stories still told in some notes file (a fragment, or a link the
+    notes made), the first such place by path and line."""
+    ids = list(story_ids)
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(
+        f"SELECT story_id, source_path, MIN(line) FROM (SELECT story_id, source_path, line "
+        f"FROM story_fragments UNION ALL SELECT story_id, source_path, COALESCE(line, 1) "
+        f"FROM story_principles WHERE origin = 'notes' AND source_path != '') "
+        f"WHERE story_id IN ({marks}) GROUP BY story_id, source_path "
+        f"ORDER BY story_id, source_path", ids,
+    )
+    out: dict[str, SourceRef] = {}
+    for story_id, path, line in rows:
+        out.setdefault(story_id, SourceRef(path, line))
+    return out
+
+
+def move_source(conn: sqlite3.Connection, story_id: str, source: SourceRef) -> None:
+    """The story's notes file is now `source` (its own file no longer tells it)."""
+    conn.execute("UPDATE stories SET source_path = ?, source_line = ? WHERE id = ?",
+                 (source.path, source.line, story_id))
+
+
 def replace_notes_content(
     conn: sqlite3.Connection,
     source_paths: list[str],
