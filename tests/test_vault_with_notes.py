@@ -110,3 +110,19 @@ def test_same_text_is_compared_without_spacing_case_punctuation_or_markers() -> 
     ])
     assert [(f.source.path, f.source.line) for f in kept] == [
         ("a.md", 3), ("a.md", 9), ("a.md", 12), ("b.md", 7)]
+
+
+def test_the_story_page_names_the_file_of_a_bullet_from_another_file(
+    cli: CLI, tmp_path: Path, loopprep_home: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from webtools import client
+
+    notes, vault = _notes_and_vault(BUNDLED, tmp_path / "both")
+    monkeypatch.chdir(tmp_path / "both")
+    assert cli("import", notes, vault) == 0  # the story note defines it; the notes' copies show
+    page = client(loopprep_home).get("/stories/parcelio").text
+    assert "from vault/parcelio.md:13" in page
+    assert page.count("late-delivery complaints") == 1
+    assert "jordan-notes.md:17" in page and "line 17" not in page
+    assert cli("stories", "show", "parcelio") == 0
+    assert "jordan-notes.md:17 (Customer Obsession)" in cli.out
