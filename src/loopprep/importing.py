@@ -2,13 +2,16 @@
 before anything is written), interpret them, then apply the result in one transaction.
 
 Re-importing the same notes changes nothing; an edited note updates what changed; a story
-that disappears from its notes is archived, never deleted, so practice history survives.
+that disappears from its notes (a note deleted from a re-imported folder included) is
+archived, never deleted, so practice history survives — unless another notes file still
+tells it.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -34,7 +37,7 @@ from loopprep.notes.document import (
     read_document,
 )
 from loopprep.notes.principles import normalise
-from loopprep.notes.reader import collect_markdown_files, read_notes_file
+from loopprep.notes.reader import collect_markdown_files, gone_from_folders, read_notes_file
 from loopprep.notes.registry import KnownStory, StoryRegistry
 from loopprep.store import Store
 from loopprep.store import notes as note_rows
@@ -84,18 +87,23 @@ def import_notes(
     files = read_files(paths)
     stamp = now.isoformat(timespec="seconds")
     source_paths = [str(f.path) for f in files]
+    # files an earlier import read under these folders that are gone: this import speaks
+    # for them as for files that are now empty
+    gone_files = gone_from_folders([row["path"] for row in note_rows.imported_sources(store)],
+                                   [Path(p) for p in paths], source_paths)
+    covered = source_paths + gone_files
     identities = story_rows.story_identities(store)
-    registry = StoryRegistry(import_paths=set(source_paths))
+    registry = StoryRegistry(import_paths=set(covered))
     for row in identities:
         registry.add(KnownStory(row["key"], row["title"], row["anchor"], row["id"],
                                 row["source_path"], bool(row["archived"]), defined=False))
     docs, global_findings = parse_files(files, framework, registry, topics)
 
-    report = ImportReport(files=source_paths)
+    report = ImportReport(files=source_paths, files_gone=gone_files)
     ids = _assign_ids(docs, {row["key"]: row["id"] for row in identities})
     with store.transaction() as conn:
         before = story_rows.snapshot(conn)
-        questions_before = note_rows.question_rows_for_sources(conn, source_paths)
+        questions_before = note_rows.question_rows_for_sources(conn, covered)
         existing_keys = {row["key"] for row in identities}
         for doc in docs:
             for draft in doc.stories:
@@ -124,13 +132,8 @@ def import_notes(
             seen_keys.update(d.key for d in doc.stories)
             for question in doc.questions:
                 seen_keys.update(question.story_keys)
-        story_rows.replace_notes_content(conn, source_paths, fragments, links)
-        gone = [
-            row["id"] for row in identities
-            if row["source_path"] in registry.import_paths and not row["archived"]
-            and row["key"] not in seen_keys
-        ]
-        story_rows.set_archived(conn, gone, stamp)
+        story_rows.replace_notes_content(conn, covered, fragments, links)
+        _archive_untold(conn, identities, registry.import_paths, seen_keys, stamp)
 
         new_questions: list[str] = []
         for doc in docs:
@@ -154,9 +157,10 @@ def import_notes(
                 conn, doc.path, [(t.principle, t.text, t.source.line) for t in doc.principle_texts]
             )
             note_rows.record_source(conn, doc.path, _sha(files, doc.path), doc.front_matter, stamp)
+        note_rows.forget_sources(conn, gone_files)
         if any(doc.principle_headings >= 3 for doc in docs):
             note_rows.replace_findings(conn, GLOBAL_SOURCE, global_findings)
-        technical = apply_technical(conn, docs, source_paths, now)
+        technical = apply_technical(conn, docs, covered, now)
         report.technical_added, report.technical_updated = technical.added, technical.updated
         report.technical_unchanged, report.technical_archived = technical.unchanged, technical.archived
         report.technical_sections = sum(doc.technical_sections for doc in docs)
@@ -177,6 +181,20 @@ def import_notes(
     report.principles_found = list(dict.fromkeys(s for d in docs for s in d.principles_found))
     report.findings = [f for d in docs for f in d.findings] + global_findings
     return report
+
+
+def _archive_untold(conn: sqlite3.Connection, identities: list[sqlite3.Row], covered: set[str],
+                    seen_keys: set[str], stamp: str) -> None:
+    """Archive the stories whose own file is part of this import (or gone from a folder of
+    it) and that no file tells any more; one still told in another notes file stays, and
+    points to that file from now on."""
+    untold = [row["id"] for row in identities
+              if row["source_path"] in covered and not row["archived"]
+              and row["key"] not in seen_keys]
+    elsewhere = story_rows.where_still_told(conn, untold) if untold else {}
+    story_rows.set_archived(conn, [i for i in untold if i not in elsewhere], stamp)
+    for story_id, source in elsewhere.items():
+        story_rows.move_source(conn, story_id, source)
 
 
 def question_id(text: str) -> str:

@@ -6,6 +6,8 @@ Plain frozen dataclasses; persistence lives in `loopprep.store`, parsing in
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Literal, NewType
@@ -78,6 +80,25 @@ class Fragment:
     principle: PrincipleSlug | None = None
 
 
+_BULLET_MARKER = re.compile(r"^(?:[-*+\u2022]|\d{1,3}[.)])\s+")
+_TRAILING_PUNCTUATION = re.compile(r"[\s.,;:!?\u2026]+$")
+
+
+def fragment_text_key(text: str) -> str:
+    """A fragment's text with what copying it between notes may change taken out: case,
+    spacing and indentation, leading bullet markers and trailing punctuation of each line
+    ('- PARCELIO: ... .' in one note is 'PARCELIO: ...' in another)."""
+    lines = []
+    for line in unicodedata.normalize("NFKC", text).casefold().split("\n"):
+        line = line.strip()
+        while marker := _BULLET_MARKER.match(line):
+            line = line[marker.end():]
+        line = _TRAILING_PUNCTUATION.sub("", line)
+        if line:
+            lines.append(" ".join(line.split()))
+    return " ".join(lines) or text
+
+
 @dataclass(frozen=True)
 class Finding:
     """Something the importer noticed in the notes and wants the user to know."""
@@ -144,6 +165,8 @@ class ImportReport:
     """What an import found and what it changed in the store."""
 
     files: list[str] = field(default_factory=list)
+    #: files an earlier import read under a re-imported folder that are not there any more
+    files_gone: list[str] = field(default_factory=list)
     stories_added: list[StoryId] = field(default_factory=list)
     stories_updated: list[StoryId] = field(default_factory=list)
     stories_unchanged: list[StoryId] = field(default_factory=list)
@@ -166,7 +189,8 @@ class ImportReport:
     @property
     def changed(self) -> bool:
         return bool(
-            self.technical_added
+            self.files_gone
+            or self.technical_added
             or self.technical_updated
             or self.technical_archived
             or self.stories_added

@@ -48,6 +48,7 @@ def report_json(report: ImportReport) -> dict[str, Any]:
 
     return {
         "files": [display_path(f) for f in report.files],
+        "files_gone": [display_path(f) for f in report.files_gone],
         "stories": {
             "added": report.stories_added,
             "updated": report.stories_updated,
@@ -87,6 +88,11 @@ def show_report(report: ImportReport, total: int) -> None:
     if len(report.files) > 3:
         files += f" and {len(report.files) - 3} more"
     out.print(f"[bold]Imported[/bold] {escape(files)}")
+    if report.files_gone:
+        gone = ", ".join(display_path(f) for f in report.files_gone[:3])
+        if len(report.files_gone) > 3:
+            gone += f" and {len(report.files_gone) - 3} more"
+        out.print(f"  gone from the folder since the last import: {escape(gone)}")
     parts = [
         f"{len(report.stories_added)} new",
         f"{len(report.stories_updated)} updated",

@@ -98,7 +98,10 @@ def show_story(
         for fragment in story.fragments:
             under = f" [dim]({names.get(fragment.principle, fragment.principle)})[/dim]" if (
                 fragment.principle) else ""
-            out.print(f"  line {fragment.source.line}{under}: {escape(fragment.text)}")
+            where = f"line {fragment.source.line}" if story.source and (
+                fragment.source.path == story.source.path) else (
+                f"{display_path(fragment.source.path)}:{fragment.source.line}")
+            out.print(f"  {escape(where)}{under}: {escape(fragment.text)}")
     for part in ("situation", "task", "action", "result", "lessons"):
         value = getattr(story, part)
         if value:
@@ -132,7 +135,7 @@ def story_json(story: Story) -> dict[str, Any]:
         "archived": story.archived,
         "source": {"path": story.source.path, "line": story.source.line} if story.source else None,
         "notes": [
-            {"text": f.text, "principle": f.principle, "line": f.source.line}
+            {"text": f.text, "principle": f.principle, "path": f.source.path, "line": f.source.line}
             for f in story.fragments
         ],
     }

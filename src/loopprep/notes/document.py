@@ -304,11 +304,18 @@ def _story_item(
             _link(doc, key, principle, line, _details(item))
         _place(doc, item, f"story:{keys[0]}")
         return
+    claimed = registry.claimed(_details(item))
+    if claimed is not None:
+        _link(doc, claimed.key, principle, line, _details(item))
+        _place(doc, item, f"story:{claimed.key}")
+        return
     bullet = registry.read(text)
     parts = split_stories(bullet)
     keys = []
     for part in parts:
-        key = _resolve_or_define(doc, part, line, registry, split=len(parts) > 1)
+        claimed = registry.claimed(part.text) if len(parts) > 1 else None
+        key = claimed.key if claimed is not None else _resolve_or_define(
+            doc, part, line, registry, split=len(parts) > 1)
         keys.append(key)
         detail = _details(item) if len(parts) == 1 else part.text
         _link(doc, key, principle, line, detail)
@@ -323,7 +330,9 @@ def _story_paragraph(
         doc.note("reflection", f"'{_short(text)}' is read as a reflection, not a story",
                  block.line, "info")
         return
-    key = _resolve_or_define(doc, registry.read(text), block.line, registry, split=False)
+    claimed = registry.claimed(text)
+    key = claimed.key if claimed is not None else _resolve_or_define(
+        doc, registry.read(text), block.line, registry, split=False)
     _link(doc, key, principle, block.line, text)
 
 
@@ -555,6 +564,8 @@ def _collect_story_note(doc: ParsedNotes, framework: Framework, registry: StoryR
                    explicit_id, fields)
     )
     doc.fragments.extend((key, fragment) for fragment in notes)
+    for fragment in notes:
+        registry.claim(fragment.text, key)
     for value in _str_list(fm.get("principles")):
         principle = framework.get(value) or match_principle(value, framework)[0]
         if principle is None:
@@ -706,7 +717,7 @@ def _outline_item(
     text = item.text.strip()
     _, lead_in = strip_lead_in(text)
     bullet = registry.read(text)
-    known = registry.resolve(bullet)
+    known = registry.claimed(_details(item)) or registry.resolve(bullet)
     key: str | None = known.key if known is not None else None
     if key is None and not lead_in:
         mentioned = registry.mentioned_in(_details(item))

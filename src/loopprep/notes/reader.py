@@ -6,6 +6,7 @@ before anything is written, so a bad file never half-imports.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from loopprep.errors import NotesError
@@ -46,6 +47,22 @@ def collect_markdown_files(paths: list[Path]) -> list[Path]:
     for p in found:
         unique.setdefault(p.resolve(), None)
     return list(unique)
+
+
+def gone_from_folders(known: Iterable[str], paths: Sequence[Path], present: Iterable[str]) -> list[str]:
+    """Files an earlier import read under one of the folders in `paths` that are not there
+    any more (deleted, renamed, moved to Obsidian's .trash): importing the folder again
+    speaks for them too. Files outside those folders are never counted."""
+    folders = [path.resolve() for path in paths if path.is_dir()]
+    read_now = set(present)
+    gone = []
+    for source in known:
+        path = Path(source)
+        if source in read_now or not path.is_absolute() or path.is_file():
+            continue
+        if any(path.is_relative_to(folder) for folder in folders):
+            gone.append(source)
+    return sorted(gone)
 
 
 def read_notes_file(path: Path) -> str:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from loopprep.model import fragment_text_key
 from loopprep.notes.bullets import Bullet, first_words, read_bullet, strip_lead_in
 from loopprep.notes.principles import normalise
 
@@ -27,6 +28,9 @@ class StoryRegistry:
     import_paths: set[str] = field(default_factory=set)
     _anchors: dict[str, list[KnownStory]] = field(default_factory=dict)
     _titles: dict[str, KnownStory] = field(default_factory=dict)
+    #: bullets a story note keeps under '## Notes' (by `fragment_text_key`) -> its story key;
+    #: None when two story notes keep the same bullet
+    _claims: dict[str, str | None] = field(default_factory=dict)
 
     def may_redefine(self, story: KnownStory) -> bool:
         """Whether a file of this import may (re)define a story the store already has: only
@@ -46,6 +50,16 @@ class StoryRegistry:
     def retitle(self, story: KnownStory, title: str) -> None:
         story.title = title
         self._titles.setdefault(normalise(title), story)
+
+    def claim(self, text: str, key: str) -> None:
+        """A story note keeps this bullet: the same bullet in free-form notes of the import
+        (the notes the vault was exported from) is that story's, whatever its anchor says."""
+        same = fragment_text_key(text)
+        self._claims[same] = key if self._claims.get(same, key) == key else None
+
+    def claimed(self, text: str) -> KnownStory | None:
+        key = self._claims.get(fragment_text_key(text))
+        return self.stories.get(key) if key is not None else None
 
     def by_anchor(self, anchor_key: str) -> list[KnownStory]:
         return list(self._anchors.get(anchor_key, ()))

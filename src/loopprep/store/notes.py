@@ -160,5 +160,13 @@ def record_import(conn: sqlite3.Connection, files: list[str], summary: dict[str,
                  (now, json.dumps(files), json.dumps(summary, sort_keys=True)))
 
 
+def forget_sources(conn: sqlite3.Connection, paths: list[str]) -> None:
+    """Files gone from a re-imported folder: their findings, principle texts and record go
+    (their stories and questions are archived by the import, never deleted)."""
+    for table in ("findings", "principle_texts", "sources"):
+        column = "path" if table == "sources" else "source_path"
+        conn.executemany(f"DELETE FROM {table} WHERE {column} = ?", [(p,) for p in paths])
+
+
 def imported_sources(store: Store) -> list[sqlite3.Row]:
     return store.conn.execute("SELECT * FROM sources ORDER BY path").fetchall()

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from typing import Any, NamedTuple
 
 from loopprep.errors import NotFoundError
-from loopprep.model import Fragment, PrincipleSlug, SourceRef, Story, StoryId
+from loopprep.model import Fragment, PrincipleSlug, SourceRef, Story, StoryId, fragment_text_key
 from loopprep.store.db import Store
 
 STAR_COLUMNS = ("situation", "task", "action", "result", "lessons")
@@ -121,6 +121,30 @@ def set_archived(conn: sqlite3.Connection, story_ids: Iterable[str], now: str) -
     )
 
 
+def where_still_told(conn: sqlite3.Connection, story_ids: Iterable[str]) -> dict[str, SourceRef]:
+    """For each of these stories still told in some notes file (a fragment, or a link the
+    notes made), the first such place by path and line."""
+    ids = list(story_ids)
+    marks = ",".join("?" * len(ids))
+    rows = conn.execute(
+        f"SELECT story_id, source_path, MIN(line) FROM (SELECT story_id, source_path, line "
+        f"FROM story_fragments UNION ALL SELECT story_id, source_path, COALESCE(line, 1) "
+        f"FROM story_principles WHERE origin = 'notes' AND source_path != '') "
+        f"WHERE story_id IN ({marks}) GROUP BY story_id, source_path "
+        f"ORDER BY story_id, source_path", ids,
+    )
+    out: dict[str, SourceRef] = {}
+    for story_id, path, line in rows:
+        out.setdefault(story_id, SourceRef(path, line))
+    return out
+
+
+def move_source(conn: sqlite3.Connection, story_id: str, source: SourceRef) -> None:
+    """The story's notes file is now `source` (its own file no longer tells it)."""
+    conn.execute("UPDATE stories SET source_path = ?, source_line = ? WHERE id = ?",
+                 (source.path, source.line, story_id))
+
+
 def replace_notes_content(
     conn: sqlite3.Connection,
     source_paths: list[str],
@@ -203,7 +227,22 @@ def _fragments_by_story(conn: sqlite3.Connection, story_id: str | None = None
     for row in rows:
         principle = PrincipleSlug(row[4]) if row[4] else None
         out[row[0]].append(Fragment(row[3], SourceRef(row[1], row[2]), principle))
-    return {k: tuple(v) for k, v in out.items()}
+    return {k: distinct_fragments(v) for k, v in out.items()}
+
+
+def distinct_fragments(fragments: Iterable[Fragment]) -> tuple[Fragment, ...]:
+    """A story's fragments with each piece of text once across its sources: a fragment whose
+    text (compared by `fragment_text_key`) an earlier source already gave is left out, so
+    notes imported together with the vault exported from them read once. Every source's
+    rows stay stored, so if the first source drops the text the next one's copy shows.
+    Repeats within one source stay: that is a bullet filed under two principles."""
+    first_source: dict[str, str] = {}
+    kept = []
+    for fragment in fragments:
+        source = first_source.setdefault(fragment_text_key(fragment.text), fragment.source.path)
+        if source == fragment.source.path:
+            kept.append(fragment)
+    return tuple(kept)
 
 
 def _story(row: sqlite3.Row, principles: tuple[PrincipleSlug, ...],
