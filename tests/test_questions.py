@@ -135,6 +135,7 @@ def test_practice_asks_notes_questions_under_the_guessed_principle(loopprep_home
                                                                    example_notes: Path) -> None:
     from loopprep.classify import guesses
     from loopprep.practice.questions import practice_questions
+    from loopprep.practice.selection import Selector
 
     with Bank.open(loopprep_home) as bank:
         bank.import_notes([example_notes], now=NOW)
@@ -143,7 +144,13 @@ def test_practice_asks_notes_questions_under_the_guessed_principle(loopprep_home
         asked = {q.id: q for q in practice_questions(bank, now=NOW)}
         strategy = next(q for q in unlabelled
                         if q.text == "How have you used data to develop a strategy?")
-        assert asked[strategy.id].principles == ("dive-deep",)
+        assert asked[strategy.id].principles == ("dive-deep",) and asked[strategy.id].guessed
+        selector = Selector(bank.store, bank.framework, bank.stories(),
+                            questions=tuple(asked.values()))
+        item = selector.question_item(asked[strategy.id], "new")
+        assert item.principle == "dive-deep" and item.to_json()["principle_guessed"] is True
+        bank_question = next(q for q in asked.values() if q.origin == "bank")
+        assert selector.question_item(bank_question, "new").guessed is False
         assert all(q.id in asked for q in unlabelled)
         cached = bank.store.conn.execute(
             "SELECT COUNT(*) FROM embeddings WHERE kind = ?", (guesses.ASK_KIND,)).fetchone()[0]

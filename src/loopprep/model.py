@@ -158,6 +158,7 @@ class Question:
     outline: str = ""
     story_ids: tuple[StoryId, ...] = ()
     source: SourceRef | None = None
+    guessed: bool = False  # `principles` is the classifier's guess: none was given
 
 
 @dataclass

@@ -125,8 +125,9 @@ def show_item(out: Console, item: PracticeItem, number: int) -> None:
     who = f" · {escape(item.interviewer)}" if item.interviewer else ""
     if item.bar_raiser:
         who += " (bar raiser)"
-    out.rule(f"[bold]{number}. {escape(item.principle_name)}[/bold]{who} [dim]({escape(item.reason)})"
-             f"[/dim]", align="left")
+    guessed = " [dim](guessed)[/dim]" if item.guessed else ""
+    out.rule(f"[bold]{number}. {escape(item.principle_name)}[/bold]{guessed}{who} "
+             f"[dim]({escape(item.reason)})[/dim]", align="left")
     out.print(f"[bold cyan]{escape(item.prompt)}[/bold cyan]")
     target = clock(item.target_seconds)
     out.print(f"[dim]Aim for about {target}. Enter adds a line; Esc-Enter or Ctrl-D when done; "

@@ -46,7 +46,7 @@ def practice_questions(bank: Bank, *, now: datetime) -> tuple[Question, ...]:
     for q in found:
         ranking = guesses.get(q.id)
         if ranking is not None and ranking.warning is None:
-            out.append(replace(q, principles=(ranking.top,)))
+            out.append(replace(q, principles=(ranking.top,), guessed=True))
         elif q.principles and q.principles[0] in known:
             out.append(q)
     return tuple(out)

@@ -49,6 +49,7 @@ class PracticeItem:
     interviewer: str | None = None
     bar_raiser: bool = False
     stories: tuple[StoryCue, ...] = ()
+    guessed: bool = False  # the question named no principle: `principle` is loopprep's guess
 
     @property
     def target_seconds(self) -> int:
@@ -62,6 +63,7 @@ class PracticeItem:
             "principle_name": self.principle_name, "reason": self.reason, "card_id": self.card_id,
             "question_id": self.question_id, "principles": list(self.principles),
             "interviewer": self.interviewer, "bar_raiser": self.bar_raiser,
+            "principle_guessed": self.guessed,
             "target_seconds": self.target_seconds,
             "stories": [{"id": s.id, "title": s.title, "opening_line": s.opening_line,
                          "metric": s.metric} for s in self.stories],
@@ -200,7 +202,8 @@ class Selector:
         principles = question.principles if question else ((card.principle,) if card.principle else ())
         return PracticeItem(card.kind, card.ref, text, card.principle, self.name(card.principle),
                             reason, card_id=card.id, question_id=card.ref,
-                            principles=tuple(principles), **extra)  # type: ignore[arg-type]
+                            principles=tuple(principles),
+                            guessed=question.guessed if question else False, **extra)  # type: ignore[arg-type]
 
     def recall_item(self, slug: str, reason: str, card_id: int | None = None,
                     **extra: object) -> PracticeItem:
@@ -214,7 +217,8 @@ class Selector:
         slug = question.principles[0] if question.principles else None
         return PracticeItem(QUESTION, question.id, question.text, slug, self.name(slug), reason,
                             card_id=card.id if card else None, question_id=question.id,
-                            principles=tuple(question.principles), **extra)  # type: ignore[arg-type]
+                            principles=tuple(question.principles), guessed=question.guessed,
+                            **extra)  # type: ignore[arg-type]
 
     # -- choosing -------------------------------------------------------------------------
     def due(self, now: datetime, asked: set[tuple[str, str]]) -> PracticeItem | None:

@@ -145,4 +145,5 @@ def _question(row: sqlite3.Row, principles: list[str], stories: list[StoryId]) -
         outline=row["outline"],
         story_ids=tuple(stories),
         source=SourceRef(row["source_path"], row["source_line"]) if row["source_path"] else None,
+        guessed=row["labelled_by"] == "classifier",
     )
