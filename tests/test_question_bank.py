@@ -297,3 +297,8 @@ def test_probes_are_unique_clean_strings(probes: dict[str, Any]) -> None:
     assert all(isinstance(p, str) and p == p.strip() and p[-1] in ".?" for p in texts)
     dupes = [p for p, n in Counter(texts).items() if n > 1]
     assert not dupes, dupes
+
+
+def test_readme_states_the_bank_size(questions: list[dict[str, Any]]) -> None:
+    readme = (DATA.parents[2] / "README.md").read_text("utf-8")
+    assert f"question bank ({len(questions):,} questions)" in readme
