@@ -112,3 +112,19 @@ def test_practice_refuses_what_does_not_fit(web: TestClient) -> None:
     assert web.post(attempt + "/rate", data=form({"rating": "2"})).status_code == 200
     again = web.post(attempt + "/rate", data=form({"rating": "2"}))
     assert again.status_code == 400 and "already rated" in again.text
+
+
+def test_a_notes_question_under_a_guessed_principle_says_so(web: TestClient) -> None:
+    started = web.post("/practice/sessions", data=form({"count": "4", "principle": "dive-deep"}),
+                       follow_redirects=False)
+    session_url = started.headers["location"]
+    pages = []
+    for _ in range(4):  # a story recall may come first; the notes' own questions come early
+        pages.append(web.get(session_url).text)
+        if "<small>(guessed)</small>" in pages[-1]:
+            break
+        web.post(session_url + "/answer", data=form({**shown(pages[-1]), "answer": "At X, 10%."}),
+                 follow_redirects=False)
+    page = pages[-1]
+    assert "Dive Deep <small>(guessed)</small>" in page
+    assert "develop a strategy?" in page or "number of possible" in page
