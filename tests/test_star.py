@@ -28,11 +28,23 @@ from loopprep.feedback.star_train import (
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def test_shipped_model_was_trained_on_the_shipped_answers() -> None:
-    model = default_labeller().model
-    assert model.meta["training_sha256"] == training_digest(), (
-        "star_answers.jsonl changed: run python -m loopprep.feedback.star_train"
+def test_shipped_models_were_trained_on_the_shipped_answers() -> None:
+    for model in (default_labeller().model, default_labeller(use_embeddings=False).model):
+        assert model.meta["training_sha256"] == training_digest(), (
+            "star_answers.jsonl changed: run python -m loopprep.feedback.star_train"
+        )
+
+
+def test_the_default_labeller_reads_sentence_embeddings_of_the_shipped_model() -> None:
+    from loopprep.text.embeddings import get_embedder
+
+    labeller = default_labeller()
+    assert labeller.model.uses_embeddings and labeller.embedder is get_embedder()
+    assert labeller.model.meta["embedder_fingerprint"] == get_embedder().fingerprint, (
+        "the embedding model changed: run python -m loopprep.feedback.star_train"
     )
+    words = default_labeller(use_embeddings=False)
+    assert not words.model.uses_embeddings and words.embedder is None
 
 
 def test_training_data_is_large_and_varied() -> None:
@@ -123,9 +135,30 @@ def test_embedding_feature_plugs_in(tmp_path: Path) -> None:
 
 
 def test_model_round_trip(tmp_path: Path) -> None:
-    model = default_labeller().model
-    path = tmp_path / "m.npz"
-    model.save(path)
-    again = StarModel.load(path)
     texts = ["I was asked to fix it.", "I fixed it.", "It never broke again."]
-    assert StarLabeller(again).label(texts) == StarLabeller(model).label(texts)
+    for labeller in (default_labeller(), default_labeller(use_embeddings=False)):
+        path = tmp_path / "m.npz"
+        labeller.model.save(path)
+        again = StarLabeller(StarModel.load(path), labeller.embedder)
+        assert again.label(texts) == labeller.label(texts)
+
+
+def test_a_pasted_document_is_labelled_without_embedding_every_sentence() -> None:
+    from loopprep.feedback.star import MAX_EMBEDDED_SENTENCES
+    from loopprep.text.embeddings import get_embedder
+
+    calls: list[int] = []
+
+    class Counting:
+        def embed(self, texts: list[str]) -> Any:
+            calls.append(len(texts))
+            return get_embedder().embed(texts)
+
+    words = default_labeller(use_embeddings=False)
+    labeller = StarLabeller(default_labeller().model, Counting(), fallback=words)
+    answer = ["I was asked to fix the build.", "I fixed it.", "It never broke again."]
+    assert labeller.label(answer) and calls == [3]
+    long = answer * (MAX_EMBEDDED_SENTENCES // 3 + 1)
+    assert labeller.label(long) == words.label(long) and calls == [3]
+    labels, _ = labeller.label_with_posteriors(long)
+    assert labels == words.label(long) and calls == [3]

@@ -237,24 +237,29 @@ def cross_validate(
 
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--out", type=Path, default=None, help="where to write the model")
+    parser.add_argument("--out", type=Path, default=None,
+                        help="the folder to write the models to (default: the package's data)")
     parser.add_argument("--cv", action="store_true", help="print cross-validated accuracy")
-    parser.add_argument("--embeddings", action="store_true", help="add sentence embeddings")
+    parser.add_argument("--words-only", action="store_true",
+                        help="write only the word-feature model, not the one with embeddings")
     args = parser.parse_args(argv)
     answers = load_answers()
     cfg = TrainConfig()
     if args.cv:
         print(f"5-fold whole-answer accuracy: {cross_validate(answers, cfg):.3f}")
     embedder: Any = None
-    name = "star_model.npz"
-    if args.embeddings:
+    if not args.words_only:
         embedder = importlib.import_module("loopprep.text.embeddings").get_embedder()
-        name = "star_model_embed.npz"
-    model = train(answers, cfg, embedder)
-    model.meta["training_sha256"] = training_digest()
-    out = args.out or Path(str(resources.files("loopprep").joinpath("data", name)))
-    model.save(out)
-    print(f"wrote {out} ({len(model.features)} features)")
+    folder = args.out or Path(str(resources.files("loopprep").joinpath("data")))
+    for name, with_embedder in (("star_model.npz", None), ("star_model_embed.npz", embedder)):
+        if name == "star_model_embed.npz" and with_embedder is None:
+            continue
+        model = train(answers, cfg, with_embedder)
+        model.meta["training_sha256"] = training_digest()
+        if with_embedder is not None:
+            model.meta["embedder_fingerprint"] = with_embedder.fingerprint
+        model.save(folder / name)
+        print(f"wrote {folder / name} ({len(model.features)} features)")
 
 
 if __name__ == "__main__":

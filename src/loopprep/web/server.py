@@ -89,7 +89,7 @@ def warm_up(state: WebState) -> None:
     try:
         with Bank.open(state.home, framework=state.framework) as bank:
             state.snapshots.get(bank, state.clock().astimezone().date())
-        default_labeller()
+        default_labeller().label(["I fixed it."])  # loads the sentence embedder too
     except Exception:  # a page will meet the same problem and show it properly
         return
 
