@@ -379,6 +379,12 @@ def _define_titled(doc: ParsedNotes, title: str, line: int, registry: StoryRegis
 
 def _define_star_story(doc: ParsedNotes, story: StarStory, registry: StoryRegistry) -> str:
     title = story.title or make_title(story.parts.get("situation") or story.text)
+    if not story.title:
+        doc.note("untitled-star",
+                 f"a STAR block with no title line; it is titled '{title}' from its first "
+                 "part. Put a short title line (e.g. **Payment outage**) just above it to "
+                 "name it, and to refer to it from other principles",
+                 story.line, "info")
     key = _define_titled(doc, title, story.line, registry)
     doc.star_parts.setdefault(key, dict(story.parts))
     return key

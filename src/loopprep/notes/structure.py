@@ -19,7 +19,7 @@ from loopprep.notes.star import StarStory, Unit, find_runs, item_run, title_text
 #: a principle named on a line or bullet of its own sits below any real heading
 PSEUDO_LEVEL = 7
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)(?P<name>[^*_]+?)\s*[:.!]?\s*\1\s*[:.!]?\s*$")
-_LABEL_LINE = re.compile(r"^\s*(?:\*\*|__)?(?P<name>[^:*_]{3,60}?)\s*(?:\*\*|__)?\s*:\s*"
+_LABEL_LINE = re.compile(r"^\s*(?:\*\*|__)?(?P<name>[^:*_]{2,60}?)\s*(?:\*\*|__)?\s*:\s*"
                          r"(?:\*\*|__)?\s*(?P<rest>.*)$", re.DOTALL)
 _LP_LINE = re.compile(
     r"^\s*(?:\*\*|__)?\s*(?:lps?|leadership principles?|principles?|competenc(?:y|ies)|"
@@ -33,7 +33,7 @@ _STORY_LINE = re.compile(
 )
 _DESCRIPTION = re.compile(r"^\s*(?:leaders?|we|they|you)\b", re.IGNORECASE)
 _STORY_NUMBER = re.compile(r"^\s*(?:story|example)\s*\d*\s*[:.\-–—]\s*", re.IGNORECASE)
-_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?$")
+_TABLE_RULE = re.compile(r"^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?$")
 _PRINCIPLE_COLUMN = re.compile(r"\b(?:lps?|principles?|competenc\w*)\b", re.IGNORECASE)
 _STORY_COLUMN = re.compile(r"\b(?:stor(?:y|ies)|examples?)\b", re.IGNORECASE)
 _STORY_CALLOUTS = {"example", "story", "stories", "answer", "quote"}
