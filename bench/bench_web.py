@@ -149,6 +149,9 @@ def main() -> None:
         story = next(s for s in stories if s.situation)
         client = TestClient(create_app(home, token=TOKEN, clock=lambda: NOW), base_url=BASE,
                             headers={"origin": BASE, "x-csrf-token": TOKEN})
+        from loopprep.feedback import default_labeller
+
+        default_labeller().label(["I fixed it."])  # `loopprep serve` warms the models up too
         settle_memory()  # as `loopprep serve` does before it listens
         start = time.perf_counter()
         client.get("/")
@@ -199,6 +202,10 @@ def main() -> None:
              lambda: client.get("/practice/progress", headers=htmx), None),
             ("GET /practice/attempts/ID", lambda: client.get("/practice/attempts/5000"), None),
             ("GET /plan", lambda: client.get("/plan"), None),
+            ("GET /plan after a change elsewhere", lambda: client.get("/plan"), change),
+            ("GET /questions/fit after a change elsewhere",
+             lambda: client.get("/questions/fit?question=Tell+me+about+a+time+you+cut+costs",
+                                headers=htmx), change),
             ("GET /import", lambda: client.get("/import"), None),
             ("GET /settings", lambda: client.get("/settings"), None),
         ]

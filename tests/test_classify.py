@@ -127,3 +127,21 @@ def test_any_text_gets_a_valid_ranking(text: str) -> None:
     ranking = classify([text], AMAZON)[0]
     _check(ranking)
     assert ranking.question == text
+
+
+def test_a_question_ranked_twice_in_a_row_is_ranked_once() -> None:
+    from loopprep.classify import get_classifier
+
+    classifier = get_classifier(AMAZON)
+    calls: list[int] = []
+    original = classifier.embedder.embed
+    try:
+        classifier.embedder.embed = lambda texts: calls.append(len(texts)) or original(texts)  # type: ignore[method-assign]
+        question = "Tell me about a time you saved money for your team (twice)."
+        first = classifier.rank([question])
+        assert classifier.rank([question]) == first and calls == [1]
+        batched = classifier.rank([question, "Why?"])[0]  # a batch is computed, not kept
+        assert calls == [1, 2] and batched.top == first[0].top
+        assert abs(batched.top_score - first[0].top_score) < 1e-4
+    finally:
+        classifier.embedder.embed = original  # type: ignore[method-assign]

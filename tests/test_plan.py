@@ -338,3 +338,22 @@ def test_bundled_example_plan(cli: CLI) -> None:
     reasons = {u["principle"]: u["reason"] for u in data["unfilled"] if u["role"] == "primary"}
     assert set(reasons) == set(data["lacking"])
     assert data["develop_next"][0]["principle"] == "think-big"
+
+
+def test_fit_rows_kept_between_plans_match_a_fresh_computation_and_follow_edits() -> None:
+    import dataclasses
+
+    from loopprep.plan.fit import KeywordSimilarity, fit_matrix
+
+    stories = [_story("cost-cut", ["frugality"], strong=True),
+               _story("late-launch", [], text="We shipped late; customers complained and I apologised.")]
+    principles = list(AMAZON.principles)
+    kept = fit_matrix(stories, principles, today=TODAY)
+    fresh = fit_matrix(stories, principles, today=TODAY, sources=[KeywordSimilarity()])
+    assert kept == fresh and fit_matrix(stories, principles, today=TODAY) == kept
+    edited = dataclasses.replace(stories[1], result="Complaints fell 40% the next quarter.")
+    again = fit_matrix([stories[0], edited], principles, today=TODAY)
+    assert again[0] == kept[0]
+    assert again[1] == fit_matrix([edited], principles, today=TODAY,
+                                  sources=[KeywordSimilarity()])[0]
+    assert again[1][0].strength.has_metric and not kept[1][0].strength.has_metric

@@ -33,6 +33,7 @@ ENGLISH_SHARE = 0.35
 # scoring the Amazon bank as if Amazon had no bank: top-1 0.42 there, mean top score 0.42.
 DESCRIPTION_TEMPERATURE = 0.064
 KEYWORD_BONUS = 0.04
+RECENT_RANKINGS = 256
 
 
 @dataclass(frozen=True)
@@ -74,6 +75,9 @@ class QuestionClassifier:
         self.model = model
         self.embedder = embedder
         self._descriptions: Floats | None = None
+        # one question is often ranked twice in a row (its principles, then the stories
+        # that fit it): the last few single rankings are kept
+        self._recent: dict[str, Ranking] = {}
 
     @property
     def method(self) -> str:
@@ -100,6 +104,9 @@ class QuestionClassifier:
         from `embedding_text`) saves embedding them again, e.g. when they were cached."""
         import numpy as np
 
+        single = vectors is None and len(questions) == 1
+        if single and questions[0] in self._recent:
+            return [self._recent[questions[0]]]
         slugs = self.framework.slugs
         even = 1.0 / len(slugs)
         usable = [i for i, q in enumerate(questions) if has_words(q)]
@@ -121,6 +128,10 @@ class QuestionClassifier:
             order = sorted(range(len(slugs)), key=lambda j: (-p[j], j))
             warning = self._warning(question)
             out.append(Ranking(question, tuple((slugs[j], float(p[j])) for j in order), warning))
+        if single:
+            if len(self._recent) >= RECENT_RANKINGS:
+                self._recent.pop(next(iter(self._recent)))
+            self._recent[questions[0]] = out[0]
         return out
 
     def _warning(self, question: str) -> str | None:

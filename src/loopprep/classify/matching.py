@@ -151,8 +151,11 @@ def match_stories(bank: Bank, question: str, *, limit: int = 5) -> list[StoryMat
                                   answered))
     weights = _word_weights(classifier)
     q_words = _content_words(question)
+    # a word the model never saw weighs as much as its rarest word
+    default = max(weights.values(), default=1.0)
+    q_weights = {w: weights.get(w, default) for w in q_words}
     names = {p.slug: p.name for p in bank.framework}
-    matches = [_score(e, ranking, q_words, weights, names) for e in evidence]
+    matches = [_score(e, ranking, q_words, q_weights, names) for e in evidence]
     matches.sort(key=lambda m: (-m.score, m.story_id))
     return matches[:limit]
 
@@ -197,7 +200,7 @@ def _word_weights(classifier: QuestionClassifier) -> dict[str, float]:
             if "_" not in term}
 
 
-def _score(e: _Evidence, ranking: Ranking, q_words: dict[str, str], weights: dict[str, float],
+def _score(e: _Evidence, ranking: Ranking, q_words: dict[str, str], q_weights: dict[str, float],
            names: dict[PrincipleSlug, str]) -> StoryMatch:
     story = e.story
     top = ranking.top_score or 1.0
@@ -210,9 +213,8 @@ def _score(e: _Evidence, ranking: Ranking, q_words: dict[str, str], weights: dic
         answered = min(max((e.answered[1] - SAME_QUESTION_FLOOR) / SAME_QUESTION_SPAN, 0.0), 1.0)
     s_words = set(_content_words(e.text))
     shared = [q_words[w] for w in q_words if w in s_words]
-    default = max(weights.values(), default=1.0)
-    total = sum(weights.get(w, default) for w in q_words) or 1.0
-    overlap = sum(weights.get(w, default) for w in q_words if w in s_words) / total
+    total = sum(q_weights.values()) or 1.0
+    overlap = sum(q_weights[w] for w in q_words if w in s_words) / total
     score = (PRINCIPLE_WEIGHT * fit + ANSWERED_WEIGHT * answered + MEANING_WEIGHT * meaning
              + WORDS_WEIGHT * overlap)
     name = names.get(principle, principle)

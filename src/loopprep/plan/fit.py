@@ -90,18 +90,40 @@ class KeywordSimilarity:
     label = "keywords"
 
     def match(self, stories: Sequence[Story], principles: Sequence[Principle]) -> list[list[Evidence]]:
-        patterns = [_keyword_pattern(p) for p in principles]
-        rows = []
-        for story in stories:
-            text = story.text.lower()
-            row = []
-            for order, regex in patterns:
-                found = set(regex.findall(text))
-                words = [w for w in order if w in found]
-                score = 1 - 0.6 ** len(words)  # 1 word 0.4, 2 words 0.64, 3 words 0.78
-                row.append(Evidence(round(score, 4), "its words: " + ", ".join(words) if words else ""))
-            rows.append(row)
-        return rows
+        table = _keyword_table(tuple(principles))
+        return [list(table.row(story.text)) for story in stories]
+
+
+class _KeywordTable:
+    """The keyword evidence of story texts for one set of principles, kept per text: a
+    plan made again after one story changed reads only that story's words again."""
+
+    MAX_TEXTS = 20_000
+
+    def __init__(self, principles: tuple[Principle, ...]) -> None:
+        self.patterns = [_keyword_pattern(p) for p in principles]
+        self.rows: dict[str, tuple[Evidence, ...]] = {}
+
+    def row(self, text: str) -> tuple[Evidence, ...]:
+        found_row = self.rows.get(text)
+        if found_row is not None:
+            return found_row
+        lowered = text.lower()
+        out = []
+        for order, regex in self.patterns:
+            found = set(regex.findall(lowered))
+            words = [w for w in order if w in found]
+            score = 1 - 0.6 ** len(words)  # 1 word 0.4, 2 words 0.64, 3 words 0.78
+            out.append(Evidence(round(score, 4), "its words: " + ", ".join(words) if words else ""))
+        if len(self.rows) >= self.MAX_TEXTS:
+            self.rows.clear()
+        self.rows[text] = row = tuple(out)
+        return row
+
+
+@lru_cache(maxsize=8)
+def _keyword_table(principles: tuple[Principle, ...]) -> _KeywordTable:
+    return _KeywordTable(principles)
 
 
 @lru_cache(maxsize=64)
@@ -176,6 +198,11 @@ class ClassifierSimilarity:
 
 def story_strength(story: Story, today: date) -> Strength:
     """STAR completeness 0.35, a result 0.15, a metric 0.25, recency 0.25."""
+    return _strength(story, today)
+
+
+@lru_cache(maxsize=20_000)  # a Story is a frozen value: an edited story is another key
+def _strength(story: Story, today: date) -> Strength:
     health = story_health(story, today)
     parts = sum(1 for part in _STAR if getattr(story, part).strip())
     has_result = "result" not in health.missing
@@ -200,26 +227,61 @@ def fit_matrix(
 
     linked:   0.60 + 0.25 * strength + 0.15 * similarity   (0.60 .. 1.00)
     unlinked: 0.25 * strength + 0.30 * similarity           (0.00 .. 0.55)
-    Similarity is the best of the sources (keywords when none are given).
+    Similarity is the best of the sources (keywords when none are given). With the default
+    source a story's row depends only on the story, so rows are kept between calls: after
+    one story changes, planning again recomputes that row alone.
     """
-    sources = list(sources) or [KeywordSimilarity()]
+    if not sources:
+        rows = _default_rows(tuple(principles), today)
+        return [list(rows.row(story)) for story in stories]
     tables = [source.match(stories, principles) for source in sources]
-    out = []
-    for i, story in enumerate(stories):
-        strength = story_strength(story, today)
-        row = []
-        for j, principle in enumerate(principles):
-            best = Evidence(0.0)
-            for source, table in zip(sources, tables, strict=True):
-                found = table[i][j]
-                if found.score > best.score:
-                    best = Evidence(found.score, found.why or source.label)
-            linked = principle.slug in story.principles
-            if linked:
-                raw = LINKED_FLOOR + 0.25 * strength.score + 0.15 * best.score
-            else:
-                raw = 0.25 * strength.score + 0.30 * best.score
-            score = math.floor(raw * 100 + 1e-9) / 100
-            row.append(Fit(story.id, principle.slug, score, linked, best, strength))
-        out.append(row)
-    return out
+    return [_fit_row(story, principles, today, [(source.label, table[i])
+                                                for source, table in zip(sources, tables, strict=True)])
+            for i, story in enumerate(stories)]
+
+
+def _fit_row(story: Story, principles: Sequence[Principle], today: date,
+             evidence: Sequence[tuple[str, Sequence[Evidence]]]) -> list[Fit]:
+    strength = story_strength(story, today)
+    row = []
+    for j, principle in enumerate(principles):
+        best = Evidence(0.0)
+        for label, found_row in evidence:
+            found = found_row[j]
+            if found.score > best.score:
+                best = Evidence(found.score, found.why or label)
+        linked = principle.slug in story.principles
+        if linked:
+            raw = LINKED_FLOOR + 0.25 * strength.score + 0.15 * best.score
+        else:
+            raw = 0.25 * strength.score + 0.30 * best.score
+        score = math.floor(raw * 100 + 1e-9) / 100
+        row.append(Fit(story.id, principle.slug, score, linked, best, strength))
+    return row
+
+
+class _DefaultRows:
+    """Fit rows by the default (keyword) source for one set of principles and one day."""
+
+    MAX_STORIES = 20_000
+
+    def __init__(self, principles: tuple[Principle, ...], today: date) -> None:
+        self.principles = principles
+        self.today = today
+        self.keywords = _keyword_table(principles)
+        self.rows: dict[Story, tuple[Fit, ...]] = {}
+
+    def row(self, story: Story) -> tuple[Fit, ...]:
+        found = self.rows.get(story)
+        if found is None:
+            evidence = [(KeywordSimilarity.label, self.keywords.row(story.text))]
+            found = tuple(_fit_row(story, self.principles, self.today, evidence))
+            if len(self.rows) >= self.MAX_STORIES:
+                self.rows.clear()
+            self.rows[story] = found
+        return found
+
+
+@lru_cache(maxsize=8)
+def _default_rows(principles: tuple[Principle, ...], today: date) -> _DefaultRows:
+    return _DefaultRows(principles, today)
