@@ -119,6 +119,9 @@ def import_notes(
                                                      now=stamp)
                 if draft.fields:
                     story_rows.update_story_fields(conn, story_id, draft.fields, stamp)
+            for key, parts in doc.star_parts.items():
+                if key in ids:
+                    story_rows.fill_empty_star(conn, ids[key], parts, stamp)
         fragments: list[tuple[str, Fragment]] = []
         links: list[tuple[str, PrincipleSlug, SourceRef, str]] = []
         seen_keys: set[str] = set()

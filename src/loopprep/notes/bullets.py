@@ -14,10 +14,11 @@ from loopprep.notes.principles import normalise
 
 #: Words that introduce a story rather than name it: "Example: ...", "e.g. ...".
 _LEAD_INS = re.compile(
-    r"^\s*(?:example|examples|e\.?\s?g\.?|eg|story|case|for example|for instance|"
-    r"instance|ex)\s*[:\-–—,]\s*",
+    r"^\s*(?:(?:example|examples|e\.?\s?g\.?|eg|story|case|for example|for instance|"
+    r"instance|ex)\s*\d*\s*[:\-–—,]|(?:(?:see(?: also)?|same as)\b|→|->)\s*[:\-–—]?)\s*",
     re.IGNORECASE,
 )
+_EMPHASIS = re.compile(r"(\*\*|__|\*(?=\S))(\S(?:.*?\S)?)\1")
 _ANCHOR_COLON = re.compile(r"^\s*([^:()\[\]]{1,40}?)\s*:\s*(.*)$", re.DOTALL)
 _NAME_TOKEN = re.compile(r"^([A-Za-z0-9][\w&.\-]*)\b")
 _BACKREF = re.compile(
@@ -62,6 +63,11 @@ class Bullet:
         return normalise(self.anchor) if self.anchor else None
 
 
+def unemphasise(text: str) -> str:
+    """'**Payment outage**: …' -> 'Payment outage: …' (bold and italics markers dropped)."""
+    return _EMPHASIS.sub(r"\2", text)
+
+
 def strip_lead_in(text: str) -> tuple[str, bool]:
     """Drop 'Example:' style lead-ins; True when one was there."""
     match = _LEAD_INS.match(text)
@@ -81,7 +87,7 @@ def _is_name(token: str) -> bool:
 
 def read_bullet(text: str) -> Bullet:
     """Find the anchor a bullet opens with: 'NAME: ...', 'NAME, ...', 'NAME again ...'."""
-    body, _ = strip_lead_in(text)
+    body, _ = strip_lead_in(unemphasise(text))
     colon = _ANCHOR_COLON.match(body)
     if colon:
         head = colon.group(1).strip()
@@ -156,7 +162,9 @@ def make_title(text: str, limit: int = 60) -> str:
     body, _ = strip_lead_in(text)
     body = re.sub(r"\[\[([^\]|#]+)(?:[#|][^\]]*)?\]\]", r"\1", body)
     body = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", body)
-    clause = re.split(r":\s|\.\s|\s\(|;\s", body, maxsplit=1)[0].strip(" .,:;-")
+    body = unemphasise(body)
+    clause = re.split(r":\s|(?<!\bvs)(?<!\betc)(?<!\bapprox)\.\s|\s\(|;\s|\s[—–-]\s", body,
+                      maxsplit=1)[0].strip(" .,:;-")
     if not clause:
         clause = body.strip() or "Untitled story"
     if len(clause) > limit:

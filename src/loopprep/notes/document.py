@@ -9,6 +9,7 @@ Parsing is two passes over all files of an import (`collect_stories`, then
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
@@ -30,6 +31,8 @@ from loopprep.notes.frontmatter import split_front_matter
 from loopprep.notes.outline import Block, Heading, Item, ListBlock, Paragraph, parse_outline
 from loopprep.notes.principles import match_principle, normalise
 from loopprep.notes.registry import KnownStory, StoryRegistry
+from loopprep.notes.star import StarStory
+from loopprep.notes.structure import Piece, PrincipleTable, restructure
 from loopprep.notes.technical import TechnicalDraft, TechnicalNote
 
 _WIKILINK = re.compile(r"\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|[^\]]*)?\]\]")
@@ -99,12 +102,15 @@ class ParsedNotes:
 
     path: str
     front_matter: dict[str, Any]
-    blocks: list[Block]
+    blocks: list[Piece]
     is_story_note: bool = False
     is_index: bool = False
     body_lines: list[str] = field(default_factory=list)  # the text after the front matter
     body_start_line: int = 1
     stories: list[StoryDraft] = field(default_factory=list)
+    #: STAR parts the notes tell (a `**Situation:** …` run), by story key: they fill a
+    #: story's empty parts
+    star_parts: dict[str, dict[str, str]] = field(default_factory=dict)
     fragments: list[tuple[str, Fragment]] = field(default_factory=list)
     links: list[LinkDraft] = field(default_factory=list)
     questions: list[QuestionDraft] = field(default_factory=list)
@@ -149,7 +155,7 @@ def read_document(path: Path, text: str, display_path: str) -> ParsedNotes:
     """Split front matter and outline; no interpretation yet."""
     fm = split_front_matter(text, path)
     blocks = parse_outline(fm.body, fm.body_start_line)
-    doc = ParsedNotes(display_path, fm.data, blocks, body_lines=fm.body.split("\n"),
+    doc = ParsedNotes(display_path, fm.data, list(blocks), body_lines=fm.body.split("\n"),
                       body_start_line=fm.body_start_line)
     doc.is_story_note = _looks_like_story_note(fm.data, blocks)
     # an index that `export vault` wrote only links to story notes: nothing to import
@@ -157,7 +163,7 @@ def read_document(path: Path, text: str, display_path: str) -> ParsedNotes:
     return doc
 
 
-def _looks_like_story_note(front: dict[str, Any], blocks: list[Block]) -> bool:
+def _looks_like_story_note(front: dict[str, Any], blocks: Sequence[Piece]) -> bool:
     if str(front.get("type", "")).lower() == "story":
         return True
     if "title" not in front:
@@ -179,27 +185,51 @@ def collect_stories(doc: ParsedNotes, framework: Framework, registry: StoryRegis
     if doc.is_story_note:
         _collect_story_note(doc, framework, registry)
         return
+    doc.blocks = restructure([b for b in doc.blocks if isinstance(b, Heading | Paragraph | ListBlock)],
+                             framework, lambda text: _principle_heading(text, framework))
+    star_keys = {id(b): _define_star_story(doc, b, registry)
+                 for b in doc.blocks if isinstance(b, StarStory) and b.title}
     sections = _first_sections(doc)
     texts: dict[PrincipleSlug, list[Paragraph]] = {}
     seen_headings: dict[PrincipleSlug, int] = {}
+    asked: QuestionDraft | None = None  # a question paragraph under a principle
     for block in doc.blocks:
         if isinstance(block, Heading):
             _enter_heading(doc, block, sections, framework, seen_headings, topics=_topics(topics))
+            asked = None
             continue
         section = sections[-1] if sections else None
-        if section is None or section.kind not in ("principle", "stories"):
+        principle = section.principle if section and section.kind in ("principle", "stories") \
+            else None
+        if isinstance(block, StarStory):
+            key = star_keys.get(id(block)) or _define_star_story(doc, block, registry)
+            _file_star_story(doc, block, key, principle)
             continue
-        assert section.principle is not None
+        if isinstance(block, PrincipleTable):
+            _table_links(doc, block, registry)
+            continue
+        if principle is None or section is None:
+            continue
         if isinstance(block, Paragraph):
             if block.code:
                 continue
+            asked = _principle_question(doc, block, principle)
+            if asked is not None:
+                block = Paragraph("\n".join(block.text.split("\n")[:-1]), block.line,
+                                  block.end_line - 1)
+                if not block.text.strip():
+                    continue
             if section.kind == "principle":
-                texts.setdefault(section.principle, []).append(block)
+                texts.setdefault(principle, []).append(block)
             else:
-                _story_paragraph(doc, block, section.principle, registry)
+                _story_paragraph(doc, block, principle, registry)
         elif isinstance(block, ListBlock):
             for item in block.items:
-                _story_item(doc, item, section.principle, registry)
+                keys = _story_item(doc, item, principle, registry)
+                if asked is not None:
+                    asked.outline = "\n".join(filter(None, [asked.outline, *_render(item)]))
+                    asked.story_keys.extend(k for k in keys if k not in asked.story_keys)
+            asked = None
     _principle_texts(doc, texts, framework)
     _empty_sections(doc, framework, seen_headings)
 
@@ -273,20 +303,21 @@ def _place(doc: ParsedNotes, item: Item, where: str) -> None:
 
 def _story_item(
     doc: ParsedNotes, item: Item, principle: PrincipleSlug, registry: StoryRegistry
-) -> None:
+) -> list[str]:
+    """File one bullet under a principle; the keys of the stories it names."""
     text = item.text.strip()
     line = item.line
     if not text and not item.children:
         doc.note("empty-bullet", "empty bullet ignored", line, "info")
         _place(doc, item, "finding:empty-bullet")
-        return
+        return []
     if _is_question(text):
         # a question filed under a principle: keep it as that principle's question
         draft = QuestionDraft(clean_question(text), SourceRef(doc.path, line), [principle])
         draft.outline = "\n".join(ln for child in item.children for ln in _render(child))
         doc.questions.append(draft)
         _place(doc, item, f"question:{len(doc.questions) - 1}")
-        return
+        return []
     if not item.children:
         reason = reflection_reason(text)
         if reason is not None and read_bullet(text).anchor is None:
@@ -296,19 +327,19 @@ def _story_item(
                 line,
             )
             _place(doc, item, "finding:reflection")
-            return
+            return []
     links = _WIKILINK.findall(text)
     if links:
         keys = [_story_for_link(doc, target.strip(), line, registry) for target in links]
         for key in keys:
             _link(doc, key, principle, line, _details(item))
         _place(doc, item, f"story:{keys[0]}")
-        return
+        return keys
     claimed = registry.claimed(_details(item))
     if claimed is not None:
         _link(doc, claimed.key, principle, line, _details(item))
         _place(doc, item, f"story:{claimed.key}")
-        return
+        return [claimed.key]
     bullet = registry.read(text)
     parts = split_stories(bullet)
     keys = []
@@ -320,6 +351,79 @@ def _story_item(
         detail = _details(item) if len(parts) == 1 else part.text
         _link(doc, key, principle, line, detail)
     _place(doc, item, f"story:{keys[0]}")
+    return keys
+
+
+def _principle_heading(text: str, framework: Framework) -> bool:
+    return match_principle(text, framework)[0] is not None and not _STORY_HEADINGS.match(
+        text.strip())
+
+
+def _define_titled(doc: ParsedNotes, title: str, line: int, registry: StoryRegistry) -> str:
+    """The story a title names ('Payment outage', 'See: Payment outage story'), defined
+    here when no story of the import or the bank has that title."""
+    known = registry.stories.get(normalise(title)) or registry.by_title(title) or (
+        registry.by_reference(title))
+    if known is not None:
+        if registry.may_redefine(known):
+            known.defined = True
+            doc.stories.append(StoryDraft(known.key, known.title, known.anchor,
+                                          SourceRef(doc.path, line)))
+        return known.key
+    key = normalise(title) or f"story at {doc.path}:{line}"
+    anchor = read_bullet(title).anchor_key
+    registry.add(KnownStory(key, title, anchor))
+    doc.stories.append(StoryDraft(key, title, anchor, SourceRef(doc.path, line)))
+    return key
+
+
+def _define_star_story(doc: ParsedNotes, story: StarStory, registry: StoryRegistry) -> str:
+    title = story.title or make_title(story.parts.get("situation") or story.text)
+    if not story.title:
+        doc.note("untitled-star",
+                 f"a STAR block with no title line; it is titled '{title}' from its first "
+                 "part. Put a short title line (e.g. **Payment outage**) just above it to "
+                 "name it, and to refer to it from other principles",
+                 story.line, "info")
+    key = _define_titled(doc, title, story.line, registry)
+    doc.star_parts.setdefault(key, dict(story.parts))
+    return key
+
+
+def _file_star_story(doc: ParsedNotes, story: StarStory, key: str,
+                     principle: PrincipleSlug | None) -> None:
+    """A STAR story's text is one fragment, filed under its section's principle and the
+    principles its 'LPs:' line lists."""
+    source = SourceRef(doc.path, story.line)
+    principles = [p for p in [principle, *story.principles] if p is not None]
+    doc.fragments.append((key, Fragment(story.text, source, principles[0] if principles else None)))
+    first = story.text.split("\n")[0]
+    for slug in dict.fromkeys(principles):
+        doc.links.append(LinkDraft(key, slug, source, first))
+    for line in story.lines:
+        doc.placed[line] = f"story:{key}"
+
+
+def _table_links(doc: ParsedNotes, table: PrincipleTable, registry: StoryRegistry) -> None:
+    """Each row of a `| LP | Story |` table files the stories it names under its principles."""
+    for row in table.rows:
+        for title in row.titles:
+            key = _define_titled(doc, title, row.line, registry)
+            for slug in row.principles:
+                doc.links.append(LinkDraft(key, slug, SourceRef(doc.path, row.line), title))
+            doc.placed[row.line] = f"story:{key}"
+
+
+def _principle_question(doc: ParsedNotes, block: Paragraph,
+                        principle: PrincipleSlug) -> QuestionDraft | None:
+    """A paragraph under a principle that ends with a question ('**Q:** Tell me about…'):
+    the question, filed under the principle; the list after it is its answer."""
+    last = block.text.strip().split("\n")[-1]
+    if not _is_question(last):
+        return None
+    draft = QuestionDraft(clean_question(last), SourceRef(doc.path, block.end_line), [principle])
+    doc.questions.append(draft)
+    return draft
 
 
 def _story_paragraph(
@@ -340,7 +444,8 @@ def _resolve_or_define(
     doc: ParsedNotes, bullet: Bullet, line: int, registry: StoryRegistry, *, split: bool
 ) -> str:
     key, title = _identity(doc, bullet, line, registry, split=split)
-    known = registry.resolve(bullet, split=split) or registry.stories.get(key)
+    known = registry.resolve(bullet, split=split) or registry.stories.get(key) or (
+        registry.by_reference(bullet.text) if bullet.anchor is None and not split else None)
     if known is not None:
         if registry.may_redefine(known):
             known.defined = True
@@ -717,7 +822,8 @@ def _outline_item(
     text = item.text.strip()
     _, lead_in = strip_lead_in(text)
     bullet = registry.read(text)
-    known = registry.claimed(_details(item)) or registry.resolve(bullet)
+    known = registry.claimed(_details(item)) or registry.resolve(bullet) or (
+        registry.by_reference(text) if bullet.anchor is None else None)
     key: str | None = known.key if known is not None else None
     if key is None and not lead_in:
         mentioned = registry.mentioned_in(_details(item))
@@ -739,7 +845,9 @@ def clean_question(text: str) -> str:
     text = text.strip()
     text = re.sub(r"^(?:\*\*|__)(.*)(?:\*\*|__)$", r"\1", text).strip()
     text = re.sub(r"^(?:\*|_)(.*)(?:\*|_)$", r"\1", text).strip()
-    return re.sub(r"^q\d*\s*[:.)-]\s*", "", text, flags=re.IGNORECASE).strip() or text
+    # 'Q:', 'Q3.', 'Question:', bold or not: '**Q:** Tell me…', '**Q1:** …'
+    return re.sub(r"^(?:\*\*|__|\*|_)?\s*(?:q\d*|question\s*\d*)\s*[:.)-]\s*(?:\*\*|__|\*|_)?\s*",
+                  "", text, flags=re.IGNORECASE).strip() or text
 
 
 def _is_question(text: str) -> bool:

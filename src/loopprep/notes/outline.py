@@ -3,7 +3,8 @@ lists, each with the line it came from.
 
 Real notes mix tabs and spaces, repeat list numbers and leave answers as sibling lists
 under a numbered question; CommonMark's strict rules lose that intent, so nesting here is
-simply "indented further than the item above".
+simply "indented further than the item above". A blockquote (`> …`, an Obsidian callout
+`> [!note] Title`) is read as the lines inside it, its blocks marked with `quote`.
 """
 
 from __future__ import annotations
@@ -17,6 +18,8 @@ _ITEM = re.compile(r"^([ \t]*)([-*+•]|\d{1,9}[.)])(?:[ \t]+(.*)|[ \t]*)$")
 _RULE = re.compile(r"^ {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")
 _FENCE = re.compile(r"^[ \t]*(```|~~~)")
 _CHECKBOX = re.compile(r"^\[( |x|X)\][ \t]+")
+_QUOTE = re.compile(r"^ {0,3}>[ \t]?")
+_CALLOUT = re.compile(r"^\[!([\w-]+)\][+-]?[ \t]*(.*)$")
 
 
 @dataclass
@@ -32,6 +35,7 @@ class Paragraph:
     line: int
     end_line: int
     code: bool = False
+    quote: str | None = None  # inside a blockquote: "" or the callout's "type: title"
 
 
 @dataclass
@@ -62,6 +66,7 @@ class Item:
 class ListBlock:
     items: list[Item]
     line: int
+    quote: str | None = None
 
     def walk(self) -> list[Item]:
         out: list[Item] = []
@@ -88,6 +93,7 @@ def parse_outline(body: str, first_line: int = 1) -> list[Block]:
     stack: list[Item] = []
     blank_since_item = False
     fence: str | None = None
+    quote: str | None = None  # the blockquote being read, if any
 
     def close_paragraph() -> None:
         nonlocal paragraph
@@ -113,12 +119,27 @@ def parse_outline(body: str, first_line: int = 1) -> list[Block]:
                 fence = None
                 close_paragraph()
             continue
+        if quote is not None or _QUOTE.match(line):
+            quoted = _unquote(line)
+            if quoted is None:  # the blockquote ended
+                close_paragraph()
+                close_list()
+                quote = None
+            else:
+                callout = _CALLOUT.match(quoted.strip())
+                if quote is None or callout:
+                    close_paragraph()
+                    close_list()
+                    quote = f"{callout.group(1).lower()}: {callout.group(2).strip()}" if callout else ""
+                    if callout:
+                        continue
+                line = raw = quoted
         fence_match = _FENCE.match(line)
         if fence_match:
             close_paragraph()
             close_list()
             fence = fence_match.group(1)
-            paragraph = Paragraph(raw, number, number, code=True)
+            paragraph = Paragraph(raw, number, number, code=True, quote=quote)
             continue
         if not line.strip():
             close_paragraph()
@@ -157,7 +178,7 @@ def parse_outline(body: str, first_line: int = 1) -> list[Block]:
                 checked=checked,
             )
             if current_list is None:
-                current_list = ListBlock([], number)
+                current_list = ListBlock([], number, quote)
             while stack and stack[-1].indent >= indent:
                 stack.pop()
             if stack:
@@ -180,7 +201,7 @@ def parse_outline(body: str, first_line: int = 1) -> list[Block]:
                 continue
             close_list()
         if paragraph is None:
-            paragraph = Paragraph(line.strip(), number, number)
+            paragraph = Paragraph(line.strip(), number, number, quote=quote)
         else:
             paragraph.text += "\n" + line.strip()
             paragraph.end_line = number
@@ -189,3 +210,13 @@ def parse_outline(body: str, first_line: int = 1) -> list[Block]:
     close_paragraph()
     close_list()
     return blocks
+
+
+def _unquote(line: str) -> str | None:
+    """The text inside a blockquote line ('> > text' -> 'text'), or None for a line that
+    is not quoted (a blank line inside a quote is '')."""
+    if not _QUOTE.match(line):
+        return None
+    while (match := _QUOTE.match(line)) is not None:
+        line = line[match.end():]
+    return line

@@ -4,11 +4,16 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from loopprep.model import fragment_text_key
-from loopprep.notes.bullets import Bullet, first_words, read_bullet, strip_lead_in
+from loopprep.notes.bullets import Bullet, first_words, read_bullet, strip_lead_in, unemphasise
 from loopprep.notes.principles import normalise
+
+#: words that may follow a story's title in a bullet that refers back to it
+_FOLLOWS_TITLE = re.compile(r"^(?:again|story|example|project|same|see above|as above|too|"
+                            r"also)\b")
 
 
 @dataclass
@@ -76,6 +81,25 @@ class StoryRegistry:
         if found is not None and normalise(found.title) == normalise(title):
             return found
         return self.by_id(title.strip())
+
+    def by_reference(self, text: str) -> KnownStory | None:
+        """The titled story a bullet opens with: 'See: Payment outage story', 'Supplier
+        scorecard again, …', 'Flaky test purge — release cadence…'. The title must be
+        followed by the end, punctuation, a dash, a bracket or a word like 'again'."""
+        body, _ = strip_lead_in(unemphasise(text))
+        tokens = body.split()
+        for count in range(min(len(tokens), 12), 0, -1):
+            head = " ".join(tokens[:count])
+            key = normalise(head)
+            story = self._titles.get(key)
+            if story is None or len(key.split()) < 2 and count < len(tokens):
+                continue
+            rest = body[len(head):].strip() if body.startswith(head) else ""
+            rest_key = normalise(rest)
+            if (not rest_key or head[-1] in ",;:" or rest[:1] in ",;:([—–"
+                    or rest.startswith("- ") or _FOLLOWS_TITLE.match(rest_key)):
+                return story
+        return None
 
     def resolve(self, bullet: Bullet, *, split: bool = False) -> KnownStory | None:
         """The known story a bullet refers to, or None if it starts a new one."""

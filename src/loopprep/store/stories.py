@@ -114,6 +114,20 @@ def update_story_fields(conn: sqlite3.Connection, story_id: str, fields: dict[st
     )
 
 
+def fill_empty_star(conn: sqlite3.Connection, story_id: str, parts: dict[str, str],
+                    now: str) -> None:
+    """Set the STAR parts free-form notes tell, each only where the story has none yet:
+    a part developed or edited in loopprep is never overwritten by notes."""
+    for part, text in parts.items():
+        if part not in STAR_COLUMNS or not text.strip():
+            continue
+        conn.execute(
+            f"UPDATE stories SET {part} = ?, updated_at = ? "
+            f"WHERE id = ? AND ({part} IS NULL OR {part} = '')",
+            (text, now, story_id),
+        )
+
+
 def set_archived(conn: sqlite3.Connection, story_ids: Iterable[str], now: str) -> None:
     conn.executemany(
         "UPDATE stories SET archived = 1, updated_at = ? WHERE id = ?",

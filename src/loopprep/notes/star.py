@@ -1,0 +1,159 @@
+"""STAR blocks in free-form notes: `**Situation:** …` lines, `S:`/`T:`/`A:`/`R:` lines,
+`- Situation - …` bullets, each run of them one story, titled by the line or bullet just
+before it (`**Payment outage**`, `Story - Returns kiosk`) or by the heading it opens.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from loopprep.model import PrincipleSlug
+from loopprep.notes.outline import Item
+
+_EMPHASIS = r"(?:\*\*|__|\*|_)?"
+#: a STAR label opening a line: 'Situation:', '**Task:**', '**Action**:', 'Result -', 'S:'
+_LABEL = re.compile(
+    rf"^\s*{_EMPHASIS}\s*(?P<label>situation|context|background|task|goal|objective|actions?|"
+    r"what i did|results?|outcome|impact|lessons?(?: learned)?|learnings?|reflection|"
+    rf"(?P<letter>[star]))\s*{_EMPHASIS}\s*(?P<sep>:|\s[-–—]|[-–—]\s)\s*{_EMPHASIS}\s*"
+    r"(?P<rest>.*)$",
+    re.IGNORECASE | re.DOTALL,
+)
+_PARTS = {
+    "situation": "situation", "context": "situation", "background": "situation", "s": "situation",
+    "task": "task", "goal": "task", "objective": "task", "t": "task",
+    "action": "action", "actions": "action", "what i did": "action", "a": "action",
+    "result": "result", "results": "result", "outcome": "result", "impact": "result",
+    "r": "result", "lesson": "lessons", "lessons": "lessons", "lessons learned": "lessons",
+    "learning": "lessons", "learnings": "lessons", "reflection": "lessons",
+}
+_BOLD_ONLY = re.compile(r"^\s*(\*\*|__)(?P<text>[^*_].*?)\1\s*[:.!]?\s*$")
+_STORY_LEAD = re.compile(r"^\s*(?:\*\*|__)?\s*(?:story|example)\s*\d*\s*(?:\*\*|__)?\s*[:\-–—]",
+                         re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?]\s*$")
+
+
+def star_label(text: str) -> tuple[str, str] | None:
+    """('result', 'saved $310k') for a line opening with a STAR label, else None. A single
+    letter counts only with a colon ('S: …'), never with a dash ('A - …' is prose)."""
+    match = _LABEL.match(text)
+    if match is None:
+        return None
+    if match.group("letter") and match.group("sep").strip() != ":":
+        return None
+    return _PARTS[match.group("label").lower()], match.group("rest").strip().rstrip("*_ ").strip()
+
+
+@dataclass
+class Unit:
+    """One line of a paragraph or one top-level list item, in file order."""
+
+    text: str
+    line: int
+    item: Item | None = None
+
+    @property
+    def lines(self) -> list[int]:
+        if self.item is None:
+            return [self.line]
+        return [line for sub in self.item.walk() for line in sub.lines]
+
+
+@dataclass
+class StarStory:
+    """A story told as STAR parts; `title` is None when nothing before the run named it."""
+
+    title: str | None
+    line: int
+    parts: dict[str, str]
+    text: str
+    lines: list[int]
+    principles: list[PrincipleSlug] = field(default_factory=list)
+    titled_by_heading: bool = False
+
+
+def is_title(unit: Unit) -> bool:
+    """Whether a line could name the STAR story that follows it: bold alone, 'Story - …',
+    or a short line that is not a sentence or a question."""
+    text = unit.text.strip()
+    if not text or star_label(text) is not None or text.endswith("?"):
+        return False
+    if _BOLD_ONLY.match(text) or _STORY_LEAD.match(text):
+        return len(text.split()) <= 15
+    return len(text.split()) <= 8 and not _SENTENCE_END.search(text)
+
+
+def title_text(text: str) -> str:
+    """'**Payment outage**' -> 'Payment outage'; 'Story - Returns kiosk' -> 'Returns kiosk'."""
+    text = text.strip()
+    bold = _BOLD_ONLY.match(text)
+    if bold:
+        text = bold.group("text").strip()
+    lead = _STORY_LEAD.match(text)
+    if lead:
+        text = text[lead.end():]
+    return re.sub(r"(\*\*|__)(.+?)\1", r"\2", text).strip(" :-–—*_")
+
+
+def _render_item(item: Item, depth: int = 0) -> list[str]:
+    lines = [("  " * depth) + "- " + item.text]
+    for child in item.children:
+        lines.extend(_render_item(child, depth + 1))
+    return lines
+
+
+def _part_text(unit: Unit, rest: str) -> str:
+    """A STAR part's text: the label's line and, for a bullet, its nested bullets."""
+    if unit.item is None or not unit.item.children:
+        return rest
+    return "\n".join([rest, *(ln for child in unit.item.children for ln in _render_item(child))])
+
+
+def find_runs(units: list[Unit]) -> list[tuple[int, int, StarStory]]:
+    """STAR runs among `units`: (first unit index, end index, story); a run is two or more
+    labelled units with at least two different parts, a repeated part starting a new one.
+    The unit just before a run is its title when it reads as one."""
+    out: list[tuple[int, int, StarStory]] = []
+    index = 0
+    while index < len(units):
+        parts: dict[str, str] = {}
+        end = index
+        while end < len(units):
+            label = star_label(units[end].text)
+            if label is None or label[0] in parts:
+                break
+            parts[label[0]] = _part_text(units[end], label[1])
+            end += 1
+        if len(parts) >= 2:
+            start = index
+            title: str | None = None
+            if index > 0 and is_title(units[index - 1]) and (not out or out[-1][1] < index):
+                start = index - 1
+                title = title_text(units[start].text) or None
+            chosen = units[start:end]
+            text = "\n".join(_unit_text(u) for u in chosen)
+            lines = [line for u in chosen for line in u.lines]
+            out.append((start, end, StarStory(title, chosen[0].line, parts, text, lines)))
+            index = end
+        else:
+            index += 1
+    return out
+
+
+def _unit_text(unit: Unit) -> str:
+    if unit.item is None:
+        return unit.text
+    return "\n".join(_render_item(unit.item))
+
+
+def item_run(item: Item) -> StarStory | None:
+    """A bullet whose nested bullets are a STAR run is one story titled by the bullet."""
+    units = [Unit(child.text, child.line, child) for child in item.children]
+    runs = find_runs(units)
+    if len(runs) != 1 or runs[0][0] != 0 or runs[0][1] != len(units):
+        return None
+    story = runs[0][2]
+    title = title_text(item.text) or None
+    lines = [line for sub in item.walk() for line in sub.lines]
+    return StarStory(title, item.line, story.parts, "\n".join(_render_item(item)), lines)
