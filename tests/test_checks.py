@@ -81,3 +81,11 @@ def test_report_marks_spans() -> None:
     text = report_text(analyze_answer(answer, today=TODAY))
     assert "⟦um⟧" in text and "[S] Last year" in text and "Notes:" in text
     assert "Overall" in text.splitlines()[0]
+
+
+def test_units_written_against_the_number_and_from_to_results_count() -> None:
+    from loopprep.text.facts import has_metric, has_result
+
+    assert has_metric("p99 went from 800ms to 200ms") and has_result("p99 went from 800ms to 200ms")
+    assert has_metric("a 3-day outage") and has_result("sign-ups fell after the change")
+    assert not has_metric("version 2 of the app") and not has_metric("in the 2023s")

@@ -1,4 +1,4 @@
-"""Other candidates' notes: ten fictional LP prep files in the styles people really use
+"""Other candidates' notes: twelve fictional LP prep files in the styles people really use
 (tests/data/note-styles/), each with what a careful reader expects from it: which story
 is filed under which principle (a story named by words of its title), that a story told
 under several principles is one story, and how many questions the notes ask."""
@@ -89,6 +89,21 @@ CASES = [
         "Battery firmware recall": {"ownership", "earn-trust", "deliver-results"},
         "Team reorg": {"hire-and-develop-the-best", "earths-best-employer"},
     }, star=("Battery firmware recall", "Team reorg")),
+    Expected("11-see-above-and-units.md", {  # 'X (see above)' finds 'X (2023)'
+        "Checkout redesign": {"customer-obsession", "ownership"},
+        "On-call rotation fix": {"ownership"},
+        "Latency investigation": {"dive-deep"},
+    }, questions=2, answers={"above and beyond": "Checkout redesign",
+                             "outside your role": "On-call rotation fix"},
+        star=("Checkout redesign",)),
+    Expected("12-question-headings-and-stems.md", {  # questions as headings, and stems
+        "Project Phoenix": {"customer-obsession", "ownership"},
+        "Vendor contract renewal": {"ownership"},
+    }, questions=5, answers={"outside your job": "Vendor contract renewal",
+                             "you failed": "Project Phoenix",
+                             "with your manager": "Vendor contract renewal",
+                             "with a peer": "Vendor contract renewal",
+                             "simplify something complex": "Project Phoenix"}),
 ]
 
 
@@ -253,3 +268,26 @@ def test_an_untitled_star_block_is_one_story_and_says_how_to_name_it(
     untitled = [f for f in report["findings"] if f["code"] == "untitled-star"]
     assert [(f["line"], f["path"]) for f in untitled] == [(2, str(notes.resolve()))]
     assert "title line" in untitled[0]["message"]
+
+
+@pytest.mark.parametrize(("heading", "stem"), [
+    ("Tell me about a time…", True), ("Describe a situation when:", True),
+    ("**Tell me about a time...**", True), ("Tell me about a time you failed", False),
+    ("Customer Obsession:", False), ("Questions:", False),
+])
+def test_a_question_left_unfinished_is_a_stem(heading: str, stem: bool) -> None:
+    from loopprep.notes.document import _is_stem
+
+    assert _is_stem(heading) is stem
+
+
+def test_a_story_title_named_inside_an_answer_links_it() -> None:
+    from loopprep.notes.registry import KnownStory, StoryRegistry
+
+    registry = StoryRegistry()
+    registry.add(KnownStory("vendor", "Vendor contract renewal (2021)"))
+    registry.add(KnownStory("phoenix", "Project Phoenix"))
+    found = registry.titled_in("I argued to wait; vendor contract renewal is the story.")
+    assert [s.key for s in found] == ["vendor"]
+    assert registry.titled_in("A phoenix rose.") == []  # one word of a title is not the title
+    assert registry.by_reference("Vendor contract renewal (see above)") is not None

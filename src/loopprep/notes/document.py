@@ -133,7 +133,7 @@ class ParsedNotes:
 @dataclass
 class _Section:
     level: int
-    kind: str  # principle | stories | questions | technical | other
+    kind: str  # principle | stories | questions | asked | stem | technical | other
     principle: PrincipleSlug | None
     title: str
     line: int
@@ -197,10 +197,16 @@ def collect_stories(doc: ParsedNotes, framework: Framework, registry: StoryRegis
         if isinstance(block, Heading):
             _enter_heading(doc, block, sections, framework, seen_headings, topics=_topics(topics))
             asked = None
+            opened = sections[-1] if sections else None
+            if (opened is not None and opened.line == block.line and opened.kind == "asked"
+                    and opened.principle is not None):
+                asked = QuestionDraft(clean_question(block.text), SourceRef(doc.path, block.line),
+                                      [opened.principle])
+                doc.questions.append(asked)
             continue
         section = sections[-1] if sections else None
-        principle = section.principle if section and section.kind in ("principle", "stories") \
-            else None
+        principle = section.principle if section and section.kind in ("principle", "stories",
+                                                                     "asked") else None
         if isinstance(block, StarStory):
             key = star_keys.get(id(block)) or _define_star_story(doc, block, registry)
             _file_star_story(doc, block, key, principle)
@@ -221,6 +227,8 @@ def collect_stories(doc: ParsedNotes, framework: Framework, registry: StoryRegis
                     continue
             if section.kind == "principle":
                 texts.setdefault(principle, []).append(block)
+            elif section.kind == "asked" and asked is not None:
+                _answer_paragraph(asked, block, registry)
             else:
                 _story_paragraph(doc, block, principle, registry)
         elif isinstance(block, ListBlock):
@@ -229,7 +237,8 @@ def collect_stories(doc: ParsedNotes, framework: Framework, registry: StoryRegis
                 if asked is not None:
                     asked.outline = "\n".join(filter(None, [asked.outline, *_render(item)]))
                     asked.story_keys.extend(k for k in keys if k not in asked.story_keys)
-            asked = None
+            if section.kind != "asked":
+                asked = None
     _principle_texts(doc, texts, framework)
     _empty_sections(doc, framework, seen_headings)
 
@@ -269,6 +278,12 @@ def _enter_heading(
             doc.principles_found.append(principle.slug)
         sections.append(_Section(heading.level, "principle", principle.slug, heading.text,
                                  heading.line))
+    elif _is_stem(heading.text):
+        # 'Tell me about a time…' over bullets that finish the question
+        sections.append(_Section(heading.level, "stem", inside, heading.text, heading.line))
+    elif _is_question(heading.text):
+        # '## Tell me about a time you failed' over its answer
+        sections.append(_Section(heading.level, "asked", inside, heading.text, heading.line))
     elif inside is not None and _QUESTION_HEADINGS.search(heading.text):
         sections.append(_Section(heading.level, "questions", inside, heading.text, heading.line))
     elif inside is not None:
@@ -750,6 +765,11 @@ def collect_questions(doc: ParsedNotes, framework: Framework, registry: StoryReg
             _enter_heading(doc, block, sections, framework, {}, record=False, topics=_topics(topics))
             pending = None
             opened = sections[-1] if sections else None
+            if (opened is not None and opened.line == block.line and opened.kind == "asked"
+                    and opened.principle is None):
+                pending = QuestionDraft(clean_question(block.text),
+                                        SourceRef(doc.path, block.line), [])
+                doc.questions.append(pending)
             if opened is not None and opened.kind == "technical" and opened.line == block.line:
                 doc.technical_sections += 1
                 assert opened.place is not None
@@ -758,7 +778,18 @@ def collect_questions(doc: ParsedNotes, framework: Framework, registry: StoryReg
             continue
         section = sections[-1] if sections else None
         kind = section.kind if section else "other"
-        if kind in ("principle", "stories"):
+        if kind in ("principle", "stories") or (kind == "asked" and section is not None
+                                                 and section.principle is not None):
+            pending = None  # read in pass 1, as that principle's stories
+            continue
+        if kind == "asked" and pending is not None:
+            if isinstance(block, Paragraph) and not block.code:
+                _answer_paragraph(pending, block, registry)
+            elif isinstance(block, ListBlock):
+                _question_list(doc, block, None, registry, pending)
+            continue
+        if kind == "stem" and section is not None and isinstance(block, ListBlock):
+            _stem_list(doc, block, section, registry)
             pending = None
             continue
         if section is not None and kind == "technical" and isinstance(block, ListBlock | Paragraph):
@@ -848,6 +879,56 @@ def clean_question(text: str) -> str:
     # 'Q:', 'Q3.', 'Question:', bold or not: '**Q:** Tell me…', '**Q1:** …'
     return re.sub(r"^(?:\*\*|__|\*|_)?\s*(?:q\d*|question\s*\d*)\s*[:.)-]\s*(?:\*\*|__|\*|_)?\s*",
                   "", text, flags=re.IGNORECASE).strip() or text
+
+
+_STEM_END = re.compile(r"(?:…|\.\.\.|:)\s*$")
+#: where a finished stem's question ends and its answer begins: 'you failed → Payment outage'
+_ANSWER_ARROW = re.compile(r"\s+(?:→|->|=>|⇒|—|–|-)\s+|\s*(?:→|->|=>|⇒)\s*")
+
+
+def _is_stem(text: str) -> bool:
+    """'Tell me about a time…' or 'Describe a situation when:': a question left unfinished
+    for the bullets under it to complete."""
+    text = clean_question(text)
+    return bool(_QUESTION_START.match(text)) and bool(_STEM_END.search(text)) and len(text) < 80
+
+
+def _stem_list(doc: ParsedNotes, block: ListBlock, section: _Section,
+               registry: StoryRegistry) -> None:
+    """Bullets under a stem heading: each finishes the question; what follows an arrow or a
+    dash, and any nested bullets, is its answer."""
+    stem = _STEM_END.sub("", clean_question(section.title)).rstrip(" …")
+    for item in block.items:
+        parts = _ANSWER_ARROW.split(item.text.strip(), maxsplit=1)
+        ending = parts[0].strip().rstrip("?.").strip()
+        if not ending:
+            continue
+        # 'you failed' stays as written; 'You failed' reads on from the stem in lower case,
+        # but an acronym ('AWS migration') keeps its capitals
+        if ending[:1].isupper() and not ending[1:2].isupper():
+            ending = ending[0].lower() + ending[1:]
+        asks = re.match(r"(?:have|has|did|do|what|when|how|why|can|could|would)\b", stem, re.I)
+        text = f"{stem} {ending}{'?' if asks else '.'}"
+        draft = QuestionDraft(text, SourceRef(doc.path, item.line),
+                              [section.principle] if section.principle else [])
+        doc.questions.append(draft)
+        index = len(doc.questions) - 1
+        for line in item.lines:
+            doc.placed[line] = f"question:{index}"
+        if len(parts) > 1 and parts[1].strip():
+            answer = Item(parts[1].strip(), item.line, item.indent, item.ordered)
+            _outline_item(doc, draft, index, answer, registry)
+        for child in item.children:
+            _outline_item(doc, draft, index, child, registry)
+
+
+def _answer_paragraph(question: QuestionDraft, block: Paragraph, registry: StoryRegistry) -> None:
+    """A paragraph under a question heading: part of the answer; a story it names is linked."""
+    text = " ".join(block.text.split())
+    question.outline = "\n".join(filter(None, [question.outline, text]))
+    for named in registry.titled_in(text) or registry.mentioned_in(text):
+        if named.key not in question.story_keys:
+            question.story_keys.append(named.key)
 
 
 def _is_question(text: str) -> bool:

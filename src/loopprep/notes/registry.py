@@ -50,11 +50,13 @@ class StoryRegistry:
         self.stories[story.key] = story
         if story.anchor:
             self._anchors.setdefault(story.anchor, []).append(story)
-        self._titles.setdefault(normalise(story.title), story)
+        for key in _title_keys(story.title):
+            self._titles.setdefault(key, story)
 
     def retitle(self, story: KnownStory, title: str) -> None:
         story.title = title
-        self._titles.setdefault(normalise(title), story)
+        for key in _title_keys(title):
+            self._titles.setdefault(key, story)
 
     def claim(self, text: str, key: str) -> None:
         """A story note keeps this bullet: the same bullet in free-form notes of the import
@@ -150,6 +152,29 @@ class StoryRegistry:
                 if group and len(group) == 1:
                     found.setdefault(anchor, group[0])
         return list(found.values())
+
+    def titled_in(self, text: str) -> list[KnownStory]:
+        """Stories whose title (two words or more) is named anywhere in `text`, longest
+        title first: 'I argued to wait; Vendor contract renewal is the story'."""
+        padded = f" {normalise(text)} "
+        found: dict[str, KnownStory] = {}
+        for key, story in sorted(self._titles.items(), key=lambda kv: -len(kv[0])):
+            if len(key.split()) >= 2 and f" {key} " in padded:
+                found.setdefault(story.key, story)
+        return list(found.values())
+
+
+_TRAILING_ASIDE = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|[-–—,]\s*(?:19|20)\d\d)\s*$")
+
+
+def _title_keys(title: str) -> list[str]:
+    """The keys a title is found by: itself, and without a trailing aside such as a year in
+    brackets, so 'Checkout redesign (see above)' finds 'Checkout redesign (2023)'."""
+    keys = [normalise(title)]
+    bare = _TRAILING_ASIDE.sub("", title)
+    if bare != title and len(normalise(bare).split()) >= 2:
+        keys.append(normalise(bare))
+    return [k for k in keys if k]
 
 
 def _split_prefix(body: str, anchor: str) -> tuple[str, str]:

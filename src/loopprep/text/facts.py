@@ -27,7 +27,8 @@ _RESULT = re.compile(
     r"\b(?:result(?:ed|s)?|outcome|saved|savings?|reduced|increased|improved|grew|won|best|"
     r"award(?:ed)?|launched|delivered|shipped|achieved|cut|raised|ranked|judges?|succeeded|"
     r"success(?:ful)?|promoted|adopted|solved|fixed|resolved|doubled|tripled|halved|"
-    r"lowered|boosted|exceeded|finished|completed|recovered|turned out|went with|switched)\b",
+    r"lowered|boosted|exceeded|finished|completed|recovered|turned out|went with|switched|"
+    r"dropped|fell|rose|declined|went (?:up|down|from))\b",
     re.IGNORECASE,
 )
 

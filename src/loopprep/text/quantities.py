@@ -53,7 +53,8 @@ _PATTERNS: list[tuple[QuantityKind, re.Pattern[str]]] = [
     (
         "duration",
         re.compile(
-            rf"(?:{_NUM}|{_WORD_NUM}|a few|several|a couple of)[\s-]{_TIME_UNIT}\b",
+            # "800ms" and "3-day" as well as "3 days"; words need the space ("a few days")
+            rf"{_NUM}[\s-]?{_TIME_UNIT}\b|(?:{_WORD_NUM}|a few|several|a couple of)[\s-]{_TIME_UNIT}\b",
             re.I,
         ),
     ),
