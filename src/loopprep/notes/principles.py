@@ -72,6 +72,8 @@ def match_named(heading: str, candidates: Iterable[N], *, fold: Fold | None = No
     words = _content(norm)
     if not words:
         return None, 0.0
+    if isinstance(candidates, tuple) and not words & _vocabulary(candidates, fold):
+        return None, 0.0  # no word of any name: nothing can score (most lines of notes)
     best: N | None = None
     best_score = 0.0
     for item in candidates:
@@ -82,6 +84,24 @@ def match_named(heading: str, candidates: Iterable[N], *, fold: Fold | None = No
     if best_score < 0.5:
         return None, 0.0
     return best, best_score
+
+
+_VOCABULARIES: dict[tuple[int, int], tuple[object, frozenset[str]]] = {}
+
+
+def _vocabulary(candidates: tuple[Named, ...], fold: Fold | None) -> frozenset[str]:
+    """Every content word of the candidates' names, kept per candidates tuple (by identity:
+    a framework's principles are one tuple for its life, and the entry holds it alive)."""
+    key = (id(candidates), id(fold))
+    kept = _VOCABULARIES.get(key)
+    if kept is not None and kept[0] is candidates:
+        return kept[1]
+    vocabulary = frozenset(w for item in candidates for _, name_words in _names(item, fold)
+                           for w in name_words)
+    if len(_VOCABULARIES) > 64:
+        _VOCABULARIES.clear()
+    _VOCABULARIES[key] = (candidates, vocabulary)
+    return vocabulary
 
 
 def _score(norm: str, words: set[str], name: str, name_words: frozenset[str], *,

@@ -89,10 +89,12 @@ class StoryRegistry:
         scorecard again, …', 'Flaky test purge — release cadence…'. The title must be
         followed by the end, punctuation, a dash, a bracket or a word like 'again'."""
         body, _ = strip_lead_in(unemphasise(text))
-        tokens = body.split()
-        for count in range(min(len(tokens), 12), 0, -1):
+        tokens = body.split()[:12]
+        # normalising is word by word, so each head's key is a join of its tokens' words
+        token_words = [normalise(token) for token in tokens]
+        for count in range(len(tokens), 0, -1):
             head = " ".join(tokens[:count])
-            key = normalise(head)
+            key = " ".join(w for w in token_words[:count] if w)
             story = self._titles.get(key)
             if story is None or len(key.split()) < 2 and count < len(tokens):
                 continue
