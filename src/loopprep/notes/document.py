@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from loopprep.frameworks.topics import TopicList, load_topics
-from loopprep.model import Finding, Fragment, Framework, PrincipleSlug, Severity, SourceRef
+from loopprep.model import Finding, Fragment, Framework, PrincipleSlug, SourceRef
 from loopprep.notes import technical
 from loopprep.notes.bullets import (
     Bullet,
@@ -27,21 +27,38 @@ from loopprep.notes.bullets import (
     split_stories,
     strip_lead_in,
 )
+from loopprep.notes.drafts import (
+    LinkDraft,
+    ParsedNotes,
+    PrincipleText,
+    QuestionDraft,
+    StoryDraft,
+    place,
+    short,
+)
 from loopprep.notes.frontmatter import split_front_matter
-from loopprep.notes.outline import Block, Heading, Item, ListBlock, Paragraph, parse_outline
+from loopprep.notes.outline import Block, Heading, Item, ListBlock, Paragraph, details, parse_outline, render
 from loopprep.notes.principles import match_principle, normalise
+from loopprep.notes.question_text import STEM_END, clean_question, is_question, is_stem
 from loopprep.notes.registry import KnownStory, StoryRegistry
 from loopprep.notes.star import StarStory
 from loopprep.notes.structure import Piece, PrincipleTable, restructure
-from loopprep.notes.technical import TechnicalDraft, TechnicalNote
+
+__all__ = [
+    "LinkDraft",
+    "ParsedNotes",
+    "PrincipleText",
+    "QuestionDraft",
+    "StoryDraft",
+    "clean_question",
+    "collect_questions",
+    "collect_stories",
+    "escape_line",
+    "finish",
+    "read_document",
+]
 
 _WIKILINK = re.compile(r"\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|[^\]]*)?\]\]")
-_QUESTION_START = re.compile(
-    r"^\s*(?:q\d*\s*[:.)-]\s*)?(?:tell (?:me|us)|describe|give (?:me |us )?(?:an? )?(?:example|time|instance)"
-    r"|walk (?:me|us) through|share (?:an?|a time)|talk (?:me |us )?(?:about|through)"
-    r"|explain (?:a|how|when)|recall a time|think of a time|have you ever)\b",
-    re.IGNORECASE,
-)
 _STORY_HEADINGS = re.compile(
     r"^(?:me|mine|my (?:stories|examples|answers|experience)|stories|story|examples?|"
     r"experiences?|answers?)$",
@@ -57,77 +74,6 @@ _STAR_HEADINGS = {
     "lessons": "lessons", "lesson": "lessons", "lessons learned": "lessons",
     "learnings": "lessons", "reflection": "lessons", "what i learned": "lessons",
 }
-
-
-@dataclass
-class StoryDraft:
-    """A story as the notes define it (its first appearance)."""
-
-    key: str
-    title: str
-    anchor: str | None
-    source: SourceRef
-    origin: str = "notes"
-    explicit_id: str | None = None
-    fields: dict[str, Any] = field(default_factory=dict)  # structured notes: org, date, STAR…
-
-
-@dataclass
-class LinkDraft:
-    story_key: str
-    principle: PrincipleSlug
-    source: SourceRef
-    evidence: str
-
-
-@dataclass
-class QuestionDraft:
-    text: str
-    source: SourceRef
-    principles: list[PrincipleSlug] = field(default_factory=list)
-    outline: str = ""
-    story_keys: list[str] = field(default_factory=list)
-
-
-@dataclass
-class PrincipleText:
-    principle: PrincipleSlug
-    text: str
-    source: SourceRef
-
-
-@dataclass
-class ParsedNotes:
-    """Everything one file contributes to an import."""
-
-    path: str
-    front_matter: dict[str, Any]
-    blocks: list[Piece]
-    is_story_note: bool = False
-    is_index: bool = False
-    body_lines: list[str] = field(default_factory=list)  # the text after the front matter
-    body_start_line: int = 1
-    stories: list[StoryDraft] = field(default_factory=list)
-    #: STAR parts the notes tell (a `**Situation:** …` run), by story key: they fill a
-    #: story's empty parts
-    star_parts: dict[str, dict[str, str]] = field(default_factory=dict)
-    fragments: list[tuple[str, Fragment]] = field(default_factory=list)
-    links: list[LinkDraft] = field(default_factory=list)
-    questions: list[QuestionDraft] = field(default_factory=list)
-    principle_texts: list[PrincipleText] = field(default_factory=list)
-    principles_found: list[PrincipleSlug] = field(default_factory=list)
-    findings: list[Finding] = field(default_factory=list)
-    #: line of every list item -> where it went ('story:KEY', 'question:N', 'finding:CODE',
-    #: 'technical:SUBJECT')
-    placed: dict[int, str] = field(default_factory=dict)
-    principle_headings: int = 0
-    technical: list[TechnicalDraft] = field(default_factory=list)
-    technical_notes: list[TechnicalNote] = field(default_factory=list)
-    technical_sections: int = 0
-
-    def note(self, code: str, message: str, line: int | None, severity: Severity = "warning") -> None:
-        source = SourceRef(self.path, line) if line is not None else None
-        self.findings.append(Finding(code, message, source, severity))
 
 
 @dataclass
@@ -235,7 +181,7 @@ def collect_stories(doc: ParsedNotes, framework: Framework, registry: StoryRegis
             for item in block.items:
                 keys = _story_item(doc, item, principle, registry)
                 if asked is not None:
-                    asked.outline = "\n".join(filter(None, [asked.outline, *_render(item)]))
+                    asked.outline = "\n".join(filter(None, [asked.outline, *render(item)]))
                     asked.story_keys.extend(k for k in keys if k not in asked.story_keys)
             if section.kind != "asked":
                 asked = None
@@ -278,10 +224,10 @@ def _enter_heading(
             doc.principles_found.append(principle.slug)
         sections.append(_Section(heading.level, "principle", principle.slug, heading.text,
                                  heading.line))
-    elif _is_stem(heading.text):
+    elif is_stem(heading.text):
         # 'Tell me about a time…' over bullets that finish the question
         sections.append(_Section(heading.level, "stem", inside, heading.text, heading.line))
-    elif _is_question(heading.text):
+    elif is_question(heading.text):
         # '## Tell me about a time you failed' over its answer
         sections.append(_Section(heading.level, "asked", inside, heading.text, heading.line))
     elif inside is not None and _QUESTION_HEADINGS.search(heading.text):
@@ -295,27 +241,6 @@ def _enter_heading(
         sections.append(_Section(heading.level, "other", None, heading.text, heading.line))
 
 
-def _render(item: Item, depth: int = 0) -> list[str]:
-    lines = [("  " * depth) + "- " + item.text]
-    for child in item.children:
-        lines.extend(_render(child, depth + 1))
-    return lines
-
-
-def _details(item: Item) -> str:
-    """The item's text followed by its nested bullets, as Markdown."""
-    lines = [item.text]
-    for child in item.children:
-        lines.extend(_render(child, 1))
-    return "\n".join(lines)
-
-
-def _place(doc: ParsedNotes, item: Item, where: str) -> None:
-    for sub in item.walk():
-        for line in sub.lines:
-            doc.placed[line] = where
-
-
 def _story_item(
     doc: ParsedNotes, item: Item, principle: PrincipleSlug, registry: StoryRegistry
 ) -> list[str]:
@@ -324,36 +249,36 @@ def _story_item(
     line = item.line
     if not text and not item.children:
         doc.note("empty-bullet", "empty bullet ignored", line, "info")
-        _place(doc, item, "finding:empty-bullet")
+        place(doc, item, "finding:empty-bullet")
         return []
-    if _is_question(text):
+    if is_question(text):
         # a question filed under a principle: keep it as that principle's question
         draft = QuestionDraft(clean_question(text), SourceRef(doc.path, line), [principle])
-        draft.outline = "\n".join(ln for child in item.children for ln in _render(child))
+        draft.outline = "\n".join(ln for child in item.children for ln in render(child))
         doc.questions.append(draft)
-        _place(doc, item, f"question:{len(doc.questions) - 1}")
+        place(doc, item, f"question:{len(doc.questions) - 1}")
         return []
     if not item.children:
         reason = reflection_reason(text)
         if reason is not None and read_bullet(text).anchor is None:
             doc.note(
                 "reflection",
-                f"'{_short(text)}' is read as a reflection, not a story: {reason}",
+                f"'{short(text)}' is read as a reflection, not a story: {reason}",
                 line,
             )
-            _place(doc, item, "finding:reflection")
+            place(doc, item, "finding:reflection")
             return []
     links = _WIKILINK.findall(text)
     if links:
         keys = [_story_for_link(doc, target.strip(), line, registry) for target in links]
         for key in keys:
-            _link(doc, key, principle, line, _details(item))
-        _place(doc, item, f"story:{keys[0]}")
+            _link(doc, key, principle, line, details(item))
+        place(doc, item, f"story:{keys[0]}")
         return keys
-    claimed = registry.claimed(_details(item))
+    claimed = registry.claimed(details(item))
     if claimed is not None:
-        _link(doc, claimed.key, principle, line, _details(item))
-        _place(doc, item, f"story:{claimed.key}")
+        _link(doc, claimed.key, principle, line, details(item))
+        place(doc, item, f"story:{claimed.key}")
         return [claimed.key]
     bullet = registry.read(text)
     parts = split_stories(bullet)
@@ -363,9 +288,9 @@ def _story_item(
         key = claimed.key if claimed is not None else _resolve_or_define(
             doc, part, line, registry, split=len(parts) > 1)
         keys.append(key)
-        detail = _details(item) if len(parts) == 1 else part.text
+        detail = details(item) if len(parts) == 1 else part.text
         _link(doc, key, principle, line, detail)
-    _place(doc, item, f"story:{keys[0]}")
+    place(doc, item, f"story:{keys[0]}")
     return keys
 
 
@@ -434,7 +359,7 @@ def _principle_question(doc: ParsedNotes, block: Paragraph,
     """A paragraph under a principle that ends with a question ('**Q:** Tell me about…'):
     the question, filed under the principle; the list after it is its answer."""
     last = block.text.strip().split("\n")[-1]
-    if not _is_question(last):
+    if not is_question(last):
         return None
     draft = QuestionDraft(clean_question(last), SourceRef(doc.path, block.end_line), [principle])
     doc.questions.append(draft)
@@ -446,7 +371,7 @@ def _story_paragraph(
 ) -> None:
     text = " ".join(block.text.split())
     if reflection_reason(text) is not None and read_bullet(text).anchor is None:
-        doc.note("reflection", f"'{_short(text)}' is read as a reflection, not a story",
+        doc.note("reflection", f"'{short(text)}' is read as a reflection, not a story",
                  block.line, "info")
         return
     claimed = registry.claimed(text)
@@ -514,11 +439,6 @@ def _link(doc: ParsedNotes, key: str, principle: PrincipleSlug | None, line: int
     doc.fragments.append((key, Fragment(text, source, principle)))
     if principle is not None:
         doc.links.append(LinkDraft(key, principle, source, text.split("\n")[0]))
-
-
-def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
 def _principle_texts(
@@ -647,8 +567,8 @@ def _collect_story_note(doc: ParsedNotes, framework: Framework, registry: StoryR
         if notes_level is not None:
             if isinstance(block, ListBlock):
                 for item in block.items:
-                    _place(doc, item, "story-note:notes")
-                    notes.append(Fragment(_details(item), SourceRef(doc.path, item.line), notes_principle))
+                    place(doc, item, "story-note:notes")
+                    notes.append(Fragment(details(item), SourceRef(doc.path, item.line), notes_principle))
             elif isinstance(block, Paragraph) and block.text.strip() and not block.code:
                 notes.append(Fragment(" ".join(block.text.split()), SourceRef(doc.path, block.line),
                                       notes_principle))
@@ -720,7 +640,7 @@ def _block_text(block: Block) -> str:
     if isinstance(block, Paragraph):
         return block.text.strip()
     if isinstance(block, ListBlock):
-        return "\n".join(ln for item in block.items for ln in _render(item))
+        return "\n".join(ln for item in block.items for ln in render(item))
     return ""
 
 
@@ -800,7 +720,7 @@ def collect_questions(doc: ParsedNotes, framework: Framework, registry: StoryReg
         principle = section.principle if section else None
         if isinstance(block, Paragraph):
             last_line = block.text.strip().split("\n")[-1]
-            if not block.code and _is_question(last_line):
+            if not block.code and is_question(last_line):
                 pending = QuestionDraft(clean_question(last_line),
                                         SourceRef(doc.path, block.end_line),
                                         [principle] if principle else [])
@@ -822,7 +742,7 @@ def _question_list(
 ) -> None:
     current = pending
     for item in block.items:
-        if _is_question(item.text):
+        if is_question(item.text):
             current = QuestionDraft(clean_question(item.text), SourceRef(doc.path, item.line),
                                     [principle] if principle else [])
             doc.questions.append(current)
@@ -836,28 +756,28 @@ def _question_list(
         else:
             doc.note(
                 "unplaced-bullet",
-                f"'{_short(item.text)}' is outside the principles and answers no question; "
+                f"'{short(item.text)}' is outside the principles and answers no question; "
                 "left in your notes, not imported",
                 item.line,
                 "info",
             )
-            _place(doc, item, "finding:unplaced-bullet")
+            place(doc, item, "finding:unplaced-bullet")
 
 
 def _outline_item(
     doc: ParsedNotes, question: QuestionDraft, index: int, item: Item, registry: StoryRegistry
 ) -> None:
     """One top-level bullet of an answer outline; it may name or introduce a story."""
-    question.outline = "\n".join(filter(None, [question.outline, *_render(item)]))
-    _place(doc, item, f"question:{index}")
+    question.outline = "\n".join(filter(None, [question.outline, *render(item)]))
+    place(doc, item, f"question:{index}")
     text = item.text.strip()
     _, lead_in = strip_lead_in(text)
     bullet = registry.read(text)
-    known = registry.claimed(_details(item)) or registry.resolve(bullet) or (
+    known = registry.claimed(details(item)) or registry.resolve(bullet) or (
         registry.by_reference(text) if bullet.anchor is None else None)
     key: str | None = known.key if known is not None else None
     if key is None and not lead_in:
-        mentioned = registry.mentioned_in(_details(item))
+        mentioned = registry.mentioned_in(details(item))
         if mentioned:
             for story in mentioned:
                 if story.key not in question.story_keys:
@@ -868,36 +788,18 @@ def _outline_item(
     if key is not None:
         if key not in question.story_keys:
             question.story_keys.append(key)
-        doc.fragments.append((key, Fragment(_details(item), SourceRef(doc.path, item.line), None)))
+        doc.fragments.append((key, Fragment(details(item), SourceRef(doc.path, item.line), None)))
 
 
-def clean_question(text: str) -> str:
-    """A question as plain text: no emphasis markers, no 'Q3:' prefix."""
-    text = text.strip()
-    text = re.sub(r"^(?:\*\*|__)(.*)(?:\*\*|__)$", r"\1", text).strip()
-    text = re.sub(r"^(?:\*|_)(.*)(?:\*|_)$", r"\1", text).strip()
-    # 'Q:', 'Q3.', 'Question:', bold or not: '**Q:** Tell me…', '**Q1:** …'
-    return re.sub(r"^(?:\*\*|__|\*|_)?\s*(?:q\d*|question\s*\d*)\s*[:.)-]\s*(?:\*\*|__|\*|_)?\s*",
-                  "", text, flags=re.IGNORECASE).strip() or text
-
-
-_STEM_END = re.compile(r"(?:…|\.\.\.|:)\s*$")
 #: where a finished stem's question ends and its answer begins: 'you failed → Payment outage'
 _ANSWER_ARROW = re.compile(r"\s+(?:→|->|=>|⇒|—|–|-)\s+|\s*(?:→|->|=>|⇒)\s*")
-
-
-def _is_stem(text: str) -> bool:
-    """'Tell me about a time…' or 'Describe a situation when:': a question left unfinished
-    for the bullets under it to complete."""
-    text = clean_question(text)
-    return bool(_QUESTION_START.match(text)) and bool(_STEM_END.search(text)) and len(text) < 80
 
 
 def _stem_list(doc: ParsedNotes, block: ListBlock, section: _Section,
                registry: StoryRegistry) -> None:
     """Bullets under a stem heading: each finishes the question; what follows an arrow or a
     dash, and any nested bullets, is its answer."""
-    stem = _STEM_END.sub("", clean_question(section.title)).rstrip(" …")
+    stem = STEM_END.sub("", clean_question(section.title)).rstrip(" …")
     for item in block.items:
         parts = _ANSWER_ARROW.split(item.text.strip(), maxsplit=1)
         ending = parts[0].strip().rstrip("?.").strip()
@@ -931,14 +833,6 @@ def _answer_paragraph(question: QuestionDraft, block: Paragraph, registry: Story
             question.story_keys.append(named.key)
 
 
-def _is_question(text: str) -> bool:
-    text = clean_question(text)
-    if not text or len(text) > 600:
-        return False
-    first = re.split(r"(?<=[?.!])\s", text, maxsplit=1)[0]
-    return first.endswith("?") or text.endswith("?") or bool(_QUESTION_START.match(text))
-
-
 def finish(docs: list[ParsedNotes], framework: Framework) -> list[Finding]:
     """Findings about the import as a whole: principles missing from every file."""
     found = {slug for doc in docs for slug in doc.principles_found}
@@ -956,3 +850,7 @@ def finish(docs: list[ParsedNotes], framework: Framework) -> list[Finding]:
                 )
             )
     return out
+
+
+#: the name `tests/test_note_styles.py` imports it by, from before it moved
+_is_stem = is_stem
