@@ -9,15 +9,12 @@ Parsing is two passes over all files of an import (`collect_stories`, then
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
-from loopprep.frameworks.topics import TopicList, load_topics
+from loopprep.frameworks.topics import TopicList
 from loopprep.model import Finding, Fragment, Framework, PrincipleSlug, SourceRef
 from loopprep.notes import technical
 from loopprep.notes.bullets import (
-    Bullet,
-    first_words,
     make_title,
     read_bullet,
     reflection_reason,
@@ -35,10 +32,12 @@ from loopprep.notes.drafts import (
 )
 from loopprep.notes.frontmatter import split_front_matter
 from loopprep.notes.outline import Heading, Item, ListBlock, Paragraph, details, parse_outline, render
-from loopprep.notes.principles import match_principle, normalise
+from loopprep.notes.principles import normalise
 from loopprep.notes.question_text import STEM_END, clean_question, is_question, is_stem
-from loopprep.notes.registry import KnownStory, StoryRegistry
+from loopprep.notes.registry import StoryRegistry
+from loopprep.notes.sections import Section, enter_heading, first_sections, principle_heading, topic_list
 from loopprep.notes.star import StarStory
+from loopprep.notes.story_identity import define_titled, resolve_or_define, story_for_link
 from loopprep.notes.story_note import (
     STRUCTURE_LINE,
     collect_story_note,
@@ -65,33 +64,6 @@ __all__ = [
 ]
 
 _WIKILINK = re.compile(r"\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|[^\]]*)?\]\]")
-_STORY_HEADINGS = re.compile(
-    r"^(?:me|mine|my (?:stories|examples|answers|experience)|stories|story|examples?|"
-    r"experiences?|answers?)$",
-    re.IGNORECASE,
-)
-_QUESTION_HEADINGS = re.compile(r"\bquestions?\b", re.IGNORECASE)
-
-
-@dataclass
-class _Section:
-    level: int
-    kind: str  # principle | stories | questions | asked | stem | technical | other
-    principle: PrincipleSlug | None
-    title: str
-    line: int
-    place: technical.Place | None = None  # in a technical section: its topic and subtopic
-
-
-def _first_sections(doc: ParsedNotes) -> list[_Section]:
-    """A note whose front matter says `type: technical` is one technical section."""
-    if str(doc.front_matter.get("type", "")).strip().lower() in technical.TECHNICAL_NOTE_TYPES:
-        return [_Section(0, "technical", None, "", 0, technical.Place(None))]
-    return []
-
-
-def _topics(topics: TopicList | None) -> TopicList:
-    return topics if topics is not None else load_topics()
 
 
 def read_document(path: Path, text: str, display_path: str) -> ParsedNotes:
@@ -118,16 +90,16 @@ def collect_stories(doc: ParsedNotes, framework: Framework, registry: StoryRegis
         collect_story_note(doc, framework, registry)
         return
     doc.blocks = restructure([b for b in doc.blocks if isinstance(b, Heading | Paragraph | ListBlock)],
-                             framework, lambda text: _principle_heading(text, framework))
+                             framework, lambda text: principle_heading(text, framework))
     star_keys = {id(b): _define_star_story(doc, b, registry)
                  for b in doc.blocks if isinstance(b, StarStory) and b.title}
-    sections = _first_sections(doc)
+    sections = first_sections(doc)
     texts: dict[PrincipleSlug, list[Paragraph]] = {}
     seen_headings: dict[PrincipleSlug, int] = {}
     asked: QuestionDraft | None = None  # a question paragraph under a principle
     for block in doc.blocks:
         if isinstance(block, Heading):
-            _enter_heading(doc, block, sections, framework, seen_headings, topics=_topics(topics))
+            enter_heading(doc, block, sections, framework, seen_headings, topics=topic_list(topics))
             asked = None
             opened = sections[-1] if sections else None
             if (opened is not None and opened.line == block.line and opened.kind == "asked"
@@ -175,58 +147,6 @@ def collect_stories(doc: ParsedNotes, framework: Framework, registry: StoryRegis
     _empty_sections(doc, framework, seen_headings)
 
 
-def _enter_heading(
-    doc: ParsedNotes,
-    heading: Heading,
-    sections: list[_Section],
-    framework: Framework,
-    seen: dict[PrincipleSlug, int],
-    *,
-    record: bool = True,
-    topics: TopicList,
-) -> None:
-    """Push the section a heading opens; with `record`, note principles found (pass 1)."""
-    while sections and sections[-1].level >= heading.level:
-        sections.pop()
-    parent = sections[-1] if sections else None
-    if parent is not None and parent.kind == "technical" and parent.place is not None:
-        place = technical.inner_place(heading.text, parent.place, topics)
-        sections.append(_Section(heading.level, "technical", None, heading.text, heading.line, place))
-        return
-    inside = parent.principle if parent and parent.kind in ("principle", "stories") else None
-    principle, _ = match_principle(heading.text, framework)
-    if principle is not None and not _STORY_HEADINGS.match(heading.text.strip()):
-        if record and principle.slug in seen:
-            doc.note(
-                "duplicate-heading",
-                f"{principle.name} has a second heading here (first at line "
-                f"{seen[principle.slug]}); both sections are read",
-                heading.line,
-                "info",
-            )
-        elif record:
-            doc.principle_headings += 1
-            seen[principle.slug] = heading.line
-            doc.principles_found.append(principle.slug)
-        sections.append(_Section(heading.level, "principle", principle.slug, heading.text,
-                                 heading.line))
-    elif is_stem(heading.text):
-        # 'Tell me about a time…' over bullets that finish the question
-        sections.append(_Section(heading.level, "stem", inside, heading.text, heading.line))
-    elif is_question(heading.text):
-        # '## Tell me about a time you failed' over its answer
-        sections.append(_Section(heading.level, "asked", inside, heading.text, heading.line))
-    elif inside is not None and _QUESTION_HEADINGS.search(heading.text):
-        sections.append(_Section(heading.level, "questions", inside, heading.text, heading.line))
-    elif inside is not None:
-        sections.append(_Section(heading.level, "stories", inside, heading.text, heading.line))
-    elif (opened := technical.opening_place(heading.text, topics)) is not None:
-        sections.append(_Section(heading.level, "technical", None, heading.text, heading.line,
-                                 opened))
-    else:
-        sections.append(_Section(heading.level, "other", None, heading.text, heading.line))
-
-
 def _story_item(
     doc: ParsedNotes, item: Item, principle: PrincipleSlug, registry: StoryRegistry
 ) -> list[str]:
@@ -256,7 +176,7 @@ def _story_item(
             return []
     links = _WIKILINK.findall(text)
     if links:
-        keys = [_story_for_link(doc, target.strip(), line, registry) for target in links]
+        keys = [story_for_link(doc, target.strip(), line, registry) for target in links]
         for key in keys:
             _link(doc, key, principle, line, details(item))
         place(doc, item, f"story:{keys[0]}")
@@ -271,36 +191,13 @@ def _story_item(
     keys = []
     for part in parts:
         claimed = registry.claimed(part.text) if len(parts) > 1 else None
-        key = claimed.key if claimed is not None else _resolve_or_define(
+        key = claimed.key if claimed is not None else resolve_or_define(
             doc, part, line, registry, split=len(parts) > 1)
         keys.append(key)
         detail = details(item) if len(parts) == 1 else part.text
         _link(doc, key, principle, line, detail)
     place(doc, item, f"story:{keys[0]}")
     return keys
-
-
-def _principle_heading(text: str, framework: Framework) -> bool:
-    return match_principle(text, framework)[0] is not None and not _STORY_HEADINGS.match(
-        text.strip())
-
-
-def _define_titled(doc: ParsedNotes, title: str, line: int, registry: StoryRegistry) -> str:
-    """The story a title names ('Payment outage', 'See: Payment outage story'), defined
-    here when no story of the import or the bank has that title."""
-    known = registry.stories.get(normalise(title)) or registry.by_title(title) or (
-        registry.by_reference(title))
-    if known is not None:
-        if registry.may_redefine(known):
-            known.defined = True
-            doc.stories.append(StoryDraft(known.key, known.title, known.anchor,
-                                          SourceRef(doc.path, line)))
-        return known.key
-    key = normalise(title) or f"story at {doc.path}:{line}"
-    anchor = read_bullet(title).anchor_key
-    registry.add(KnownStory(key, title, anchor))
-    doc.stories.append(StoryDraft(key, title, anchor, SourceRef(doc.path, line)))
-    return key
 
 
 def _define_star_story(doc: ParsedNotes, story: StarStory, registry: StoryRegistry) -> str:
@@ -311,7 +208,7 @@ def _define_star_story(doc: ParsedNotes, story: StarStory, registry: StoryRegist
                  "part. Put a short title line (e.g. **Payment outage**) just above it to "
                  "name it, and to refer to it from other principles",
                  story.line, "info")
-    key = _define_titled(doc, title, story.line, registry)
+    key = define_titled(doc, title, story.line, registry)
     doc.star_parts.setdefault(key, dict(story.parts))
     return key
 
@@ -334,7 +231,7 @@ def _table_links(doc: ParsedNotes, table: PrincipleTable, registry: StoryRegistr
     """Each row of a `| LP | Story |` table files the stories it names under its principles."""
     for row in table.rows:
         for title in row.titles:
-            key = _define_titled(doc, title, row.line, registry)
+            key = define_titled(doc, title, row.line, registry)
             for slug in row.principles:
                 doc.links.append(LinkDraft(key, slug, SourceRef(doc.path, row.line), title))
             doc.placed[row.line] = f"story:{key}"
@@ -361,62 +258,9 @@ def _story_paragraph(
                  block.line, "info")
         return
     claimed = registry.claimed(text)
-    key = claimed.key if claimed is not None else _resolve_or_define(
+    key = claimed.key if claimed is not None else resolve_or_define(
         doc, registry.read(text), block.line, registry, split=False)
     _link(doc, key, principle, block.line, text)
-
-
-def _resolve_or_define(
-    doc: ParsedNotes, bullet: Bullet, line: int, registry: StoryRegistry, *, split: bool
-) -> str:
-    key, title = _identity(doc, bullet, line, registry, split=split)
-    known = registry.resolve(bullet, split=split) or registry.stories.get(key) or (
-        registry.by_reference(bullet.text) if bullet.anchor is None and not split else None)
-    if known is not None:
-        if registry.may_redefine(known):
-            known.defined = True
-            if key == known.key:
-                registry.retitle(known, title)
-            doc.stories.append(StoryDraft(known.key, known.title, known.anchor,
-                                          SourceRef(doc.path, line)))
-        return known.key
-    registry.add(KnownStory(key, title, bullet.anchor_key))
-    doc.stories.append(StoryDraft(key, title, bullet.anchor_key, SourceRef(doc.path, line)))
-    return key
-
-
-def _identity(
-    doc: ParsedNotes, bullet: Bullet, line: int, registry: StoryRegistry, *, split: bool
-) -> tuple[str, str]:
-    """The key and title a bullet would give a new story."""
-    if bullet.anchor and bullet.anchor_key:
-        if split or registry.by_anchor(bullet.anchor_key):
-            key = f"{bullet.anchor_key} {first_words(bullet.rest, 1)}".strip()
-            if not bullet.rest:
-                return key, bullet.anchor
-            if split and len(bullet.rest.split()) <= 3:
-                return key, f"{bullet.anchor} {make_title(bullet.rest)}"
-            return key, f"{bullet.anchor}: {make_title(bullet.rest)}"
-        return bullet.anchor_key, bullet.anchor[0].upper() + bullet.anchor[1:]
-    title = make_title(bullet.text)
-    return normalise(title) or f"story at {doc.path}:{line}", title
-
-
-def _story_for_link(doc: ParsedNotes, target: str, line: int, registry: StoryRegistry) -> str:
-    known = registry.by_title(target)
-    if known is not None:
-        return known.key
-    key = normalise(target) or target
-    if key not in registry.stories:
-        registry.add(KnownStory(key, target, None))
-        doc.stories.append(StoryDraft(key, target, None, SourceRef(doc.path, line)))
-        doc.note(
-            "unresolved-link",
-            f"[[{target}]] names no story note in this import; a story '{target}' was created",
-            line,
-            "info",
-        )
-    return key
 
 
 def _link(doc: ParsedNotes, key: str, principle: PrincipleSlug | None, line: int,
@@ -515,12 +359,12 @@ def collect_questions(doc: ParsedNotes, framework: Framework, registry: StoryReg
     """Pass 2: questions and everything outside the principles, technical sections too."""
     if doc.is_story_note or doc.is_index:
         return
-    sections = _first_sections(doc)
+    sections = first_sections(doc)
     doc.technical_sections += len(sections)
     pending: QuestionDraft | None = None  # a question paragraph waiting for its outline
     for block in doc.blocks:
         if isinstance(block, Heading):
-            _enter_heading(doc, block, sections, framework, {}, record=False, topics=_topics(topics))
+            enter_heading(doc, block, sections, framework, {}, record=False, topics=topic_list(topics))
             pending = None
             opened = sections[-1] if sections else None
             if (opened is not None and opened.line == block.line and opened.kind == "asked"
@@ -552,7 +396,7 @@ def collect_questions(doc: ParsedNotes, framework: Framework, registry: StoryReg
             continue
         if section is not None and kind == "technical" and isinstance(block, ListBlock | Paragraph):
             assert section.place is not None
-            technical.take_block(doc, block, section.place, _topics(topics))
+            technical.take_block(doc, block, section.place, topic_list(topics))
             pending = None
             continue
         principle = section.principle if section else None
@@ -622,7 +466,7 @@ def _outline_item(
                     question.story_keys.append(story.key)
             return
     if key is None and (lead_in or bullet.anchor):
-        key = _resolve_or_define(doc, bullet, item.line, registry, split=False)
+        key = resolve_or_define(doc, bullet, item.line, registry, split=False)
     if key is not None:
         if key not in question.story_keys:
             question.story_keys.append(key)
@@ -633,7 +477,7 @@ def _outline_item(
 _ANSWER_ARROW = re.compile(r"\s+(?:→|->|=>|⇒|—|–|-)\s+|\s*(?:→|->|=>|⇒)\s*")
 
 
-def _stem_list(doc: ParsedNotes, block: ListBlock, section: _Section,
+def _stem_list(doc: ParsedNotes, block: ListBlock, section: Section,
                registry: StoryRegistry) -> None:
     """Bullets under a stem heading: each finishes the question; what follows an arrow or a
     dash, and any nested bullets, is its answer."""
