@@ -67,3 +67,19 @@ def test_develop_prompts_for_what_is_missing(cli: CLI, example_notes: Path,
     assert story["situation"].startswith("Consortium of 8")
     assert story["task"] == "" and story["action"].startswith("I set review gates")
     assert story["date"] == "2016" and story["metrics"] == ["ranked best of 9 groups"]
+
+
+def test_feedback_on_an_unchanged_story_is_computed_once() -> None:
+    from datetime import date
+
+    from loopprep.develop import review_draft
+    from loopprep.model import Story, StoryId
+
+    story = Story(StoryId("s"), "Depot", situation="Our depot missed deliveries.",
+                  action="I rebuilt the batching.", result="Late deliveries fell 18%.")
+    first = review_draft(story, {}, today=date(2026, 11, 27), feedback=True)
+    again = review_draft(story, {}, today=date(2026, 11, 27), feedback=True)
+    assert first.feedback is not None and again.feedback is first.feedback
+    edited = review_draft(story, {"result": "Late deliveries fell 25%."},
+                          today=date(2026, 11, 27), feedback=True)
+    assert edited.feedback is not first.feedback and "25%" in edited.answer

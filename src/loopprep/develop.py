@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from loopprep.model import STAR_PARTS, Framework, Story
@@ -121,11 +122,7 @@ def review_draft(story: Story, fields: Mapping[str, Any], framework: Framework |
     draft = replace(story, **clean)
     spans = {part: metric_spans(getattr(draft, part)) for part in STAR_PARTS}
     answer = story_answer(draft)
-    analysis = None
-    if feedback and answer:
-        from loopprep.feedback import analyze_answer
-
-        analysis = analyze_answer(answer, today=today)
+    analysis = _story_feedback(answer, today) if feedback and answer else None
     return DraftReview(
         draft=draft,
         missing=story_health(draft, today).missing,
@@ -135,3 +132,12 @@ def review_draft(story: Story, fields: Mapping[str, Any], framework: Framework |
         answer=answer,
         feedback=analysis,
     )
+
+
+@lru_cache(maxsize=256)
+def _story_feedback(answer: str, today: date) -> Analysis:
+    """Answer feedback on a story told in one go; kept per text, since the story page and
+    its live review ask again for stories nobody has changed (the analysis is immutable)."""
+    from loopprep.feedback import analyze_answer
+
+    return analyze_answer(answer, today=today)
