@@ -220,3 +220,18 @@ def _unquote(line: str) -> str | None:
     while (match := _QUOTE.match(line)) is not None:
         line = line[match.end():]
     return line
+
+
+def render(item: Item, depth: int = 0) -> list[str]:
+    lines = [("  " * depth) + "- " + item.text]
+    for child in item.children:
+        lines.extend(render(child, depth + 1))
+    return lines
+
+
+def details(item: Item) -> str:
+    """The item's text followed by its nested bullets, as Markdown."""
+    lines = [item.text]
+    for child in item.children:
+        lines.extend(render(child, 1))
+    return "\n".join(lines)

@@ -18,7 +18,7 @@ from loopprep.notes.outline import Item, ListBlock, Paragraph
 from loopprep.notes.principles import match_named, normalise
 
 if TYPE_CHECKING:
-    from loopprep.notes.document import ParsedNotes
+    from loopprep.notes.drafts import ParsedNotes
 
 #: the subject of notes about the technical section as a whole
 GENERAL = ""

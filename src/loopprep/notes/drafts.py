@@ -1,0 +1,96 @@
+"""What one notes file contributes to an import: drafts of stories, principle links,
+questions and principle texts, gathered on `ParsedNotes` with the findings and where each
+list line went.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from loopprep.model import Finding, Fragment, PrincipleSlug, Severity, SourceRef
+from loopprep.notes.outline import Item
+from loopprep.notes.structure import Piece
+from loopprep.notes.technical import TechnicalDraft, TechnicalNote
+
+
+@dataclass
+class StoryDraft:
+    """A story as the notes define it (its first appearance)."""
+
+    key: str
+    title: str
+    anchor: str | None
+    source: SourceRef
+    origin: str = "notes"
+    explicit_id: str | None = None
+    fields: dict[str, Any] = field(default_factory=dict)  # structured notes: org, date, STAR…
+
+
+@dataclass
+class LinkDraft:
+    story_key: str
+    principle: PrincipleSlug
+    source: SourceRef
+    evidence: str
+
+
+@dataclass
+class QuestionDraft:
+    text: str
+    source: SourceRef
+    principles: list[PrincipleSlug] = field(default_factory=list)
+    outline: str = ""
+    story_keys: list[str] = field(default_factory=list)
+
+
+@dataclass
+class PrincipleText:
+    principle: PrincipleSlug
+    text: str
+    source: SourceRef
+
+
+@dataclass
+class ParsedNotes:
+    """Everything one file contributes to an import."""
+
+    path: str
+    front_matter: dict[str, Any]
+    blocks: list[Piece]
+    is_story_note: bool = False
+    is_index: bool = False
+    body_lines: list[str] = field(default_factory=list)  # the text after the front matter
+    body_start_line: int = 1
+    stories: list[StoryDraft] = field(default_factory=list)
+    #: STAR parts the notes tell (a `**Situation:** …` run), by story key: they fill a
+    #: story's empty parts
+    star_parts: dict[str, dict[str, str]] = field(default_factory=dict)
+    fragments: list[tuple[str, Fragment]] = field(default_factory=list)
+    links: list[LinkDraft] = field(default_factory=list)
+    questions: list[QuestionDraft] = field(default_factory=list)
+    principle_texts: list[PrincipleText] = field(default_factory=list)
+    principles_found: list[PrincipleSlug] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    #: line of every list item -> where it went ('story:KEY', 'question:N', 'finding:CODE',
+    #: 'technical:SUBJECT')
+    placed: dict[int, str] = field(default_factory=dict)
+    principle_headings: int = 0
+    technical: list[TechnicalDraft] = field(default_factory=list)
+    technical_notes: list[TechnicalNote] = field(default_factory=list)
+    technical_sections: int = 0
+
+    def note(self, code: str, message: str, line: int | None, severity: Severity = "warning") -> None:
+        source = SourceRef(self.path, line) if line is not None else None
+        self.findings.append(Finding(code, message, source, severity))
+
+
+def place(doc: ParsedNotes, item: Item, where: str) -> None:
+    for sub in item.walk():
+        for line in sub.lines:
+            doc.placed[line] = where
+
+
+def short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -1,0 +1,42 @@
+"""Recognising a question in the notes: 'Tell me about a time…', 'Q3:' and emphasis
+stripped, and a stem ('Describe a situation when:') left for the bullets under it to finish.
+"""
+
+from __future__ import annotations
+
+import re
+
+_QUESTION_START = re.compile(
+    r"^\s*(?:q\d*\s*[:.)-]\s*)?(?:tell (?:me|us)|describe|give (?:me |us )?(?:an? )?(?:example|time|instance)"
+    r"|walk (?:me|us) through|share (?:an?|a time)|talk (?:me |us )?(?:about|through)"
+    r"|explain (?:a|how|when)|recall a time|think of a time|have you ever)\b",
+    re.IGNORECASE,
+)
+
+
+def clean_question(text: str) -> str:
+    """A question as plain text: no emphasis markers, no 'Q3:' prefix."""
+    text = text.strip()
+    text = re.sub(r"^(?:\*\*|__)(.*)(?:\*\*|__)$", r"\1", text).strip()
+    text = re.sub(r"^(?:\*|_)(.*)(?:\*|_)$", r"\1", text).strip()
+    # 'Q:', 'Q3.', 'Question:', bold or not: '**Q:** Tell me…', '**Q1:** …'
+    return re.sub(r"^(?:\*\*|__|\*|_)?\s*(?:q\d*|question\s*\d*)\s*[:.)-]\s*(?:\*\*|__|\*|_)?\s*",
+                  "", text, flags=re.IGNORECASE).strip() or text
+
+
+STEM_END = re.compile(r"(?:…|\.\.\.|:)\s*$")
+
+
+def is_stem(text: str) -> bool:
+    """'Tell me about a time…' or 'Describe a situation when:': a question left unfinished
+    for the bullets under it to complete."""
+    text = clean_question(text)
+    return bool(_QUESTION_START.match(text)) and bool(STEM_END.search(text)) and len(text) < 80
+
+
+def is_question(text: str) -> bool:
+    text = clean_question(text)
+    if not text or len(text) > 600:
+        return False
+    first = re.split(r"(?<=[?.!])\s", text, maxsplit=1)[0]
+    return first.endswith("?") or text.endswith("?") or bool(_QUESTION_START.match(text))

@@ -1,0 +1,181 @@
+"""Pass 2 over a notes file: questions and everything outside the principles. A question
+(a bullet, a paragraph, a heading, or a stem its bullets finish) gets the outline under
+it; an outline bullet may name or introduce a story. Technical sections go to
+`loopprep.notes.technical`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loopprep.frameworks.topics import TopicList
+from loopprep.model import Fragment, Framework, PrincipleSlug, SourceRef
+from loopprep.notes import technical
+from loopprep.notes.bullets import strip_lead_in
+from loopprep.notes.drafts import ParsedNotes, QuestionDraft, place, short
+from loopprep.notes.outline import Heading, Item, ListBlock, Paragraph, details, render
+from loopprep.notes.question_text import STEM_END, clean_question, is_question
+from loopprep.notes.registry import StoryRegistry
+from loopprep.notes.sections import Section, enter_heading, first_sections, topic_list
+from loopprep.notes.story_identity import resolve_or_define
+
+
+def collect_questions(doc: ParsedNotes, framework: Framework, registry: StoryRegistry,
+                      topics: TopicList | None = None) -> None:
+    """Pass 2: questions and everything outside the principles, technical sections too."""
+    if doc.is_story_note or doc.is_index:
+        return
+    sections = first_sections(doc)
+    doc.technical_sections += len(sections)
+    pending: QuestionDraft | None = None  # a question paragraph waiting for its outline
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            enter_heading(doc, block, sections, framework, {}, record=False, topics=topic_list(topics))
+            pending = None
+            opened = sections[-1] if sections else None
+            if (opened is not None and opened.line == block.line and opened.kind == "asked"
+                    and opened.principle is None):
+                pending = QuestionDraft(clean_question(block.text),
+                                        SourceRef(doc.path, block.line), [])
+                doc.questions.append(pending)
+            if opened is not None and opened.kind == "technical" and opened.line == block.line:
+                doc.technical_sections += 1
+                assert opened.place is not None
+                if opened.place.subtopic is not None:
+                    technical.track(doc, opened.place.subtopic, None, block.line)
+            continue
+        section = sections[-1] if sections else None
+        kind = section.kind if section else "other"
+        if kind in ("principle", "stories") or (kind == "asked" and section is not None
+                                                 and section.principle is not None):
+            pending = None  # read in pass 1, as that principle's stories
+            continue
+        if kind == "asked" and pending is not None:
+            if isinstance(block, Paragraph) and not block.code:
+                answer_paragraph(pending, block, registry)
+            elif isinstance(block, ListBlock):
+                _question_list(doc, block, None, registry, pending)
+            continue
+        if kind == "stem" and section is not None and isinstance(block, ListBlock):
+            _stem_list(doc, block, section, registry)
+            pending = None
+            continue
+        if section is not None and kind == "technical" and isinstance(block, ListBlock | Paragraph):
+            assert section.place is not None
+            technical.take_block(doc, block, section.place, topic_list(topics))
+            pending = None
+            continue
+        principle = section.principle if section else None
+        if isinstance(block, Paragraph):
+            last_line = block.text.strip().split("\n")[-1]
+            if not block.code and is_question(last_line):
+                pending = QuestionDraft(clean_question(last_line),
+                                        SourceRef(doc.path, block.end_line),
+                                        [principle] if principle else [])
+                doc.questions.append(pending)
+            else:
+                pending = None
+            continue
+        if isinstance(block, ListBlock):
+            _question_list(doc, block, principle, registry, pending)
+            pending = None
+
+
+def _question_list(
+    doc: ParsedNotes,
+    block: ListBlock,
+    principle: PrincipleSlug | None,
+    registry: StoryRegistry,
+    pending: QuestionDraft | None,
+) -> None:
+    current = pending
+    for item in block.items:
+        if is_question(item.text):
+            current = QuestionDraft(clean_question(item.text), SourceRef(doc.path, item.line),
+                                    [principle] if principle else [])
+            doc.questions.append(current)
+            index = len(doc.questions) - 1
+            for line in item.lines:
+                doc.placed[line] = f"question:{index}"
+            for child in item.children:
+                _outline_item(doc, current, index, child, registry)
+        elif current is not None:
+            _outline_item(doc, current, doc.questions.index(current), item, registry)
+        else:
+            doc.note(
+                "unplaced-bullet",
+                f"'{short(item.text)}' is outside the principles and answers no question; "
+                "left in your notes, not imported",
+                item.line,
+                "info",
+            )
+            place(doc, item, "finding:unplaced-bullet")
+
+
+def _outline_item(
+    doc: ParsedNotes, question: QuestionDraft, index: int, item: Item, registry: StoryRegistry
+) -> None:
+    """One top-level bullet of an answer outline; it may name or introduce a story."""
+    question.outline = "\n".join(filter(None, [question.outline, *render(item)]))
+    place(doc, item, f"question:{index}")
+    text = item.text.strip()
+    _, lead_in = strip_lead_in(text)
+    bullet = registry.read(text)
+    known = registry.claimed(details(item)) or registry.resolve(bullet) or (
+        registry.by_reference(text) if bullet.anchor is None else None)
+    key: str | None = known.key if known is not None else None
+    if key is None and not lead_in:
+        mentioned = registry.mentioned_in(details(item))
+        if mentioned:
+            for story in mentioned:
+                if story.key not in question.story_keys:
+                    question.story_keys.append(story.key)
+            return
+    if key is None and (lead_in or bullet.anchor):
+        key = resolve_or_define(doc, bullet, item.line, registry, split=False)
+    if key is not None:
+        if key not in question.story_keys:
+            question.story_keys.append(key)
+        doc.fragments.append((key, Fragment(details(item), SourceRef(doc.path, item.line), None)))
+
+
+#: where a finished stem's question ends and its answer begins: 'you failed → Payment outage'
+_ANSWER_ARROW = re.compile(r"\s+(?:→|->|=>|⇒|—|–|-)\s+|\s*(?:→|->|=>|⇒)\s*")
+
+
+def _stem_list(doc: ParsedNotes, block: ListBlock, section: Section,
+               registry: StoryRegistry) -> None:
+    """Bullets under a stem heading: each finishes the question; what follows an arrow or a
+    dash, and any nested bullets, is its answer."""
+    stem = STEM_END.sub("", clean_question(section.title)).rstrip(" …")
+    for item in block.items:
+        parts = _ANSWER_ARROW.split(item.text.strip(), maxsplit=1)
+        ending = parts[0].strip().rstrip("?.").strip()
+        if not ending:
+            continue
+        # 'you failed' stays as written; 'You failed' reads on from the stem in lower case,
+        # but an acronym ('AWS migration') keeps its capitals
+        if ending[:1].isupper() and not ending[1:2].isupper():
+            ending = ending[0].lower() + ending[1:]
+        asks = re.match(r"(?:have|has|did|do|what|when|how|why|can|could|would)\b", stem, re.I)
+        text = f"{stem} {ending}{'?' if asks else '.'}"
+        draft = QuestionDraft(text, SourceRef(doc.path, item.line),
+                              [section.principle] if section.principle else [])
+        doc.questions.append(draft)
+        index = len(doc.questions) - 1
+        for line in item.lines:
+            doc.placed[line] = f"question:{index}"
+        if len(parts) > 1 and parts[1].strip():
+            answer = Item(parts[1].strip(), item.line, item.indent, item.ordered)
+            _outline_item(doc, draft, index, answer, registry)
+        for child in item.children:
+            _outline_item(doc, draft, index, child, registry)
+
+
+def answer_paragraph(question: QuestionDraft, block: Paragraph, registry: StoryRegistry) -> None:
+    """A paragraph under a question heading: part of the answer; a story it names is linked."""
+    text = " ".join(block.text.split())
+    question.outline = "\n".join(filter(None, [question.outline, text]))
+    for named in registry.titled_in(text) or registry.mentioned_in(text):
+        if named.key not in question.story_keys:
+            question.story_keys.append(named.key)

@@ -1,0 +1,214 @@
+"""Pass 1 over a notes file: the stories filed under each principle. A bullet, paragraph,
+STAR block, `[[link]]` or table row names or defines a story and links it to the section's
+principle; a question under a principle keeps the answer that follows it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loopprep.frameworks.topics import TopicList
+from loopprep.model import Fragment, Framework, PrincipleSlug, SourceRef
+from loopprep.notes.bullets import make_title, read_bullet, reflection_reason, split_stories
+from loopprep.notes.drafts import LinkDraft, ParsedNotes, QuestionDraft, place, short
+from loopprep.notes.outline import Heading, Item, ListBlock, Paragraph, details, render
+from loopprep.notes.principle_sections import empty_sections, principle_texts
+from loopprep.notes.question_text import clean_question, is_question
+from loopprep.notes.questions import answer_paragraph
+from loopprep.notes.registry import StoryRegistry
+from loopprep.notes.sections import enter_heading, first_sections, principle_heading, topic_list
+from loopprep.notes.star import StarStory
+from loopprep.notes.story_identity import define_titled, resolve_or_define, story_for_link
+from loopprep.notes.story_note import collect_story_note
+from loopprep.notes.structure import PrincipleTable, restructure
+
+_WIKILINK = re.compile(r"\[\[([^\]|#]+)(?:#[^\]|]*)?(?:\|[^\]]*)?\]\]")
+
+
+def collect_stories(doc: ParsedNotes, framework: Framework, registry: StoryRegistry,
+                    topics: TopicList | None = None) -> None:
+    if doc.is_index:
+        return
+    if doc.is_story_note:
+        collect_story_note(doc, framework, registry)
+        return
+    doc.blocks = restructure([b for b in doc.blocks if isinstance(b, Heading | Paragraph | ListBlock)],
+                             framework, lambda text: principle_heading(text, framework))
+    star_keys = {id(b): _define_star_story(doc, b, registry)
+                 for b in doc.blocks if isinstance(b, StarStory) and b.title}
+    sections = first_sections(doc)
+    texts: dict[PrincipleSlug, list[Paragraph]] = {}
+    seen_headings: dict[PrincipleSlug, int] = {}
+    asked: QuestionDraft | None = None  # a question paragraph under a principle
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            enter_heading(doc, block, sections, framework, seen_headings, topics=topic_list(topics))
+            asked = None
+            opened = sections[-1] if sections else None
+            if (opened is not None and opened.line == block.line and opened.kind == "asked"
+                    and opened.principle is not None):
+                asked = QuestionDraft(clean_question(block.text), SourceRef(doc.path, block.line),
+                                      [opened.principle])
+                doc.questions.append(asked)
+            continue
+        section = sections[-1] if sections else None
+        principle = section.principle if section and section.kind in ("principle", "stories",
+                                                                     "asked") else None
+        if isinstance(block, StarStory):
+            key = star_keys.get(id(block)) or _define_star_story(doc, block, registry)
+            _file_star_story(doc, block, key, principle)
+            continue
+        if isinstance(block, PrincipleTable):
+            _table_links(doc, block, registry)
+            continue
+        if principle is None or section is None:
+            continue
+        if isinstance(block, Paragraph):
+            if block.code:
+                continue
+            asked = _principle_question(doc, block, principle)
+            if asked is not None:
+                block = Paragraph("\n".join(block.text.split("\n")[:-1]), block.line,
+                                  block.end_line - 1)
+                if not block.text.strip():
+                    continue
+            if section.kind == "principle":
+                texts.setdefault(principle, []).append(block)
+            elif section.kind == "asked" and asked is not None:
+                answer_paragraph(asked, block, registry)
+            else:
+                _story_paragraph(doc, block, principle, registry)
+        elif isinstance(block, ListBlock):
+            for item in block.items:
+                keys = _story_item(doc, item, principle, registry)
+                if asked is not None:
+                    asked.outline = "\n".join(filter(None, [asked.outline, *render(item)]))
+                    asked.story_keys.extend(k for k in keys if k not in asked.story_keys)
+            if section.kind != "asked":
+                asked = None
+    principle_texts(doc, texts, framework)
+    empty_sections(doc, framework, seen_headings)
+
+
+def _story_item(
+    doc: ParsedNotes, item: Item, principle: PrincipleSlug, registry: StoryRegistry
+) -> list[str]:
+    """File one bullet under a principle; the keys of the stories it names."""
+    text = item.text.strip()
+    line = item.line
+    if not text and not item.children:
+        doc.note("empty-bullet", "empty bullet ignored", line, "info")
+        place(doc, item, "finding:empty-bullet")
+        return []
+    if is_question(text):
+        # a question filed under a principle: keep it as that principle's question
+        draft = QuestionDraft(clean_question(text), SourceRef(doc.path, line), [principle])
+        draft.outline = "\n".join(ln for child in item.children for ln in render(child))
+        doc.questions.append(draft)
+        place(doc, item, f"question:{len(doc.questions) - 1}")
+        return []
+    if not item.children:
+        reason = reflection_reason(text)
+        if reason is not None and read_bullet(text).anchor is None:
+            doc.note(
+                "reflection",
+                f"'{short(text)}' is read as a reflection, not a story: {reason}",
+                line,
+            )
+            place(doc, item, "finding:reflection")
+            return []
+    links = _WIKILINK.findall(text)
+    if links:
+        keys = [story_for_link(doc, target.strip(), line, registry) for target in links]
+        for key in keys:
+            _link(doc, key, principle, line, details(item))
+        place(doc, item, f"story:{keys[0]}")
+        return keys
+    claimed = registry.claimed(details(item))
+    if claimed is not None:
+        _link(doc, claimed.key, principle, line, details(item))
+        place(doc, item, f"story:{claimed.key}")
+        return [claimed.key]
+    bullet = registry.read(text)
+    parts = split_stories(bullet)
+    keys = []
+    for part in parts:
+        claimed = registry.claimed(part.text) if len(parts) > 1 else None
+        key = claimed.key if claimed is not None else resolve_or_define(
+            doc, part, line, registry, split=len(parts) > 1)
+        keys.append(key)
+        detail = details(item) if len(parts) == 1 else part.text
+        _link(doc, key, principle, line, detail)
+    place(doc, item, f"story:{keys[0]}")
+    return keys
+
+
+def _define_star_story(doc: ParsedNotes, story: StarStory, registry: StoryRegistry) -> str:
+    title = story.title or make_title(story.parts.get("situation") or story.text)
+    if not story.title:
+        doc.note("untitled-star",
+                 f"a STAR block with no title line; it is titled '{title}' from its first "
+                 "part. Put a short title line (e.g. **Payment outage**) just above it to "
+                 "name it, and to refer to it from other principles",
+                 story.line, "info")
+    key = define_titled(doc, title, story.line, registry)
+    doc.star_parts.setdefault(key, dict(story.parts))
+    return key
+
+
+def _file_star_story(doc: ParsedNotes, story: StarStory, key: str,
+                     principle: PrincipleSlug | None) -> None:
+    """A STAR story's text is one fragment, filed under its section's principle and the
+    principles its 'LPs:' line lists."""
+    source = SourceRef(doc.path, story.line)
+    principles = [p for p in [principle, *story.principles] if p is not None]
+    doc.fragments.append((key, Fragment(story.text, source, principles[0] if principles else None)))
+    first = story.text.split("\n")[0]
+    for slug in dict.fromkeys(principles):
+        doc.links.append(LinkDraft(key, slug, source, first))
+    for line in story.lines:
+        doc.placed[line] = f"story:{key}"
+
+
+def _table_links(doc: ParsedNotes, table: PrincipleTable, registry: StoryRegistry) -> None:
+    """Each row of a `| LP | Story |` table files the stories it names under its principles."""
+    for row in table.rows:
+        for title in row.titles:
+            key = define_titled(doc, title, row.line, registry)
+            for slug in row.principles:
+                doc.links.append(LinkDraft(key, slug, SourceRef(doc.path, row.line), title))
+            doc.placed[row.line] = f"story:{key}"
+
+
+def _principle_question(doc: ParsedNotes, block: Paragraph,
+                        principle: PrincipleSlug) -> QuestionDraft | None:
+    """A paragraph under a principle that ends with a question ('**Q:** Tell me about…'):
+    the question, filed under the principle; the list after it is its answer."""
+    last = block.text.strip().split("\n")[-1]
+    if not is_question(last):
+        return None
+    draft = QuestionDraft(clean_question(last), SourceRef(doc.path, block.end_line), [principle])
+    doc.questions.append(draft)
+    return draft
+
+
+def _story_paragraph(
+    doc: ParsedNotes, block: Paragraph, principle: PrincipleSlug, registry: StoryRegistry
+) -> None:
+    text = " ".join(block.text.split())
+    if reflection_reason(text) is not None and read_bullet(text).anchor is None:
+        doc.note("reflection", f"'{short(text)}' is read as a reflection, not a story",
+                 block.line, "info")
+        return
+    claimed = registry.claimed(text)
+    key = claimed.key if claimed is not None else resolve_or_define(
+        doc, registry.read(text), block.line, registry, split=False)
+    _link(doc, key, principle, block.line, text)
+
+
+def _link(doc: ParsedNotes, key: str, principle: PrincipleSlug | None, line: int,
+          text: str) -> None:
+    source = SourceRef(doc.path, line)
+    doc.fragments.append((key, Fragment(text, source, principle)))
+    if principle is not None:
+        doc.links.append(LinkDraft(key, principle, source, text.split("\n")[0]))

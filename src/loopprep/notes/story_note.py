@@ -1,0 +1,185 @@
+"""Story notes: one story per file, the format `export vault` writes. Front matter gives
+the title, id, org, date and principles; STAR headings give the parts, kept as written;
+a '## Notes' section keeps bullets from free-form notes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from loopprep.model import Fragment, Framework, PrincipleSlug, SourceRef
+from loopprep.notes.bullets import read_bullet
+from loopprep.notes.drafts import LinkDraft, ParsedNotes, StoryDraft, place
+from loopprep.notes.outline import Block, Heading, ListBlock, Paragraph, details, render
+from loopprep.notes.principles import match_principle, normalise
+from loopprep.notes.registry import KnownStory, StoryRegistry
+from loopprep.notes.structure import Piece
+
+_NOTES_HEADINGS = {"notes", "from my notes", "in my notes"}
+_STAR_HEADINGS = {
+    "situation": "situation", "context": "situation", "background": "situation",
+    "task": "task", "goal": "task", "objective": "task",
+    "action": "action", "actions": "action", "what i did": "action",
+    "result": "result", "results": "result", "outcome": "result", "impact": "result",
+    "lessons": "lessons", "lesson": "lessons", "lessons learned": "lessons",
+    "learnings": "lessons", "reflection": "lessons", "what i learned": "lessons",
+}
+
+
+def looks_like_story_note(front: dict[str, Any], blocks: Sequence[Piece]) -> bool:
+    if str(front.get("type", "")).lower() == "story":
+        return True
+    if "title" not in front:
+        return False
+    if "principles" in front:
+        return True
+    headings = {normalise(b.text) for b in blocks if isinstance(b, Heading)}
+    return len(headings & set(_STAR_HEADINGS)) >= 2
+
+
+def collect_story_note(doc: ParsedNotes, framework: Framework, registry: StoryRegistry) -> None:
+    fm = doc.front_matter
+    title = str(fm.get("title") or "").strip() or Path(doc.path).stem
+    explicit_id = str(fm["id"]).strip() if fm.get("id") else None
+    fields: dict[str, Any] = {
+        "org": _opt_str(fm.get("org")),
+        "date": _date_str(fm.get("date")),
+        "metrics": _str_list(fm.get("metrics")),
+        "tags": _str_list(fm.get("tags")),
+    }
+    parts: dict[str, list[str]] = {}
+    current: str | None = None
+    first_line = doc.blocks[0].line if doc.blocks else 1
+    # a STAR part is kept as written (raw lines up to the next heading), not re-rendered:
+    # numbered lists, checkboxes and spacing survive, and exported notes read back exactly
+    starts: list[tuple[str, int]] = [("situation", doc.body_start_line)]
+    heading_lines = [b.line for b in doc.blocks if isinstance(b, Heading)]
+    # '## Notes' keeps the story's bullets from free-form notes (as `export vault` writes
+    # them), each under a '### <Principle>' sub-heading when it was filed under one
+    notes_level: int | None = None
+    notes_principle: PrincipleSlug | None = None
+    notes: list[Fragment] = []
+    for block in doc.blocks:
+        if isinstance(block, Heading) and notes_level is not None and block.level > notes_level:
+            found = match_principle(block.text, framework)[0]
+            notes_principle = found.slug if found is not None else None
+            continue
+        if isinstance(block, Heading):
+            notes_level = block.level if normalise(block.text) in _NOTES_HEADINGS else None
+            notes_principle = None
+            if notes_level is not None:
+                continue
+            current = _STAR_HEADINGS.get(normalise(block.text))
+            if current is None:
+                doc.note("unknown-heading",
+                         f"heading '{block.text}' is not a STAR part; its text is kept under Lessons",
+                         block.line, "info")
+                current = "lessons"
+            starts.append((current, block.line + 1))
+            continue
+        if notes_level is not None:
+            if isinstance(block, ListBlock):
+                for item in block.items:
+                    place(doc, item, "story-note:notes")
+                    notes.append(Fragment(details(item), SourceRef(doc.path, item.line), notes_principle))
+            elif isinstance(block, Paragraph) and block.text.strip() and not block.code:
+                notes.append(Fragment(" ".join(block.text.split()), SourceRef(doc.path, block.line),
+                                      notes_principle))
+            continue
+        if isinstance(block, ListBlock):
+            for item in block.walk():
+                doc.placed[item.line] = f"story-note:{current or 'situation'}"
+    for part, start in starts:
+        end = min((line for line in heading_lines if line >= start),
+                  default=doc.body_start_line + len(doc.body_lines))
+        raw = doc.body_lines[start - doc.body_start_line:end - doc.body_start_line]
+        text = "\n".join(unescape_line(line) for line in raw).strip()
+        if text:
+            parts.setdefault(part, []).append(text)
+    for part in ("situation", "task", "action", "result", "lessons"):
+        fields[part] = "\n\n".join(parts.get(part, []))
+
+    existing = registry.by_id(explicit_id) if explicit_id else registry.by_title(title)
+    if existing is not None and existing.defined:
+        doc.note("duplicate-story",
+                 f"another note in this import already defines the story '{existing.title}'",
+                 first_line)
+        return
+    key = existing.key if existing else (f"id {explicit_id}" if explicit_id else normalise(title))
+    anchor = existing.anchor if existing else _title_anchor(title, fields.get("org"))
+    if existing is not None:
+        existing.defined = True
+        registry.retitle(existing, title)
+    else:
+        registry.add(KnownStory(key, title, anchor, explicit_id))
+    doc.stories.append(
+        StoryDraft(key, title, anchor, SourceRef(doc.path, first_line), "story-note",
+                   explicit_id, fields)
+    )
+    doc.fragments.extend((key, fragment) for fragment in notes)
+    for fragment in notes:
+        registry.claim(fragment.text, key)
+    for value in _str_list(fm.get("principles")):
+        principle = framework.get(value) or match_principle(value, framework)[0]
+        if principle is None:
+            doc.note("unknown-principle",
+                     f"'{value}' in the front matter is not a principle of {framework.name}",
+                     2, "warning")
+            continue
+        doc.links.append(LinkDraft(key, principle.slug, SourceRef(doc.path, 1), "front matter"))
+
+
+#: Lines of a STAR part that would read as a heading or a code fence; `export vault` writes
+#: them with one more leading backslash, and the reader takes one away.
+STRUCTURE_LINE = re.compile(r"^\\*( {0,3}#{1,6}([ \t]|$)|[ \t]*(```|~~~))")
+
+
+def escape_line(line: str) -> str:
+    return "\\" + line if STRUCTURE_LINE.match(line) else line
+
+
+def unescape_line(line: str) -> str:
+    return line[1:] if line.startswith("\\") and STRUCTURE_LINE.match(line[1:]) else line
+
+
+def _title_anchor(title: str, org: Any) -> str | None:
+    bullet = read_bullet(title)
+    if bullet.anchor_key:
+        return bullet.anchor_key
+    return normalise(str(org)) if org else None
+
+
+def _block_text(block: Block) -> str:
+    if isinstance(block, Paragraph):
+        return block.text.strip()
+    if isinstance(block, ListBlock):
+        return "\n".join(ln for item in block.items for ln in render(item))
+    return ""
+
+
+def _opt_str(value: Any) -> str | None:
+    return str(value).strip() if value not in (None, "") else None
+
+
+def _date_str(value: Any) -> str | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, datetime):
+        return value.date().isoformat()
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _str_list(value: Any) -> list[str]:
+    if value in (None, ""):
+        return []
+    if isinstance(value, str):
+        return [v.strip() for v in value.split(",") if v.strip()]
+    if isinstance(value, list):
+        return [str(v).strip() for v in value if str(v).strip()]
+    return [str(value)]
