@@ -291,3 +291,11 @@ def test_a_story_title_named_inside_an_answer_links_it() -> None:
     assert [s.key for s in found] == ["vendor"]
     assert registry.titled_in("A phoenix rose.") == []  # one word of a title is not the title
     assert registry.by_reference("Vendor contract renewal (see above)") is not None
+
+
+def test_notes_covering_a_few_principles_get_one_line_about_the_rest(cli: CLI) -> None:
+    report = cli.json("import", STYLES / "11-see-above-and-units.md")
+    assert isinstance(report, dict)
+    missing = [f for f in report["findings"] if f["code"] == "missing-principle"]
+    assert len(missing) == 1 and missing[0]["message"].startswith("13 of 16 principles")
+    assert "Think Big" in missing[0]["message"] and "Ownership" not in missing[0]["message"]

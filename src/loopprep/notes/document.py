@@ -57,23 +57,25 @@ def read_document(path: Path, text: str, display_path: str) -> ParsedNotes:
     return doc
 
 
+#: up to this many principles missing from the notes are reported one by one
+MISSING_ONE_BY_ONE = 3
+
+
 def finish(docs: list[ParsedNotes], framework: Framework) -> list[Finding]:
     """Findings about the import as a whole: principles missing from every file."""
     found = {slug for doc in docs for slug in doc.principles_found}
     found |= {link.principle for doc in docs for link in doc.links}
     if max((doc.principle_headings for doc in docs), default=0) < 3:
         return []
-    out = []
-    for principle in framework.principles:
-        if principle.slug not in found:
-            out.append(
-                Finding(
-                    "missing-principle",
-                    f"{principle.name} is not in your notes: no heading names it and no "
-                    "story is filed under it",
-                )
-            )
-    return out
+    missing = [p for p in framework.principles if p.slug not in found]
+    if len(missing) > MISSING_ONE_BY_ONE:
+        # notes that cover a few principles: one line, not one warning per principle
+        names = ", ".join(p.name for p in missing)
+        return [Finding("missing-principle",
+                        f"{len(missing)} of {len(framework)} principles are not in your notes "
+                        f"(no heading names them and no story is filed under them): {names}")]
+    return [Finding("missing-principle", f"{p.name} is not in your notes: no heading names it "
+                    "and no story is filed under it") for p in missing]
 
 
 #: the name `tests/test_note_styles.py` imports it by, from before it moved

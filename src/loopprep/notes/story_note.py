@@ -14,7 +14,7 @@ from typing import Any
 from loopprep.model import Fragment, Framework, PrincipleSlug, SourceRef
 from loopprep.notes.bullets import read_bullet
 from loopprep.notes.drafts import LinkDraft, ParsedNotes, StoryDraft, place
-from loopprep.notes.outline import Block, Heading, ListBlock, Paragraph, details, render
+from loopprep.notes.outline import Heading, ListBlock, Paragraph, details
 from loopprep.notes.principles import match_principle, normalise
 from loopprep.notes.registry import KnownStory, StoryRegistry
 from loopprep.notes.structure import Piece
@@ -151,14 +151,6 @@ def _title_anchor(title: str, org: Any) -> str | None:
     if bullet.anchor_key:
         return bullet.anchor_key
     return normalise(str(org)) if org else None
-
-
-def _block_text(block: Block) -> str:
-    if isinstance(block, Paragraph):
-        return block.text.strip()
-    if isinstance(block, ListBlock):
-        return "\n".join(ln for item in block.items for ln in render(item))
-    return ""
 
 
 def _opt_str(value: Any) -> str | None:
