@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Protocol
 
 from loopprep.coverage import STALE_AFTER_YEARS, story_health
@@ -79,7 +79,7 @@ class Fit:
     similarity: Evidence
     strength: Strength
 
-    @property
+    @cached_property  # asked tens of thousands of times per plan; a Fit never changes
     def eligible(self) -> bool:
         return self.linked or self.similarity.score >= MIN_SIMILARITY
 
