@@ -8,7 +8,7 @@ from __future__ import annotations
 import hashlib
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -29,7 +29,10 @@ class ListedQuestion:
     """A question with who chose its principles: 'author' or 'classifier' (a guess)."""
 
     question: Question
-    labelled_by: str = "author"
+
+    @property
+    def labelled_by(self) -> str:
+        return "classifier" if self.question.guessed else "author"
 
     def to_json(self) -> dict[str, object]:
         q = self.question
@@ -65,6 +68,7 @@ def sync_question_bank(bank: Bank, *, now: datetime) -> int:
 def list_questions(bank: Bank, *, now: datetime, principle: str | None = None,
                    origin: str | None = None, search: str | None = None) -> list[ListedQuestion]:
     """Questions of the active framework, filtered; unlabelled ones get the classifier's guess."""
+    from loopprep.classify.guesses import with_guesses
     from loopprep.stories import check_principles
 
     if origin is not None and origin not in ORIGINS:
@@ -74,19 +78,9 @@ def list_questions(bank: Bank, *, now: datetime, principle: str | None = None,
     found = question_rows.list_questions(bank.store, origins=[origin] if origin else [],
                                          search=search or None)
     known = set(bank.framework.slugs)
-    guesses = question_rows.labelled_by(bank.store)
     # bank questions belong to the framework they were written for
     found = [q for q in found if q.origin != "bank" or (q.principles and q.principles[0] in known)]
-    unlabelled = [i for i, q in enumerate(found) if not any(p in known for p in q.principles)]
-    listed = [ListedQuestion(q, guesses.get(q.id, "author")) for q in found]
-    if unlabelled:
-        from loopprep.classify.guesses import guess_principles
-
-        guesses_by_id = guess_principles(bank, [found[i] for i in unlabelled])
-        for i in unlabelled:
-            ranking = guesses_by_id.get(found[i].id)
-            if ranking is not None and ranking.warning is None:
-                listed[i] = ListedQuestion(replace(found[i], principles=(ranking.top,)), "classifier")
+    listed = [ListedQuestion(q) for q in with_guesses(bank, found)]
     if slug:
         listed = [q for q in listed if slug in q.question.principles]
     return listed
@@ -120,5 +114,5 @@ def add_question(bank: Bank, text: str, *, now: datetime, principles: Sequence[s
     question_rows.add_user_question(bank.store, question_id, text, slugs, guessed=ranking is not None,
                                     now=now.isoformat(timespec="seconds"))
     question = Question(QuestionId(question_id), text, tuple(PrincipleSlug(s) for s in slugs),
-                        origin="user")
-    return ListedQuestion(question, "classifier" if ranking else "author"), ranking
+                        origin="user", guessed=ranking is not None)
+    return ListedQuestion(question), ranking

@@ -6,6 +6,7 @@ and listings ask for it on every view, and only a new or edited question is embe
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from loopprep.classify.text import has_words
@@ -37,3 +38,20 @@ def guess_principles(bank: Bank, questions: Sequence[Question]) -> dict[str, Ran
     matrix = np.stack([vectors[q.id] for q in usable])
     rankings = classifier.rank([q.text for q in usable], matrix)
     return {q.id: ranking for q, ranking in zip(usable, rankings, strict=True)}
+
+
+def with_guesses(bank: Bank, questions: Sequence[Question]) -> list[Question]:
+    """`questions`, with each one of the user's that names no principle of the framework
+    filed under the classifier's top guess and marked `guessed`; one whose text gives the
+    classifier nothing to go on (no words, not English) is left as it was."""
+    known = set(bank.framework.slugs)
+    unlabelled = [q for q in questions
+                  if q.origin != "bank" and not any(p in known for p in q.principles)]
+    rankings = guess_principles(bank, unlabelled) if unlabelled else {}
+    out = []
+    for question in questions:
+        ranking = rankings.get(question.id)
+        if ranking is not None and ranking.warning is None:
+            question = replace(question, principles=(ranking.top,), guessed=True)
+        out.append(question)
+    return out

@@ -6,7 +6,7 @@ whose primary principle is in the framework, and `data/probes.toml`.
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from importlib import resources
@@ -30,26 +30,14 @@ def practice_questions(bank: Bank, *, now: datetime) -> tuple[Question, ...]:
     """The questions practice can ask; `principles[0]` is the primary principle. A question
     from the notes (or added) under no principle of the framework is asked under the
     classifier's guess, unless the text gives it nothing to go on."""
+    from loopprep.classify.guesses import with_guesses
     from loopprep.questions import sync_question_bank
     from loopprep.store import questions as question_rows
 
     sync_question_bank(bank, now=now)
     known = set(bank.framework.slugs)
-    found = question_rows.list_questions(bank.store)
-    unlabelled = [q for q in found if q.origin != "bank" and not any(p in known for p in q.principles)]
-    guesses = {}
-    if unlabelled:
-        from loopprep.classify.guesses import guess_principles
-
-        guesses = guess_principles(bank, unlabelled)
-    out = []
-    for q in found:
-        ranking = guesses.get(q.id)
-        if ranking is not None and ranking.warning is None:
-            out.append(replace(q, principles=(ranking.top,), guessed=True))
-        elif q.principles and q.principles[0] in known:
-            out.append(q)
-    return tuple(out)
+    return tuple(q for q in with_guesses(bank, question_rows.list_questions(bank.store))
+                 if q.principles and q.principles[0] in known)
 
 
 @lru_cache(maxsize=1)

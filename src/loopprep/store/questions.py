@@ -82,12 +82,6 @@ def list_questions(store: Store, *, origins: Sequence[str] = (), principle: str 
     return [_question(row, labels.get(row["id"], []), stories.get(row["id"], [])) for row in rows]
 
 
-def labelled_by(store: Store) -> dict[str, str]:
-    """Question id -> 'author' or 'classifier' for questions not labelled by their author."""
-    return {row[0]: row[1] for row in store.conn.execute(
-        "SELECT id, labelled_by FROM questions WHERE labelled_by != 'author'")}
-
-
 def question_exists(store: Store, question_id: str) -> bool:
     return store.conn.execute("SELECT 1 FROM questions WHERE id = ?",
                               (question_id,)).fetchone() is not None
