@@ -175,8 +175,8 @@ class StarLabeller:
         """One label per sentence; ``context=False`` labels each sentence on its own."""
         if not texts:
             return []
-        if self._for(texts) is not self:
-            return self._for(texts).label(texts, context=context)
+        if (chosen := self._for(texts)) is not self:
+            return chosen.label(texts, context=context)
         log_post = self.log_posteriors(texts, context=context)
         if not context:
             scores = log_post - self.model.alpha * self.model.log_prior
@@ -192,8 +192,8 @@ class StarLabeller:
         """Labels, and every sentence's probability for each label (columns in LABELS order)."""
         if not texts:
             return [], np.zeros((0, len(LABELS)))
-        if self._for(texts) is not self:
-            return self._for(texts).label_with_posteriors(texts)
+        if (chosen := self._for(texts)) is not self:
+            return chosen.label_with_posteriors(texts)
         log_post = self.log_posteriors(texts)
         return [LABELS[k] for k in self.decode(log_post)], np.exp(log_post)
 

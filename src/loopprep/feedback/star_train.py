@@ -247,13 +247,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     cfg = TrainConfig()
     if args.cv:
         print(f"5-fold whole-answer accuracy: {cross_validate(answers, cfg):.3f}")
-    embedder: Any = None
+    targets: list[tuple[str, Any]] = [("star_model.npz", None)]
     if not args.words_only:
         embedder = importlib.import_module("loopprep.text.embeddings").get_embedder()
+        targets.append(("star_model_embed.npz", embedder))
     folder = args.out or Path(str(resources.files("loopprep").joinpath("data")))
-    for name, with_embedder in (("star_model.npz", None), ("star_model_embed.npz", embedder)):
-        if name == "star_model_embed.npz" and with_embedder is None:
-            continue
+    for name, with_embedder in targets:
         model = train(answers, cfg, with_embedder)
         model.meta["training_sha256"] = training_digest()
         if with_embedder is not None:
