@@ -98,16 +98,11 @@ class _KeywordTable:
     """The keyword evidence of story texts for one set of principles, kept per text: a
     plan made again after one story changed reads only that story's words again."""
 
-    MAX_TEXTS = 20_000
-
     def __init__(self, principles: tuple[Principle, ...]) -> None:
         self.patterns = [_keyword_pattern(p) for p in principles]
-        self.rows: dict[str, tuple[Evidence, ...]] = {}
+        self.row = lru_cache(maxsize=20_000)(self._row)
 
-    def row(self, text: str) -> tuple[Evidence, ...]:
-        found_row = self.rows.get(text)
-        if found_row is not None:
-            return found_row
+    def _row(self, text: str) -> tuple[Evidence, ...]:
         lowered = text.lower()
         out = []
         for order, regex in self.patterns:
@@ -115,10 +110,7 @@ class _KeywordTable:
             words = [w for w in order if w in found]
             score = 1 - 0.6 ** len(words)  # 1 word 0.4, 2 words 0.64, 3 words 0.78
             out.append(Evidence(round(score, 4), "its words: " + ", ".join(words) if words else ""))
-        if len(self.rows) >= self.MAX_TEXTS:
-            self.rows.clear()
-        self.rows[text] = row = tuple(out)
-        return row
+        return tuple(out)
 
 
 @lru_cache(maxsize=8)
@@ -263,23 +255,15 @@ def _fit_row(story: Story, principles: Sequence[Principle], today: date,
 class _DefaultRows:
     """Fit rows by the default (keyword) source for one set of principles and one day."""
 
-    MAX_STORIES = 20_000
-
     def __init__(self, principles: tuple[Principle, ...], today: date) -> None:
         self.principles = principles
         self.today = today
         self.keywords = _keyword_table(principles)
-        self.rows: dict[Story, tuple[Fit, ...]] = {}
+        self.row = lru_cache(maxsize=20_000)(self._row)  # a Story is a frozen value
 
-    def row(self, story: Story) -> tuple[Fit, ...]:
-        found = self.rows.get(story)
-        if found is None:
-            evidence = [(KeywordSimilarity.label, self.keywords.row(story.text))]
-            found = tuple(_fit_row(story, self.principles, self.today, evidence))
-            if len(self.rows) >= self.MAX_STORIES:
-                self.rows.clear()
-            self.rows[story] = found
-        return found
+    def _row(self, story: Story) -> tuple[Fit, ...]:
+        evidence = [(KeywordSimilarity.label, self.keywords.row(story.text))]
+        return tuple(_fit_row(story, self.principles, self.today, evidence))
 
 
 @lru_cache(maxsize=8)
