@@ -83,16 +83,15 @@ def show_report(report: ImportReport, total: int) -> None:
 
     from loopprep.importing import display_path
 
+    def first_few(paths: list[str]) -> str:
+        shown = ", ".join(display_path(f) for f in paths[:3])
+        return shown + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
+
     out = console()
-    files = ", ".join(display_path(f) for f in report.files[:3])
-    if len(report.files) > 3:
-        files += f" and {len(report.files) - 3} more"
-    out.print(f"[bold]Imported[/bold] {escape(files)}")
+    out.print(f"[bold]Imported[/bold] {escape(first_few(report.files))}")
     if report.files_gone:
-        gone = ", ".join(display_path(f) for f in report.files_gone[:3])
-        if len(report.files_gone) > 3:
-            gone += f" and {len(report.files_gone) - 3} more"
-        out.print(f"  gone from the folder since the last import: {escape(gone)}")
+        out.print("  gone from the folder since the last import: "
+                  f"{escape(first_few(report.files_gone))}")
     parts = [
         f"{len(report.stories_added)} new",
         f"{len(report.stories_updated)} updated",
