@@ -276,9 +276,9 @@ def test_an_untitled_star_block_is_one_story_and_says_how_to_name_it(
     ("Customer Obsession:", False), ("Questions:", False),
 ])
 def test_a_question_left_unfinished_is_a_stem(heading: str, stem: bool) -> None:
-    from loopprep.notes.document import _is_stem
+    from loopprep.notes.question_text import is_stem
 
-    assert _is_stem(heading) is stem
+    assert is_stem(heading) is stem
 
 
 def test_a_story_title_named_inside_an_answer_links_it() -> None:

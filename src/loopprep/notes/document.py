@@ -18,7 +18,7 @@ from loopprep.notes.drafts import (
 )
 from loopprep.notes.frontmatter import split_front_matter
 from loopprep.notes.outline import parse_outline
-from loopprep.notes.question_text import clean_question, is_stem
+from loopprep.notes.question_text import clean_question
 from loopprep.notes.questions import collect_questions
 from loopprep.notes.stories import collect_stories
 from loopprep.notes.story_note import (
@@ -76,7 +76,3 @@ def finish(docs: list[ParsedNotes], framework: Framework) -> list[Finding]:
                         f"(no heading names them and no story is filed under them): {names}")]
     return [Finding("missing-principle", f"{p.name} is not in your notes: no heading names it "
                     "and no story is filed under it") for p in missing]
-
-
-#: the name `tests/test_note_styles.py` imports it by, from before it moved
-_is_stem = is_stem
