@@ -10,6 +10,7 @@ from typing import Any
 
 from loopprep.model import Finding, Fragment, PrincipleSlug, Severity, SourceRef
 from loopprep.notes.outline import Item
+from loopprep.notes.question_text import clean_question
 from loopprep.notes.structure import Piece
 from loopprep.notes.technical import TechnicalDraft, TechnicalNote
 
@@ -42,6 +43,10 @@ class QuestionDraft:
     principles: list[PrincipleSlug] = field(default_factory=list)
     outline: str = ""
     story_keys: list[str] = field(default_factory=list)
+
+    def link(self, *keys: str) -> None:
+        """The answer names these stories (each kept once, in order)."""
+        self.story_keys.extend(k for k in dict.fromkeys(keys) if k not in self.story_keys)
 
 
 @dataclass
@@ -79,6 +84,13 @@ class ParsedNotes:
     technical: list[TechnicalDraft] = field(default_factory=list)
     technical_notes: list[TechnicalNote] = field(default_factory=list)
     technical_sections: int = 0
+
+    def ask(self, text: str, line: int, principle: PrincipleSlug | None = None) -> QuestionDraft:
+        """A question the notes ask at `line` (wording cleaned), filed under `principle`."""
+        draft = QuestionDraft(clean_question(text), SourceRef(self.path, line),
+                              [principle] if principle else [])
+        self.questions.append(draft)
+        return draft
 
     def note(self, code: str, message: str, line: int | None, severity: Severity = "warning") -> None:
         source = SourceRef(self.path, line) if line is not None else None

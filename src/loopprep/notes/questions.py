@@ -35,9 +35,7 @@ def collect_questions(doc: ParsedNotes, framework: Framework, registry: StoryReg
             opened = sections[-1] if sections else None
             if (opened is not None and opened.line == block.line and opened.kind == "asked"
                     and opened.principle is None):
-                pending = QuestionDraft(clean_question(block.text),
-                                        SourceRef(doc.path, block.line), [])
-                doc.questions.append(pending)
+                pending = doc.ask(block.text, block.line)
             if opened is not None and opened.kind == "technical" and opened.line == block.line:
                 doc.technical_sections += 1
                 assert opened.place is not None
@@ -69,10 +67,7 @@ def collect_questions(doc: ParsedNotes, framework: Framework, registry: StoryReg
         if isinstance(block, Paragraph):
             last_line = block.text.strip().split("\n")[-1]
             if not block.code and is_question(last_line):
-                pending = QuestionDraft(clean_question(last_line),
-                                        SourceRef(doc.path, block.end_line),
-                                        [principle] if principle else [])
-                doc.questions.append(pending)
+                pending = doc.ask(last_line, block.end_line, principle)
             else:
                 pending = None
             continue
@@ -91,9 +86,7 @@ def _question_list(
     current = pending
     for item in block.items:
         if is_question(item.text):
-            current = QuestionDraft(clean_question(item.text), SourceRef(doc.path, item.line),
-                                    [principle] if principle else [])
-            doc.questions.append(current)
+            current = doc.ask(item.text, item.line, principle)
             index = len(doc.questions) - 1
             for line in item.lines:
                 doc.placed[line] = f"question:{index}"
@@ -127,15 +120,12 @@ def _outline_item(
     if key is None and not lead_in:
         mentioned = registry.mentioned_in(details(item))
         if mentioned:
-            for story in mentioned:
-                if story.key not in question.story_keys:
-                    question.story_keys.append(story.key)
+            question.link(*(story.key for story in mentioned))
             return
     if key is None and (lead_in or bullet.anchor):
         key = resolve_or_define(doc, bullet, item.line, registry, split=False)
     if key is not None:
-        if key not in question.story_keys:
-            question.story_keys.append(key)
+        question.link(key)
         doc.fragments.append((key, Fragment(details(item), SourceRef(doc.path, item.line), None)))
 
 
@@ -159,9 +149,7 @@ def _stem_list(doc: ParsedNotes, block: ListBlock, section: Section,
             ending = ending[0].lower() + ending[1:]
         asks = re.match(r"(?:have|has|did|do|what|when|how|why|can|could|would)\b", stem, re.I)
         text = f"{stem} {ending}{'?' if asks else '.'}"
-        draft = QuestionDraft(text, SourceRef(doc.path, item.line),
-                              [section.principle] if section.principle else [])
-        doc.questions.append(draft)
+        draft = doc.ask(text, item.line, section.principle)
         index = len(doc.questions) - 1
         for line in item.lines:
             doc.placed[line] = f"question:{index}"
@@ -176,6 +164,5 @@ def answer_paragraph(question: QuestionDraft, block: Paragraph, registry: StoryR
     """A paragraph under a question heading: part of the answer; a story it names is linked."""
     text = " ".join(block.text.split())
     question.outline = "\n".join(filter(None, [question.outline, text]))
-    for named in registry.titled_in(text) or registry.mentioned_in(text):
-        if named.key not in question.story_keys:
-            question.story_keys.append(named.key)
+    question.link(*(named.key for named in registry.titled_in(text)
+                    or registry.mentioned_in(text)))

@@ -13,7 +13,7 @@ from loopprep.notes.bullets import make_title, read_bullet, reflection_reason, s
 from loopprep.notes.drafts import LinkDraft, ParsedNotes, QuestionDraft, place, short
 from loopprep.notes.outline import Heading, Item, ListBlock, Paragraph, details, render
 from loopprep.notes.principle_sections import empty_sections, principle_texts
-from loopprep.notes.question_text import clean_question, is_question
+from loopprep.notes.question_text import is_question
 from loopprep.notes.questions import answer_paragraph
 from loopprep.notes.registry import StoryRegistry
 from loopprep.notes.sections import enter_heading, first_sections, principle_heading, topic_list
@@ -47,9 +47,7 @@ def collect_stories(doc: ParsedNotes, framework: Framework, registry: StoryRegis
             opened = sections[-1] if sections else None
             if (opened is not None and opened.line == block.line and opened.kind == "asked"
                     and opened.principle is not None):
-                asked = QuestionDraft(clean_question(block.text), SourceRef(doc.path, block.line),
-                                      [opened.principle])
-                doc.questions.append(asked)
+                asked = doc.ask(block.text, block.line, opened.principle)
             continue
         section = sections[-1] if sections else None
         principle = section.principle if section and section.kind in ("principle", "stories",
@@ -83,7 +81,7 @@ def collect_stories(doc: ParsedNotes, framework: Framework, registry: StoryRegis
                 keys = _story_item(doc, item, principle, registry)
                 if asked is not None:
                     asked.outline = "\n".join(filter(None, [asked.outline, *render(item)]))
-                    asked.story_keys.extend(k for k in keys if k not in asked.story_keys)
+                    asked.link(*keys)
             if section.kind != "asked":
                 asked = None
     principle_texts(doc, texts, framework)
@@ -102,9 +100,8 @@ def _story_item(
         return []
     if is_question(text):
         # a question filed under a principle: keep it as that principle's question
-        draft = QuestionDraft(clean_question(text), SourceRef(doc.path, line), [principle])
+        draft = doc.ask(text, line, principle)
         draft.outline = "\n".join(ln for child in item.children for ln in render(child))
-        doc.questions.append(draft)
         place(doc, item, f"question:{len(doc.questions) - 1}")
         return []
     if not item.children:
@@ -187,9 +184,7 @@ def _principle_question(doc: ParsedNotes, block: Paragraph,
     last = block.text.strip().split("\n")[-1]
     if not is_question(last):
         return None
-    draft = QuestionDraft(clean_question(last), SourceRef(doc.path, block.end_line), [principle])
-    doc.questions.append(draft)
-    return draft
+    return doc.ask(last, block.end_line, principle)
 
 
 def _story_paragraph(
