@@ -77,7 +77,8 @@ class QuestionClassifier:
         self._descriptions: Floats | None = None
         # one question is often ranked twice in a row (its principles, then the stories
         # that fit it): the last few single rankings are kept
-        self._recent: dict[str, Ranking] = {}
+        self._rank_one = functools.lru_cache(maxsize=RECENT_RANKINGS)(
+            lambda question: self._rank([question], None)[0])
 
     @property
     def method(self) -> str:
@@ -102,11 +103,13 @@ class QuestionClassifier:
     def rank(self, questions: Sequence[str], vectors: Floats | None = None) -> list[Ranking]:
         """Rankings for `questions`; `vectors` (one row per question with words, embedded
         from `embedding_text`) saves embedding them again, e.g. when they were cached."""
+        if vectors is None and len(questions) == 1:
+            return [self._rank_one(questions[0])]
+        return self._rank(questions, vectors)
+
+    def _rank(self, questions: Sequence[str], vectors: Floats | None) -> list[Ranking]:
         import numpy as np
 
-        single = vectors is None and len(questions) == 1
-        if single and questions[0] in self._recent:
-            return [self._recent[questions[0]]]
         slugs = self.framework.slugs
         even = 1.0 / len(slugs)
         usable = [i for i, q in enumerate(questions) if has_words(q)]
@@ -128,10 +131,6 @@ class QuestionClassifier:
             order = sorted(range(len(slugs)), key=lambda j: (-p[j], j))
             warning = self._warning(question)
             out.append(Ranking(question, tuple((slugs[j], float(p[j])) for j in order), warning))
-        if single:
-            if len(self._recent) >= RECENT_RANKINGS:
-                self._recent.pop(next(iter(self._recent)))
-            self._recent[questions[0]] = out[0]
         return out
 
     def _warning(self, question: str) -> str | None:
