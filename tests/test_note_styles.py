@@ -299,3 +299,31 @@ def test_notes_covering_a_few_principles_get_one_line_about_the_rest(cli: CLI) -
     missing = [f for f in report["findings"] if f["code"] == "missing-principle"]
     assert len(missing) == 1 and missing[0]["message"].startswith("13 of 16 principles")
     assert "Think Big" in missing[0]["message"] and "Ownership" not in missing[0]["message"]
+
+
+def test_odd_questions_and_stem_bullets_are_handled_without_a_guess_or_a_crash(
+        cli: CLI, write: Any, loopprep_home: Path) -> None:
+    from datetime import UTC, datetime
+
+    from loopprep.bank import Bank
+    from loopprep.practice.questions import practice_questions
+
+    path = write("odd.md", "# Prep\n\n## Ownership\n- Payment outage: fixed the retries.\n\n"
+                           "## Questions\n- Décrivez un projet dont vous êtes fier ?\n"
+                           "- ?!?\n\n"
+                           "### Tell me about a time…\n- → Payment outage\n- \n"
+                           "- you fixed something nobody owned → Payment outage\n")
+    before = path.read_bytes()
+    assert cli("import", path) == 0
+    listed = cli.json("questions", "--origin", "notes")["questions"]  # type: ignore[index]
+    texts = {q["text"]: q for q in listed}
+    # a stem bullet with nothing before its arrow asks nothing; the finished one is asked
+    assert "Tell me about a time you fixed something nobody owned." in texts
+    assert not any(t.startswith("Tell me about a time .") for t in texts)
+    french = texts["Décrivez un projet dont vous êtes fier ?"]
+    assert french["labelled_by"] == "author" and french["principles"] == []  # no guess
+    with Bank.open(loopprep_home) as bank:
+        asked = {q.text for q in practice_questions(bank, now=datetime(2026, 11, 27, tzinfo=UTC))}
+    assert "Décrivez un projet dont vous êtes fier ?" not in asked and "?!?" not in asked
+    assert "Tell me about a time you fixed something nobody owned." in asked
+    assert path.read_bytes() == before
