@@ -30,7 +30,8 @@ def browser() -> Iterator[Any]:
         if os.environ.get("LOOPPREP_SKIP_BROWSER") == "1":
             pytest.skip("LOOPPREP_SKIP_BROWSER=1: browser tests skipped on purpose")
         pytest.fail(f"Chromium is missing ({CHROMIUM}): `apt-get install -y chromium` "
-                    "(.ci/run does it), or set LOOPPREP_SKIP_BROWSER=1 to skip these tests")
+                    "(scripts/system-packages does it as root), or set LOOPPREP_SKIP_BROWSER=1 "
+                    "to skip these tests")
     from playwright.sync_api import sync_playwright
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
