@@ -3,9 +3,9 @@ weights loopprep ships: `src/loopprep/data/classifier-<framework>.npz`.
 
 Run after changing questions.toml, probes.toml, the framework file or the embedding model:
     .venv/bin/python scripts/fit_classifier.py [--framework amazon]
-Needs scipy (in the dev extra). tests/test_classify_model.py checks that the shipped file
-matches a refit. Nothing from ../shared/eval is read here: the model never sees the
-development set it is measured on.
+tests/test_classify.py checks the digests of the inputs the shipped file was fitted on, and
+bench/check_refit.py that a refit reproduces it. Nothing from ../shared/eval is read here:
+the model never sees the development set it is measured on.
 """
 
 from __future__ import annotations

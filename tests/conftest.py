@@ -26,11 +26,23 @@ def loopprep_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return home
 
 
+NO_SHARED = (f"needs ../shared beside the repository ({SHARED}): the example user's notes "
+             "and the development sets are not part of a clone")
+
+
+def need_shared(path: Path) -> Path:
+    """`path` under ../shared. Skipped (with the reason) in a clone that has no ../shared
+    beside it; a failure when ../shared is there but `path` is not."""
+    if not SHARED.is_dir():
+        pytest.skip(NO_SHARED)
+    if not path.exists():
+        pytest.fail(f"{path} is missing from ../shared")
+    return path
+
+
 @pytest.fixture
 def example_notes() -> Path:
-    if not EXAMPLE.exists():
-        pytest.fail(f"the shared example notes are missing: {EXAMPLE}")
-    return EXAMPLE
+    return need_shared(EXAMPLE)
 
 
 class CLI:

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from conftest import SHARED
+from conftest import SHARED, need_shared
 from loopprep.classify import classify, get_classifier
 from loopprep.classify.classifier import NO_WORDS, NOT_ENGLISH, TOO_LONG
 from loopprep.classify.text import clean_question
@@ -93,7 +93,8 @@ def test_generic_framework_falls_back_to_descriptions() -> None:
 def test_accuracy_floor_on_the_development_set() -> None:
     """The method scores top-1 0.722 and top-3 0.872 on the dev set (bench/bench_classify.py,
     docs/classifier.md); the floors sit a little below so that a regression fails."""
-    rows = [json.loads(line) for line in DEV.read_text("utf-8").splitlines() if line.strip()]
+    rows = [json.loads(line) for line in need_shared(DEV).read_text("utf-8").splitlines()
+            if line.strip()]
     rankings = classify([r["text"] for r in rows], AMAZON)
     top1 = sum(r.top in row["labels"] for r, row in zip(rankings, rows, strict=True)) / len(rows)
     top3 = sum(any(s in row["labels"] for s, _ in r.principles[:3])
@@ -102,23 +103,26 @@ def test_accuracy_floor_on_the_development_set() -> None:
     assert top3 >= 0.85, top3
 
 
-def test_shipped_weights_match_a_refit() -> None:
-    """data/classifier-amazon.npz is what scripts/fit_classifier.py makes from the bank."""
-    pytest.importorskip("scipy")
-    from loopprep.classify.training import fit_question_model
-    from loopprep.text.embeddings import get_embedder
+def test_shipped_weights_were_fitted_on_todays_inputs() -> None:
+    """data/classifier-amazon.npz records a digest of what it was fitted on (the bank, the
+    probes and the framework's texts with their labels) and of the embedding model. A
+    change to any of them fails here until scripts/fit_classifier.py is re-run. That the
+    fit itself reproduces the shipped weights is checked by bench/check_refit.py (the full
+    refit takes about two minutes on two cores, too long for the test command)."""
+    from loopprep.classify.training import (
+        SECONDARY_WEIGHT,
+        bank_examples,
+        extra_examples,
+        training_sha256,
+    )
+    from loopprep.text.embeddings import model_fingerprint
 
     shipped = get_classifier(AMAZON).model
     assert shipped is not None
-    refit, report = fit_question_model(AMAZON, get_embedder())
-    assert shipped.training_sha256 == refit.training_sha256, "the bank changed: refit"
-    assert shipped.embedder_fingerprint == refit.embedder_fingerprint, "the model changed: refit"
-    assert shipped.index.vocabulary == refit.index.vocabulary
-    assert (shipped.mix, shipped.temperature) == (refit.mix, refit.temperature)
-    assert abs(shipped.embedding_weights - refit.embedding_weights).max() < 1e-3
-    assert abs(shipped.term_weights - refit.term_weights).max() < 1e-3
-    # 0.649 since the session-2 facets (harder questions); a broken fit falls far below
-    assert report.cv_top1 > 0.63
+    examples = bank_examples(AMAZON, SECONDARY_WEIGHT) + extra_examples(AMAZON)
+    assert shipped.training_sha256 == training_sha256(examples), "the bank changed: refit"
+    assert shipped.embedder_fingerprint == model_fingerprint(), "the model changed: refit"
+    assert shipped.embedding_weights.shape[1] == len(AMAZON.slugs)
 
 
 @settings(max_examples=40, deadline=None)
