@@ -39,6 +39,14 @@ app = typer.Typer(
 )
 
 
+def _print_version(asked: bool) -> None:
+    if asked:
+        from loopprep import __version__
+
+        typer.echo(f"loopprep {__version__}")
+        raise typer.Exit()
+
+
 @app.callback()
 def main_options(
     ctx: typer.Context,
@@ -49,6 +57,10 @@ def main_options(
     framework: str = typer.Option(
         None, "--framework", metavar="NAME",
         help="Competency framework: 'amazon' (default), 'generic', or a .toml file.",
+    ),
+    version: bool = typer.Option(
+        False, "--version", is_eager=True, callback=_print_version,
+        help="Print loopprep's version and exit.",
     ),
 ) -> None:
     """Prepare for competency-based (behavioral) interviews, offline."""

@@ -69,3 +69,22 @@ def print_jsonl(data: Any) -> None:
 
 
 JsonOption = typer.Option(False, "--json", help="Print machine-readable JSON only.")
+
+
+def program() -> str:
+    """How to run loopprep again from here, for hints that print a command: `loopprep` when
+    that name on PATH is this very program, else the path this one was started by (such as
+    `.venv/bin/loopprep`), else `python -m loopprep` with this interpreter."""
+    import os
+    import shutil
+
+    started = Path(sys.argv[0]) if sys.argv and sys.argv[0] else None
+    if started is None or started.name not in ("loopprep", "loopprep.exe"):
+        return f"{sys.executable} -m loopprep"
+    on_path = shutil.which("loopprep")
+    if on_path and started.exists() and os.path.samefile(on_path, started):
+        return "loopprep"
+    try:
+        return str(started.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(started.resolve())

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import typer
 
-from loopprep.cli.common import console, home_dir, now, settings, today
+from loopprep.cli.common import console, home_dir, now, program, settings, today
 from loopprep.cli.serve_cmd import HostOption, OpenOption, PortOption
 
 
@@ -34,7 +34,7 @@ def demo(
         console().print()
         show_coverage(bank.coverage(today=today()))
     console().print(f"\nThe demo bank lives in {demo_home}; your own bank is untouched.\n"
-                    f"Explore it with: loopprep --home {demo_home} stories")
+                    f"Explore it with: {program()} --home {demo_home} stories", soft_wrap=True)
     if serve:
         from loopprep.web.server import serve as serve_app
 
