@@ -72,3 +72,55 @@ def test_the_quick_start_try_block_runs_as_printed(tmp_path: Path) -> None:
         assert done.returncode == 0 and "Traceback" not in done.stderr, (line, done.stderr)
         ran += 1
     assert ran == 4
+
+
+def _app_commands() -> set[str]:
+    """Every command path of the app: `import`, `stories`, `stories show`, ..."""
+    found: set[str] = set()
+
+    def walk(command: object, prefix: str) -> None:
+        for name, sub in getattr(command, "commands", {}).items():
+            if getattr(sub, "hidden", False):
+                continue
+            path = f"{prefix} {name}".strip()
+            found.add(path)
+            walk(sub, path)
+
+    walk(typer.main.get_command(app), "")
+    return found
+
+
+def _table_commands() -> set[str]:
+    """The command paths that the README's command table names in its first column."""
+    table = README.split("## Commands", 1)[1].split("\n\n", 2)[1]
+    named: set[str] = set()
+    for row in table.splitlines()[2:]:
+        first = row.split(" | ", 1)[0]
+        for code in re.findall(r"`([^`]+)`", first):
+            words = code.removeprefix("loopprep ").replace("\\|", "|").split()
+            head = words[0]
+            named.add(head)
+            for word in words[1:]:
+                for choice in word.strip("[]").split("|"):
+                    if re.fullmatch(r"[a-z]+", choice):
+                        named.add(f"{head} {choice}")
+    return named
+
+
+def test_the_command_table_is_the_apps_commands() -> None:
+    """The README's table lists every command of `loopprep --help` (and of each group's
+    --help), and no command that is not there."""
+    commands, table = _app_commands(), _table_commands()
+    assert not commands - table, f"commands missing from the README's table: {commands - table}"
+    spurious = {c for c in table - commands if " " not in c or c.split()[0] not in
+                {p.split()[0] for p in commands if " " in p}}
+    assert not spurious, f"the README's table names commands loopprep lacks: {spurious}"
+
+
+def test_every_command_has_help_text() -> None:
+    def walk(command: object, path: str) -> None:
+        assert (getattr(command, "help", None) or "").strip(), f"`loopprep {path}` has no help"
+        for name, sub in getattr(command, "commands", {}).items():
+            walk(sub, f"{path} {name}".strip())
+
+    walk(typer.main.get_command(app), "")
