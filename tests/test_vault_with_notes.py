@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from conftest import BUNDLED, CLI, EXAMPLE
+from conftest import BUNDLED, CLI, EXAMPLE, need_shared
 from loopprep.bank import Bank
 from loopprep.model import Fragment, PrincipleSlug, SourceRef, fragment_text_key
 from loopprep.store.stories import distinct_fragments
@@ -41,6 +41,8 @@ def _questions(bank: Bank) -> dict[str, Any]:
 
 @pytest.mark.parametrize("source", [BUNDLED, EXAMPLE], ids=["jordan", "shared-example"])
 def test_notes_and_their_vault_read_as_the_notes_alone(source: Path, tmp_path: Path) -> None:
+    if source == EXAMPLE:
+        need_shared(EXAMPLE)
     notes, vault = _notes_and_vault(source, tmp_path / "vault-folder")
     with Bank.in_memory() as alone:
         alone.import_notes([notes], now=NOW)

@@ -122,11 +122,15 @@ def serve(home: Path, *, framework: str | None = None, host: str = DEFAULT_HOST,
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
     server = uvicorn.Server(config)
     settle_memory()
-    threading.Thread(target=warm_up, args=(app.state.loopprep,), daemon=True).start()
+    warming = threading.Thread(target=warm_up, args=(app.state.loopprep,), daemon=True)
+    warming.start()
     try:
         server.run(sockets=[sock])
     except KeyboardInterrupt:
         pass  # Ctrl+C is how a user stops the server: not an error
     finally:
         sock.close()
+        # onnxruntime aborts the process (std::bad_alloc, exit -6) when the interpreter
+        # shuts down while a model is still loading: let the warm-up end first (~1 s)
+        warming.join(timeout=15)
     say("loopprep stopped serving.")
