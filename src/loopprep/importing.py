@@ -10,7 +10,6 @@ tells it.
 from __future__ import annotations
 
 import hashlib
-import os
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -260,12 +259,3 @@ def _summary(report: ImportReport) -> dict[str, int]:
         "technical_added": len(report.technical_added),
         "technical_updated": len(report.technical_updated),
     }
-
-
-def display_path(path: str, cwd: str | None = None) -> str:
-    """A path as the user would like to read it: relative to where they are, if inside."""
-    try:
-        rel = os.path.relpath(path, cwd or os.getcwd())
-    except ValueError:
-        return path
-    return path if rel.startswith("..") else rel

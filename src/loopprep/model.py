@@ -6,11 +6,12 @@ Plain frozen dataclasses; persistence lives in `loopprep.store`, parsing in
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Literal, NewType
+from typing import Any, Literal, NewType
 
 StoryId = NewType("StoryId", str)
 QuestionId = NewType("QuestionId", str)
@@ -108,6 +109,24 @@ class Finding:
     source: SourceRef | None = None
     severity: Severity = "warning"
 
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "severity": self.severity,
+            "message": self.message,
+            "path": display_path(self.source.path) if self.source else None,
+            "line": self.source.line if self.source else None,
+        }
+
+
+def display_path(path: str, cwd: str | None = None) -> str:
+    """A path as the user would like to read it: relative to where they are, if inside."""
+    try:
+        rel = os.path.relpath(path, cwd or os.getcwd())
+    except ValueError:
+        return path
+    return path if rel.startswith("..") else rel
+
 
 @dataclass(frozen=True)
 class Story:
@@ -145,6 +164,28 @@ class Story:
                 first = text.strip().splitlines()[0]
                 return first
         return self.title
+
+    def to_json(self) -> dict[str, Any]:
+        """The story as `loopprep stories show ID --json` prints it (before `missing`)."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "principles": list(self.principles),
+            "org": self.org,
+            "date": self.date,
+            "situation": self.situation,
+            "task": self.task,
+            "action": self.action,
+            "result": self.result,
+            "lessons": self.lessons,
+            "metrics": list(self.metrics),
+            "tags": list(self.tags),
+            "archived": self.archived,
+            "source": {"path": self.source.path, "line": self.source.line} if self.source
+            else None,
+            "notes": [{"text": f.text, "principle": f.principle, "path": f.source.path,
+                       "line": f.source.line} for f in self.fragments],
+        }
 
 
 @dataclass(frozen=True)
@@ -203,3 +244,36 @@ class ImportReport:
             or self.questions_updated
             or self.questions_archived
         )
+
+    def to_json(self) -> dict[str, Any]:
+        """The report as `loopprep import --json` prints it."""
+        return {
+            "files": [display_path(f) for f in self.files],
+            "files_gone": [display_path(f) for f in self.files_gone],
+            "stories": {
+                "added": self.stories_added,
+                "updated": self.stories_updated,
+                "unchanged": self.stories_unchanged,
+                "archived": self.stories_archived,
+            },
+            "links": {
+                "added": [list(link) for link in self.links_added],
+                "removed": [list(link) for link in self.links_removed],
+            },
+            "questions": {
+                "added": self.questions_added,
+                "updated": self.questions_updated,
+                "unchanged": self.questions_unchanged,
+                "archived": self.questions_archived,
+            },
+            "principles_found": self.principles_found,
+            "technical": {
+                "added": self.technical_added,
+                "updated": self.technical_updated,
+                "unchanged": self.technical_unchanged,
+                "archived": self.technical_archived,
+                "sections": self.technical_sections,
+            },
+            "changed": self.changed,
+            "findings": [f.to_json() for f in self.findings],
+        }

@@ -68,7 +68,7 @@ def show_coverage(result: Coverage) -> None:
     from rich.markup import escape
     from rich.table import Table
 
-    from loopprep.importing import display_path
+    from loopprep.model import display_path
 
     out = console()
     titles = {s.story_id: s.title for s in result.stories}

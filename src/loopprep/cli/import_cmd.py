@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import typer
 
 from loopprep.cli.common import JsonOption, console, now, open_bank, print_json
 
 if TYPE_CHECKING:
-    from loopprep.model import Finding, ImportReport
+    from loopprep.model import ImportReport
 
 
 def register(app: typer.Typer) -> None:
@@ -26,62 +26,15 @@ def import_notes(
     with open_bank(ctx) as bank:
         report = bank.import_notes(paths, now=now())
         if as_json:
-            print_json(report_json(report))
+            print_json(report.to_json())
         else:
             show_report(report, len(bank.stories()))
-
-
-def finding_json(finding: Finding) -> dict[str, Any]:
-    from loopprep.importing import display_path
-
-    return {
-        "code": finding.code,
-        "severity": finding.severity,
-        "message": finding.message,
-        "path": display_path(finding.source.path) if finding.source else None,
-        "line": finding.source.line if finding.source else None,
-    }
-
-
-def report_json(report: ImportReport) -> dict[str, Any]:
-    from loopprep.importing import display_path
-
-    return {
-        "files": [display_path(f) for f in report.files],
-        "files_gone": [display_path(f) for f in report.files_gone],
-        "stories": {
-            "added": report.stories_added,
-            "updated": report.stories_updated,
-            "unchanged": report.stories_unchanged,
-            "archived": report.stories_archived,
-        },
-        "links": {
-            "added": [list(link) for link in report.links_added],
-            "removed": [list(link) for link in report.links_removed],
-        },
-        "questions": {
-            "added": report.questions_added,
-            "updated": report.questions_updated,
-            "unchanged": report.questions_unchanged,
-            "archived": report.questions_archived,
-        },
-        "principles_found": report.principles_found,
-        "technical": {
-            "added": report.technical_added,
-            "updated": report.technical_updated,
-            "unchanged": report.technical_unchanged,
-            "archived": report.technical_archived,
-            "sections": report.technical_sections,
-        },
-        "changed": report.changed,
-        "findings": [finding_json(f) for f in report.findings],
-    }
 
 
 def show_report(report: ImportReport, total: int) -> None:
     from rich.markup import escape
 
-    from loopprep.importing import display_path
+    from loopprep.model import display_path
 
     def first_few(paths: list[str]) -> str:
         shown = ", ".join(display_path(f) for f in paths[:3])

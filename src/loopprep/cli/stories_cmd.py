@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import typer
 
 from loopprep.cli.common import JsonOption, console, now, open_bank, print_json, today
 
 if TYPE_CHECKING:
-    from loopprep.model import Story
+    pass
 
 stories_app = typer.Typer(help="List and show the stories in your bank.", no_args_is_help=False,
                           rich_markup_mode=None)
@@ -41,7 +41,7 @@ def list_stories(
     day = today()
     if as_json:
         print_json({"stories": [
-            story_json(s) | {"missing": list(story_health(s, day).missing)} for s in stories
+            s.to_json() | {"missing": list(story_health(s, day).missing)} for s in stories
         ]})
         return
     from rich.markup import escape
@@ -78,14 +78,14 @@ def show_story(
 
         with open_bank(ctx) as bank:
             prompts = star_prompts(story, bank.framework)
-        print_json(story_json(story) | {
+        print_json(story.to_json() | {
             "missing": list(health.missing), "stale": health.stale,
             "prompts": [{"part": p.part, "question": p.question, "why": p.why} for p in prompts],
         })
         return
     from rich.markup import escape
 
-    from loopprep.importing import display_path
+    from loopprep.model import display_path
 
     out = console()
     out.print(f"[bold]{escape(story.title)}[/bold] [dim]({story.id})[/dim]")
@@ -118,29 +118,6 @@ def show_story(
             out.print(f"  {prompt.part}: {escape(prompt.question)}")
 
 
-def story_json(story: Story) -> dict[str, Any]:
-    return {
-        "id": story.id,
-        "title": story.title,
-        "principles": list(story.principles),
-        "org": story.org,
-        "date": story.date,
-        "situation": story.situation,
-        "task": story.task,
-        "action": story.action,
-        "result": story.result,
-        "lessons": story.lessons,
-        "metrics": list(story.metrics),
-        "tags": list(story.tags),
-        "archived": story.archived,
-        "source": {"path": story.source.path, "line": story.source.line} if story.source else None,
-        "notes": [
-            {"text": f.text, "principle": f.principle, "path": f.source.path, "line": f.source.line}
-            for f in story.fragments
-        ],
-    }
-
-
 @stories_app.command("add")
 def add_story(
     ctx: typer.Context,
@@ -153,7 +130,7 @@ def add_story(
     with open_bank(ctx) as bank:
         story = bank.add_story(title, now=now(), principles=principle)
     if as_json:
-        print_json(story_json(story))
+        print_json(story.to_json())
     else:
         console().print(f"Added {story.id}. Develop it with: loopprep stories develop {story.id}")
 
@@ -186,7 +163,7 @@ def edit_story(
         if principle:
             story = bank.tag_story(story_id, principle)
     if as_json:
-        print_json(story_json(story))
+        print_json(story.to_json())
     else:
         console().print(f"Updated {story.id}.")
 

@@ -177,7 +177,7 @@ def _show_subtopic(shown: dict[str, Any]) -> None:
         out.print(escape(shown["summary"]))
     state = {True: "ticked off in your notes", False: "open in your notes", None: ""}[shown["checked"]]
     if shown["source"]:
-        from loopprep.importing import display_path
+        from loopprep.model import display_path
 
         out.print(f"[dim]From {escape(display_path(shown['source']['path']))}:{shown['source']['line']}"
                   f"{'; ' + state if state else ''}[/dim]")

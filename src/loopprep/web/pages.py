@@ -140,7 +140,7 @@ def query(params: Mapping[str, Any], **changes: Any) -> str:
 
 def where(path: str | Path, home: Path) -> str:
     """A file's path as the user would like to read it: inside the home, relative to it."""
-    from loopprep.importing import display_path
+    from loopprep.model import display_path
 
     try:
         return str(Path(path).relative_to(home))

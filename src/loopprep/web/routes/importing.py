@@ -90,10 +90,9 @@ def notes_path(typed: str) -> Path:
 
 def _report(request: Request, report: ImportReport, total: int, *,
             skipped: list[str] | None = None) -> Response:
-    from loopprep.cli.import_cmd import report_json
 
     return render(request, "imported.html", {
-        "report": report, "summary": report_json(report), "total": total,
+        "report": report, "summary": report.to_json(), "total": total,
         "skipped": skipped or [],
     })
 

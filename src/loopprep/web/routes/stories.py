@@ -77,7 +77,7 @@ def _story_list(request: Request, bank: Bank, *, status: int = 200,
         rows = [(s, current.health_of(s)) for s in current.stories]
     rows = filter_stories(rows, q=q, principle=principle, missing=missing)
     if wants_json(request):
-        return JSONResponse({"stories": [story_json(s) | {"missing": list(h.missing)}
+        return JSONResponse({"stories": [s.to_json() | {"missing": list(h.missing)}
                                          for s, h in rows]})
     pages = max(1, math.ceil(len(rows) / PAGE_SIZE))
     page = min(max(int(params["page"]) if params.get("page", "").isdigit() else 1, 1), pages)
@@ -171,7 +171,7 @@ def show_story(request: Request) -> Response:
 
             health = story_health(story, today(request))
             prompts = star_prompts(story, bank.framework)
-            return JSONResponse(story_json(story) | {
+            return JSONResponse(story.to_json() | {
                 "missing": list(health.missing), "stale": health.stale,
                 "prompts": [{"part": p.part, "question": p.question, "why": p.why} for p in prompts],
             })
@@ -298,12 +298,6 @@ def tag_story(request: Request) -> Response:
                 "story": story, "health": health, "framework": bank.framework,
                 "principles_saved": True})
     return RedirectResponse(f"/stories/{story_id}?saved=1", status_code=303)
-
-
-def story_json(story: Story) -> dict[str, Any]:
-    from loopprep.cli.stories_cmd import story_json as cli_story_json
-
-    return cli_story_json(story)
 
 
 area = Area(
