@@ -1,0 +1,1 @@
+"""Reading notes: Markdown / Obsidian files into drafts of stories, questions and findings."""
