@@ -357,23 +357,23 @@ def _develop_next(loop: Loop, slots: list[tuple[int, PrincipleSlug]], live: list
         rank = (gained_p, gained_b, kind == "develop", gap, answer.value)
         results.append((rank, kind, slug, index, fills, gained_p, gained_b))
     results.sort(key=lambda r: r[0], reverse=True)
-    out = []
-    for _, kind, slug, index, fills, gained_p, gained_b in results[:5]:
-        where = ", ".join(f"{who} ({names[p]}{'' if r == 'primary' else ', backup'})"
-                          for who, p, r in fills)
-        if kind == "new":
-            k = column[slug]
-            fitting = any(row[k].eligible for row in fits)
-            message = (f"Write a new story for {names[slug]}: it would fill {where}. "
-                       + ("The stories that fit it are told to other interviewers." if fitting
-                          else "None of your stories fits it yet."))
-            story_id = None
-        else:
-            assert index is not None
-            story = live[index]
-            message = (f"Develop '{story.title}' ({story.id}) and file it under {names[slug]}: "
-                       f"it would fill {where}. What it says already points there — "
-                       f"{fits[index][column[slug]].similarity.why}.")
-            story_id = story.id
-        out.append(Suggestion(kind, slug, story_id, fills, gained_p, gained_b, message))  # type: ignore[arg-type]
-    return tuple(out)
+    return tuple(_suggestion(r[1:], live, fits, column, names) for r in results[:5])
+
+
+def _suggestion(found: tuple[Any, ...], live: list[Story], fits: list[list[Fit]],
+                column: dict[PrincipleSlug, int], names: dict[PrincipleSlug, str]) -> Suggestion:
+    """One ranked candidate of `_develop_next` in words."""
+    kind, slug, index, fills, gained_p, gained_b = found
+    where = ", ".join(f"{who} ({names[p]}{'' if r == 'primary' else ', backup'})"
+                      for who, p, r in fills)
+    if kind == "new":
+        fitting = any(row[column[slug]].eligible for row in fits)
+        message = (f"Write a new story for {names[slug]}: it would fill {where}. "
+                   + ("The stories that fit it are told to other interviewers." if fitting
+                      else "None of your stories fits it yet."))
+        return Suggestion(kind, slug, None, fills, gained_p, gained_b, message)
+    story = live[index]
+    message = (f"Develop '{story.title}' ({story.id}) and file it under {names[slug]}: "
+               f"it would fill {where}. What it says already points there — "
+               f"{fits[index][column[slug]].similarity.why}.")
+    return Suggestion(kind, slug, story.id, fills, gained_p, gained_b, message)
