@@ -21,8 +21,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from loopprep.model import Story
+from loopprep.model.practice import CardRecord
 from loopprep.practice import interviews
-from loopprep.practice.records import CardRecord
 from loopprep.practice.schedule import DEFAULT_POLICY, Policy, is_overdue, start_of_day, utc_day
 from loopprep.practice.selection import TECHNICAL, stories_by_principle
 from loopprep.store import practice as rows

@@ -158,7 +158,7 @@ def show_stories(out: Console, result: AnswerResult) -> None:
 
 
 def show_schedule(out: Console, rated: RatingResult) -> None:
-    from loopprep.practice.records import RATINGS
+    from loopprep.model.practice import RATINGS
 
     due = rated.due
     line = f"Rated {RATINGS[rated.rating]}. Next time: {due.date().isoformat()}"

@@ -96,7 +96,7 @@ def _ask(out: Console, question: str, default: str | None, parse: Callable[[str]
 
 
 def show_logged(out: Console, logged: LoggedPractice) -> None:
-    from loopprep.practice.records import RATINGS
+    from loopprep.model.practice import RATINGS
 
     review = logged.review
     rated = f"; you rate yourself {logged.rating}/5" if logged.rating else ""

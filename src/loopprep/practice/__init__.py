@@ -3,7 +3,7 @@ interview date, sessions by time, principle or mock loop, and progress. Nothing 
 the terminal and the web app drive a `PracticeSession` the same way.
 """
 
-from loopprep.practice.records import AttemptRecord, CardRecord, Followup, Interview, Stage
+from loopprep.model.practice import AttemptRecord, CardRecord, Followup, Interview, Stage
 from loopprep.practice.schedule import DEFAULT_POLICY, Policy, is_overdue
 from loopprep.practice.selection import PracticeItem, StoryCue
 from loopprep.practice.session import (

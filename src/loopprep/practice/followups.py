@@ -8,8 +8,8 @@ import random
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
+from loopprep.model.practice import Followup
 from loopprep.practice.questions import probes
-from loopprep.practice.records import Followup
 
 if TYPE_CHECKING:
     from loopprep.feedback import Analysis

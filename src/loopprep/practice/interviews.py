@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import date, datetime
 
 from loopprep.errors import LoopprepError
-from loopprep.practice.records import Interview, Stage
+from loopprep.model.practice import Interview, Stage
 from loopprep.practice.schedule import DEFAULT_POLICY, Policy, converge, utc_day
 from loopprep.store import Store
 from loopprep.store import practice as rows

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from loopprep.model import Framework, Question, Story
-from loopprep.practice.records import CardRecord
+from loopprep.model.practice import CardRecord
 from loopprep.practice.schedule import DEFAULT_POLICY, Policy, start_of_day, utc_day
 from loopprep.store import Store
 from loopprep.store import practice as rows

@@ -14,11 +14,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from loopprep.errors import LoopprepError
+from loopprep.model.practice import AttemptRecord, CardRecord, Followup, SessionRecord
 from loopprep.practice import interviews
 from loopprep.practice.feedback import Analyzer, analyze
 from loopprep.practice.followups import choose_followups
 from loopprep.practice.questions import practice_questions
-from loopprep.practice.records import AttemptRecord, CardRecord, Followup, SessionRecord
 from loopprep.practice.schedule import DEFAULT_POLICY, Policy, days_between, review, utc_day
 from loopprep.practice.selection import QUESTION, PracticeItem, Selector
 from loopprep.store import practice as rows

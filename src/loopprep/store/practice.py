@@ -1,5 +1,5 @@
 """Practice rows: interviews, cards and reviews, sessions and attempts. Reads return the
-dataclasses of `loopprep.practice.records`; writes run inside the caller's transaction.
+dataclasses of `loopprep.model.practice`; writes run inside the caller's transaction.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import Any
 
 from loopprep.errors import NotFoundError
-from loopprep.practice.records import (
+from loopprep.model.practice import (
     AttemptRecord,
     CardRecord,
     Followup,

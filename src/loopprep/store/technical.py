@@ -1,5 +1,5 @@
 """Technical tracker rows: tracked subtopics, self-ratings, the practice log and notes.
-Reads return the dataclasses of `loopprep.technical.records`; writes run inside the
+Reads return the dataclasses of `loopprep.model.technical`; writes run inside the
 caller's transaction. Nothing here deletes a rating or a log entry.
 """
 
@@ -9,9 +9,9 @@ import sqlite3
 from collections.abc import Iterable
 from datetime import datetime
 
+from loopprep.model.technical import PracticeEntry, Rating, TechNote, TrackedRow
 from loopprep.store.db import Store
 from loopprep.store.practice import stamp
-from loopprep.technical.records import PracticeEntry, Rating, TechNote, TrackedRow
 
 
 def _flag(value: object) -> bool | None:

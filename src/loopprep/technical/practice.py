@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from loopprep.practice.records import AttemptRecord, CardRecord
+from loopprep.model.practice import AttemptRecord, CardRecord
 from loopprep.practice.schedule import start_of_day, utc_day
 from loopprep.practice.selection import TECHNICAL, PracticeItem
 from loopprep.store import practice as practice_rows

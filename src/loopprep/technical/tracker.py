@@ -13,14 +13,14 @@ from urllib.parse import urlsplit
 
 from loopprep.errors import LoopprepError, NotFoundError
 from loopprep.frameworks.topics import Subtopic, Topic, TopicList, load_topics
+from loopprep.model.practice import CardRecord
+from loopprep.model.technical import OUTCOMES, PracticeEntry, Rating, TrackedRow
 from loopprep.notes.principles import match_named, normalise
 from loopprep.notes.technical import singular
-from loopprep.practice.records import CardRecord
 from loopprep.practice.schedule import is_overdue, start_of_day
 from loopprep.practice.selection import TECHNICAL
 from loopprep.store import practice as practice_rows
 from loopprep.store import technical as tech_rows
-from loopprep.technical.records import OUTCOMES, PracticeEntry, Rating, TrackedRow
 from loopprep.technical.scores import review_rating, subtopic_score
 
 if TYPE_CHECKING:
