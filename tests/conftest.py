@@ -10,7 +10,7 @@ from typing import Any
 
 import pytest
 
-from loopprep.cli.app import run
+from loopprep.launch import run
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = (ROOT.parent / "shared").resolve()  # resolved: the importer records real paths

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import CLI
-from loopprep.cli.app import app
+from loopprep.launch import app
 
 
 def _commands() -> list[list[str]]:
@@ -62,7 +62,7 @@ def test_json_output_is_json_only(cli: CLI, example_notes: Path) -> None:
 
 
 def test_help_is_fast_and_imports_nothing_heavy() -> None:
-    code = ("import sys; from loopprep.cli.app import app; "
+    code = ("import sys; from loopprep.launch import app; "
             "heavy = [m for m in ('numpy', 'onnxruntime', 'scipy', 'fastapi', 'yaml', 'sqlite3') "
             "if m in sys.modules]; print(','.join(heavy))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 import typer.main
 
-from loopprep.cli.app import app
+from loopprep.launch import app
 
 ROOT = Path(__file__).resolve().parents[1]
 README = (ROOT / "README.md").read_text("utf-8")

@@ -88,7 +88,7 @@ def test_binding_beyond_this_computer_warns(host: str, exposed: bool) -> None:
 
 
 def test_the_command_line_does_not_load_the_web_stack() -> None:
-    code = ("import sys; from loopprep.cli.app import app; "
+    code = ("import sys; from loopprep.launch import app; "
             "print(','.join(m for m in ('starlette', 'jinja2', 'uvicorn', 'nh3', 'markdown_it', "
             "'multipart', 'loopprep.web') if m in sys.modules))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

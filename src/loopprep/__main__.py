@@ -1,5 +1,5 @@
 """`python -m loopprep` runs the command line."""
 
-from loopprep.cli.app import main
+from loopprep.launch import main
 
 main()

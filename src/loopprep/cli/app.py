@@ -1,5 +1,6 @@
-"""The `loopprep` entry point: global options, command registration, and the one place
-where errors the user can fix become a message and an exit code instead of a traceback.
+"""The command line: global options, command registration, and the one place where errors
+the user can fix become a message and an exit code instead of a traceback. The program
+(`loopprep.launch`) adds the commands that start the web app.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ from loopprep.cli import (
     analyze_cmd,
     classify_cmd,
     coverage_cmd,
-    demo_cmd,
     export_cmd,
     home_cmd,
     import_cmd,
@@ -22,7 +22,6 @@ from loopprep.cli import (
     progress_cmd,
     questions_cmd,
     readiness_cmd,
-    serve_cmd,
     stories_cmd,
     tech_cmd,
 )
@@ -71,7 +70,6 @@ import_cmd.register(app)
 coverage_cmd.register(app)
 stories_cmd.register(app)
 home_cmd.register(app)
-demo_cmd.register(app)
 classify_cmd.register(app)
 questions_cmd.register(app)
 analyze_cmd.register(app)
@@ -82,12 +80,12 @@ tech_cmd.register(app)
 readiness_cmd.register(app)
 plan_cmd.register(app)
 export_cmd.register(app)
-serve_cmd.register(app)
 
 
 def run(argv: list[str] | None = None) -> int:
-    """Run the command line on `argv` (default: sys.argv) and return the exit code: 0 done,
-    1 a problem with the user's input or data (one clear message, no traceback), 2 usage."""
+    """Run `app` on `argv` (default: sys.argv) and return the exit code: 0 done, 1 a problem
+    with the user's input or data (one clear message, no traceback), 2 usage. The program
+    itself is `loopprep.launch`, which adds `serve` and `demo` to `app`."""
     from loopprep.errors import LoopprepError
 
     try:
@@ -105,7 +103,3 @@ def run(argv: list[str] | None = None) -> int:
         sys.stderr.write("\ninterrupted\n")
         return 130
     return 0
-
-
-def main() -> None:
-    sys.exit(run())

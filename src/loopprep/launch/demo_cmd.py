@@ -6,7 +6,7 @@ from __future__ import annotations
 import typer
 
 from loopprep.cli.common import console, home_dir, now, program, settings, today
-from loopprep.cli.serve_cmd import HostOption, OpenOption, PortOption
+from loopprep.launch.serve_cmd import HostOption, OpenOption, PortOption
 
 
 def register(app: typer.Typer) -> None:
