@@ -81,7 +81,7 @@ def import_notes(
 ) -> ImportReport:
     """Import notes files or vault folders into `store`; the report says what changed.
     Technical sections are matched against `topics` (by default the built-in list)."""
-    from loopprep.technical.importing import apply_technical
+    from loopprep.import_technical import apply_technical
 
     files = read_files(paths)
     stamp = now.isoformat(timespec="seconds")
