@@ -12,16 +12,15 @@ from typing import TYPE_CHECKING, Any
 from loopprep.coverage import Coverage, compute_coverage
 from loopprep.frameworks import DEFAULT_FRAMEWORK, load_framework
 from loopprep.home import database_path
-from loopprep.model import Framework, ImportReport, Question, Story
+from loopprep.model import ImportReport, Story
 from loopprep.store import Store
 from loopprep.store import notes as note_rows
-from loopprep.store import stories as story_rows
+from loopprep.workspace import FRAMEWORK_SETTING, Workspace
 
 if TYPE_CHECKING:
     from loopprep.classify import Ranking, StoryMatch
     from loopprep.export.outputs import ExportResult
     from loopprep.export.vault import VaultReport
-    from loopprep.frameworks.topics import TopicList
     from loopprep.plan.loops import Loop
     from loopprep.plan.planner import LoopPlan, PlanOptions
     from loopprep.practice import (
@@ -34,16 +33,12 @@ if TYPE_CHECKING:
     from loopprep.questions import ListedQuestion
     from loopprep.technical.tracker import LoggedPractice, SubtopicState
 
-FRAMEWORK_SETTING = "framework"
 
 
-class Bank:
-    """An open story bank. Use as a context manager, or call `close()`."""
-
-    def __init__(self, store: Store, framework: Framework, home: Path | None = None) -> None:
-        self.store = store
-        self.framework = framework
-        self.home = home
+class Bank(Workspace):
+    """An open story bank: the door the CLI and the web app use, one method per operation.
+    Use as a context manager, or call `close()`. The features underneath take the
+    `Workspace` it is, never the Bank."""
 
     @classmethod
     def open(cls, home: Path, *, framework: str | None = None) -> Bank:
@@ -70,22 +65,11 @@ class Bank:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def remember_framework(self) -> None:
-        self.store.set_setting(FRAMEWORK_SETTING, self.framework.slug)
-
     def import_notes(self, paths: Sequence[Path | str], *, now: datetime) -> ImportReport:
-        from loopprep.importing import import_notes
+        """Import notes files or vault folders (the framework in use is remembered)."""
+        from loopprep.importing import import_into
 
-        report = import_notes(self.store, paths, framework=self.framework, now=now,
-                              topics=self.technical_topics())
-        self.remember_framework()
-        return report
-
-    def stories(self, *, include_archived: bool = False) -> list[Story]:
-        return story_rows.list_stories(self.store, include_archived=include_archived)
-
-    def story(self, story_id: str) -> Story:
-        return story_rows.get_story(self.store, story_id)
+        return import_into(self, paths, now=now)
 
     def add_story(self, title: str, *, now: datetime, principles: Sequence[str] = (),
                   fields: dict[str, Any] | None = None) -> Story:
@@ -105,9 +89,6 @@ class Bank:
         from loopprep.stories import tag_story
 
         return tag_story(self, story_id, principles)
-
-    def note_questions(self) -> list[Question]:
-        return note_rows.list_note_questions(self.store)
 
     def classify(self, questions: Sequence[str]) -> list[Ranking]:
         """Every principle of the framework for each question, best first (calibrated)."""
@@ -247,12 +228,6 @@ class Bank:
         return progress(self, now)
 
     # -- technical readiness (loopprep.technical) -----------------------------------------
-    def technical_topics(self) -> TopicList:
-        """The SDE topic list: built in, with the home's technical framework files."""
-        from loopprep.frameworks.topics import load_topics
-
-        return load_topics(self.home)
-
     def tech_topics(self, *, now: datetime, topic: str | None = None) -> dict[str, Any]:
         """Every technical topic (or one) and its subtopics: ratings, practice, due dates."""
         from loopprep.technical.tracker import topics_view

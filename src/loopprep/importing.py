@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from loopprep.frameworks.topics import TopicList
 from loopprep.model import (
@@ -41,6 +42,9 @@ from loopprep.notes.registry import KnownStory, StoryRegistry
 from loopprep.store import Store
 from loopprep.store import notes as note_rows
 from loopprep.store import stories as story_rows
+
+if TYPE_CHECKING:
+    from loopprep.workspace import Workspace
 
 GLOBAL_SOURCE = ""  # findings about the import as a whole
 
@@ -259,3 +263,13 @@ def _summary(report: ImportReport) -> dict[str, int]:
         "technical_added": len(report.technical_added),
         "technical_updated": len(report.technical_updated),
     }
+
+
+def import_into(workspace: Workspace, paths: Sequence[Path | str], *, now: datetime
+                ) -> ImportReport:
+    """`import_notes` into an open home, with its framework and technical topics; the
+    framework in use is remembered for the next time."""
+    report = import_notes(workspace.store, paths, framework=workspace.framework, now=now,
+                          topics=workspace.technical_topics())
+    workspace.remember_framework()
+    return report

@@ -17,8 +17,8 @@ from loopprep.model import PrincipleSlug, Question, QuestionId
 from loopprep.store import questions as question_rows
 
 if TYPE_CHECKING:
-    from loopprep.bank import Bank
     from loopprep.classify import Ranking
+    from loopprep.workspace import Workspace
 
 ORIGINS = ("bank", "notes", "user")
 MAX_QUESTION_CHARS = 1_000
@@ -53,7 +53,7 @@ def bank_file_text() -> str:
     return resources.files("loopprep").joinpath("data", "questions.toml").read_text("utf-8")
 
 
-def sync_question_bank(bank: Bank, *, now: datetime) -> int:
+def sync_question_bank(bank: Workspace, *, now: datetime) -> int:
     """Load the shipped question bank into the store if this version is not there yet;
     returns how many rows changed (0 when it was already loaded)."""
     text = bank_file_text()
@@ -65,7 +65,7 @@ def sync_question_bank(bank: Bank, *, now: datetime) -> int:
     return question_rows.load_bank(bank.store, rows, sha, now.isoformat(timespec="seconds"))
 
 
-def list_questions(bank: Bank, *, now: datetime, principle: str | None = None,
+def list_questions(bank: Workspace, *, now: datetime, principle: str | None = None,
                    origin: str | None = None, search: str | None = None) -> list[ListedQuestion]:
     """Questions of the active framework, filtered; unlabelled ones get the classifier's guess."""
     from loopprep.classify.guesses import with_guesses
@@ -86,7 +86,7 @@ def list_questions(bank: Bank, *, now: datetime, principle: str | None = None,
     return listed
 
 
-def add_question(bank: Bank, text: str, *, now: datetime, principles: Sequence[str] = ()
+def add_question(bank: Workspace, text: str, *, now: datetime, principles: Sequence[str] = ()
                  ) -> tuple[ListedQuestion, Ranking | None]:
     """Add the user's own question. Without principles it is filed under the classifier's
     top principle (returned as the ranking, so the edge can say so)."""

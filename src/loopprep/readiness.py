@@ -29,7 +29,7 @@ from loopprep.store import practice as rows
 from loopprep.technical.tracker import SubtopicState, subtopic_states, topic_list
 
 if TYPE_CHECKING:
-    from loopprep.bank import Bank
+    from loopprep.workspace import Workspace
 
 STORY_WEIGHT = 0.4
 PRACTICE_WEIGHT = 0.6
@@ -43,7 +43,7 @@ def level(score: float) -> str:
     return next(name for floor, name in LEVELS if score >= floor)
 
 
-def readiness(bank: Bank, *, now: datetime, policy: Policy = DEFAULT_POLICY,
+def readiness(bank: Workspace, *, now: datetime, policy: Policy = DEFAULT_POLICY,
               stories: Sequence[Story] | None = None) -> dict[str, Any]:
     """The readiness view (the shape is in docs/json.md); `stories` saves reading the bank
     again when the caller has them."""
@@ -72,7 +72,7 @@ def readiness(bank: Bank, *, now: datetime, policy: Policy = DEFAULT_POLICY,
 
 # -- behavioral -------------------------------------------------------------------------------
 
-def _behavioral(bank: Bank, now: datetime, cards: list[CardRecord], day: date | None,
+def _behavioral(bank: Workspace, now: datetime, cards: list[CardRecord], day: date | None,
                 bank_stories: Sequence[Story]) -> dict[str, Any]:
     stories = stories_by_principle(bank_stories)
     recent = rows.recent_by_principle(bank.store, RECENT_ATTEMPTS)
@@ -128,7 +128,7 @@ def _practice_value(overall: float | None, rating: int | None) -> float | None:
 
 # -- technical --------------------------------------------------------------------------------
 
-def _technical(bank: Bank, now: datetime, roles: str, cards: list[CardRecord], day: date | None
+def _technical(bank: Workspace, now: datetime, roles: str, cards: list[CardRecord], day: date | None
                ) -> dict[str, Any]:
     topics = topic_list(bank)
     states = subtopic_states(bank, now, topics)

@@ -16,7 +16,7 @@ from loopprep.notes.bullets import slugify
 from loopprep.store import stories as story_rows
 
 if TYPE_CHECKING:
-    from loopprep.bank import Bank
+    from loopprep.workspace import Workspace
 
 MAX_FIELD_CHARS = 20_000
 _DATE = re.compile(r"^(19[5-9]\d|20\d\d)(?:-(0[1-9]|1[0-2])(?:-(0[1-9]|[12]\d|3[01]))?)?$")
@@ -46,7 +46,7 @@ def check_fields(fields: dict[str, Any]) -> dict[str, Any]:
     return clean
 
 
-def add_story(bank: Bank, title: str, *, now: datetime, principles: Sequence[str],
+def add_story(bank: Workspace, title: str, *, now: datetime, principles: Sequence[str],
               fields: dict[str, Any]) -> Story:
     clean = check_fields({"title": title, **fields})
     slugs = check_principles(bank, principles)
@@ -64,7 +64,7 @@ def add_story(bank: Bank, title: str, *, now: datetime, principles: Sequence[str
     return bank.story(story_id)
 
 
-def update_story(bank: Bank, story_id: str, fields: dict[str, Any], *, now: datetime) -> Story:
+def update_story(bank: Workspace, story_id: str, fields: dict[str, Any], *, now: datetime) -> Story:
     bank.story(story_id)  # raises NotFoundError
     clean = check_fields(fields)
     with bank.store.transaction() as conn:
@@ -72,7 +72,7 @@ def update_story(bank: Bank, story_id: str, fields: dict[str, Any], *, now: date
     return bank.story(story_id)
 
 
-def tag_story(bank: Bank, story_id: str, principles: Sequence[str]) -> Story:
+def tag_story(bank: Workspace, story_id: str, principles: Sequence[str]) -> Story:
     bank.story(story_id)
     slugs = check_principles(bank, principles)
     with bank.store.transaction() as conn:
@@ -80,7 +80,7 @@ def tag_story(bank: Bank, story_id: str, principles: Sequence[str]) -> Story:
     return bank.story(story_id)
 
 
-def check_principles(bank: Bank, principles: Sequence[str]) -> list[str]:
+def check_principles(bank: Workspace, principles: Sequence[str]) -> list[str]:
     """Principle slugs or names, resolved against the bank's framework."""
     from loopprep.notes.principles import match_principle
 

@@ -19,12 +19,12 @@ from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING
 
 from loopprep.errors import LoopprepError
-from loopprep.importing import read_files
+from loopprep.importing import import_into, read_files
 from loopprep.model import ImportReport
 from loopprep.notes.reader import MARKDOWN_SUFFIXES, MAX_FILE_BYTES
 
 if TYPE_CHECKING:
-    from loopprep.bank import Bank
+    from loopprep.workspace import Workspace
 
 UPLOADS_DIR = "uploads"
 #: One Markdown file: the same limit as importing from disk.
@@ -71,7 +71,7 @@ def safe_name(name: str) -> str:
     return base[:120]
 
 
-def import_uploads(bank: Bank, uploads: Sequence[Upload], *, now: datetime) -> UploadResult:
+def import_uploads(bank: Workspace, uploads: Sequence[Upload], *, now: datetime) -> UploadResult:
     """Keep the uploaded notes under HOME/uploads and import them; nothing is written
     (neither files nor database) if any upload is refused."""
     if bank.home is None:
@@ -85,7 +85,7 @@ def import_uploads(bank: Bank, uploads: Sequence[Upload], *, now: datetime) -> U
     finally:
         if staging.exists():
             _remove(staging)
-    report = bank.import_notes(kept, now=now)
+    report = import_into(bank, kept, now=now)
     return UploadResult(report, kept, skipped)
 
 

@@ -13,15 +13,15 @@ from loopprep.classify.text import has_words
 from loopprep.model import Question
 
 if TYPE_CHECKING:
-    from loopprep.bank import Bank
     from loopprep.classify.classifier import Ranking
+    from loopprep.workspace import Workspace
 
 # Cached vectors of what the classifier reads of a question (its ask), apart from the
 # whole-question vectors that matching caches under "question".
 ASK_KIND = "question-ask"
 
 
-def guess_principles(bank: Bank, questions: Sequence[Question]) -> dict[str, Ranking]:
+def guess_principles(bank: Workspace, questions: Sequence[Question]) -> dict[str, Ranking]:
     """The ranking of the active framework's principles for each question, by id. A question
     with no words gets no entry; a ranking with a warning is a poor guess (not English)."""
     import numpy as np
@@ -40,7 +40,7 @@ def guess_principles(bank: Bank, questions: Sequence[Question]) -> dict[str, Ran
     return {q.id: ranking for q, ranking in zip(usable, rankings, strict=True)}
 
 
-def with_guesses(bank: Bank, questions: Sequence[Question]) -> list[Question]:
+def with_guesses(bank: Workspace, questions: Sequence[Question]) -> list[Question]:
     """`questions`, with each one of the user's that names no principle of the framework
     filed under the classifier's top guess and marked `guessed`; one whose text gives the
     classifier nothing to go on (no words, not English) is left as it was."""

@@ -22,9 +22,9 @@ if TYPE_CHECKING:
     import numpy as np
     import numpy.typing as npt
 
-    from loopprep.bank import Bank
     from loopprep.classify.classifier import QuestionClassifier, Ranking
     from loopprep.text.embeddings import Embedder
+    from loopprep.workspace import Workspace
 
     Floats = npt.NDArray[np.float32]
 
@@ -85,7 +85,7 @@ def story_match_text(story: Story, questions: Sequence[Question] = ()) -> str:
     return "\n".join(p for p in parts if p.strip())
 
 
-def cached_vectors(bank: Bank, kind: str, texts: dict[str, str], embedder: Embedder
+def cached_vectors(bank: Workspace, kind: str, texts: dict[str, str], embedder: Embedder
                    ) -> tuple[dict[str, Floats], list[str]]:
     """Embeddings of `texts` (id -> text), from the store's cache where the text and the
     model are unchanged; returns them and the ids that had to be (re)computed."""
@@ -107,13 +107,13 @@ def cached_vectors(bank: Bank, kind: str, texts: dict[str, str], embedder: Embed
     return out, missing
 
 
-def story_vectors(bank: Bank, texts: dict[StoryId, str], embedder: Embedder
+def story_vectors(bank: Workspace, texts: dict[StoryId, str], embedder: Embedder
                   ) -> tuple[dict[str, Floats], list[str]]:
     """Cached embeddings of the stories' match texts (see `cached_vectors`)."""
     return cached_vectors(bank, STORY_KIND, {str(k): v for k, v in texts.items()}, embedder)
 
 
-def match_stories(bank: Bank, question: str, *, limit: int = 5) -> list[StoryMatch]:
+def match_stories(bank: Workspace, question: str, *, limit: int = 5) -> list[StoryMatch]:
     """The bank's active stories ranked for `question`, best first, at most `limit`."""
     import numpy as np
 

@@ -15,7 +15,7 @@ from loopprep.practice.selection import PracticeItem, Selector, weaknesses
 from loopprep.store import practice as rows
 
 if TYPE_CHECKING:
-    from loopprep.bank import Bank
+    from loopprep.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ class DueCounts:
                 "cards": self.cards}
 
 
-def due_counts(bank: Bank, now: datetime) -> DueCounts:
+def due_counts(bank: Workspace, now: datetime) -> DueCounts:
     start = start_of_day(now)
     return DueCounts(
         rows.count_cards(bank.store, due_before=start),
@@ -67,7 +67,7 @@ def due_counts(bank: Bank, now: datetime) -> DueCounts:
     )
 
 
-def due_items(bank: Bank, now: datetime) -> list[dict[str, Any]]:
+def due_items(bank: Workspace, now: datetime) -> list[dict[str, Any]]:
     """Every card due today, most overdue first, as the question or recall to practise."""
     selector = Selector(bank.store, bank.framework, bank.stories(),
                         questions=practice_questions(bank, now=now))
@@ -83,7 +83,7 @@ def due_items(bank: Bank, now: datetime) -> list[dict[str, Any]]:
     return out
 
 
-def status(bank: Bank, now: datetime, policy: Policy = DEFAULT_POLICY) -> dict[str, Any]:
+def status(bank: Workspace, now: datetime, policy: Policy = DEFAULT_POLICY) -> dict[str, Any]:
     """The home screen: countdown to each upcoming stage, what is due, new room today, the
     weakest principles and the streak."""
     today = utc_day(now)
@@ -129,7 +129,7 @@ def _advice(counts: DueCounts, budget: int, stretch: bool, stages: list[dict[str
     return "All done for today."
 
 
-def progress(bank: Bank, now: datetime) -> dict[str, Any]:
+def progress(bank: Workspace, now: datetime) -> dict[str, Any]:
     """Per-principle trends (scores over time), streaks, due counts and attempt counts."""
     today = utc_day(now)
     names: dict[str, str] = {p.slug: p.name for p in bank.framework}

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from loopprep.model import Question
 
 if TYPE_CHECKING:
-    from loopprep.bank import Bank
+    from loopprep.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -26,7 +26,7 @@ class Probes:
     by_gap: dict[str, tuple[str, ...]]
 
 
-def practice_questions(bank: Bank, *, now: datetime) -> tuple[Question, ...]:
+def practice_questions(bank: Workspace, *, now: datetime) -> tuple[Question, ...]:
     """The questions practice can ask; `principles[0]` is the primary principle. A question
     from the notes (or added) under no principle of the framework is asked under the
     classifier's guess, unless the text gives it nothing to go on."""

@@ -24,9 +24,9 @@ from loopprep.practice.selection import QUESTION, PracticeItem, Selector
 from loopprep.store import practice as rows
 
 if TYPE_CHECKING:
-    from loopprep.bank import Bank
     from loopprep.feedback import Analysis
     from loopprep.technical.tracker import LoggedPractice
+    from loopprep.workspace import Workspace
 
 #: how a session treats technical subtopics: mixed in (one item in three), only, or not at all
 TECHNICAL_MODES = ("mix", "only", "none")
@@ -106,7 +106,7 @@ def suggested_rating(overall: float | None) -> int | None:
 class PracticeSession:
     """One session, backed by its row in the database; create with `start` or `resume`."""
 
-    def __init__(self, bank: Bank, record: SessionRecord, policy: Policy = DEFAULT_POLICY,
+    def __init__(self, bank: Workspace, record: SessionRecord, policy: Policy = DEFAULT_POLICY,
                  analyzer: Analyzer | None = None) -> None:
         self.bank = bank
         self.store = bank.store
@@ -120,7 +120,7 @@ class PracticeSession:
 
     # -- lifecycle ------------------------------------------------------------------------
     @classmethod
-    def start(cls, bank: Bank, options: SessionOptions, *, now: datetime,
+    def start(cls, bank: Workspace, options: SessionOptions, *, now: datetime,
               policy: Policy = DEFAULT_POLICY, analyzer: Analyzer | None = None) -> PracticeSession:
         _check_now(now)
         if options.minutes is not None and options.minutes <= 0:
@@ -145,7 +145,7 @@ class PracticeSession:
         return cls(bank, rows.get_session(bank.store, session_id), policy, analyzer)
 
     @classmethod
-    def resume(cls, bank: Bank, session_id: int, *, policy: Policy = DEFAULT_POLICY,
+    def resume(cls, bank: Workspace, session_id: int, *, policy: Policy = DEFAULT_POLICY,
                analyzer: Analyzer | None = None) -> PracticeSession:
         return cls(bank, rows.get_session(bank.store, session_id), policy, analyzer)
 
@@ -336,7 +336,7 @@ class PracticeSession:
         return report
 
 
-def rate_attempt(bank: Bank, attempt_id: int, rating: int, *, now: datetime,
+def rate_attempt(bank: Workspace, attempt_id: int, rating: int, *, now: datetime,
                  policy: Policy = DEFAULT_POLICY) -> RatingResult:
     """Rate a stored attempt and reschedule its card (see `loopprep.practice.schedule`)."""
     _check_now(now)
@@ -362,7 +362,7 @@ def rate_attempt(bank: Bank, attempt_id: int, rating: int, *, now: datetime,
                         deadline.isoformat() if deadline else None)
 
 
-def session_report(bank: Bank, session_id: int, *, now: datetime) -> dict[str, Any]:
+def session_report(bank: Workspace, session_id: int, *, now: datetime) -> dict[str, Any]:
     """What a session did: per principle (and per interviewer in a mock loop) the scores,
     ratings and the fixes that came up most."""
     record = rows.get_session(bank.store, session_id)
@@ -421,7 +421,7 @@ def _interviewer_report(plan: list[dict[str, Any]], attempts: list[AttemptRecord
     return list(people.values())
 
 
-def _plan_loop(bank: Bank, options: SessionOptions, seed: str, now: datetime,
+def _plan_loop(bank: Workspace, options: SessionOptions, seed: str, now: datetime,
                policy: Policy) -> list[dict[str, Any]]:
     """One question per principle of each interviewer, the bar raiser last."""
     from loopprep.plan.loops import default_loop, load_loop
@@ -486,7 +486,7 @@ def _technical_turn(asked_kinds: list[str]) -> bool:
     return technical_turn(asked_kinds)
 
 
-def _check_technical(bank: Bank, options: SessionOptions, now: datetime) -> None:
+def _check_technical(bank: Workspace, options: SessionOptions, now: datetime) -> None:
     if options.technical not in TECHNICAL_MODES:
         raise PracticeError(f"technical mode {options.technical!r} is not one of mix, only, none")
     if options.technical != "only":

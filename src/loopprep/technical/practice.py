@@ -16,9 +16,9 @@ from loopprep.store import technical as tech_rows
 from loopprep.technical.tracker import SubtopicState, subtopic_states, topic_list
 
 if TYPE_CHECKING:
-    from loopprep.bank import Bank
     from loopprep.frameworks.topics import Subtopic
     from loopprep.store import Store
+    from loopprep.workspace import Workspace
 
 #: in a mixed session, one item in this many is technical (when there is technical work)
 MIX_EVERY = 3
@@ -44,7 +44,7 @@ def technical_turn(asked_kinds: list[str]) -> bool:
 class TechnicalPicker:
     """Chooses the technical items of one session; reads the tracker once per call."""
 
-    def __init__(self, bank: Bank) -> None:
+    def __init__(self, bank: Workspace) -> None:
         self.bank = bank
         self.topics = topic_list(bank)
 

@@ -24,8 +24,8 @@ from loopprep.store import technical as tech_rows
 from loopprep.technical.scores import review_rating, subtopic_score
 
 if TYPE_CHECKING:
-    from loopprep.bank import Bank
     from loopprep.practice import RatingResult
+    from loopprep.workspace import Workspace
 
 MAX_MINUTES = 600
 
@@ -104,7 +104,7 @@ class LoggedPractice:
 
 # -- the topics -------------------------------------------------------------------------------
 
-def topic_list(bank: Bank) -> TopicList:
+def topic_list(bank: Workspace) -> TopicList:
     """The topic list of the bank's home, with the subtopics only the user's notes name."""
     topics = load_topics(bank.home)
     known = {s.id for s in topics.subtopics}
@@ -113,7 +113,7 @@ def topic_list(bank: Bank) -> TopicList:
     return topics.with_subtopics(extra) if extra else topics
 
 
-def subtopic_states(bank: Bank, now: datetime, topics: TopicList | None = None
+def subtopic_states(bank: Workspace, now: datetime, topics: TopicList | None = None
                     ) -> list[SubtopicState]:
     """Every subtopic of the topic list, in list order, with what is known about it."""
     topics = topics or topic_list(bank)
@@ -132,14 +132,14 @@ def subtopic_states(bank: Bank, now: datetime, topics: TopicList | None = None
     return out
 
 
-def state_of(bank: Bank, subtopic: Subtopic, now: datetime) -> SubtopicState:
+def state_of(bank: Workspace, subtopic: Subtopic, now: datetime) -> SubtopicState:
     for state in subtopic_states(bank, now):
         if state.subtopic.id == subtopic.id:
             return state
     raise NotFoundError(f"no technical subtopic {subtopic.id!r}")
 
 
-def find_subtopic(bank: Bank, text: str, topics: TopicList | None = None) -> Subtopic:
+def find_subtopic(bank: Workspace, text: str, topics: TopicList | None = None) -> Subtopic:
     """The subtopic the user names: its id ('algorithms/graph-search'), its slug, or its name
     or an alias, tolerantly. An unknown or ambiguous name is refused with suggestions."""
     topics = topics or topic_list(bank)
@@ -222,7 +222,7 @@ def check_outcome(outcome: str) -> str:
     return value
 
 
-def rate(bank: Bank, text: str, rating: int, *, now: datetime) -> SubtopicState:
+def rate(bank: Workspace, text: str, rating: int, *, now: datetime) -> SubtopicState:
     """Record a self-rating (1 lost .. 5 could teach it); earlier ratings stay as history."""
     _check_now(now)
     value = check_rating(rating)
@@ -233,7 +233,7 @@ def rate(bank: Bank, text: str, rating: int, *, now: datetime) -> SubtopicState:
     return state_of(bank, sub, now)
 
 
-def log_practice(bank: Bank, text: str, *, problem: str, outcome: str, now: datetime,
+def log_practice(bank: Workspace, text: str, *, problem: str, outcome: str, now: datetime,
                  link: str | None = None, minutes: float | None = None, notes: str = "",
                  rating: int | None = None, session_id: int | None = None,
                  prompt: str | None = None) -> LoggedPractice:
@@ -273,7 +273,7 @@ def log_practice(bank: Bank, text: str, *, problem: str, outcome: str, now: date
     return LoggedPractice(entry, review, rating, state_of(bank, sub, now))
 
 
-def add_note(bank: Bank, text: str, note: str, *, now: datetime) -> SubtopicState:
+def add_note(bank: Workspace, text: str, note: str, *, now: datetime) -> SubtopicState:
     """Keep a note of the user's own on a subtopic (a re-import never removes it)."""
     _check_now(now)
     note = note.strip()
@@ -287,7 +287,7 @@ def add_note(bank: Bank, text: str, note: str, *, now: datetime) -> SubtopicStat
     return state_of(bank, sub, now)
 
 
-def details(bank: Bank, text: str, *, now: datetime) -> dict[str, Any]:
+def details(bank: Workspace, text: str, *, now: datetime) -> dict[str, Any]:
     """One subtopic in full: summary, prompts, rating history, practice log, notes, card."""
     sub = find_subtopic(bank, text)
     state = state_of(bank, sub, now)
@@ -315,7 +315,7 @@ def find_topic(topics: TopicList, text: str) -> Topic:
     return found
 
 
-def topics_view(bank: Bank, *, now: datetime, topic: str | None = None) -> dict[str, Any]:
+def topics_view(bank: Workspace, *, now: datetime, topic: str | None = None) -> dict[str, Any]:
     """Every topic (or the one named) with its subtopics' ratings, practice and due dates,
     and a score per topic (the mean over the subtopics you track; 0 when you track none)."""
     topics = topic_list(bank)
