@@ -6,7 +6,7 @@ errors the user can fix shown on the page instead of a traceback.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -19,17 +19,27 @@ from markupsafe import Markup
 from starlette.datastructures import FormData
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import BaseRoute
 
 from loopprep.web.markup import Span, feedback_spans, highlight, markdown
 from loopprep.web.security import parsed_form
 
 if TYPE_CHECKING:
     from loopprep.bank import Bank
-    from loopprep.web.routes import Area
     from loopprep.web.snapshot import Snapshot, Snapshots
 
 HTMX = "htmx-2.0.11.min.js"
 log = logging.getLogger("loopprep.web")
+
+
+@dataclass(frozen=True)
+class Area:
+    """One part of the app: its routes and, if it has a page of its own, a nav entry. Each
+    module of `loopprep.web.routes` has one."""
+
+    name: str
+    routes: Sequence[BaseRoute]
+    nav: tuple[str, str] | None = None  # (label, path)
 
 
 @dataclass
