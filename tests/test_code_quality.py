@@ -1,8 +1,10 @@
 """The project's own checks run inside the test suite, so one command runs everything:
-ruff (lint and import order), mypy --strict on the library, and README/CI agreement."""
+ruff (lint and import order), mypy --strict on the library, the layer contracts
+(import-linter), and README/CI agreement."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -33,3 +35,11 @@ def test_readme_quick_start_is_what_ci_runs() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "./scripts/demo" in readme and "./scripts/test" in readme
     assert "./scripts/test" in ci.split("exec", 1)[1]
+
+
+def test_the_layer_contracts_hold() -> None:
+    """.importlinter: data flows one way (edges, bank, features, store, model) and the CLI and
+    the web app never import each other. Checked on the sources in src/."""
+    result = subprocess.run([_tool("lint-imports")], cwd=ROOT, capture_output=True, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    assert result.returncode == 0, result.stdout[-4000:] + result.stderr
