@@ -91,7 +91,7 @@ def test_generic_framework_falls_back_to_descriptions() -> None:
 
 
 def test_accuracy_floor_on_the_development_set() -> None:
-    """The method scores top-1 0.722 and top-3 0.872 on the dev set (bench/bench_classify.py,
+    """The method scores top-1 0.729 and top-3 0.887 on the dev set (bench/bench_classify.py,
     docs/classifier.md); the floors sit a little below so that a regression fails."""
     rows = [json.loads(line) for line in need_shared(DEV).read_text("utf-8").splitlines()
             if line.strip()]
