@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from loopprep.errors import NotesError
 from loopprep.model import Finding, Framework
 from loopprep.notes.drafts import (
     LinkDraft,
@@ -17,7 +18,7 @@ from loopprep.notes.drafts import (
     StoryDraft,
 )
 from loopprep.notes.frontmatter import split_front_matter
-from loopprep.notes.outline import parse_outline
+from loopprep.notes.outline import TooDeep, parse_outline
 from loopprep.notes.question_text import clean_question
 from loopprep.notes.questions import collect_questions
 from loopprep.notes.stories import collect_stories
@@ -48,7 +49,11 @@ __all__ = [
 def read_document(path: Path, text: str, display_path: str) -> ParsedNotes:
     """Split front matter and outline; no interpretation yet."""
     fm = split_front_matter(text, path)
-    blocks = parse_outline(fm.body, fm.body_start_line)
+    try:
+        blocks = parse_outline(fm.body, fm.body_start_line)
+    except TooDeep as deep:
+        raise NotesError(path, str(deep), line=deep.line,
+                         hint="Indent less: keep lists a few levels deep.") from None
     doc = ParsedNotes(display_path, fm.data, list(blocks), body_lines=fm.body.split("\n"),
                       body_start_line=fm.body_start_line)
     doc.is_story_note = looks_like_story_note(fm.data, blocks)

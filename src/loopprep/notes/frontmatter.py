@@ -10,6 +10,34 @@ import yaml
 
 from loopprep.errors import NotesError
 
+MAX_FRONT_MATTER = 64 * 1024  # characters; a note's properties are a few lines
+MAX_DEPTH = 20  # nesting of lists and maps inside the front matter
+
+
+class _Refused(yaml.composer.ComposerError):
+    """YAML that is valid but that notes have no business using."""
+
+
+class _NotesLoader(yaml.SafeLoader):
+    """SafeLoader without aliases and with bounded nesting. An alias (`*name`) lets a few
+    hundred bytes expand to gigabytes (the "billion laughs"); notes never need one. With
+    neither aliases nor deep nesting, what is loaded is no bigger than what was read."""
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            raise self._refuse("aliases (*name) are not allowed")
+        self._depth = getattr(self, "_depth", 0) + 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise self._refuse(f"nested more than {MAX_DEPTH} levels deep")
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def _refuse(self, problem: str) -> yaml.YAMLError:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        return _Refused(None, None, problem, event.start_mark)
+
 
 @dataclass(frozen=True)
 class FrontMatter:
@@ -33,17 +61,25 @@ def split_front_matter(text: str, path: Path) -> FrontMatter:
             hint="Add a closing '---' line after the front matter.",
         )
     raw = "\n".join(lines[1:index])
+    if len(raw) > MAX_FRONT_MATTER:
+        raise NotesError(
+            path, f"front matter is {len(raw):,} characters long (at most {MAX_FRONT_MATTER:,})",
+            line=1, hint="Keep front matter to a note's properties; move long text into the note.",
+        )
     try:
-        data = yaml.safe_load(raw) if raw.strip() else {}
+        data = yaml.load(raw, Loader=_NotesLoader) if raw.strip() else {}
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = (mark.line + 2) if mark is not None else 1
         problem = getattr(exc, "problem", None) or "invalid YAML"
         raise NotesError(
             path,
-            f"front matter is not valid YAML ({problem})",
+            f"front matter cannot be read: {problem}" if isinstance(exc, _Refused)
+            else f"front matter is not valid YAML ({problem})",
             line=line,
-            hint="Fix the YAML between the '---' lines, e.g. quote values that contain ': '.",
+            hint=("Write each value out in full, with lists and maps only a few levels deep."
+                  if isinstance(exc, _Refused) else
+                  "Fix the YAML between the '---' lines, e.g. quote values that contain ': '."),
         ) from None
     if data is None:
         data = {}

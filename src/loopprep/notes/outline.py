@@ -21,6 +21,18 @@ _CHECKBOX = re.compile(r"^\[( |x|X)\][ \t]+")
 _QUOTE = re.compile(r"^ {0,3}>[ \t]?")
 _CALLOUT = re.compile(r"^\[!([\w-]+)\][+-]?[ \t]*(.*)$")
 
+#: bullets nested deeper than this are refused: notes rarely go past six levels, and every
+#: reader of the outline walks it recursively
+MAX_NESTING = 50
+
+
+class TooDeep(ValueError):
+    """A list nested more than MAX_NESTING levels deep, at `line`."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(f"bullets nested more than {MAX_NESTING} levels deep")
+        self.line = line
+
 
 @dataclass
 class Heading:
@@ -181,6 +193,8 @@ def parse_outline(body: str, first_line: int = 1) -> list[Block]:
                 current_list = ListBlock([], number, quote)
             while stack and stack[-1].indent >= indent:
                 stack.pop()
+            if len(stack) >= MAX_NESTING:
+                raise TooDeep(number)
             if stack:
                 stack[-1].children.append(item)
             else:
