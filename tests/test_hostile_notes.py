@@ -109,3 +109,20 @@ def test_random_front_matter_and_nesting_read_or_fail_cleanly(
             read_document(path, text, "random.md")
         except NotesError as error:
             assert error.path == path and error.line is not None
+
+
+def test_story_ids_from_front_matter_become_slugs(cli: CLI, write: Callable[[str, str], Path]
+                                                  ) -> None:
+    """An id that is a path, an address or a query would break every link built from it."""
+    for name, story_id in (("a", "../settings/framework"), ("b", "//evil.example/x"),
+                        ("c", "q?x=1#frag"), ("d", "plain-id-2")):
+        write(f"{name}.md", f'---\nid: "{story_id}"\ntitle: Story {name}\nprinciples: [ownership]\n'
+              "---\n## Situation\nThe nightly job failed.\n## Result\nIt ran 20 percent faster.\n")
+    report = cli.json("import", write("e.md", "").parent)
+    assert sorted(report["stories"]["added"]) == ["evil-example-x", "plain-id-2", "q-x-1-frag",
+                                                  "settings-framework"]
+    told = [f["message"] for f in report["findings"] if f["code"] == "story-id-slugified"]
+    assert len(told) == 3 and any("'../settings/framework'" in m for m in told)
+    assert cli("stories", "show", "settings-framework") == 0
+    again = cli.json("import", write("e.md", "").parent)
+    assert not again["changed"]

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from loopprep.model import Fragment, Framework, PrincipleSlug, SourceRef
-from loopprep.notes.bullets import read_bullet
+from loopprep.notes.bullets import read_bullet, slugify
 from loopprep.notes.drafts import LinkDraft, ParsedNotes, StoryDraft, place
 from loopprep.notes.outline import Heading, ListBlock, Paragraph, details
 from loopprep.notes.principles import match_principle, normalise
@@ -41,10 +41,25 @@ def looks_like_story_note(front: dict[str, Any], blocks: Sequence[Piece]) -> boo
     return len(headings & set(_STAR_HEADINGS)) >= 2
 
 
+_PLAIN_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,63}")
+
+
+def _story_id(doc: ParsedNotes, given: object) -> str | None:
+    """The `id:` of a story note when it is a plain slug; anything else (a path, an address,
+    spaces) would break the links built from it, so it is slugified and the user told."""
+    raw = str(given).strip() if given not in (None, "") else ""
+    if not raw or _PLAIN_ID.fullmatch(raw):
+        return raw or None
+    slug = slugify(raw, limit=64)
+    doc.note("story-id-slugified", f"the front matter's id {raw!r} is not a plain slug (lower-case "
+             f"letters, digits and dashes); the story's id is {slug!r}", 1)
+    return slug
+
+
 def collect_story_note(doc: ParsedNotes, framework: Framework, registry: StoryRegistry) -> None:
     fm = doc.front_matter
     title = str(fm.get("title") or "").strip() or Path(doc.path).stem
-    explicit_id = str(fm["id"]).strip() if fm.get("id") else None
+    explicit_id = _story_id(doc, fm.get("id"))
     fields: dict[str, Any] = {
         "org": _opt_str(fm.get("org")),
         "date": _date_str(fm.get("date")),
