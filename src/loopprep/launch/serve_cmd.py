@@ -10,6 +10,9 @@ HostOption = typer.Option("127.0.0.1", "--host",
                           help="Address to listen on. Anything but 127.0.0.1 / localhost exposes "
                                "your bank to your network (a warning is printed).")
 PortOption = typer.Option(8765, "--port", min=0, max=65535, help="Port (0 picks a free one).")
+AllowHostOption = typer.Option([], "--allow-host", metavar="NAME",
+                               help="Also answer to this host name (repeatable), e.g. the name "
+                                    "other machines reach this one by. Only with --host.")
 OpenOption = typer.Option(True, "--open/--no-open",
                           help="Open the address in your web browser (when there is a desktop).")
 
@@ -19,9 +22,10 @@ def register(app: typer.Typer) -> None:
 
 
 def serve(ctx: typer.Context, host: str = HostOption, port: int = PortOption,
-          open_browser: bool = OpenOption) -> None:
+          open_browser: bool = OpenOption, allow_host: list[str] = AllowHostOption) -> None:
     """Start the local web app and print its address (Ctrl+C stops it)."""
     from loopprep.web.server import serve as serve_app
 
     serve_app(home_dir(ctx), framework=settings(ctx).framework, host=host, port=port,
-              open_browser=open_browser, say=lambda line: typer.echo(line, err=line.startswith("warning")))
+              open_browser=open_browser, allow_hosts=allow_host,
+              say=lambda line: typer.echo(line, err=line.startswith("warning")))

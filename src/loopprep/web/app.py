@@ -58,7 +58,8 @@ def create_app(home: Path, *, framework: str | None = None, token: str | None = 
     areas = list(AREAS if areas is None else areas)
     token = token or new_token()
     state = WebState(home=home, framework=framework, token=token, clock=clock,
-                     templates=make_templates(home, token), snapshots=Snapshots(home), areas=areas)
+                     templates=make_templates(home, token), snapshots=Snapshots(home), areas=areas,
+                     exposed=any(h.lower().strip("[]") not in LOOPBACK_HOSTS for h in allowed_hosts))
     static = Path(str(resources.files("loopprep.web").joinpath("static")))
     routes = [route for area in areas for route in area.routes]
     routes += [Route("/health", health), Mount("/static", StaticFiles(directory=static), name="static")]

@@ -54,6 +54,9 @@ class WebState:
     snapshots: Snapshots
     areas: list[Area] = field(default_factory=list)
     address: str | None = None  # set by the server once it listens
+    #: reachable from other machines (answers to a host name beyond loopback): reading
+    #: files by path on this computer is then turned off
+    exposed: bool = False
 
 
 def web_state(request: Request) -> WebState:

@@ -11,7 +11,7 @@ from collections.abc import Callable, Mapping, Sequence
 from starlette.datastructures import FormData, Headers, MutableHeaders
 from starlette.formparsers import MultiPartException
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import PlainTextResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 SAFE_METHODS = frozenset({"GET", "HEAD", "OPTIONS"})
@@ -42,11 +42,17 @@ Refuse = Callable[[Request, int, str, str | None], Response]
 
 
 class Refused(Exception):
-    def __init__(self, status: int, message: str, hint: str | None = None) -> None:
+    """A request turned away. `bare`: answered in plain text, not with a page of the app
+    (a page carries the write token, which a request under a foreign host name must never
+    see)."""
+
+    def __init__(self, status: int, message: str, hint: str | None = None, *,
+                 bare: bool = False) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
         self.hint = hint
+        self.bare = bare
 
 
 class _BodyTooLarge(Exception):
@@ -93,7 +99,9 @@ class Guard:
             if scope["method"] not in SAFE_METHODS:
                 form, receive = await self._check_write(scope, receive)
         except Refused as refusal:
-            response = self.refuse(Request(scope), refusal.status, refusal.message, refusal.hint)
+            response = (PlainTextResponse(f"{refusal.message}\n{refusal.hint or ''}",
+                                          status_code=refusal.status) if refusal.bare else
+                        self.refuse(Request(scope), refusal.status, refusal.message, refusal.hint))
             await response(scope, receive, send)
             return
         if form is not None:
@@ -108,7 +116,7 @@ class Guard:
         host = Headers(scope=scope).get("host", "")
         if "*" not in self.allowed_hosts and host_name(host) not in self.allowed_hosts:
             raise Refused(400, f"this server does not answer to the host name {host!r}",
-                          "Open loopprep at the address `loopprep serve` printed.")
+                          "Open loopprep at the address `loopprep serve` printed.", bare=True)
 
     async def _check_write(self, scope: Scope, receive: Receive) -> tuple[FormData | None, Receive]:
         headers = Headers(scope=scope)

@@ -11,7 +11,7 @@ import socket
 import sys
 import threading
 import webbrowser
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from loopprep.errors import LoopprepError
@@ -35,9 +35,10 @@ def exposure_warning(host: str) -> str | None:
     """What to tell the user when the app would be reachable from other machines."""
     if is_loopback(host):
         return None
-    return (f"warning: serving on {host} makes your story bank readable by other machines on "
-            "your network. Changes still need a page from this server, but reading does not. "
-            "Use the default (127.0.0.1) unless you mean it.")
+    return (f"warning: serving on {host} lets anyone who can reach this machine on your network "
+            "read your whole story bank, your practice answers and feedback, and change them "
+            "through the app's pages (adding and editing stories, uploading notes). Importing a "
+            "path on this computer is turned off. Use the default (127.0.0.1) unless you mean it.")
 
 
 def bind(host: str, port: int) -> socket.socket:
@@ -64,12 +65,29 @@ def address_of(sock: socket.socket) -> str:
     return f"http://{shown}:{port}/"
 
 
-def allowed_hosts_for(host: str) -> list[str]:
-    """Host names the app answers to: loopback always; the bound name or any when exposed."""
+def allowed_hosts_for(host: str, also: Sequence[str] = ()) -> list[str]:
+    """Host names the app answers to: loopback always; the address it is bound to, or for an
+    all-interfaces bind this machine's own names and addresses; and `also` (--allow-host).
+    Never any name at all: a page on another site whose name was rebound to this machine
+    (DNS rebinding) would otherwise read and drive the app."""
     hosts = list(LOOPBACK_HOSTS)
-    if not is_loopback(host):
-        hosts.append("*" if host in ("0.0.0.0", "::") else host)
-    return hosts
+    if host in ("0.0.0.0", "::"):
+        hosts += own_names()
+    elif not is_loopback(host):
+        hosts.append(host.strip("[]"))
+    hosts += [h.strip().strip("[]") for h in also if h.strip()]
+    return list(dict.fromkeys(h.lower() for h in hosts))
+
+
+def own_names() -> list[str]:
+    """This machine's host name, full name and the addresses they resolve to."""
+    names = [socket.gethostname(), socket.getfqdn()]
+    for name in list(names):
+        try:
+            names += [str(info[4][0]) for info in socket.getaddrinfo(name, None)]
+        except OSError:
+            continue
+    return [n for n in names if n]
 
 
 def settle_memory() -> None:
@@ -102,14 +120,15 @@ def can_open_browser() -> bool:
 
 
 def serve(home: Path, *, framework: str | None = None, host: str = DEFAULT_HOST,
-          port: int = DEFAULT_PORT, open_browser: bool = False,
+          port: int = DEFAULT_PORT, open_browser: bool = False, allow_hosts: Sequence[str] = (),
           say: Callable[[str], None] = print) -> None:
-    """Serve the bank in `home` until Ctrl+C (or SIGTERM)."""
+    """Serve the bank in `home` until Ctrl+C (or SIGTERM); `allow_hosts` are more host names
+    to answer to (say the name other machines reach this one by)."""
     import uvicorn
 
     from loopprep.web.app import create_app
 
-    app = create_app(home, framework=framework, allowed_hosts=allowed_hosts_for(host))
+    app = create_app(home, framework=framework, allowed_hosts=allowed_hosts_for(host, allow_hosts))
     sock = bind(host, port)
     address = address_of(sock)
     app.state.loopprep.address = address

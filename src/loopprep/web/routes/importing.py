@@ -23,7 +23,7 @@ from loopprep.uploads import (
     Upload,
     import_uploads,
 )
-from loopprep.web.pages import form, now, open_bank, render, text_field
+from loopprep.web.pages import form, now, open_bank, render, text_field, web_state
 from loopprep.web.routes import Area
 
 #: The whole upload request: the files plus the form's own bytes.
@@ -43,7 +43,7 @@ def _page(request: Request, *, error: LoopprepError | None = None, path: str = "
         sources = [(row["path"], row["imported_at"]) for row in imported_sources(bank.store)]
     return render(request, "import.html", {
         "error": error, "path": path, "sources": sources, "limits": LIMITS,
-        "uploads": Path(UPLOADS_DIR),
+        "uploads": Path(UPLOADS_DIR), "exposed": web_state(request).exposed,
     }, status=status)
 
 
@@ -66,6 +66,10 @@ def upload_notes(request: Request) -> Response:
 def import_path(request: Request) -> Response:
     """Import a notes file or vault folder on this computer, read where it is."""
     path = (text_field(form(request), "path") or "").strip()
+    if web_state(request).exposed:
+        return _page(request, status=403, error=LoopprepError(
+            "importing a path on this computer is turned off while the server is reachable from "
+            "other machines", hint="Upload the notes instead, or serve on 127.0.0.1 (the default)."))
     try:
         target = notes_path(path)
         with open_bank(request) as bank:
