@@ -73,3 +73,18 @@ def test_the_real_server_on_all_interfaces_refuses_foreign_names(
         port = url.rsplit(":", 1)[1].strip("/")
         answer = httpx2.get(f"http://127.0.0.1:{port}/", headers={"host": f"{host_header}:{port}"})
         assert answer.status_code == status
+
+
+@pytest.mark.parametrize("kind", ["fields", "files"])
+def test_too_many_fields_or_files_is_a_clear_400_not_a_500(loopprep_home: Path, kind: str) -> None:
+    from loopprep.web.security import MAX_FORM_FIELDS, MAX_FORM_FILES
+    from webtools import client
+
+    web = client(loopprep_home)
+    if kind == "fields":
+        answer = web.post("/stories", data=form({f"f{i}": "x" for i in range(MAX_FORM_FIELDS + 5)}))
+    else:
+        files = [("notes", (f"n{i}.md", b"- x\n", "text/markdown")) for i in range(MAX_FORM_FILES + 5)]
+        answer = web.post("/import/upload", data=form(), files=files)
+    assert answer.status_code in (400, 413), answer.status_code
+    assert "form could not be read" in answer.text and f"at most {MAX_FORM_FIELDS} fields" in answer.text

@@ -9,6 +9,7 @@ import secrets
 from collections.abc import Callable, Mapping, Sequence
 
 from starlette.datastructures import FormData, Headers, MutableHeaders
+from starlette.exceptions import HTTPException
 from starlette.formparsers import MultiPartException
 from starlette.requests import Request
 from starlette.responses import PlainTextResponse, Response
@@ -150,6 +151,11 @@ class Guard:
                               "Send less at once (for notes: fewer files, or import by path).") from None
             except MultiPartException as exc:
                 raise Refused(400, f"the form could not be read ({exc.message})") from None
+            except HTTPException as exc:  # starlette's own limits (fields, files, part size)
+                raise Refused(413 if "large" in str(exc.detail).lower() else 400,
+                              f"the form could not be read ({exc.detail})",
+                              f"A form may hold at most {MAX_FORM_FIELDS} fields and "
+                              f"{MAX_FORM_FILES} files.") from None
             if sent is None:
                 field = form.get(TOKEN_FIELD)
                 sent = field if isinstance(field, str) else None
