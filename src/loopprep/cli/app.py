@@ -13,6 +13,7 @@ from loopprep.cli import (
     analyze_cmd,
     classify_cmd,
     coverage_cmd,
+    doctor_cmd,
     export_cmd,
     home_cmd,
     import_cmd,
@@ -26,6 +27,7 @@ from loopprep.cli import (
     tech_cmd,
 )
 from loopprep.cli.common import Settings
+from loopprep.errors import LoopprepError
 
 app = typer.Typer(
     name="loopprep",
@@ -80,13 +82,21 @@ tech_cmd.register(app)
 readiness_cmd.register(app)
 plan_cmd.register(app)
 export_cmd.register(app)
+doctor_cmd.register(app)
+
+
+def _say(error: LoopprepError) -> int:
+    sys.stdout.flush()
+    sys.stderr.write(f"error: {error.message}\n")
+    if error.hint:
+        sys.stderr.write(f"{error.hint}\n")
+    return 1
 
 
 def run(argv: list[str] | None = None) -> int:
     """Run `app` on `argv` (default: sys.argv) and return the exit code: 0 done, 1 a problem
     with the user's input or data (one clear message, no traceback), 2 usage. The program
     itself is `loopprep.launch`, which adds `serve` and `demo` to `app`."""
-    from loopprep.errors import LoopprepError
 
     try:
         app(args=argv, prog_name="loopprep")
@@ -94,11 +104,14 @@ def run(argv: list[str] | None = None) -> int:
         code = done.code
         return code if isinstance(code, int) else (0 if code is None else 1)
     except LoopprepError as error:
-        sys.stdout.flush()
-        sys.stderr.write(f"error: {error.message}\n")
-        if error.hint:
-            sys.stderr.write(f"{error.hint}\n")
-        return 1
+        return _say(error)
+    except Exception as exc:
+        sqlite3 = sys.modules.get("sqlite3")  # loaded by any command that opened the bank
+        if sqlite3 is None or not isinstance(exc, sqlite3.Error):
+            raise
+        from loopprep.store.faults import explain
+
+        return _say(explain(exc))
     except KeyboardInterrupt:
         sys.stderr.write("\ninterrupted\n")
         return 130

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from loopprep.errors import StoreError
 from loopprep.home import database_path
+from loopprep.store.faults import explain
 
 
 def _migrations() -> list[tuple[str, str]]:
@@ -27,24 +28,58 @@ def _migrations() -> list[tuple[str, str]]:
 class Store:
     """An open loopprep database. Reads use `conn`; writes go through `transaction()`."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+    def __init__(self, conn: sqlite3.Connection, path: Path | None, *,
+                 read_only: bool = False) -> None:
         self.conn = conn
         self.path = path
+        self.read_only = read_only
 
     @classmethod
     def open(cls, path: Path | str) -> Store:
-        """Open (creating if needed) the database at `path` and bring its schema up to date."""
+        """Open (creating if needed) the database at `path` and bring its schema up to date.
+        A database that exists in a home that cannot be written is opened read-only: every
+        reading command works, and a write says the home is read-only."""
         path = Path(path)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             conn = sqlite3.connect(path, timeout=30, isolation_level=None,
                                    check_same_thread=False)
         except (OSError, sqlite3.Error) as exc:
+            if path.exists():
+                return cls._open_read_only(path)
             raise StoreError(f"cannot open the loopprep database at {path}: {exc}") from None
         store = cls(conn, path)
-        store._configure()
-        store.migrate()
+        try:
+            store._configure()
+            store.migrate()
+        except sqlite3.Error as exc:
+            conn.close()
+            if path.exists() and any(w in str(exc).lower() for w in ("readonly", "unable to open")):
+                return cls._open_read_only(path)
+            raise explain(exc, path) from None
         return store
+
+    @classmethod
+    def _open_read_only(cls, path: Path) -> Store:
+        # immutable: with the folder read-only SQLite cannot make the WAL index beside it
+        for query in ("mode=ro", "mode=ro&immutable=1"):
+            try:
+                conn = sqlite3.connect(f"{path.resolve().as_uri()}?{query}", uri=True,
+                                       isolation_level=None, check_same_thread=False)
+                conn.row_factory = sqlite3.Row
+                done = {r[0] for r in conn.execute("SELECT name FROM migrations")}
+                break
+            except sqlite3.Error as exc:
+                error = exc
+                continue
+        else:
+            raise explain(error, path) from None
+        if {name for name, _ in _migrations()} - done:
+            conn.close()
+            raise StoreError(f"the loopprep home {path.parent} is read-only, and its database "
+                             "needs an upgrade this version of loopprep must write",
+                             hint="Make the folder writable once, or use --home.")
+        return cls(conn, path, read_only=True)
 
     @classmethod
     def in_home(cls, home: Path) -> Store:
@@ -67,6 +102,8 @@ class Store:
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA synchronous = NORMAL")
         except sqlite3.DatabaseError as exc:
+            if "not a database" not in str(exc).lower():
+                raise  # damaged, full, read-only or busy: Store.open says which
             raise StoreError(
                 f"{self.path} is not a loopprep database ({exc})",
                 hint="Point --home at another folder, or move this file aside.",
@@ -91,10 +128,18 @@ class Store:
         try:
             yield self.conn
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            # SQLite may already have rolled back itself (a full disk does that): a second
+            # ROLLBACK would raise "no transaction is active" over the real error
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
             raise
         else:
-            self.conn.execute("COMMIT")
+            try:
+                self.conn.execute("COMMIT")
+            except sqlite3.Error:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
 
     def applied_migrations(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT name FROM migrations ORDER BY name")]
@@ -106,6 +151,8 @@ class Store:
                 "CREATE TABLE IF NOT EXISTS migrations (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)"
             )
         except sqlite3.DatabaseError as exc:
+            if "not a database" not in str(exc).lower():
+                raise  # damaged, full, read-only or busy: Store.open says which
             raise StoreError(f"{self.path} is not a loopprep database ({exc})") from None
         done = set(self.applied_migrations())
         shipped = _migrations()

@@ -5,6 +5,8 @@ drive it in-process (`TestClient(create_app(home))`); `loopprep serve` runs it.
 
 from __future__ import annotations
 
+import logging
+import sqlite3
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from importlib import resources
@@ -33,6 +35,8 @@ from loopprep.web.routes import (
 )
 from loopprep.web.security import LOOPBACK_HOSTS, Guard, new_token
 from loopprep.web.snapshot import Snapshots
+
+log = logging.getLogger("loopprep.web")
 
 #: The areas in navigation order. A new area is a module in routes/ with an `area`.
 AREAS: list[Area] = [dashboard.area, stories.area, questions.area, practice.area, answer.area,
@@ -70,6 +74,7 @@ def create_app(home: Path, *, framework: str | None = None, token: str | None = 
         exception_handlers={
             NotFoundError: _not_found,
             LoopprepError: _user_error,
+            sqlite3.Error: _store_fault,
             HTTPException: _http_error,
             Exception: server_error,
         },
@@ -91,6 +96,17 @@ def _user_error(request: Request, exc: Exception) -> Response:
     if isinstance(exc, LoopprepError):
         return error_page(request, 400, exc.message, exc.hint)
     return server_error(request, exc)
+
+
+def _store_fault(request: Request, exc: Exception) -> Response:
+    """The database failed under the page (damaged, disk full, read-only home): say so."""
+    from loopprep.store.faults import explain
+
+    if not isinstance(exc, sqlite3.Error):
+        return server_error(request, exc)
+    error = explain(exc)
+    log.warning("database fault while serving %s: %s", request.url.path, exc)
+    return error_page(request, 503, error.message, error.hint)
 
 
 def _http_error(request: Request, exc: Exception) -> Response:
