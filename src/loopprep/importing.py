@@ -67,7 +67,7 @@ def parse_files(files: list[NotesFile], framework: Framework, registry: StoryReg
                 topics: TopicList | None = None) -> tuple[list[ParsedNotes], list[Finding]]:
     """Interpret files: story notes first, then principle sections, then questions and
     technical sections (matched against `topics`, by default the built-in list)."""
-    docs = [read_document(f.path, f.text, str(f.path)) for f in files]
+    docs = [read_document(f.path, f.text, str(f.path), framework) for f in files]
     ordered = [d for d in docs if d.is_story_note] + [d for d in docs if not d.is_story_note]
     for doc in ordered:
         collect_stories(doc, framework, registry, topics)

@@ -7,8 +7,9 @@ anywhere; `finish` reports on the import as a whole. Each file yields a `ParsedN
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from loopprep.model import Finding, Framework
+from loopprep.model import Finding, Framework, SourceRef
 from loopprep.notes.drafts import (
     LinkDraft,
     ParsedNotes,
@@ -17,10 +18,12 @@ from loopprep.notes.drafts import (
     StoryDraft,
 )
 from loopprep.notes.frontmatter import split_front_matter
+from loopprep.notes.normalise import normalise_notes
 from loopprep.notes.outline import parse_outline
 from loopprep.notes.question_text import clean_question
 from loopprep.notes.questions import collect_questions
-from loopprep.notes.stories import collect_stories
+from loopprep.notes.registry import StoryRegistry
+from loopprep.notes.stories import collect_stories as _collect_stories
 from loopprep.notes.story_note import (
     STRUCTURE_LINE,
     escape_line,
@@ -44,17 +47,56 @@ __all__ = [
     "unescape_line",
 ]
 
+if TYPE_CHECKING:
+    from loopprep.frameworks.topics import TopicList
 
-def read_document(path: Path, text: str, display_path: str) -> ParsedNotes:
-    """Split front matter and outline; no interpretation yet."""
+
+def read_document(path: Path, text: str, display_path: str,
+                  framework: Framework | None = None) -> ParsedNotes:
+    """Split front matter and outline, the body first rewritten line for line into the
+    Markdown the reader knows (`notes.normalise`, when the framework is given); no
+    interpretation yet."""
     fm = split_front_matter(text, path)
-    blocks = parse_outline(fm.body, fm.body_start_line)
-    doc = ParsedNotes(display_path, fm.data, list(blocks), body_lines=fm.body.split("\n"),
-                      body_start_line=fm.body_start_line)
+    body, by_line = fm.body, {}
+    if framework is not None:
+        normalised = normalise_notes(fm.body, framework)
+        body = normalised.text
+        by_line = {fm.body_start_line + i: s for i, s in normalised.principles.items()}
+    blocks = parse_outline(body, fm.body_start_line)
+    doc = ParsedNotes(display_path, fm.data, list(blocks), body_lines=body.split("\n"),
+                      body_start_line=fm.body_start_line, line_principles=by_line)
     doc.is_story_note = looks_like_story_note(fm.data, blocks)
     # an index that `export vault` wrote only links to story notes: nothing to import
     doc.is_index = str(fm.data.get("type", "")).lower() == "story-index"
     return doc
+
+
+def collect_stories(doc: ParsedNotes, framework: Framework, registry: StoryRegistry,
+                    topics: TopicList | None = None) -> None:
+    """`notes.stories.collect_stories`, then the principles a story line names after its
+    title (`Pager storm (OWN, BFA)`) file the story defined or named on that line."""
+    _collect_stories(doc, framework, registry, topics)
+    for line, slugs in doc.line_principles.items():
+        key = _story_at(doc, line)
+        if key is None:
+            continue
+        have = {link.principle for link in doc.links if link.key == key}
+        for slug in slugs:
+            if slug not in have:
+                doc.links.append(LinkDraft(key, slug, SourceRef(doc.path, line), "principles"))
+
+
+def _story_at(doc: ParsedNotes, line: int) -> str | None:
+    where = doc.placed.get(line, "")
+    if where.startswith("story:"):
+        return where[len("story:"):]
+    for story in doc.stories:
+        if story.source.line == line:
+            return story.key
+    for link in doc.links:
+        if link.source.line == line:
+            return link.key
+    return None
 
 
 #: up to this many principles missing from the notes are reported one by one

@@ -81,6 +81,8 @@ class ParsedNotes:
     #: 'technical:SUBJECT')
     placed: dict[int, str] = field(default_factory=dict)
     principle_headings: int = 0
+    #: line -> principles a story line names after its title (`Pager storm (OWN, BFA)`)
+    line_principles: dict[int, list[PrincipleSlug]] = field(default_factory=dict)
     technical: list[TechnicalDraft] = field(default_factory=list)
     technical_notes: list[TechnicalNote] = field(default_factory=list)
     technical_sections: int = 0

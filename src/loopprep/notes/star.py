@@ -15,7 +15,7 @@ _EMPHASIS = r"(?:\*\*|__|\*|_)?"
 #: a STAR label opening a line: 'Situation:', '**Task:**', '**Action**:', 'Result -', 'S:'
 _LABEL = re.compile(
     rf"^\s*{_EMPHASIS}\s*(?P<label>situation|context|background|task|goal|objective|actions?|"
-    r"what i did|results?|outcome|impact|lessons?(?: learned)?|learnings?|reflection|"
+    r"what i did|what happened|results?|outcome|impact|lessons?(?: learned)?|learnings?|reflection|"
     rf"(?P<letter>[star]))\s*{_EMPHASIS}\s*(?P<sep>:|\s[-–—]|[-–—]\s)\s*{_EMPHASIS}\s*"
     r"(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
@@ -23,7 +23,7 @@ _LABEL = re.compile(
 _PARTS = {
     "situation": "situation", "context": "situation", "background": "situation", "s": "situation",
     "task": "task", "goal": "task", "objective": "task", "t": "task",
-    "action": "action", "actions": "action", "what i did": "action", "a": "action",
+    "action": "action", "actions": "action", "what i did": "action", "what happened": "situation", "a": "action",
     "result": "result", "results": "result", "outcome": "result", "impact": "result",
     "r": "result", "lesson": "lessons", "lessons": "lessons", "lessons learned": "lessons",
     "learning": "lessons", "learnings": "lessons", "reflection": "lessons",
