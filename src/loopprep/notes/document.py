@@ -6,6 +6,7 @@ anywhere; `finish` reports on the import as a whole. Each file yields a `ParsedN
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -80,7 +81,7 @@ def collect_stories(doc: ParsedNotes, framework: Framework, registry: StoryRegis
         key = _story_at(doc, line)
         if key is None:
             continue
-        have = {link.principle for link in doc.links if link.key == key}
+        have = {link.principle for link in doc.links if link.story_key == key}
         for slug in slugs:
             if slug not in have:
                 doc.links.append(LinkDraft(key, slug, SourceRef(doc.path, line), "principles"))
@@ -90,12 +91,14 @@ def _story_at(doc: ParsedNotes, line: int) -> str | None:
     where = doc.placed.get(line, "")
     if where.startswith("story:"):
         return where[len("story:"):]
+    title = doc.body_lines[line - doc.body_start_line] if doc.body_lines else ""
+    title = re.sub(r"^\s*(?:#+|[-*+]|\d+[.)])\s+", "", title).strip(" *_").lower()
     for story in doc.stories:
-        if story.source.line == line:
+        if story.source.line == line or story.title.lower() == title:
             return story.key
     for link in doc.links:
         if link.source.line == line:
-            return link.key
+            return link.story_key
     return None
 
 
