@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from loopprep.model import Finding, Framework, SourceRef
+from loopprep.model import Finding, Fragment, Framework, SourceRef
 from loopprep.notes.drafts import (
     LinkDraft,
     ParsedNotes,
@@ -25,6 +25,7 @@ from loopprep.notes.question_text import clean_question
 from loopprep.notes.questions import collect_questions
 from loopprep.notes.registry import StoryRegistry
 from loopprep.notes.stories import collect_stories as _collect_stories
+from loopprep.notes.story_identity import define_titled
 from loopprep.notes.story_note import (
     STRUCTURE_LINE,
     escape_line,
@@ -79,20 +80,30 @@ def collect_stories(doc: ParsedNotes, framework: Framework, registry: StoryRegis
     _collect_stories(doc, framework, registry, topics)
     for line, slugs in doc.line_principles.items():
         key = _story_at(doc, line)
-        if key is None:
-            continue
+        if key is None:  # a story named with its principles outside any principle section
+            title = _line_title(doc, line)
+            if not title:
+                continue
+            key = define_titled(doc, title, line, registry)
+            doc.placed[line] = f"story:{key}"
+            doc.fragments.append((key, Fragment(title, SourceRef(doc.path, line), slugs[0])))
         have = {link.principle for link in doc.links if link.story_key == key}
         for slug in slugs:
             if slug not in have:
                 doc.links.append(LinkDraft(key, slug, SourceRef(doc.path, line), "principles"))
 
 
+def _line_title(doc: ParsedNotes, line: int) -> str:
+    index = line - doc.body_start_line
+    text = doc.body_lines[index] if 0 <= index < len(doc.body_lines) else ""
+    return re.sub(r"^\s*(?:#+|[-*+]|\d+[.)])\s+", "", text).strip(" *_")
+
+
 def _story_at(doc: ParsedNotes, line: int) -> str | None:
     where = doc.placed.get(line, "")
     if where.startswith("story:"):
         return where[len("story:"):]
-    title = doc.body_lines[line - doc.body_start_line] if doc.body_lines else ""
-    title = re.sub(r"^\s*(?:#+|[-*+]|\d+[.)])\s+", "", title).strip(" *_").lower()
+    title = _line_title(doc, line).lower()
     for story in doc.stories:
         if story.source.line == line or story.title.lower() == title:
             return story.key

@@ -28,6 +28,7 @@ from importlib import resources
 
 from loopprep.model import Framework, PrincipleSlug
 from loopprep.notes.principles import match_principle
+from loopprep.notes.question_text import is_question
 
 #: a principle line must match a name this closely to be read as one
 STRONG = 0.9
@@ -49,6 +50,7 @@ _QA = re.compile(r"^(\s*(?:[-*]\s+)?)(?:\*\*)?(?:TODO:?\s+)?([QA])\.(?:\*\*)?\s+
 _TODO_Q = re.compile(r"^(\s*(?:[-*]\s+)?)TODO:?\s+(Q:\s)")
 _TRAILING_LIST = (re.compile(r"^(?P<title>.+?)\s*\((?P<list>[^()]+)\)\s*$"),
                   re.compile(r"^(?P<title>.+?)\s+[-–—]\s+(?P<list>[^-–—]+)$"))
+_ANSWER = re.compile(r"^(\s*(?:[-*+]\s+)?)(?:\*\*)?A:(?:\*\*)?\s+")
 _NOT_ABBREVIATIONS = {"LP", "LPS", "Q", "A", "S", "T", "R", "TODO", "NB", "PS"}
 _LABEL_TITLE = re.compile(r"^\W*(?:lps?|leadership principles?|principles?|competenc\w*)\b",
                           re.IGNORECASE)
@@ -192,7 +194,7 @@ def normalise_notes(text: str, framework: Framework) -> Normalised:
     heading = 0  # level of the last real heading
     level = 0  # level given to principles named alone, once one is
     dedent: tuple[str, str] | None = None  # (parent indent, one level of indent)
-    previous_bullet = False
+    previous_bullet = asked = False
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -243,6 +245,11 @@ def normalise_notes(text: str, framework: Framework) -> Normalised:
                 if split is not None:
                     line = line[: len(line) - len(rest)] + split[0]
                     out.principles[index] = split[1]
+        if asked and _ANSWER.match(line):
+            line = _ANSWER.sub(r"\1", line)  # 'A: Seller payout delays' under its question
+        if line.strip():
+            asked = bool(re.match(r"^\s*(?:[-*+]\s+)?(?:\*\*)?Q\b", line)) or is_question(
+                re.sub(r"^\s*(?:[-*+]|#+)\s+", "", line))
         lines[index] = line
         index += 1
     out.text = "\n".join(lines)
