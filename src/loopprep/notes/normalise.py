@@ -51,6 +51,14 @@ _TODO_Q = re.compile(r"^(\s*(?:[-*]\s+)?)TODO:?\s+(Q:\s)")
 _TRAILING_LIST = (re.compile(r"^(?P<title>.+?)\s*\((?P<list>[^()]+)\)\s*$"),
                   re.compile(r"^(?P<title>.+?)\s+[-–—]\s+(?P<list>[^-–—]+)$"))
 _ANSWER = re.compile(r"^(\s*(?:[-*+]\s+)?)(?:\*\*)?A:(?:\*\*)?\s+")
+_Q_LINE = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*)?Q\b")
+_LEAD = re.compile(r"^\s*(?:[-*+]|#+)\s+")
+_TOGGLE = re.compile(r"^(\s*[-*+]\s+)[▸►‣▹]\s+")
+_LEADING_MARKS = re.compile(r"^[^\w*_\[]+(?=\w|\[\[)")
+_WIKILINK = re.compile(r"^\[\[(.+?)(?:\|.*)?\]\]$")
+_LEGEND_LEAD = re.compile(r"^\s*(?:[-*•]\s+)?(?:\*\*)?(?:legend|key|abbreviations?)?(?:\*\*)?"
+                          r"\s*:?\s*(?:\*\*)?", re.IGNORECASE)
+_O_SPACE = re.compile(r"^[ \t]*o [A-Z]")
 _NOT_ABBREVIATIONS = {"LP", "LPS", "Q", "A", "S", "T", "R", "TODO", "NB", "PS"}
 _LABEL_TITLE = re.compile(r"^\W*(?:lps?|leadership principles?|principles?|competenc\w*)\b",
                           re.IGNORECASE)
@@ -77,7 +85,7 @@ def abbreviations(framework: Framework) -> dict[str, PrincipleSlug]:
 
 
 def _strong(name: str, framework: Framework) -> PrincipleSlug | None:
-    if len(name.split()) > 8 or "?" in name:
+    if len(name) > 80 or len(name.split()) > 8 or "?" in name:
         return None
     principle, score = match_principle(name, framework)
     return principle.slug if principle is not None and score >= STRONG else None
@@ -87,8 +95,9 @@ def read_legend(lines: list[str], framework: Framework) -> dict[int, dict[str, P
     """Lines that spell abbreviations out, by index: `CO = Customer Obsession, DD = …`."""
     found: dict[int, dict[str, PrincipleSlug]] = {}
     for index, line in enumerate(lines):
-        body = re.sub(r"^\s*(?:[-*•]\s+)?(?:\*\*)?(?:legend|key|abbreviations?)?(?:\*\*)?"
-                      r"\s*:?\s*(?:\*\*)?", "", line, flags=re.IGNORECASE)
+        if "=" not in line and ":" not in line and "-" not in line:
+            continue
+        body = _LEGEND_LEAD.sub("", line)
         items = list(_LEGEND_ITEM.finditer(body))
         if not items or _HEADING.match(line) or any(
                 m.group("abbr").upper() in _NOT_ABBREVIATIONS or not m.group("abbr").isupper()
@@ -118,7 +127,7 @@ def principle_list(text: str, framework: Framework, abbr: dict[str, PrincipleSlu
 
 def _marks(line: str, previous_was_bullet: bool) -> str:
     """Any bullet mark -> `- `, nested by its kind (Word's • o §, numbering's 1) a. ii.)."""
-    if previous_was_bullet and re.match(r"^[ \t]*o [A-Z]", line):
+    if previous_was_bullet and _O_SPACE.match(line):
         line = line.replace("o ", "o\t", 1)
     m = _MARK.match(line)
     if m is None:
@@ -136,14 +145,14 @@ def _clean(line: str) -> str:
     line = _ESCAPE.sub(r"\1", line.translate(_SPACES))
     line = _PROPERTY.sub(r"\1\2:\3", line)
     line = _TODO_Q.sub(r"\1\2", line)
-    line = re.sub(r"^(\s*[-*+]\s+)[▸►‣▹]\s+", r"\1", line)
+    line = _TOGGLE.sub(r"\1", line)
     return _QA.sub(r"\1\2: ", line)
 
 
 def _alone(rest: str, framework: Framework) -> PrincipleSlug | None:
     """A line that is a principle's name and nothing else: `CUSTOMER OBSESSION`,
     `Dive Deep:`, `[[Ownership]]`, `▸ Earn Trust`."""
-    name = re.sub(r"^\[\[(.+?)(?:\|.*)?\]\]$", r"\1", rest.strip().rstrip(":").strip())
+    name = _WIKILINK.sub(r"\1", rest.strip().rstrip(":").strip())
     if not name or name.startswith(("**", "__", "[", "<", "#", ">", "|")):
         return None
     return _strong(name, framework)
@@ -171,6 +180,8 @@ def _matrix(lines: list[str], start: int, framework: Framework) -> int:
 def _story_list(rest: str, framework: Framework, abbr: dict[str, PrincipleSlug]
                 ) -> tuple[str, list[PrincipleSlug]] | None:
     """`Pager storm (OWN, BFA)` -> ('Pager storm', [ownership, bias-for-action])."""
+    if not (rest.rstrip().endswith(")") or " - " in rest or " – " in rest or " — " in rest):
+        return None
     for pattern in _TRAILING_LIST:
         m = pattern.match(rest)
         if m is None:
@@ -185,6 +196,11 @@ def _story_list(rest: str, framework: Framework, abbr: dict[str, PrincipleSlug]
     return None
 
 
+def _asks(line: str) -> bool:
+    """Whether a line asks a question ('Q: …', '- Tell me about a time…')."""
+    return bool(_Q_LINE.match(line)) or is_question(_LEAD.sub("", line))
+
+
 def normalise_notes(text: str, framework: Framework) -> Normalised:
     """The text rewritten line for line (see the module docstring)."""
     lines = [_clean(line) for line in text.split("\n")]
@@ -194,7 +210,7 @@ def normalise_notes(text: str, framework: Framework) -> Normalised:
     heading = 0  # level of the last real heading
     level = 0  # level given to principles named alone, once one is
     dedent: tuple[str, str] | None = None  # (parent indent, one level of indent)
-    previous_bullet = asked = False
+    previous_bullet, asked = False, ""
     index = 0
     while index < len(lines):
         line = lines[index]
@@ -234,7 +250,7 @@ def normalise_notes(text: str, framework: Framework) -> Normalised:
                 line = line[: hashes.end()] + split[0]
                 out.principles[index] = split[1]
         elif rest.strip():
-            slug = _alone(re.sub(r"^[^\w*_\[]+(?=\w|\[\[)", "", rest) if not m.group("mark")
+            slug = _alone(_LEADING_MARKS.sub("", rest) if not m.group("mark")
                           else rest, framework)
             if slug is not None and (m.group("mark") or not indent):
                 level = level or min(heading + 1, 6)
@@ -245,11 +261,10 @@ def normalise_notes(text: str, framework: Framework) -> Normalised:
                 if split is not None:
                     line = line[: len(line) - len(rest)] + split[0]
                     out.principles[index] = split[1]
-        if asked and _ANSWER.match(line):
+        if _ANSWER.match(line) and _asks(asked):
             line = _ANSWER.sub(r"\1", line)  # 'A: Seller payout delays' under its question
         if line.strip():
-            asked = bool(re.match(r"^\s*(?:[-*+]\s+)?(?:\*\*)?Q\b", line)) or is_question(
-                re.sub(r"^\s*(?:[-*+]|#+)\s+", "", line))
+            asked = line
         lines[index] = line
         index += 1
     out.text = "\n".join(lines)
