@@ -107,3 +107,27 @@ def test_a_word_paste_with_crlf_and_bom_reads_like_markdown(cli: CLI, tmp_path: 
     assert [(s["title"], s["principles"]) for s in stories] == [
         ("Ledger rewrite", ["earn-trust", "bias-for-action"])]
     assert stories[0]["situation"] and stories[0]["result"]
+
+
+def test_a_note_naming_its_principles_files_its_story(cli: CLI, tmp_path: Path) -> None:
+    """Obsidian story notes: `lps:` front matter (slugs, names, wikilinks) and `#lp/` tags."""
+    (tmp_path / "Ledger rewrite.md").write_text(
+        "---\nlps: [dive-deep, \"[[Earn Trust]]\"]\n---\n# Ledger rewrite\n\n#lp/DeliverResults\n\n"
+        "- Situation: books off by 2%\n- Result: fixed in a week\n", encoding="utf-8")
+    (tmp_path / "Kiosk.md").write_text("---\ntags: [lp/think-big]\n---\nA kiosk pilot in 3 towns\n",
+                                       encoding="utf-8")
+    cli.json("import", tmp_path)
+    stories = {s["title"]: s["principles"] for s in cli.json("stories")["stories"]}  # type: ignore[index]
+    assert stories == {"Ledger rewrite": ["dive-deep", "earn-trust", "deliver-results"],
+                       "Kiosk": ["think-big"]}
+
+
+def test_to_dos_notes_to_self_and_feedback_are_not_stories(cli: CLI, tmp_path: Path) -> None:
+    notes = tmp_path / "n.md"
+    notes.write_text("## Ownership\n- Ledger rewrite: owned the fix\n- TODO practise Ledger aloud\n"
+                     "- need a story for the second round\n- Note to self: slow down\n"
+                     "- Mock feedback (Dana): too long\n- [ ] time it\n", encoding="utf-8")
+    report = cli.json("import", notes)
+    assert [s["title"] for s in cli.json("stories")["stories"]] == ["Ledger rewrite"]  # type: ignore[index]
+    meta = [f for f in report["findings"] if f["code"] == "not-a-story"]  # type: ignore[index]
+    assert len(meta) == 5  # each one said, none dropped silently

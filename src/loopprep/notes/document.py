@@ -19,7 +19,7 @@ from loopprep.notes.drafts import (
     StoryDraft,
 )
 from loopprep.notes.frontmatter import split_front_matter
-from loopprep.notes.normalise import normalise_notes
+from loopprep.notes.normalise import front_matter_principles, normalise_notes
 from loopprep.notes.outline import parse_outline
 from loopprep.notes.question_text import clean_question
 from loopprep.notes.questions import collect_questions
@@ -59,7 +59,7 @@ def read_document(path: Path, text: str, display_path: str,
     Markdown the reader knows (`notes.normalise`, when the framework is given); no
     interpretation yet."""
     fm = split_front_matter(text, path)
-    body, by_line = fm.body, {}
+    body, by_line, normalised = fm.body, {}, None
     if framework is not None:
         normalised = normalise_notes(fm.body, framework)
         body = normalised.text
@@ -68,6 +68,10 @@ def read_document(path: Path, text: str, display_path: str,
     doc = ParsedNotes(display_path, fm.data, list(blocks), body_lines=body.split("\n"),
                       body_start_line=fm.body_start_line, line_principles=by_line)
     doc.is_story_note = looks_like_story_note(fm.data, blocks)
+    if framework is not None and not doc.is_story_note:
+        named = front_matter_principles(fm.data, framework)
+        doc.note_principles = list(dict.fromkeys(
+            [*named, *(normalised.tagged if normalised else [])]))
     # an index that `export vault` wrote only links to story notes: nothing to import
     doc.is_index = str(fm.data.get("type", "")).lower() == "story-index"
     return doc
@@ -78,6 +82,7 @@ def collect_stories(doc: ParsedNotes, framework: Framework, registry: StoryRegis
     """`notes.stories.collect_stories`, then the principles a story line names after its
     title (`Pager storm (OWN, BFA)`) file the story defined or named on that line."""
     _collect_stories(doc, framework, registry, topics)
+    _note_story(doc, registry)
     for line, slugs in doc.line_principles.items():
         key = _story_at(doc, line)
         if key is None:  # a story named with its principles outside any principle section
@@ -91,6 +96,22 @@ def collect_stories(doc: ParsedNotes, framework: Framework, registry: StoryRegis
         for slug in slugs:
             if slug not in have:
                 doc.links.append(LinkDraft(key, slug, SourceRef(doc.path, line), "principles"))
+
+
+def _note_story(doc: ParsedNotes, registry: StoryRegistry) -> None:
+    """A note naming principles for its story (`lps: [dive-deep]`, a `#lp/…` line) files
+    the one story it tells under them, defining it from its title when it tells none."""
+    keys = list(dict.fromkeys(story.key for story in doc.stories))
+    if len(keys) > 1 or not doc.note_principles:
+        return
+    if not keys:
+        title = str(doc.front_matter.get("title") or "").strip() or Path(doc.path).stem
+        keys = [define_titled(doc, title, doc.body_start_line, registry)]
+    have = {link.principle for link in doc.links if link.story_key == keys[0]}
+    source = SourceRef(doc.path, 1)
+    for slug in doc.note_principles:
+        if slug not in have:
+            doc.links.append(LinkDraft(keys[0], slug, source, "front matter"))
 
 
 def _line_title(doc: ParsedNotes, line: int) -> str:

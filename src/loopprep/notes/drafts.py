@@ -83,6 +83,8 @@ class ParsedNotes:
     principle_headings: int = 0
     #: line -> principles a story line names after its title (`Pager storm (OWN, BFA)`)
     line_principles: dict[int, list[PrincipleSlug]] = field(default_factory=dict)
+    #: principles the note names for its one story (`lps:` front matter, `#lp/…` tag lines)
+    note_principles: list[PrincipleSlug] = field(default_factory=list)
     technical: list[TechnicalDraft] = field(default_factory=list)
     technical_notes: list[TechnicalNote] = field(default_factory=list)
     technical_sections: int = 0

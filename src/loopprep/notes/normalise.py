@@ -59,6 +59,10 @@ _WIKILINK = re.compile(r"^\[\[(.+?)(?:\|.*)?\]\]$")
 _LEGEND_LEAD = re.compile(r"^\s*(?:[-*•]\s+)?(?:\*\*)?(?:legend|key|abbreviations?)?(?:\*\*)?"
                           r"\s*:?\s*(?:\*\*)?", re.IGNORECASE)
 _O_SPACE = re.compile(r"^[ \t]*o [A-Z]")
+_LP_TAG = re.compile(r"(?<![\w&])#(?:lps?|principles?)/(?P<slug>[\w-]+)", re.IGNORECASE)
+_TASK = re.compile(r"^(\s*[-*+]\s+)(?:(?:TODO|LATER|NOW|DOING)\b:?\s*|"
+                   r"(?=(?:need|find|add|write|tbd)\b.*\bstor(?:y|ies)\b))", re.IGNORECASE)
+_DONE = re.compile(r"^(\s*[-*+]\s+)DONE\b:?\s*")
 _NOT_ABBREVIATIONS = {"LP", "LPS", "Q", "A", "S", "T", "R", "TODO", "NB", "PS"}
 _LABEL_TITLE = re.compile(r"^\W*(?:lps?|leadership principles?|principles?|competenc\w*)\b",
                           re.IGNORECASE)
@@ -70,6 +74,8 @@ class Normalised:
     text: str
     #: body line index (0-based) -> principles a story line names after its title
     principles: dict[int, list[PrincipleSlug]] = field(default_factory=dict)
+    #: principles `#lp/…` tags on lines of their own name (for the file's story)
+    tagged: list[PrincipleSlug] = field(default_factory=list)
 
 
 def abbreviations(framework: Framework) -> dict[str, PrincipleSlug]:
@@ -146,6 +152,8 @@ def _clean(line: str) -> str:
     line = _PROPERTY.sub(r"\1\2:\3", line)
     line = _TODO_Q.sub(r"\1\2", line)
     line = _TOGGLE.sub(r"\1", line)
+    line = _DONE.sub(r"\1[x] ", line)
+    line = _TASK.sub(r"\1[ ] ", line)  # Logseq's TODO, and 'need a story here': to-dos
     return _QA.sub(r"\1\2: ", line)
 
 
@@ -196,6 +204,23 @@ def _story_list(rest: str, framework: Framework, abbr: dict[str, PrincipleSlug]
     return None
 
 
+def lp_tag(slug: str, framework: Framework) -> PrincipleSlug | None:
+    """`#lp/dive-deep`, `#lp/DiveDeep`, `#lp/dive_deep` -> dive-deep."""
+    known = framework.get(slug.lower())
+    if known is not None:
+        return known.slug
+    words = re.sub(r"(?<=[a-z])(?=[A-Z])|[-_]", " ", slug)
+    return _strong(words, framework)
+
+
+def _tags(line: str, framework: Framework) -> tuple[str, list[PrincipleSlug]]:
+    """The line without its `#lp/…` tags, and the principles they name."""
+    if "#" not in line:
+        return line, []
+    slugs = [s for m in _LP_TAG.finditer(line) if (s := lp_tag(m.group("slug"), framework))]
+    return (_LP_TAG.sub("", line).rstrip(), slugs) if slugs else (line, [])
+
+
 def _asks(line: str) -> bool:
     """Whether a line asks a question ('Q: …', '- Tell me about a time…')."""
     return bool(_Q_LINE.match(line)) or is_question(_LEAD.sub("", line))
@@ -213,7 +238,12 @@ def normalise_notes(text: str, framework: Framework) -> Normalised:
     previous_bullet, asked = False, ""
     index = 0
     while index < len(lines):
-        line = lines[index]
+        line, tagged = _tags(lines[index], framework)
+        if tagged:
+            if line.strip():
+                out.principles[index] = tagged
+            else:
+                out.tagged.extend(tagged)
         if index in legend:
             lines[index] = ""
             index += 1
@@ -260,7 +290,7 @@ def normalise_notes(text: str, framework: Framework) -> Normalised:
                 split = _story_list(rest, framework, abbr)
                 if split is not None:
                     line = line[: len(line) - len(rest)] + split[0]
-                    out.principles[index] = split[1]
+                    out.principles[index] = [*out.principles.get(index, []), *split[1]]
         if _ANSWER.match(line) and _asks(asked):
             line = _ANSWER.sub(r"\1", line)  # 'A: Seller payout delays' under its question
         if line.strip():
@@ -269,3 +299,32 @@ def normalise_notes(text: str, framework: Framework) -> Normalised:
         index += 1
     out.text = "\n".join(lines)
     return out
+
+
+#: front-matter keys that name a story note's principles (`principles` is the story-note
+#: format's own key, read by `notes.story_note`)
+_FRONT_KEYS = ("lps", "lp", "leadership_principles", "leadership-principles", "competencies",
+               "principles")
+
+
+def front_matter_principles(front: dict[str, object], framework: Framework) -> list[PrincipleSlug]:
+    """`lps: [dive-deep, Think Big, "[[Bias for Action]]"]` and `tags: [lp/ownership]`."""
+    values: list[str] = []
+    for key in _FRONT_KEYS:
+        value = front.get(key)
+        values += [str(v) for v in value] if isinstance(value, list) else \
+            str(value).split(",") if isinstance(value, str) else []
+    tags = front.get("tags")
+    tag_list = [str(t) for t in tags] if isinstance(tags, list) else \
+        str(tags).split(",") if isinstance(tags, str) else []
+    found: list[PrincipleSlug] = []
+    for tag in tag_list:
+        m = re.match(r"^#?(?:lps?|principles?)/(?P<slug>[\w-]+)$", tag.strip(), re.IGNORECASE)
+        if m and (slug := lp_tag(m.group("slug"), framework)):
+            found.append(slug)
+    for value in values:
+        name = _WIKILINK.sub(r"\1", value.strip().strip("'\""))
+        slug = lp_tag(name, framework) if re.fullmatch(r"[\w-]+", name) else _strong(name, framework)
+        if slug:
+            found.append(slug)
+    return list(dict.fromkeys(found))
