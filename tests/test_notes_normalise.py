@@ -131,3 +131,29 @@ def test_to_dos_notes_to_self_and_feedback_are_not_stories(cli: CLI, tmp_path: P
     assert [s["title"] for s in cli.json("stories")["stories"]] == ["Ledger rewrite"]  # type: ignore[index]
     meta = [f for f in report["findings"] if f["code"] == "not-a-story"]  # type: ignore[index]
     assert len(meta) == 5  # each one said, none dropped silently
+
+
+def test_plain_text_with_no_markdown_reads_as_an_outline(cli: CLI, tmp_path: Path) -> None:
+    notes = tmp_path / "n.txt"
+    notes.write_text("PREP - Ana\n\nOWNERSHIP\nLedger rewrite\nwhat happened: books off by 2%\n"
+                     "result: fixed in a week\nKiosk pilot (see above) - I kept it running\n\n"
+                     "Questions for them:\n- What does on-call look like?\n", encoding="utf-8")
+    cli.json("import", notes)
+    stories = cli.json("stories")["stories"]  # type: ignore[index]
+    assert [(s["title"], s["principles"]) for s in stories] == [
+        ("Kiosk pilot", ["ownership"]), ("Ledger rewrite", ["ownership"])]
+    ledger = next(s for s in stories if s["title"] == "Ledger rewrite")
+    assert ledger["situation"] == "books off by 2%" and ledger["result"] == "fixed in a week"
+
+
+def test_a_question_under_a_principle_links_the_story_its_outline_names(
+        cli: CLI, tmp_path: Path) -> None:
+    notes = tmp_path / "n.md"
+    notes.write_text("- [[Customer Obsession]]\n\t- Kiosk pilot\n\t\t- result:: queues halved\n"
+                     "\t- Tell me about a time you went above and beyond for a customer\n"
+                     "\t\t- use Kiosk pilot\n", encoding="utf-8")
+    cli.json("import", notes)
+    story = cli.json("stories")["stories"][0]  # type: ignore[index]
+    question = cli.json("questions", "--origin", "notes")["questions"][0]  # type: ignore[index]
+    assert story["title"] == "Kiosk pilot" and story["principles"] == ["customer-obsession"]
+    assert question["stories"] == [story["id"]]

@@ -29,6 +29,7 @@ from importlib import resources
 from loopprep.model import Framework, PrincipleSlug
 from loopprep.notes.principles import match_principle
 from loopprep.notes.question_text import is_question
+from loopprep.notes.star import star_label
 
 #: a principle line must match a name this closely to be read as one
 STRONG = 0.9
@@ -50,7 +51,8 @@ _QA = re.compile(r"^(\s*(?:[-*]\s+)?)(?:\*\*)?(?:TODO:?\s+)?([QA])\.(?:\*\*)?\s+
 _TODO_Q = re.compile(r"^(\s*(?:[-*]\s+)?)TODO:?\s+(Q:\s)")
 _TRAILING_LIST = (re.compile(r"^(?P<title>.+?)\s*\((?P<list>[^()]+)\)\s*$"),
                   re.compile(r"^(?P<title>.+?)\s+[-–—]\s+(?P<list>[^-–—]+)$"))
-_ANSWER = re.compile(r"^(\s*(?:[-*+]\s+)?)(?:\*\*)?A:(?:\*\*)?\s+")
+_ANSWER = re.compile(r"^(\s*(?:[-*+]\s+)?)(?:(?:\*\*)?A:(?:\*\*)?|use|answer(?: with)?:?|"
+                     r"story:)\s+", re.IGNORECASE)
 _Q_LINE = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*)?Q\b")
 _LEAD = re.compile(r"^\s*(?:[-*+]|#+)\s+")
 _TOGGLE = re.compile(r"^(\s*[-*+]\s+)[▸►‣▹]\s+")
@@ -76,6 +78,8 @@ class Normalised:
     principles: dict[int, list[PrincipleSlug]] = field(default_factory=dict)
     #: principles `#lp/…` tags on lines of their own name (for the file's story)
     tagged: list[PrincipleSlug] = field(default_factory=list)
+    #: body line indexes of the principles named alone that became headings
+    headings: set[int] = field(default_factory=set)
 
 
 def abbreviations(framework: Framework) -> dict[str, PrincipleSlug]:
@@ -229,6 +233,8 @@ def _asks(line: str) -> bool:
 def normalise_notes(text: str, framework: Framework) -> Normalised:
     """The text rewritten line for line (see the module docstring)."""
     lines = [_clean(line) for line in text.split("\n")]
+    plain = not any(_HEADING.match(line) or "**" in line or line.lstrip().startswith("|")
+                    for line in lines)
     legend = read_legend(lines, framework)
     abbr = {**abbreviations(framework), **{a: s for d in legend.values() for a, s in d.items()}}
     out = Normalised("")
@@ -285,6 +291,7 @@ def normalise_notes(text: str, framework: Framework) -> Normalised:
             if slug is not None and (m.group("mark") or not indent):
                 level = level or min(heading + 1, 6)
                 line = f"{'#' * level} {rest.strip().strip('[]').rstrip(':')}"
+                out.headings.add(index)
                 dedent = (indent, "") if m.group("mark") else None
             else:
                 split = _story_list(rest, framework, abbr)
@@ -297,8 +304,36 @@ def normalise_notes(text: str, framework: Framework) -> Normalised:
             asked = line
         lines[index] = line
         index += 1
+    if plain:
+        _plain_sections(lines, out.headings)
     out.text = "\n".join(lines)
     return out
+
+
+def _plain_sections(lines: list[str], headings: set[int]) -> None:
+    """Plain text (no Markdown at all): under each principle named alone, every line is a
+    bullet, and the STAR lines after a story's title line are that bullet's details."""
+    titled = False
+    first = min(headings, default=len(lines))
+    hashes = lines[first].split(" ")[0] if first < len(lines) else "#"
+    for index in range(first, len(lines)):
+        line = lines[index]
+        following = next((ln for ln in lines[index + 1:] if ln.strip()), "")
+        if line.rstrip().endswith(":") and _LEAD.match(following):
+            lines[index] = f"{hashes} {line.strip().rstrip(':')}"  # 'Questions to ask:'
+            titled = False
+            continue
+        if index in headings or not line.strip():
+            titled = index not in headings and titled
+            continue
+        if _BULLET.match(line) and re.match(r"^\s*(?:[-*+]|\d+[.)])\s", line):
+            titled = False
+            continue
+        if star_label(line) is not None and titled:
+            lines[index] = "\t- " + line.strip()
+        else:
+            lines[index] = "- " + line.strip()
+            titled = True
 
 
 #: front-matter keys that name a story note's principles (`principles` is the story-note

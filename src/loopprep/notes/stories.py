@@ -116,6 +116,11 @@ def _story_item(
         # a question filed under a principle: keep it as that principle's question
         draft = doc.ask(text, line, principle)
         draft.outline = "\n".join(ln for child in item.children for ln in render(child))
+        for child in item.children:  # an outline bullet naming a story links it
+            known = (registry.claimed(details(child)) or registry.resolve(registry.read(child.text))
+                     or registry.by_title(child.text.strip()) or registry.by_reference(child.text))
+            if known is not None:
+                draft.link(known.key)
         place(doc, item, f"question:{len(doc.questions) - 1}")
         return []
     if not item.children:
