@@ -157,3 +157,16 @@ def test_a_question_under_a_principle_links_the_story_its_outline_names(
     question = cli.json("questions", "--origin", "notes")["questions"][0]  # type: ignore[index]
     assert story["title"] == "Kiosk pilot" and story["principles"] == ["customer-obsession"]
     assert question["stories"] == [story["id"]]
+
+
+@pytest.mark.parametrize(("text", "asked"), [
+    ("Why did the outage happen? ask Bruno for the postmortem", False),
+    ("How is on-call shared across the team?", False),
+    ("What was the hardest call you made?", True),
+    ("Tell me about a time you failed", True),
+    ("Décrivez un projet dont vous êtes fier ?", True),
+])
+def test_asides_with_a_question_mark_are_not_interview_questions(text: str, asked: bool) -> None:
+    from loopprep.notes.question_text import is_question
+
+    assert is_question(text) is asked
