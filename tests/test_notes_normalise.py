@@ -170,3 +170,16 @@ def test_asides_with_a_question_mark_are_not_interview_questions(text: str, aske
     from loopprep.notes.question_text import is_question
 
     assert is_question(text) is asked
+
+
+def test_a_date_after_a_title_is_the_story_date_and_never_overwrites(cli: CLI, tmp_path: Path) -> None:
+    notes = tmp_path / "n.md"
+    notes.write_text("## Earn Trust\n- Ledger rewrite (2023) – told finance early\n\n"
+                     "## Ownership\n- Ledger rewrite, again\n", encoding="utf-8")
+    cli.json("import", notes)
+    story = cli.json("stories")["stories"][0]  # type: ignore[index]
+    assert (story["title"], story["date"]) == ("Ledger rewrite", "2023")
+    assert story["principles"] == ["earn-trust", "ownership"]
+    assert cli("stories", "edit", story["id"], "--date", "2022-05") == 0
+    cli.json("import", notes)
+    assert cli.json("stories", "show", story["id"])["date"] == "2022-05"  # type: ignore[index]

@@ -122,6 +122,10 @@ def import_notes(
             for key, parts in doc.star_parts.items():
                 if key in ids:
                     story_rows.fill_empty_star(conn, ids[key], parts, stamp)
+            for key, day in doc.story_dates.items():
+                if key in ids:  # a date from the notes fills an empty date only
+                    conn.execute("UPDATE stories SET date = ? WHERE id = ? AND "
+                                 "(date IS NULL OR date = '')", (day, ids[key]))
         fragments: list[tuple[str, Fragment]] = []
         links: list[tuple[str, PrincipleSlug, SourceRef, str]] = []
         seen_keys: set[str] = set()

@@ -83,6 +83,7 @@ def collect_stories(doc: ParsedNotes, framework: Framework, registry: StoryRegis
     title (`Pager storm (OWN, BFA)`) file the story defined or named on that line."""
     _collect_stories(doc, framework, registry, topics)
     _note_story(doc, registry)
+    _story_dates(doc)
     for line, slugs in doc.line_principles.items():
         key = _story_at(doc, line)
         if key is None:  # a story named with its principles outside any principle section
@@ -96,6 +97,22 @@ def collect_stories(doc: ParsedNotes, framework: Framework, registry: StoryRegis
         for slug in slugs:
             if slug not in have:
                 doc.links.append(LinkDraft(key, slug, SourceRef(doc.path, line), "principles"))
+
+
+#: a date after a story's title: 'Braille menu pilot (2023) – …', 'Vendor renewal (Q3 2021)'
+_TITLE_DATE = re.compile(r"^[^()]{2,80}?\((?P<date>(?:(?:Q[1-4]|H[12]|[A-Z][a-z]{2,8})\s+)?"
+                         r"(?:19|20)\d\d)\)")
+
+
+def _story_dates(doc: ParsedNotes) -> None:
+    """The date a story line gives after its title becomes the story's date (kept only
+    where the story has none: `importing` never overwrites one)."""
+    for line, where in doc.placed.items():
+        if not where.startswith("story:"):
+            continue
+        m = _TITLE_DATE.match(_line_title(doc, line))
+        if m is not None:
+            doc.story_dates.setdefault(where[len("story:"):], m.group("date"))
 
 
 def _note_story(doc: ParsedNotes, registry: StoryRegistry) -> None:
