@@ -151,8 +151,14 @@ def _marks(line: str, previous_was_bullet: bool) -> str:
     return f"{m.group('indent')}{chr(9) * depth}- {m.group('rest')}"
 
 
+#: any of the shapes `_clean` rewrites may be on the line (most lines of notes: none)
+_MAYBE = re.compile(r"::|[▸►‣▹]|^\s*(?:[-*+]\s+)?(?:\*\*)?(?:TODO|DONE|LATER|NOW|DOING|[QA]\.|"
+                    r"need|find|add|write|tbd)", re.IGNORECASE)
+
+
 def _clean(line: str) -> str:
-    line = _ESCAPE.sub(r"\1", line.translate(_SPACES))
+    if not _MAYBE.search(line):
+        return line
     line = _PROPERTY.sub(r"\1\2:\3", line)
     line = _TODO_Q.sub(r"\1\2", line)
     line = _TOGGLE.sub(r"\1", line)
@@ -232,6 +238,9 @@ def _asks(line: str) -> bool:
 
 def normalise_notes(text: str, framework: Framework) -> Normalised:
     """The text rewritten line for line (see the module docstring)."""
+    text = text.translate(_SPACES)
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
     lines = [_clean(line) for line in text.split("\n")]
     plain = not any(_HEADING.match(line) or "**" in line or line.lstrip().startswith("|")
                     for line in lines)
