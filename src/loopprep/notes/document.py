@@ -60,7 +60,10 @@ def read_document(path: Path, text: str, display_path: str,
     interpretation yet."""
     fm = split_front_matter(text, path)
     body, by_line, normalised = fm.body, {}, None
-    if framework is not None:
+    # a story note in loopprep's own format (as `export vault` writes it) is read exactly
+    own_format = str(fm.data.get("type", "")).lower() in ("story", "story-index") or (
+        "title" in fm.data and "principles" in fm.data)
+    if framework is not None and not own_format:
         normalised = normalise_notes(fm.body, framework)
         body = normalised.text
         by_line = {fm.body_start_line + i: s for i, s in normalised.principles.items()}
