@@ -70,7 +70,7 @@ def parse_files(files: list[NotesFile], framework: Framework, registry: StoryReg
                 topics: TopicList | None = None) -> tuple[list[ParsedNotes], list[Finding]]:
     """Interpret files: story notes first, then principle sections, then questions and
     technical sections (matched against `topics`, by default the built-in list)."""
-    docs = [read_document(f.path, f.text, str(f.path)) for f in files]
+    docs = [read_document(f.path, f.text, str(f.path), framework) for f in files]
     ordered = [d for d in docs if d.is_story_note] + [d for d in docs if not d.is_story_note]
     for doc in ordered:
         collect_stories(doc, framework, registry, topics)
@@ -125,6 +125,10 @@ def import_notes(
             for key, parts in doc.star_parts.items():
                 if key in ids:
                     story_rows.fill_empty_star(conn, ids[key], parts, stamp)
+            for key, day in doc.story_dates.items():
+                if key in ids:  # a date from the notes fills an empty date only
+                    conn.execute("UPDATE stories SET date = ? WHERE id = ? AND "
+                                 "(date IS NULL OR date = '')", (day, ids[key]))
         fragments: list[tuple[str, Fragment]] = []
         links: list[tuple[str, PrincipleSlug, SourceRef, str]] = []
         seen_keys: set[str] = set()

@@ -6,10 +6,12 @@ anywhere; `finish` reports on the import as a whole. Each file yields a `ParsedN
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from loopprep.errors import NotesError
-from loopprep.model import Finding, Framework
+from loopprep.model import Finding, Fragment, Framework, SourceRef
 from loopprep.notes.drafts import (
     LinkDraft,
     ParsedNotes,
@@ -18,10 +20,13 @@ from loopprep.notes.drafts import (
     StoryDraft,
 )
 from loopprep.notes.frontmatter import split_front_matter
+from loopprep.notes.normalise import front_matter_principles, normalise_notes
 from loopprep.notes.outline import TooDeep, parse_outline
 from loopprep.notes.question_text import clean_question
 from loopprep.notes.questions import collect_questions
-from loopprep.notes.stories import collect_stories
+from loopprep.notes.registry import StoryRegistry
+from loopprep.notes.stories import collect_stories as _collect_stories
+from loopprep.notes.story_identity import define_titled
 from loopprep.notes.story_note import (
     STRUCTURE_LINE,
     escape_line,
@@ -45,21 +50,113 @@ __all__ = [
     "unescape_line",
 ]
 
+if TYPE_CHECKING:
+    from loopprep.frameworks.topics import TopicList
 
-def read_document(path: Path, text: str, display_path: str) -> ParsedNotes:
-    """Split front matter and outline; no interpretation yet."""
+
+def read_document(path: Path, text: str, display_path: str,
+                  framework: Framework | None = None) -> ParsedNotes:
+    """Split front matter and outline, the body first rewritten line for line into the
+    Markdown the reader knows (`notes.normalise`, when the framework is given); no
+    interpretation yet."""
     fm = split_front_matter(text, path)
+    body, by_line, normalised = fm.body, {}, None
+    # a story note in loopprep's own format (as `export vault` writes it) is read exactly
+    own_format = str(fm.data.get("type", "")).lower() in ("story", "story-index") or (
+        "title" in fm.data and "principles" in fm.data)
+    if framework is not None and not own_format:
+        normalised = normalise_notes(fm.body, framework)
+        body = normalised.text
+        by_line = {fm.body_start_line + i: s for i, s in normalised.principles.items()}
     try:
-        blocks = parse_outline(fm.body, fm.body_start_line)
+        blocks = parse_outline(body, fm.body_start_line)
     except TooDeep as deep:
         raise NotesError(path, str(deep), line=deep.line,
                          hint="Indent less: keep lists a few levels deep.") from None
-    doc = ParsedNotes(display_path, fm.data, list(blocks), body_lines=fm.body.split("\n"),
-                      body_start_line=fm.body_start_line)
+    doc = ParsedNotes(display_path, fm.data, list(blocks), body_lines=body.split("\n"),
+                      body_start_line=fm.body_start_line, line_principles=by_line)
     doc.is_story_note = looks_like_story_note(fm.data, blocks)
+    if framework is not None and not doc.is_story_note:
+        named = front_matter_principles(fm.data, framework)
+        doc.note_principles = list(dict.fromkeys(
+            [*named, *(normalised.tagged if normalised else [])]))
     # an index that `export vault` wrote only links to story notes: nothing to import
     doc.is_index = str(fm.data.get("type", "")).lower() == "story-index"
     return doc
+
+
+def collect_stories(doc: ParsedNotes, framework: Framework, registry: StoryRegistry,
+                    topics: TopicList | None = None) -> None:
+    """`notes.stories.collect_stories`, then the principles a story line names after its
+    title (`Pager storm (OWN, BFA)`) file the story defined or named on that line."""
+    _collect_stories(doc, framework, registry, topics)
+    _note_story(doc, registry)
+    _story_dates(doc)
+    for line, slugs in doc.line_principles.items():
+        key = _story_at(doc, line)
+        if key is None:  # a story named with its principles outside any principle section
+            title = _line_title(doc, line)
+            if not title:
+                continue
+            key = define_titled(doc, title, line, registry)
+            doc.placed[line] = f"story:{key}"
+            doc.fragments.append((key, Fragment(title, SourceRef(doc.path, line), slugs[0])))
+        have = {link.principle for link in doc.links if link.story_key == key}
+        for slug in slugs:
+            if slug not in have:
+                doc.links.append(LinkDraft(key, slug, SourceRef(doc.path, line), "principles"))
+
+
+#: a date after a story's title: 'Braille menu pilot (2023) – …', 'Vendor renewal (Q3 2021)'
+_TITLE_DATE = re.compile(r"^[^()]{2,80}?\((?P<date>(?:(?:Q[1-4]|H[12]|[A-Z][a-z]{2,8})\s+)?"
+                         r"(?:19|20)\d\d)\)")
+
+
+def _story_dates(doc: ParsedNotes) -> None:
+    """The date a story line gives after its title becomes the story's date (kept only
+    where the story has none: `importing` never overwrites one)."""
+    for line, where in doc.placed.items():
+        if not where.startswith("story:"):
+            continue
+        m = _TITLE_DATE.match(_line_title(doc, line))
+        if m is not None:
+            doc.story_dates.setdefault(where[len("story:"):], m.group("date"))
+
+
+def _note_story(doc: ParsedNotes, registry: StoryRegistry) -> None:
+    """A note naming principles for its story (`lps: [dive-deep]`, a `#lp/…` line) files
+    the one story it tells under them, defining it from its title when it tells none."""
+    keys = list(dict.fromkeys(story.key for story in doc.stories))
+    if len(keys) > 1 or not doc.note_principles:
+        return
+    if not keys:
+        title = str(doc.front_matter.get("title") or "").strip() or Path(doc.path).stem
+        keys = [define_titled(doc, title, doc.body_start_line, registry)]
+    have = {link.principle for link in doc.links if link.story_key == keys[0]}
+    source = SourceRef(doc.path, 1)
+    for slug in doc.note_principles:
+        if slug not in have:
+            doc.links.append(LinkDraft(keys[0], slug, source, "front matter"))
+
+
+def _line_title(doc: ParsedNotes, line: int) -> str:
+    index = line - doc.body_start_line
+    text = doc.body_lines[index] if 0 <= index < len(doc.body_lines) else ""
+    return re.sub(r"^\s*(?:#+|[-*+]|\d+[.)])\s+", "", text).strip(" *_")
+
+
+def _story_at(doc: ParsedNotes, line: int) -> str | None:
+    where = doc.placed.get(line, "")
+    if where.startswith("story:"):
+        return where[len("story:"):]
+    title = _line_title(doc, line).lower()
+    for story in doc.stories:
+        if story.source.line == line or story.title.lower() == title:
+            return story.key
+    for link in doc.links:
+        if link.source.line == line:
+            return link.story_key
+    return None
 
 
 #: up to this many principles missing from the notes are reported one by one

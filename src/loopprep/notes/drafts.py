@@ -81,6 +81,12 @@ class ParsedNotes:
     #: 'technical:SUBJECT')
     placed: dict[int, str] = field(default_factory=dict)
     principle_headings: int = 0
+    #: line -> principles a story line names after its title (`Pager storm (OWN, BFA)`)
+    line_principles: dict[int, list[PrincipleSlug]] = field(default_factory=dict)
+    #: principles the note names for its one story (`lps:` front matter, `#lp/…` tag lines)
+    note_principles: list[PrincipleSlug] = field(default_factory=list)
+    #: story key -> the date its line gives after the title ('(2023)')
+    story_dates: dict[str, str] = field(default_factory=dict)
     technical: list[TechnicalDraft] = field(default_factory=list)
     technical_notes: list[TechnicalNote] = field(default_factory=list)
     technical_sections: int = 0

@@ -5,6 +5,7 @@ matching finds technical topics and subtopics (`match_named`).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -16,12 +17,16 @@ from loopprep.model import Framework, Principle
 _STOP = {"the", "a", "an", "to", "be", "and", "on", "of", "for", "my", "are", "is", "in"}
 
 
+_PUNCTUATION = re.compile(r"[^\w\s]|_")
+
+
+@functools.lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """Lower-case words only: 'Earth’s Best' -> 'earths best', 'A & B' -> 'a and b'."""
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("&", " and ").replace("’", "").replace("‘", "").replace("'", "")
     text = text.replace("`", "")
-    text = re.sub(r"[^\w\s]|_", " ", text.lower())
+    text = _PUNCTUATION.sub(" ", text.lower())
     return " ".join(text.split())
 
 
@@ -54,9 +59,24 @@ def _names(item: Named, fold: Fold | None = None) -> tuple[tuple[str, frozenset[
     return tuple((name, frozenset(_content(name))) for name in names)
 
 
+#: (id of the framework, line) -> (the framework, the answer): a long file asks about most
+#: lines more than once; keyed by identity, as hashing a whole framework costs more than
+#: the match itself
+_MATCHES: dict[tuple[int, str], tuple[Framework, tuple[Principle | None, float]]] = {}
+_MATCHES_MAX = 100_000
+
+
 def match_principle(heading: str, framework: Framework) -> tuple[Principle | None, float]:
     """The principle a heading names, with a confidence in 0..1 (None when nothing fits)."""
-    return match_named(heading, framework.principles)
+    key = (id(framework), heading)
+    hit = _MATCHES.get(key)
+    if hit is not None and hit[0] is framework:
+        return hit[1]
+    answer = match_named(heading, framework.principles)
+    if len(_MATCHES) >= _MATCHES_MAX:
+        _MATCHES.clear()
+    _MATCHES[key] = (framework, answer)
+    return answer
 
 
 def match_named(heading: str, candidates: Iterable[N], *, fold: Fold | None = None

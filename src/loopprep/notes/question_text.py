@@ -14,6 +14,13 @@ _QUESTION_START = re.compile(
 )
 
 
+_TO_YOU = re.compile(r"\b(?:you|your|yours|yourself)\b|\byou['’]", re.IGNORECASE)
+
+
+_ENGLISH = re.compile(r"\b(?:the|did|does|do|is|are|was|were|what|why|how|when|who|which)\b",
+                      re.IGNORECASE)
+
+
 def clean_question(text: str) -> str:
     """A question as plain text: no emphasis markers, no 'Q3:' prefix."""
     text = text.strip()
@@ -38,5 +45,11 @@ def is_question(text: str) -> bool:
     text = clean_question(text)
     if not text or len(text) > 600:
         return False
+    if _QUESTION_START.match(text):
+        return True
     first = re.split(r"(?<=[?.!])\s", text, maxsplit=1)[0]
-    return first.endswith("?") or text.endswith("?") or bool(_QUESTION_START.match(text))
+    asked = first if first.endswith("?") else text if text.endswith("?") else ""
+    # an interview question asks the candidate: 'Why did the outage happen? ask Bruno' and
+    # 'How is on-call shared?' (to ask them) are asides and questions for the interviewer
+    # (an English rule: a question in another language is kept as it is)
+    return bool(asked) and (bool(_TO_YOU.search(asked)) or not _ENGLISH.search(asked))

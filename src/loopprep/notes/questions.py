@@ -94,6 +94,8 @@ def _question_list(
                 _outline_item(doc, current, index, child, registry)
         elif current is not None:
             _outline_item(doc, current, doc.questions.index(current), item, registry)
+        elif doc.placed.get(item.line, "").startswith("story:"):
+            continue  # a story its line files under principles ('Bot - ownership, dive deep')
         else:
             doc.note(
                 "unplaced-bullet",

@@ -15,7 +15,7 @@ _EMPHASIS = r"(?:\*\*|__|\*|_)?"
 #: a STAR label opening a line: 'Situation:', '**Task:**', '**Action**:', 'Result -', 'S:'
 _LABEL = re.compile(
     rf"^\s*{_EMPHASIS}\s*(?P<label>situation|context|background|task|goal|objective|actions?|"
-    r"what i did|results?|outcome|impact|lessons?(?: learned)?|learnings?|reflection|"
+    r"what i did|what happened|results?|outcome|impact|lessons?(?: learned)?|learnings?|reflection|"
     rf"(?P<letter>[star]))\s*{_EMPHASIS}\s*(?P<sep>:|\s[-–—]|[-–—]\s)\s*{_EMPHASIS}\s*"
     r"(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
@@ -24,6 +24,7 @@ _PARTS = {
     "situation": "situation", "context": "situation", "background": "situation", "s": "situation",
     "task": "task", "goal": "task", "objective": "task", "t": "task",
     "action": "action", "actions": "action", "what i did": "action", "a": "action",
+    "what happened": "situation",
     "result": "result", "results": "result", "outcome": "result", "impact": "result",
     "r": "result", "lesson": "lessons", "lessons": "lessons", "lessons learned": "lessons",
     "learning": "lessons", "learnings": "lessons", "reflection": "lessons",
@@ -32,6 +33,11 @@ _BOLD_ONLY = re.compile(r"^\s*(\*\*|__)(?P<text>[^*_].*?)\1\s*[:.!]?\s*$")
 _STORY_LEAD = re.compile(r"^\s*(?:\*\*|__)?\s*(?:story|example)\s*\d*\s*(?:\*\*|__)?\s*[:\-–—]",
                          re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?]\s*$")
+#: a property line of a story (Notion, Logseq, front-matter-like): not its title
+META_LINE = re.compile(r"^\s*(?:\*\*|__)?(?:date|when|year|period|owner|status|created|"
+                       r"last edited|tags?|role|company|team)\s*(?:\*\*|__)?\s*:", re.IGNORECASE)
+#: 'Braille menu pilot – blind diners could not order': a short title, then what it was
+_TITLE_DASH = re.compile(r"^(?P<title>\S.{1,60}?)\s+[-–—]\s+(?P<about>\S.*)$")
 
 
 def star_label(text: str) -> tuple[str, str] | None:
@@ -77,7 +83,7 @@ def is_title(unit: Unit) -> bool:
     """Whether a line could name the STAR story that follows it: bold alone, 'Story - …',
     or a short line that is not a sentence or a question."""
     text = unit.text.strip()
-    if not text or star_label(text) is not None or text.endswith("?"):
+    if not text or star_label(text) is not None or text.endswith("?") or META_LINE.match(text):
         return False
     if _BOLD_ONLY.match(text) or _STORY_LEAD.match(text):
         return len(text.split()) <= 15
@@ -93,7 +99,11 @@ def title_text(text: str) -> str:
     lead = _STORY_LEAD.match(text)
     if lead:
         text = text[lead.end():]
-    return re.sub(r"(\*\*|__)(.+?)\1", r"\2", text).strip(" :-–—*_")
+    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text).strip(" :-–—*_")
+    dash = _TITLE_DASH.match(text)
+    if dash and len(dash.group("title").split()) <= 6 and len(dash.group("about").split()) >= 3:
+        return dash.group("title").strip()
+    return text
 
 
 def _render_item(item: Item, depth: int = 0) -> list[str]:

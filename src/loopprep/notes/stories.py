@@ -88,6 +88,13 @@ def collect_stories(doc: ParsedNotes, framework: Framework, registry: StoryRegis
     empty_sections(doc, framework, seen_headings)
 
 
+#: bullets under a principle that are about the notes, not a story: to-dos (`[ ]`, Logseq's
+#: TODO), notes to self, mock-interview feedback
+META_BULLET = re.compile(
+    r"^\s*(?:(?P<a_to_do>\[[ xX]\]\s)|(?P<a_note_to_self>(?:note to self|nb|reminder)\s*[:\-–—])|"
+    r"(?P<mock_feedback>(?:mock(?: interview)?\s+)?feedback\b[^:]{0,30}:))", re.IGNORECASE)
+
+
 def _story_item(
     doc: ParsedNotes, item: Item, principle: PrincipleSlug, registry: StoryRegistry
 ) -> list[str]:
@@ -98,10 +105,22 @@ def _story_item(
         doc.note("empty-bullet", "empty bullet ignored", line, "info")
         place(doc, item, "finding:empty-bullet")
         return []
+    meta = META_BULLET.match(text)
+    if meta is not None or item.checked is not None:
+        kind = (meta.lastgroup or "") if meta is not None else "a_to_do"
+        doc.note("not-a-story", f"'{short(text)}' is read as {kind.replace('_', ' ')}"
+                 ", not a story", line, "info")
+        place(doc, item, "finding:not-a-story")
+        return []
     if is_question(text):
         # a question filed under a principle: keep it as that principle's question
         draft = doc.ask(text, line, principle)
         draft.outline = "\n".join(ln for child in item.children for ln in render(child))
+        for child in item.children:  # an outline bullet naming a story links it
+            known = (registry.claimed(details(child)) or registry.resolve(registry.read(child.text))
+                     or registry.by_title(child.text.strip()) or registry.by_reference(child.text))
+            if known is not None:
+                draft.link(known.key)
         place(doc, item, f"question:{len(doc.questions) - 1}")
         return []
     if not item.children:

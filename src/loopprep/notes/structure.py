@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from loopprep.model import Framework, PrincipleSlug
 from loopprep.notes.outline import Block, Heading, Item, ListBlock, Paragraph
 from loopprep.notes.principles import match_principle, normalise
-from loopprep.notes.star import StarStory, Unit, find_runs, item_run, title_text
+from loopprep.notes.star import META_LINE, StarStory, Unit, find_runs, item_run, title_text
 
 #: a principle named on a line or bullet of its own sits below any real heading
 PSEUDO_LEVEL = 7
@@ -212,7 +212,9 @@ def _read_chunk(blocks: list[Block], framework: Framework, heading: str | None, 
     lp_units: set[int] = set()
     for index, (unit, _) in enumerate(units):
         listed = _principle_list(unit.text, framework)
-        if listed:
+        if unit.item is None and META_LINE.match(unit.text):
+            lp_units.add(index)  # 'Date: 2024' in a story's section: not its title
+        elif listed:
             principles.extend(p for p in listed if p not in principles)
             lp_units.add(index)
     plain = [u for i, (u, _) in enumerate(units) if i not in lp_units]
