@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -85,6 +86,13 @@ def story_match_text(story: Story, questions: Sequence[Question] = ()) -> str:
     return "\n".join(p for p in parts if p.strip())
 
 
+#: One computation of missing vectors at a time per process: concurrent web requests wait
+#: for it and then read its results from the store instead of embedding the same stories.
+_EMBEDDING = threading.Lock()
+#: Texts embedded per batch: bounds the memory of one computation and saves as it goes.
+EMBED_BATCH = 64
+
+
 def cached_vectors(bank: Workspace, kind: str, texts: dict[str, str], embedder: Embedder
                    ) -> tuple[dict[str, Floats], list[str]]:
     """Embeddings of `texts` (id -> text), from the store's cache where the text and the
@@ -97,14 +105,23 @@ def cached_vectors(bank: Workspace, kind: str, texts: dict[str, str], embedder: 
     model = embedder.fingerprint
     found = cache.cached(bank.store, kind, hashes, model)
     out: dict[str, Floats] = {k: np.frombuffer(v, dtype="<f4") for k, v in found.items()}
-    missing = [key for key in texts if key not in out]
-    if missing:
-        vectors = embedder.embed([texts[key] for key in missing])
-        for i, key in enumerate(missing):
-            out[key] = vectors[i]
-        cache.save(bank.store, kind, [(key, hashes[key], vectors[i].astype("<f4").tobytes())
-                                      for i, key in enumerate(missing)], model)
-    return out, missing
+    if len(out) == len(texts):
+        return out, []
+    computed: list[str] = []
+    with _EMBEDDING:
+        # another request may have computed them while this one waited
+        found = cache.cached(bank.store, kind, hashes, model)
+        out.update({k: np.frombuffer(v, dtype="<f4") for k, v in found.items()})
+        missing = [key for key in texts if key not in out]
+        for start in range(0, len(missing), EMBED_BATCH):
+            batch = missing[start:start + EMBED_BATCH]
+            vectors = embedder.embed([texts[key] for key in batch])
+            for i, key in enumerate(batch):
+                out[key] = vectors[i]
+            cache.save(bank.store, kind, [(key, hashes[key], vectors[i].astype("<f4").tobytes())
+                                          for i, key in enumerate(batch)], model)
+            computed += batch
+    return out, computed
 
 
 def story_vectors(bank: Workspace, texts: dict[StoryId, str], embedder: Embedder

@@ -138,7 +138,10 @@ def serve(home: Path, *, framework: str | None = None, host: str = DEFAULT_HOST,
     say(f"loopprep is serving {home} at {address}  (Ctrl+C stops it)")
     if open_browser and can_open_browser():
         threading.Timer(0.5, webbrowser.open, args=(address,)).start()
-    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
+    # SIGTERM / Ctrl+C: requests still running after 3 s are cut off, so the server stops
+    # within 5 s even while a page is computing
+    config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off",
+                            timeout_graceful_shutdown=3)
     server = uvicorn.Server(config)
     settle_memory()
     warming = threading.Thread(target=warm_up, args=(app.state.loopprep,), daemon=True)
