@@ -107,6 +107,9 @@ def warm_up(state: WebState) -> None:
     try:
         with Bank.open(state.home, framework=state.framework) as bank:
             state.snapshots.get(bank, state.clock().astimezone().date())
+            # the story vectors /questions/fit needs: computed once here, kept in the store;
+            # a request that comes first waits for this computation instead of repeating it
+            bank.match("Tell me about a time you owned a problem.", limit=1)
         default_labeller().label(["I fixed it."])  # loads the sentence embedder too
     except Exception:  # a page will meet the same problem and show it properly
         return
