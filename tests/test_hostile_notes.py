@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import yaml
 from hypothesis import HealthCheck, given, settings
@@ -126,3 +127,32 @@ def test_story_ids_from_front_matter_become_slugs(cli: CLI, write: Callable[[str
     assert cli("stories", "show", "settings-framework") == 0
     again = cli.json("import", write("e.md", "").parent)
     assert not again["changed"]
+
+
+def _lock_folder(monkeypatch: Any, locked: Path) -> None:
+    """Make `locked` unlistable, as chmod 000 would for anyone but root (tests run as root)."""
+    import os
+
+    real = os.scandir
+
+    def scandir(path: Any = ".") -> Any:
+        if Path(path).resolve() == locked.resolve():
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
+def test_an_unreadable_subfolder_is_reported(cli: CLI, tmp_path: Path, monkeypatch: Any,
+                                             loopprep_home: Path) -> None:
+    vault = tmp_path / "vault"
+    (vault / "private").mkdir(parents=True)
+    notes = "# Leadership Principles\n## Ownership\n### Me\n- Orbital: I owned the fix\n"
+    (vault / "main.md").write_text(notes, "utf-8")
+    (vault / "private" / "more.md").write_text(notes.replace("Orbital", "Keystone"), "utf-8")
+    _lock_folder(monkeypatch, vault / "private")
+    assert cli("import", vault) == 1
+    assert "private" in cli.err and "--skip-unreadable" in cli.err and "Traceback" not in cli.err
+    assert not (loopprep_home / "loopprep.db").exists() or cli("stories") == 0 and "Orbital" not in cli.out
+    assert cli("import", vault, "--skip-unreadable") == 0, cli.err
+    assert "private" in cli.out + cli.err and "could not be read" in cli.out + cli.err

@@ -65,11 +65,13 @@ class Bank(Workspace):
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-    def import_notes(self, paths: Sequence[Path | str], *, now: datetime) -> ImportReport:
-        """Import notes files or vault folders (the framework in use is remembered)."""
+    def import_notes(self, paths: Sequence[Path | str], *, now: datetime,
+                     skip_unreadable: bool = False) -> ImportReport:
+        """Import notes files or vault folders (the framework in use is remembered);
+        `skip_unreadable` imports the rest when a folder cannot be read."""
         from loopprep.importing import import_into
 
-        return import_into(self, paths, now=now)
+        return import_into(self, paths, now=now, skip_unreadable=skip_unreadable)
 
     def add_story(self, title: str, *, now: datetime, principles: Sequence[str] = (),
                   fields: dict[str, Any] | None = None) -> Story:

@@ -56,9 +56,10 @@ class NotesFile:
     sha256: str
 
 
-def read_files(paths: Sequence[Path | str]) -> list[NotesFile]:
-    """Every Markdown file under `paths`, read and checked; raises NotesError on the first bad one."""
-    files = collect_markdown_files([Path(p) for p in paths])
+def read_files(paths: Sequence[Path | str], unreadable: list[Path] | None = None) -> list[NotesFile]:
+    """Every Markdown file under `paths`, read and checked; raises NotesError on the first bad one
+    (an unreadable folder too, unless `unreadable` collects them)."""
+    files = collect_markdown_files([Path(p) for p in paths], unreadable)
     out = []
     for path in files:
         text = read_notes_file(path)
@@ -81,19 +82,22 @@ def parse_files(files: list[NotesFile], framework: Framework, registry: StoryReg
 
 def import_notes(
     store: Store, paths: Sequence[Path | str], *, framework: Framework, now: datetime,
-    topics: TopicList | None = None,
+    topics: TopicList | None = None, skip_unreadable: bool = False,
 ) -> ImportReport:
     """Import notes files or vault folders into `store`; the report says what changed.
     Technical sections are matched against `topics` (by default the built-in list)."""
     from loopprep.import_technical import apply_technical
 
-    files = read_files(paths)
+    unreadable: list[Path] | None = [] if skip_unreadable else None
+    files = read_files(paths, unreadable)
     stamp = now.isoformat(timespec="seconds")
     source_paths = [str(f.path) for f in files]
     # files an earlier import read under these folders that are gone: this import speaks
     # for them as for files that are now empty
     gone_files = gone_from_folders([row["path"] for row in note_rows.imported_sources(store)],
                                    [Path(p) for p in paths], source_paths)
+    # a skipped folder's notes are not gone: they could not be looked at
+    gone_files = [g for g in gone_files if not any(Path(g).is_relative_to(u) for u in unreadable or [])]
     covered = source_paths + gone_files
     identities = story_rows.story_identities(store)
     registry = StoryRegistry(import_paths=set(covered))
@@ -189,7 +193,9 @@ def import_notes(
         note_rows.record_import(conn, source_paths, _summary(report), stamp)
 
     report.principles_found = list(dict.fromkeys(s for d in docs for s in d.principles_found))
-    report.findings = [f for d in docs for f in d.findings] + global_findings
+    report.findings = [f for d in docs for f in d.findings] + global_findings + [
+        Finding("unreadable-folder", "this folder could not be read and was skipped (--skip-unreadable)",
+                SourceRef(str(u), 0)) for u in unreadable or []]
     return report
 
 
@@ -269,11 +275,11 @@ def _summary(report: ImportReport) -> dict[str, int]:
     }
 
 
-def import_into(workspace: Workspace, paths: Sequence[Path | str], *, now: datetime
-                ) -> ImportReport:
+def import_into(workspace: Workspace, paths: Sequence[Path | str], *, now: datetime,
+                skip_unreadable: bool = False) -> ImportReport:
     """`import_notes` into an open home, with its framework and technical topics; the
     framework in use is remembered for the next time."""
     report = import_notes(workspace.store, paths, framework=workspace.framework, now=now,
-                          topics=workspace.technical_topics())
+                          topics=workspace.technical_topics(), skip_unreadable=skip_unreadable)
     workspace.remember_framework()
     return report

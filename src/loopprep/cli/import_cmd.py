@@ -21,10 +21,12 @@ def import_notes(
     ctx: typer.Context,
     paths: list[Path] = typer.Argument(..., help="Markdown notes files or vault folders."),
     as_json: bool = JsonOption,
+    skip_unreadable: bool = typer.Option(False, "--skip-unreadable",
+                                         help="Import what can be read; report unreadable folders."),
 ) -> None:
     """Import Markdown / Obsidian notes into the story bank (your files are only read)."""
     with open_bank(ctx) as bank:
-        report = bank.import_notes(paths, now=now())
+        report = bank.import_notes(paths, now=now(), skip_unreadable=skip_unreadable)
         if as_json:
             print_json(report.to_json())
         else:

@@ -6,6 +6,7 @@ before anything is written, so a bad file never half-imports.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
@@ -17,8 +18,10 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown")
 _SKIPPED_DIRS = {".obsidian", ".trash", ".git", "node_modules", "__pycache__"}
 
 
-def collect_markdown_files(paths: list[Path]) -> list[Path]:
-    """Expand files and folders into a sorted, de-duplicated list of Markdown files."""
+def collect_markdown_files(paths: list[Path], unreadable: list[Path] | None = None) -> list[Path]:
+    """Expand files and folders into a sorted, de-duplicated list of Markdown files.
+    A folder that cannot be listed is an error naming it, unless `unreadable` is given: then
+    it is added there and skipped."""
     found: list[Path] = []
     for path in paths:
         if not path.exists():
@@ -26,7 +29,7 @@ def collect_markdown_files(paths: list[Path]) -> list[Path]:
         if path.is_dir():
             inside = [
                 p
-                for p in sorted(path.rglob("*"))
+                for p in sorted(_walk(path, unreadable))
                 if p.is_file()
                 and p.suffix.lower() in MARKDOWN_SUFFIXES
                 and not any(part in _SKIPPED_DIRS or part.startswith(".")
@@ -47,6 +50,26 @@ def collect_markdown_files(paths: list[Path]) -> list[Path]:
     for p in found:
         unique.setdefault(p.resolve(), None)
     return list(unique)
+
+
+def _walk(folder: Path, unreadable: list[Path] | None) -> list[Path]:
+    """Every file under `folder`; `Path.rglob` would skip an unreadable subfolder silently."""
+    failed: list[Path] = []
+
+    def note_failure(exc: OSError) -> None:
+        failed.append(Path(str(exc.filename)))
+
+    files = [Path(root) / name for root, _, names in os.walk(folder, onerror=note_failure)
+             for name in names]
+    failed = [f for f in failed if not any(part in _SKIPPED_DIRS or part.startswith(".")
+                                          for part in f.relative_to(folder).parts)]
+    if failed and unreadable is None:
+        more = f" and {len(failed) - 1} more" if len(failed) > 1 else ""
+        raise NotesError(failed[0], f"this folder of notes cannot be read (permission denied){more}",
+                         hint="Fix its permissions, or pass --skip-unreadable to import the rest.")
+    if unreadable is not None:
+        unreadable.extend(failed)
+    return files
 
 
 def gone_from_folders(known: Iterable[str], paths: Sequence[Path], present: Iterable[str]) -> list[str]:
