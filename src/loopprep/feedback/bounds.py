@@ -54,7 +54,7 @@ def bounded(core: Callable[..., Analysis], answer: str, **kwargs: Any) -> Analys
     scores = dict(result.scores)
     overall = result.overall
     deduped, first, count = _repeats(text)
-    if count:
+    if count and first is not None:
         once = core(deduped, **kwargs)
         scores = {k: min(v, once.scores.get(k, v)) for k, v in scores.items()}
         overall = min(overall, once.overall)
