@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 
 from loopprep.feedback.analysis import Analysis, Flag, LabelledSentence
+from loopprep.feedback.bounds import bounded
 from loopprep.feedback.delivery import measure_delivery
 from loopprep.feedback.ownership import PAST_VERB, measure_ownership
 from loopprep.feedback.recency import measure_recency
@@ -177,7 +178,7 @@ def _capped(flags: list[Flag], code: str, what: str) -> list[Flag]:
     return shown
 
 
-def analyze_answer(
+def _analyze_once(
     answer: str,
     *,
     question: str | None = None,
@@ -487,3 +488,24 @@ def analyze_answer(
             "substance": round(substance.value, 3),
         },
     )
+
+
+def analyze_answer(
+    answer: str,
+    *,
+    question: str | None = None,
+    principle_scores: Mapping[str, float] | None = None,
+    story_date: date | None = None,
+    today: date,
+    labeller: StarLabeller | None = None,
+) -> Analysis:
+    """Analyse one answer (typed or transcribed) to one behavioural question.
+
+    ``principle_scores`` is the classifier's output for the question (slug -> score);
+    without it, relevance rests on the question's wording. ``story_date`` (when the story
+    happened) overrides years found in the text. Scores are 0-10. Repeated passages earn
+    nothing, answers past about five spoken minutes lose points, and a pasted document is
+    analysed on its first part only (see loopprep.feedback.bounds).
+    """
+    return bounded(_analyze_once, answer, question=question, principle_scores=principle_scores,
+                   story_date=story_date, today=today, labeller=labeller)

@@ -74,6 +74,30 @@ def load_answers(path: Path | None = None) -> list[Answer]:
     return out
 
 
+def load_part_answers(path: Path) -> list[Answer]:
+    """Answers whose authors split them into parts: rows ``{"id", "question", "parts":
+    {"situation", "task", "action", "result"}}``; each part is split into sentences that
+    take the part's label. Used to train on other authors' answers without shipping them."""
+    from loopprep.text.sentences import split_sentences
+
+    out = []
+    for line in path.read_text("utf-8").splitlines():
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        texts: list[str] = []
+        labels: list[str] = []
+        for part in ("situation", "task", "action", "result"):
+            for span in split_sentences(row["parts"].get(part) or ""):
+                if span.text.strip():
+                    texts.append(span.text.strip())
+                    labels.append(part)
+        if texts:
+            out.append(Answer(str(row["id"]), row.get("question") or "", tuple(texts),
+                              tuple(labels)))
+    return out
+
+
 def training_digest(path: Path | None = None) -> str:
     if path is None:
         data = resources.files("loopprep").joinpath("data", TRAINING_FILE).read_bytes()
@@ -242,8 +266,15 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--cv", action="store_true", help="print cross-validated accuracy")
     parser.add_argument("--words-only", action="store_true",
                         help="write only the word-feature model, not the one with embeddings")
+    parser.add_argument("--extra", type=Path, action="append", default=[],
+                        help="other authors' answers split into parts (JSON Lines); their "
+                        "text is trained on, never written out")
     args = parser.parse_args(argv)
     answers = load_answers()
+    extra_digests = {}
+    for path in args.extra:
+        answers += load_part_answers(path)
+        extra_digests[path.name] = training_digest(path)
     cfg = TrainConfig()
     if args.cv:
         print(f"5-fold whole-answer accuracy: {cross_validate(answers, cfg):.3f}")
@@ -255,6 +286,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     for name, with_embedder in targets:
         model = train(answers, cfg, with_embedder)
         model.meta["training_sha256"] = training_digest()
+        model.meta["extra_training_sha256"] = extra_digests
         if with_embedder is not None:
             model.meta["embedder_fingerprint"] = with_embedder.fingerprint
         model.save(folder / name)

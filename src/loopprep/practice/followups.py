@@ -5,6 +5,7 @@ result, all "we", no number ...), then one that digs into the principle itself.
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -62,19 +63,58 @@ def gap_code(flag_code: str) -> str | None:
 NO_REFLECTION_BELOW = 2.0
 
 
+_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                     r"twelve|twenty|thirty|forty|fifty|hundred|thousand|million|half|"
+                     r"percent|double[sd]?|tripled|halved)\b", re.I)
+_RESPONSIBLE = re.compile(r"\b(?:i (?:owned|own|led|was (?:responsible|accountable|in charge|"
+                          r"asked|tasked)|had to|needed to|took (?:on|over|ownership))|"
+                          r"my (?:job|task|role|responsibility|goal|remit))\b", re.I)
+_ASKS_FAILURE = re.compile(r"\b(?:fail\w*|mistake\w*|wrong|missed|setback|regret\w*)\b", re.I)
+_TELLS_FAILURE = re.compile(r"\b(?:fail\w*|mistake\w*|wrong|missed|my fault|error|"
+                            r"misjudg\w*|underestimat\w*|slipped|broke|late)\b", re.I)
+_ASKS_CONFLICT = re.compile(r"\b(?:disagree\w*|conflict\w*|push(?:ed)? back|challeng\w* "
+                            r"(?:a|your|the) (?:decision|manager|boss))\b", re.I)
+_TELLS_CONFLICT = re.compile(r"\b(?:disagree\w*|conflict\w*|push(?:ed)? back|objected|"
+                             r"argued|debate\w*|opposed|challenged|convinced|persuaded|"
+                             r"did not agree|didn't agree|concern\w*)\b", re.I)
+
+#: Each gap that the answer's own words can disprove, and the words that disprove it: a
+#: probe must not say "gave no number" after "12 percent".
+_DISPROVED_BY = {"no-metric": _NUMBER, "no-task": _RESPONSIBLE}
+
+
+def _question_gaps(question: str, answer: str) -> set[str]:
+    """Gaps the question's ask reveals: a failure or a disagreement asked for, not told."""
+    found = set()
+    if _ASKS_FAILURE.search(question) and not _TELLS_FAILURE.search(answer):
+        found.add("no-failure")
+    if _ASKS_CONFLICT.search(question) and not _TELLS_CONFLICT.search(answer):
+        found.add("no-disagreement")
+    return found
+
+
 def answer_gaps(analysis: Analysis) -> list[str]:
-    """The gaps the analysis points at, most important first, each once. Reflection has no
-    flag of its own: a near-zero reflection score stands for it."""
+    """The gaps the analysis points at, most important first, each once, and only those
+    the answer's words do not contradict. Reflection has no flag of its own: a near-zero
+    reflection score stands for it. An empty answer has no gaps to probe."""
+    answer = analysis.answer or ""
+    if not answer.strip():
+        return []
     found = {g for g in (gap_code(f.code) for f in analysis.flags) if g}
     if analysis.scores.get("reflection", 10.0) < NO_REFLECTION_BELOW:
         found.add("no-reflection")
+    found |= _question_gaps(analysis.question or "", answer)
+    found = {g for g in found if not (g in _DISPROVED_BY and _DISPROVED_BY[g].search(answer))}
     return [g for g in GAP_ORDER if g in found]
 
 
 def choose_followups(analysis: Analysis, principle: str | None, principle_name: str,
                      rng: random.Random, *, limit: int = 2,
                      avoid: Iterable[str] = ()) -> list[Followup]:
-    """One probe for the biggest gap (if any), then one for the principle; at most `limit`."""
+    """One probe for the biggest gap (if any), then one for the principle; at most `limit`.
+    No probe follows an empty answer: there is nothing to build on."""
+    if not (analysis.answer or "").strip():
+        return []
     table = probes()
     used = set(avoid)
     out: list[Followup] = []
