@@ -273,3 +273,12 @@ def test_a_story_recall_in_the_terminal(loopprep_home: Path, example_notes: Path
     card = _db(loopprep_home).execute("SELECT kind, ref FROM cards").fetchone()
     assert tuple(card) == ("story-recall", "think-big")
 
+
+
+def test_history_text_shows_answers_feedback_and_ratings_in_words(cli: CLI, loopprep_home: Path,
+                                                                  example_notes: Path) -> None:
+    _practise(loopprep_home, example_notes, days=2)
+    assert cli("history", "--limit", "3") == 0
+    assert "Answer: In 2024 I cut the forecast error by 11%" in cli.out
+    assert "Feedback: " in cli.out
+    assert "Good" in cli.out and "rating 3" not in cli.out

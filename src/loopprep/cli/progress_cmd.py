@@ -5,11 +5,16 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 
 from loopprep.cli.common import JsonOption, console, now, open_bank, print_json
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from loopprep.practice.records import AttemptRecord
 
 
 def register(app: typer.Typer) -> None:
@@ -123,17 +128,33 @@ def history(
     if as_json:
         print_json({"attempts": [a.to_json() for a in attempts]})
         return
-    from rich.markup import escape
-
     out = console()
     if not attempts:
         out.print("No attempts yet: loopprep practice")
     for attempt in attempts:
-        score = f"{attempt.overall:.1f}" if attempt.overall is not None else "-"
-        rating = attempt.rating if attempt.rating is not None else "-"
-        out.print(f"[dim]{attempt.started_at:%Y-%m-%d %H:%M}[/dim] {escape(attempt.principle or '')} "
-                  f"[bold]{escape(attempt.question)}[/bold] score {score} rating {rating} "
-                  f"[dim]{attempt.status}[/dim]")
+        _print_attempt(out, attempt)
+
+
+def _print_attempt(out: Console, attempt: AttemptRecord) -> None:
+    """One attempt as `history` shows it: the question, the answer, feedback and follow-ups."""
+    from rich.markup import escape
+
+    from loopprep.practice.records import RATINGS
+
+    score = f"score {attempt.overall:.1f}/10" if attempt.overall is not None else "no score"
+    rating = RATINGS.get(attempt.rating or 0, "not rated").capitalize()
+    out.print(f"[dim]{attempt.started_at:%Y-%m-%d %H:%M}[/dim] {escape(attempt.principle or '')} "
+              f"[bold]{escape(attempt.question)}[/bold] {score} · {rating} "
+              f"[dim]{attempt.status}[/dim]")
+    if attempt.answer:
+        out.print(f"  Answer: {escape(attempt.answer)}")
+    summary = (attempt.feedback or {}).get("summary")
+    if summary:
+        out.print(f"  Feedback: {escape(str(summary))}")
+    for followup in attempt.followups:
+        reply = escape(followup.answer) if followup.answer else "[dim](not answered)[/dim]"
+        out.print(f"  Follow-up: {escape(followup.probe)} — {reply}")
+    out.print()
 
 
 def _num(value: float | None) -> str:

@@ -43,6 +43,28 @@ def add_interview(store: Store, company: str, *, role: str = "", day: date | str
                   policy: Policy = DEFAULT_POLICY) -> Interview:
     """Record an interview; refuse past dates and stages after the interview's date. Cards
     already practised are brought forward so they come round before the first stage."""
+    company, final, parsed = _checked(company, day, stages, now)
+    with store.transaction() as conn:
+        interview_id = rows.add_interview(conn, company, role.strip(), final, parsed, now)
+        reconverge(store, now, policy)
+    return rows.get_interview(store, interview_id)
+
+
+def edit_interview(store: Store, interview_id: int, company: str, *, role: str = "",
+                   day: date | str, stages: Sequence[str | Stage] = (), now: datetime,
+                   policy: Policy = DEFAULT_POLICY) -> Interview:
+    """Change an interview's company, role, date or stages (checked as when adding); the
+    schedule converges on the new dates."""
+    rows.get_interview(store, interview_id)  # a clear error for an unknown id
+    company, final, parsed = _checked(company, day, stages, now)
+    with store.transaction() as conn:
+        rows.update_interview(conn, interview_id, company, role.strip(), final, parsed)
+        reconverge(store, now, policy)
+    return rows.get_interview(store, interview_id)
+
+
+def _checked(company: str, day: date | str, stages: Sequence[str | Stage],
+             now: datetime) -> tuple[str, date, list[Stage]]:
     company = company.strip()
     if not company:
         raise InterviewError("an interview needs a company", hint="e.g. loopprep interview add Amazon ...")
@@ -60,10 +82,7 @@ def add_interview(store: Store, company: str, *, role: str = "", day: date | str
                 f"stage {stage.name!r} on {stage.date.isoformat()} is after the interview date "
                 f"{final.isoformat()}", hint="--date is the day of the last stage (the loop).")
     parsed.sort(key=lambda s: s.date)
-    with store.transaction() as conn:
-        interview_id = rows.add_interview(conn, company, role.strip(), final, parsed, now)
-        reconverge(store, now, policy)
-    return rows.get_interview(store, interview_id)
+    return company, final, parsed
 
 
 def remove_interview(store: Store, interview_id: int) -> Interview:

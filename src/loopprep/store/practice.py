@@ -56,6 +56,13 @@ def get_interview(store: Store, interview_id: int) -> Interview:
     return _interview(row)
 
 
+def update_interview(conn: sqlite3.Connection, interview_id: int, company: str, role: str,
+                     day: date, stages: Iterable[Stage]) -> None:
+    stage_json = json.dumps([{"name": s.name, "date": s.date.isoformat()} for s in stages])
+    conn.execute("UPDATE interviews SET company = ?, role = ?, date = ?, stages = ? WHERE id = ?",
+                 (company, role, day.isoformat(), stage_json, interview_id))
+
+
 def remove_interview(conn: sqlite3.Connection, interview_id: int) -> None:
     conn.execute("DELETE FROM interviews WHERE id = ?", (interview_id,))
 
@@ -224,7 +231,8 @@ def get_attempt(store: Store, attempt_id: int) -> AttemptRecord:
 
 
 def attempts(store: Store, *, session_id: int | None = None, since: datetime | None = None,
-             limit: int | None = None, newest_first: bool = False) -> list[AttemptRecord]:
+             limit: int | None = None, newest_first: bool = False,
+             offset: int = 0) -> list[AttemptRecord]:
     where: list[str] = ["1 = 1"]
     args: list[object] = []
     if session_id is not None:
@@ -236,7 +244,7 @@ def attempts(store: Store, *, session_id: int | None = None, since: datetime | N
     order = "DESC" if newest_first else "ASC"
     sql = f"SELECT * FROM attempts WHERE {' AND '.join(where)} ORDER BY started_at {order}, id {order}"
     if limit is not None:
-        sql += f" LIMIT {int(limit)}"
+        sql += f" LIMIT {int(limit)} OFFSET {int(offset)}"
     return [_attempt(row) for row in store.conn.execute(sql, args)]
 
 

@@ -26,12 +26,15 @@ from loopprep.web.routes import (
     Area,
     answer,
     dashboard,
+    history,
     importing,
+    interviews,
     plan,
     practice,
     questions,
     settings,
     stories,
+    technical,
 )
 from loopprep.web.security import LOOPBACK_HOSTS, Guard, new_token
 from loopprep.web.snapshot import Snapshots
@@ -39,8 +42,9 @@ from loopprep.web.snapshot import Snapshots
 log = logging.getLogger("loopprep.web")
 
 #: The areas in navigation order. A new area is a module in routes/ with an `area`.
-AREAS: list[Area] = [dashboard.area, stories.area, questions.area, practice.area, answer.area,
-                     plan.area, importing.area, settings.area]
+AREAS: list[Area] = [dashboard.area, stories.area, questions.area, practice.area,
+                     technical.area, interviews.area, history.area, answer.area, plan.area,
+                     importing.area, settings.area]
 #: Request bodies larger than the default form limit, by path.
 BODY_LIMITS = {"/import/upload": importing.UPLOAD_REQUEST_BYTES}
 

@@ -122,6 +122,7 @@ def make_templates(home: Path, token: str) -> Environment:
     env.globals["htmx"] = HTMX
     env.globals["csrf_token"] = token
     env.filters["sentence"] = sentence
+    env.filters["when"] = when
     env.globals["where"] = lambda path: where(path, home)
     env.globals["query"] = query
     env.globals["feedback_spans"] = feedback_spans
@@ -142,6 +143,25 @@ def sentence(message: str) -> str:
         return text
     text = text[0].upper() + text[1:]
     return text if text[-1] in ".!?" else text + "."
+
+
+def when(moment: datetime | date | str | None, today: date | None = None) -> str:
+    """A time as a candidate reads it: 'today', 'yesterday', 'Tue 1 Dec', never raw ISO."""
+    if moment is None or moment == "":
+        return "never"
+    if isinstance(moment, str):
+        try:
+            moment = datetime.fromisoformat(moment)
+        except ValueError:
+            return str(moment)
+    day = moment.date() if isinstance(moment, datetime) else moment
+    if today is not None:
+        gap = (today - day).days
+        named = {0: "today", 1: "yesterday", -1: "tomorrow"}.get(gap)
+        if named:
+            return named
+    text = f"{day:%a} {day.day} {day:%b}"
+    return text if today is None or today.year == day.year else f"{text} {day.year}"
 
 
 def query(params: Mapping[str, Any], **changes: Any) -> str:
