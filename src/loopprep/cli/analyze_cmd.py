@@ -55,10 +55,10 @@ def analyze(
 
 
 def _analyze_recording(ctx: typer.Context, source: str, question: str | None, as_json: bool) -> None:
-    from loopprep.speech import Transcriber, measure_spoken_delivery, require_speech
+    from loopprep.speech import measure_spoken_delivery, require_speech, shared_transcriber
 
     require_speech()
-    transcript = Transcriber().transcribe(source)
+    transcript = shared_transcriber().transcribe(source)
     if not transcript.words:
         raise LoopprepError(f"{source}: no speech was heard in the recording",
                             hint="Check the microphone and record again.")

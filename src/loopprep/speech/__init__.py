@@ -14,7 +14,7 @@ from loopprep.speech.delivery import (
     pace_band,
 )
 from loopprep.speech.models import DEFAULT_MODEL, INSTALL_HINT, MODELS, SpeechUnavailable, require_speech
-from loopprep.speech.transcribe import AUDIO_SUFFIXES, Transcriber, is_audio_path
+from loopprep.speech.transcribe import AUDIO_SUFFIXES, Transcriber, is_audio_path, shared_transcriber
 from loopprep.speech.transcript import Transcript, Word
 
 __all__ = [
@@ -33,4 +33,5 @@ __all__ = [
     "measure_spoken_delivery",
     "pace_band",
     "require_speech",
+    "shared_transcriber",
 ]

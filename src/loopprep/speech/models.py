@@ -56,9 +56,11 @@ def _sha256(path: Path) -> str:
 
 def require_speech() -> None:
     """Raise one clear line when faster-whisper is missing."""
-    if importlib.util.find_spec("faster_whisper") is None:
+    try:
+        import faster_whisper  # noqa: F401
+    except ImportError:
         raise SpeechUnavailable("speech needs the optional extra, which is not installed",
-                                hint=f"Install it: {INSTALL_HINT}")
+                                hint=f"Install it: {INSTALL_HINT}") from None
 
 
 def model_dir(name: str = DEFAULT_MODEL) -> Path:

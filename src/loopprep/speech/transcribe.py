@@ -6,6 +6,7 @@ faster-whisper), so wav, mp3, m4a, ogg, webm and flac need no system ffmpeg.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ from loopprep.errors import LoopprepError
 from loopprep.speech.models import DEFAULT_MODEL, model_dir
 from loopprep.speech.transcript import Transcript, join_words
 
-__all__ = ["AUDIO_SUFFIXES", "MAX_AUDIO_SECONDS", "Transcriber", "is_audio_path"]
+__all__ = ["AUDIO_SUFFIXES", "MAX_AUDIO_SECONDS", "Transcriber", "is_audio_path", "shared_transcriber"]
 
 AUDIO_SUFFIXES = (".wav", ".mp3", ".m4a", ".ogg", ".webm", ".flac", ".mp4", ".opus")
 MAX_AUDIO_SECONDS = 15 * 60
@@ -46,6 +47,12 @@ class Transcriber:
             initial_prompt=_PROMPT)
         timed = [(w.word, float(w.start), float(w.end)) for seg in segments for w in seg.words or []]
         return join_words(timed, duration_s, self.name, find_silences(audio))
+
+
+@lru_cache(maxsize=2)
+def shared_transcriber(name: str = DEFAULT_MODEL) -> Transcriber:
+    """One loaded model per process: the CLI, the web app and the tests reuse it."""
+    return Transcriber(name)
 
 
 def find_silences(audio: Any, *, min_s: float = 1.0) -> list[tuple[float, float]]:
