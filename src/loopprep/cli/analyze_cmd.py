@@ -28,7 +28,16 @@ def analyze(
         False, "--jsonl",
         help='Read lines of {"id", "question", "answer"} and print one JSON result per line.'),
 ) -> None:
-    """Feedback on an answer: STAR parts, flags on the exact words, honest 0-10 scores."""
+    """Feedback on an answer: STAR parts, flags on the exact words, honest 0-10 scores.
+
+    A recording (wav, mp3, m4a, ogg, webm, flac) is transcribed locally first (the
+    ``speech`` extra) and its delivery measured: pace, pauses, fillers.
+    """
+    from loopprep.speech.transcribe import is_audio_path
+
+    if source != "-" and is_audio_path(source) and not jsonl:
+        _analyze_recording(ctx, source, question, as_json)
+        return
     text = _read(source)
     framework = settings(ctx).framework
     if jsonl:
@@ -43,6 +52,33 @@ def analyze(
         from loopprep.cli.feedback_view import render_analysis
 
         render_analysis(analysis, console())
+
+
+def _analyze_recording(ctx: typer.Context, source: str, question: str | None, as_json: bool) -> None:
+    from loopprep.speech import measure_spoken_delivery, require_speech, shared_transcriber
+
+    require_speech()
+    transcript = shared_transcriber().transcribe(source)
+    if not transcript.words:
+        raise LoopprepError(f"{source}: no speech was heard in the recording",
+                            hint="Check the microphone and record again.")
+    delivery = measure_spoken_delivery(transcript)
+    analysis = analyze_one(transcript.text, question, settings(ctx).framework)
+    if as_json:
+        print_json({**analysis.to_json(), "transcript": transcript.text,
+                    "transcript_model": transcript.model, "delivery": delivery.to_json()})
+        return
+    from loopprep.cli.feedback_view import render_analysis
+
+    out = console()
+    out.print(f"[bold]Transcript[/bold] ({transcript.model}): {transcript.text}", markup=True,
+              highlight=False)
+    d = delivery
+    out.print(f"Delivery: {d.duration_s:.0f} s, {d.words_per_minute:.0f} words a minute "
+              f"({d.to_json()['pace']}; aim for 130-160), {len(d.pauses)} pauses of 2 s or more "
+              f"(longest {d.longest_pause_s:.1f} s), {d.fillers_per_minute:.1f} fillers a minute",
+              highlight=False)
+    render_analysis(analysis, out)
 
 
 def analyze_one(answer: str, question: str | None, framework: str | None = None) -> Any:

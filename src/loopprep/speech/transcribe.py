@@ -1,0 +1,100 @@
+"""Local transcription with faster-whisper: audio file in, timed words out.
+
+The model is loaded once per ``Transcriber``; audio is decoded by PyAV (bundled with
+faster-whisper), so wav, mp3, m4a, ogg, webm and flac need no system ffmpeg.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from loopprep.errors import LoopprepError
+from loopprep.speech.models import DEFAULT_MODEL, model_dir
+from loopprep.speech.transcript import Transcript, join_words
+
+__all__ = ["AUDIO_SUFFIXES", "MAX_AUDIO_SECONDS", "Transcriber", "is_audio_path", "shared_transcriber"]
+
+AUDIO_SUFFIXES = (".wav", ".mp3", ".m4a", ".ogg", ".webm", ".flac", ".mp4", ".opus")
+MAX_AUDIO_SECONDS = 15 * 60
+SAMPLE_RATE = 16_000
+# Whisper leaves out "um" and "uh" unless the context shows they are wanted.
+_PROMPT = "Um, so, uh, I was, like, thinking about it, you know."
+
+
+def is_audio_path(path: str) -> bool:
+    return Path(path).suffix.lower() in AUDIO_SUFFIXES
+
+
+class Transcriber:
+    """One loaded Whisper model; ``transcribe`` may be called many times."""
+
+    def __init__(self, name: str = DEFAULT_MODEL, *, threads: int = 0) -> None:
+        folder = model_dir(name)
+        from faster_whisper import WhisperModel
+
+        self.name = name
+        self._model: Any = WhisperModel(str(folder), device="cpu", compute_type="int8",
+                                        cpu_threads=threads)
+
+    def transcribe(self, source: Path | str) -> Transcript:
+        audio = decode(source)
+        duration_s = len(audio) / SAMPLE_RATE
+        segments, _info = self._model.transcribe(
+            audio, language="en", beam_size=1, word_timestamps=True,
+            condition_on_previous_text=False, vad_filter=False,
+            initial_prompt=_PROMPT)
+        timed = [(w.word, float(w.start), float(w.end)) for seg in segments for w in seg.words or []]
+        return join_words(timed, duration_s, self.name, find_silences(audio))
+
+
+@lru_cache(maxsize=2)
+def shared_transcriber(name: str = DEFAULT_MODEL) -> Transcriber:
+    """One loaded model per process: the CLI, the web app and the tests reuse it."""
+    return Transcriber(name)
+
+
+def find_silences(audio: Any, *, min_s: float = 1.0) -> list[tuple[float, float]]:
+    """Runs of 20 ms frames at least 20 dB below the recording's loud speech, >= min_s long."""
+    import numpy as np
+
+    frame = SAMPLE_RATE // 50
+    count = len(audio) // frame
+    if count == 0:
+        return []
+    rms = np.sqrt(np.mean(np.square(audio[: count * frame].reshape(count, frame)), axis=1))
+    loud = float(np.percentile(rms, 95))
+    quiet = rms < max(loud * 0.1, 1e-4)
+    runs: list[tuple[float, float]] = []
+    start: int | None = None
+    for i, is_quiet in enumerate([*quiet.tolist(), False]):
+        if is_quiet and start is None:
+            start = i
+        elif not is_quiet and start is not None:
+            if (i - start) / 50 >= min_s:
+                runs.append((start / 50, i / 50))
+            start = None
+    return runs
+
+
+def decode(source: Path | str) -> Any:
+    """16 kHz mono float32 samples, or one clear error naming the file."""
+    from faster_whisper import decode_audio
+
+    path = Path(source)
+    if not path.is_file():
+        raise LoopprepError(f"{path}: no such file",
+                            hint="Pass a recording (wav, mp3, m4a, ogg, webm, flac).")
+    try:
+        audio = decode_audio(str(path), sampling_rate=SAMPLE_RATE)
+    except Exception as exc:  # PyAV raises many kinds for a broken or non-audio file
+        reason = str(exc).splitlines()[0][:120] if str(exc) else type(exc).__name__
+        raise LoopprepError(f"{path}: not a readable audio recording ({reason})",
+                            hint="Record again, or convert it to wav/mp3/ogg/webm/flac.") from None
+    if len(audio) == 0:
+        raise LoopprepError(f"{path}: the recording holds no sound", hint="Record again.")
+    if len(audio) > MAX_AUDIO_SECONDS * SAMPLE_RATE:
+        raise LoopprepError(f"{path}: longer than {MAX_AUDIO_SECONDS // 60} minutes; an answer is "
+                            "about two", hint="Record one answer at a time.")
+    return audio

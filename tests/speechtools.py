@@ -1,0 +1,70 @@
+"""Real speech for the speech tests: espeak-ng (Debian) speaks invented answers to wav files."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import wave
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+ESPEAK = shutil.which("espeak-ng")
+
+
+def need_speech() -> None:
+    """Speech tests need espeak-ng and the speech extra; LOOPPREP_SKIP_SPEECH=1 skips on purpose."""
+    missing = []
+    if ESPEAK is None:
+        missing.append("espeak-ng (apt-get install -y espeak-ng)")
+    try:
+        import faster_whisper  # noqa: F401
+    except ImportError:
+        missing.append("the speech extra (pip install -e '.[speech]')")
+    if missing:
+        if os.environ.get("LOOPPREP_SKIP_SPEECH") == "1":
+            pytest.skip("LOOPPREP_SKIP_SPEECH=1: speech tests skipped on purpose")
+        pytest.fail("speech tests need " + " and ".join(missing)
+                    + ", or set LOOPPREP_SKIP_SPEECH=1 to skip them")
+
+
+def speak(text: str, path: Path, *, wpm: int = 150) -> Path:
+    assert ESPEAK is not None
+    subprocess.run([ESPEAK, "-v", "en-us", "-s", str(wpm), "-w", str(path), text], check=True,
+                   capture_output=True)
+    return path
+
+
+def read_wav(path: Path) -> tuple[int, np.ndarray]:
+    with wave.open(str(path)) as handle:
+        return handle.getframerate(), np.frombuffer(handle.readframes(handle.getnframes()), np.int16)
+
+
+def join_with_silence(parts: list[Path], silence_s: float, path: Path) -> Path:
+    rate, first = read_wav(parts[0])
+    pieces = [first]
+    for part in parts[1:]:
+        pieces += [np.zeros(int(rate * silence_s), np.int16), read_wav(part)[1]]
+    with wave.open(str(path), "wb") as handle:
+        handle.setnchannels(1)
+        handle.setsampwidth(2)
+        handle.setframerate(rate)
+        handle.writeframes(np.concatenate(pieces).tobytes())
+    return path
+
+
+def normalise(text: str) -> list[str]:
+    return re.findall(r"[a-z0-9']+", text.lower())
+
+
+def word_error_rate(reference: str, hypothesis: str) -> float:
+    ref, hyp = normalise(reference), normalise(hypothesis)
+    row = list(range(len(hyp) + 1))
+    for i, r in enumerate(ref, 1):
+        prev, row[0] = row[0], i
+        for j, h in enumerate(hyp, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (r != h))
+    return row[len(hyp)] / max(1, len(ref))
