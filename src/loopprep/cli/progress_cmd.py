@@ -14,7 +14,7 @@ from loopprep.cli.common import JsonOption, console, now, open_bank, print_json
 if TYPE_CHECKING:
     from rich.console import Console
 
-    from loopprep.practice.records import AttemptRecord
+    from loopprep.model.practice import AttemptRecord
 
 
 def register(app: typer.Typer) -> None:
@@ -139,7 +139,7 @@ def _print_attempt(out: Console, attempt: AttemptRecord) -> None:
     """One attempt as `history` shows it: the question, the answer, feedback and follow-ups."""
     from rich.markup import escape
 
-    from loopprep.practice.records import RATINGS
+    from loopprep.model.practice import RATINGS
 
     score = f"score {attempt.overall:.1f}/10" if attempt.overall is not None else "no score"
     rating = RATINGS.get(attempt.rating or 0, "not rated").capitalize()

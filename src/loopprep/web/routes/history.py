@@ -13,7 +13,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import Route
 
-from loopprep.practice.records import RATINGS, AttemptRecord
+from loopprep.model.practice import RATINGS, AttemptRecord
 from loopprep.web.pages import open_bank, respond, today
 from loopprep.web.routes import Area
 

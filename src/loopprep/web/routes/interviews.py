@@ -12,7 +12,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from loopprep.errors import LoopprepError
-from loopprep.practice.records import Interview
+from loopprep.model.practice import Interview
 from loopprep.web.pages import form, now, open_bank, respond, text_field, today
 from loopprep.web.routes import Area
 
