@@ -122,7 +122,7 @@ class Block:
         if name.split(".")[0] == "faster_whisper":
             raise ModuleNotFoundError(name)
 sys.meta_path.insert(0, Block())
-from loopprep.cli.app import main
+from loopprep.launch import main
 sys.argv = ["loopprep", "analyze", sys.argv[1], "--json"]
 main()
 """
