@@ -43,3 +43,7 @@ class NotFoundError(LoopprepError):
 
 class StoreError(LoopprepError):
     """The database cannot be opened or is from a newer loopprep."""
+
+
+class PracticeError(LoopprepError):
+    """A practice request that cannot be carried out as given."""

@@ -3,17 +3,17 @@ interview date, sessions by time, principle or mock loop, and progress. Nothing 
 the terminal and the web app drive a `PracticeSession` the same way.
 """
 
+from loopprep.errors import PracticeError
 from loopprep.model.practice import AttemptRecord, CardRecord, Followup, Interview, Stage
+from loopprep.practice.report import session_report
 from loopprep.practice.schedule import DEFAULT_POLICY, Policy, is_overdue
 from loopprep.practice.selection import PracticeItem, StoryCue
 from loopprep.practice.session import (
     AnswerResult,
-    PracticeError,
     PracticeSession,
     RatingResult,
     SessionOptions,
     rate_attempt,
-    session_report,
 )
 
 __all__ = [

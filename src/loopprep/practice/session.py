@@ -7,18 +7,19 @@ from __future__ import annotations
 
 import random
 import re
-from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from loopprep.errors import LoopprepError
+from loopprep.errors import PracticeError
 from loopprep.model.practice import AttemptRecord, CardRecord, Followup, SessionRecord
 from loopprep.practice import interviews
 from loopprep.practice.feedback import Analyzer, analyze
 from loopprep.practice.followups import choose_followups
+from loopprep.practice.loop_plan import plan_loop
 from loopprep.practice.questions import practice_questions
+from loopprep.practice.report import session_report
 from loopprep.practice.schedule import DEFAULT_POLICY, Policy, days_between, review, utc_day
 from loopprep.practice.selection import QUESTION, PracticeItem, Selector
 from loopprep.store import practice as rows
@@ -30,10 +31,6 @@ if TYPE_CHECKING:
 
 #: how a session treats technical subtopics: mixed in (one item in three), only, or not at all
 TECHNICAL_MODES = ("mix", "only", "none")
-
-
-class PracticeError(LoopprepError):
-    """A practice request that cannot be carried out as given."""
 
 
 @dataclass(frozen=True)
@@ -138,7 +135,7 @@ class PracticeSession:
             "technical": options.technical,
         }
         if options.mock_loop:
-            settings["plan"] = _plan_loop(bank, options, settings["seed"], now, policy)
+            settings["plan"] = plan_loop(bank, options, settings["seed"], now, policy)
         interviews.reconverge(bank.store, now, policy)
         with bank.store.transaction() as conn:
             session_id = rows.add_session(conn, options.kind, settings, now)
@@ -362,102 +359,6 @@ def rate_attempt(bank: Workspace, attempt_id: int, rating: int, *, now: datetime
                         deadline.isoformat() if deadline else None)
 
 
-def session_report(bank: Workspace, session_id: int, *, now: datetime) -> dict[str, Any]:
-    """What a session did: per principle (and per interviewer in a mock loop) the scores,
-    ratings and the fixes that came up most."""
-    record = rows.get_session(bank.store, session_id)
-    attempts = rows.attempts(bank.store, session_id=session_id)
-    names: dict[str, str] = {p.slug: p.name for p in bank.framework}
-    answered = [a for a in attempts if a.status != "interrupted"]
-    report: dict[str, Any] = {
-        "session": session_id, "kind": record.kind,
-        "started_at": record.started_at.isoformat(), "ended_at": now.isoformat(),
-        "minutes": round((now - record.started_at).total_seconds() / 60, 1),
-        "items": len(attempts), "answered": len(answered),
-        "interrupted": len(attempts) - len(answered),
-        "mean_score": _mean(a.overall for a in answered),
-        "principles": [], "fixes": _fixes(answered),
-        "due_left": rows.count_cards(bank.store, due_before=_tomorrow(now)),
-    }
-    by_principle: dict[str, list[AttemptRecord]] = {}
-    technical = [a for a in answered if a.kind == "technical"]
-    for attempt in answered:
-        if attempt.kind != "technical":
-            by_principle.setdefault(attempt.principle or "", []).append(attempt)
-    for slug, group in by_principle.items():
-        report["principles"].append({
-            "slug": slug, "name": names.get(slug, slug), "attempts": len(group),
-            "mean_score": _mean(a.overall for a in group),
-            "mean_rating": _mean(a.rating for a in group),
-        })
-    if "plan" in record.settings:
-        report["interviewers"] = _interviewer_report(record.settings["plan"], attempts, names)
-    if technical:
-        from loopprep.technical.practice import session_summary
-
-        report["technical"] = session_summary(bank.store, technical)
-    return report
-
-
-def _interviewer_report(plan: list[dict[str, Any]], attempts: list[AttemptRecord],
-                        names: dict[str, str]) -> list[dict[str, Any]]:
-    by_ref = {a.ref: a for a in attempts}
-    people: dict[str, dict[str, Any]] = {}
-    for entry in plan:
-        person = people.setdefault(entry["interviewer"], {
-            "name": entry["interviewer"], "bar_raiser": entry["bar_raiser"], "principles": []})
-        attempt = by_ref.get(entry["ref"])
-        fixes = _fixes([attempt], limit=1) if attempt and attempt.status != "interrupted" else []
-        person["principles"].append({
-            "slug": entry["principle"], "name": names.get(entry["principle"], entry["principle"]),
-            "question": attempt.question if attempt else None,
-            "status": attempt.status if attempt else "not asked",
-            "score": attempt.overall if attempt else None,
-            "rating": attempt.rating if attempt else None,
-            "fix": fixes[0] if fixes else None,
-        })
-    for person in people.values():
-        person["score"] = _mean(p["score"] for p in person["principles"])
-    return list(people.values())
-
-
-def _plan_loop(bank: Workspace, options: SessionOptions, seed: str, now: datetime,
-               policy: Policy) -> list[dict[str, Any]]:
-    """One question per principle of each interviewer, the bar raiser last."""
-    from loopprep.plan.loops import default_loop, load_loop
-
-    loop = (load_loop(options.loop_file, bank.framework) if options.loop_file
-            else default_loop(bank.framework))
-    selector = Selector(bank.store, bank.framework, bank.stories(),
-                        questions=practice_questions(bank, now=now), policy=policy)
-    rng = random.Random(f"{seed}:loop")
-    asked: set[tuple[str, str]] = set()
-    plan = []
-    for person in sorted(loop.interviewers, key=lambda p: p.bar_raiser):  # bar raiser last
-        for slug in person.principles:
-            item = selector.for_principle(slug, rng, asked, person.name, now)
-            if item is None:
-                continue
-            asked.add((item.kind, item.ref))
-            plan.append({"interviewer": person.name, "bar_raiser": person.bar_raiser,
-                         "principle": slug, "ref": item.ref})
-    if not plan:
-        raise PracticeError("no questions for the loop's principles in this framework")
-    return plan
-
-
-def _fixes(attempts: list[AttemptRecord], limit: int = 3) -> list[str]:
-    """The fixes the feedback asked for most often across the attempts."""
-    counts: Counter[str] = Counter()
-    for attempt in attempts:
-        feedback = attempt.feedback or {}
-        fixes = list(feedback.get("top_fixes") or [])
-        if not fixes:
-            fixes = [f.get("fix") or f.get("message") for f in feedback.get("flags", [])][:2]
-        counts.update({f for f in fixes if f})
-    return [fix for fix, _ in counts.most_common(limit)]
-
-
 def _named_stories(item: PracticeItem, text: str) -> tuple[str, ...]:
     """Stories whose title (or its first word, e.g. 'IRPWIND') the recall names."""
     lowered = text.lower()
@@ -467,17 +368,6 @@ def _named_stories(item: PracticeItem, text: str) -> tuple[str, ...]:
         if cue.title.lower() in lowered or (words and words[0] in lowered):
             found.append(cue.id)
     return tuple(found)
-
-
-def _mean(values: Any) -> float | None:
-    numbers = [float(v) for v in values if v is not None]
-    return round(sum(numbers) / len(numbers), 2) if numbers else None
-
-
-def _tomorrow(now: datetime) -> datetime:
-    from loopprep.practice.schedule import start_of_day
-
-    return start_of_day(now) + timedelta(days=1)
 
 
 def _technical_turn(asked_kinds: list[str]) -> bool:
