@@ -14,7 +14,7 @@ from loopprep.store import technical as tech_rows
 
 if TYPE_CHECKING:
     from loopprep.notes.document import ParsedNotes
-    from loopprep.notes.technical import TechnicalDraft
+    from loopprep.notes.drafts import TechnicalDraft
 
 
 @dataclass

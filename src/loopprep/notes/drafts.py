@@ -8,11 +8,31 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from loopprep.frameworks.topics import Subtopic
 from loopprep.model import Finding, Fragment, PrincipleSlug, Severity, SourceRef
 from loopprep.notes.outline import Item
 from loopprep.notes.question_text import clean_question
 from loopprep.notes.structure import Piece
-from loopprep.notes.technical import TechnicalDraft, TechnicalNote
+
+
+@dataclass
+class TechnicalDraft:
+    """A subtopic the notes track, with the done state of its checkbox (None: no checkbox)."""
+
+    subtopic: Subtopic
+    checked: bool | None
+    source: SourceRef
+
+
+@dataclass
+class TechnicalNote:
+    """A bullet or paragraph kept as a note on a subtopic, a topic, or the section (GENERAL);
+    `checked` is set for a checklist step."""
+
+    subject: str
+    text: str
+    checked: bool | None
+    source: SourceRef
 
 
 @dataclass

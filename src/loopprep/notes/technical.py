@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from loopprep.frameworks.topics import OTHER_TOPIC, Subtopic, TopicList
 from loopprep.model import SourceRef
 from loopprep.notes.bullets import slugify
+from loopprep.notes.drafts import TechnicalDraft, TechnicalNote
 from loopprep.notes.outline import Item, ListBlock, Paragraph
 from loopprep.notes.principles import match_named, normalise
 
@@ -32,26 +33,6 @@ _TECHNICAL_WORDS = re.compile(
     re.IGNORECASE,
 )
 TECHNICAL_NOTE_TYPES = {"technical", "tech", "technical-notes"}
-
-
-@dataclass
-class TechnicalDraft:
-    """A subtopic the notes track, with the done state of its checkbox (None: no checkbox)."""
-
-    subtopic: Subtopic
-    checked: bool | None
-    source: SourceRef
-
-
-@dataclass
-class TechnicalNote:
-    """A bullet or paragraph kept as a note on a subtopic, a topic, or the section (GENERAL);
-    `checked` is set for a checklist step."""
-
-    subject: str
-    text: str
-    checked: bool | None
-    source: SourceRef
 
 
 @dataclass(frozen=True)

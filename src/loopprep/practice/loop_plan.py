@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import random
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from loopprep.errors import PracticeError
@@ -13,16 +14,15 @@ from loopprep.practice.schedule import Policy
 from loopprep.practice.selection import Selector
 
 if TYPE_CHECKING:
-    from loopprep.practice.session import SessionOptions
     from loopprep.workspace import Workspace
 
 
-def plan_loop(bank: Workspace, options: SessionOptions, seed: str, now: datetime,
+def plan_loop(bank: Workspace, loop_file: Path | None, seed: str, now: datetime,
                policy: Policy) -> list[dict[str, Any]]:
     """One question per principle of each interviewer, the bar raiser last."""
     from loopprep.plan.loops import default_loop, load_loop
 
-    loop = (load_loop(options.loop_file, bank.framework) if options.loop_file
+    loop = (load_loop(loop_file, bank.framework) if loop_file
             else default_loop(bank.framework))
     selector = Selector(bank.store, bank.framework, bank.stories(),
                         questions=practice_questions(bank, now=now), policy=policy)

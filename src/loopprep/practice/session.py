@@ -135,7 +135,7 @@ class PracticeSession:
             "technical": options.technical,
         }
         if options.mock_loop:
-            settings["plan"] = plan_loop(bank, options, settings["seed"], now, policy)
+            settings["plan"] = plan_loop(bank, options.loop_file, settings["seed"], now, policy)
         interviews.reconverge(bank.store, now, policy)
         with bank.store.transaction() as conn:
             session_id = rows.add_session(conn, options.kind, settings, now)
