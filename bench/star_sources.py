@@ -9,7 +9,6 @@ the same process: labelling by position, and the shipped model. Run from the rep
 
 from __future__ import annotations
 
-import json
 import sys
 import time
 from collections import Counter
@@ -22,34 +21,12 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 DEV_ANSWERS = ROOT.parent / "shared" / "eval" / "star_answers_dev.jsonl"
-PARTS = ("situation", "task", "action", "result")
-
-
-def source_of(row: dict[str, Any]) -> str:
-    return str(row["id"]).split(":")[0]
-
-
 def dev_answers(path: Path = DEV_ANSWERS) -> list[tuple[str, Any]]:
-    """(source, Answer) for every dev answer, its parts split into labelled sentences."""
-    from loopprep.feedback.star_train import Answer
-    from loopprep.text.sentences import split_sentences
+    """(source, Answer) for every dev answer, its parts split into labelled sentences by the
+    same reader the trainer uses; the source is the id's prefix."""
+    from loopprep.feedback.star_train import load_part_answers
 
-    out = []
-    for line in path.read_text("utf-8").splitlines():
-        if not line.strip():
-            continue
-        row = json.loads(line)
-        texts: list[str] = []
-        labels: list[str] = []
-        for part in PARTS:
-            for span in split_sentences(row["parts"].get(part) or ""):
-                if span.text.strip():
-                    texts.append(span.text.strip())
-                    labels.append(part)
-        if texts:
-            out.append((source_of(row), Answer(str(row["id"]), row.get("question", ""),
-                                               tuple(texts), tuple(labels))))
-    return out
+    return [(answer.id.split(":")[0], answer) for answer in load_part_answers(path)]
 
 
 class CachedEmbedder:
