@@ -44,3 +44,14 @@ def join_words(timed: list[tuple[str, float, float]], duration_s: float, model: 
         parts.append(token)
         pos += len(token)
     return Transcript("".join(parts), words, duration_s, model, list(silences or []))
+
+
+def word_error_rate(reference: list[str], heard: list[str]) -> float:
+    """Word-level edit distance from `reference` to `heard` over the reference's length:
+    how far a transcript is from what was said (the words already normalised)."""
+    row = list(range(len(heard) + 1))
+    for i, said in enumerate(reference, 1):
+        previous, row[0] = row[0], i
+        for j, word in enumerate(heard, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (said != word))
+    return row[len(heard)] / max(1, len(reference))
