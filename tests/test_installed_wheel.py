@@ -13,16 +13,16 @@ import json
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 import sysconfig
-import time
 import zipfile
 from pathlib import Path
 
 import httpx2
 import pytest
+
+from test_web_serve import running
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "src" / "loopprep"
@@ -115,27 +115,9 @@ def test_the_journey_runs_from_the_installed_wheel(installed: Path, tmp_path: Pa
 
 
 def test_the_installed_server_answers(installed: Path, tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"} | {"DISPLAY": ""}
-    server = subprocess.Popen([installed / "loopprep", "--home", tmp_path, "serve", "--port",
-                               "0", "--no-open"], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                              text=True, cwd=tmp_path, env=env)
-    try:
-        assert server.stdout is not None
-        deadline = time.monotonic() + 60
-        for line in server.stdout:
-            found = re.search(r"is serving .* at (http://\S+)", line)
-            if found:
-                assert httpx2.get(found.group(1) + "health").json() == {"ok": True}
-                assert httpx2.get(found.group(1)).status_code == 200
-                break
-            assert time.monotonic() < deadline, "no address printed"
-        else:
-            raise AssertionError(server.stderr.read() if server.stderr else "server stopped")
-    finally:
-        server.send_signal(signal.SIGINT)
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+    with running("--home", str(tmp_path), "serve", "--port", "0", "--no-open",
+                 program=(str(installed / "loopprep"),), cwd=tmp_path) as (url, server):
+        assert httpx2.get(url + "health").json() == {"ok": True}
+        assert httpx2.get(url).status_code == 200
+    assert server.returncode == 0
     assert "Traceback" not in (server.stderr.read() if server.stderr else "")

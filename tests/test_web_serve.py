@@ -21,10 +21,13 @@ from loopprep.web.server import allowed_hosts_for, exposure_warning
 
 
 @contextmanager
-def running(*args: str) -> Iterator[tuple[str, subprocess.Popen[str]]]:
-    """Run `python -m loopprep ARGS`, wait for the address it prints, stop it afterwards."""
-    process = subprocess.Popen([sys.executable, "-m", "loopprep", *args], stdout=subprocess.PIPE,
-                               stderr=subprocess.PIPE, text=True, env={**os.environ, "DISPLAY": ""})
+def running(*args: str, program: tuple[str, ...] = (sys.executable, "-m", "loopprep"),
+            cwd: Path | None = None) -> Iterator[tuple[str, subprocess.Popen[str]]]:
+    """Run `program ARGS` (default `python -m loopprep`), wait for the address it prints,
+    stop it afterwards."""
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"} | {"DISPLAY": ""}
+    process = subprocess.Popen([*program, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True, env=env, cwd=cwd)
     try:
         deadline = time.monotonic() + 30
         assert process.stdout is not None
