@@ -187,12 +187,7 @@ def _analyze_once(
     today: date,
     labeller: StarLabeller | None = None,
 ) -> Analysis:
-    """Analyse one answer (typed or transcribed) to one behavioural question.
-
-    ``principle_scores`` is the classifier's output for the question (slug -> score);
-    without it, relevance rests on the question's wording. ``story_date`` (when the story
-    happened) overrides years found in the text. Scores are 0-10.
-    """
+    """`analyze_answer` without its bounds: the answer read once, as it is."""
     lab = labeller or default_labeller()
     spans = split_sentences(answer)
     stars, post = lab.label_with_posteriors([s.text for s in spans])
