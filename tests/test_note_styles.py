@@ -5,7 +5,6 @@ under several principles is one story, and how many questions the notes ask."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -16,22 +15,10 @@ from loopprep.frameworks import load_framework
 from loopprep.notes.outline import Paragraph, parse_outline
 from loopprep.notes.star import Unit, find_runs, star_label
 from loopprep.notes.structure import principle_line, read_table
+from note_corpus import Expected
 
 STYLES = DATA / "note-styles"
 AMAZON = load_framework("amazon")
-
-
-@dataclass(frozen=True)
-class Expected:
-    """`stories`: a phrase of each story's title -> the principles it is filed under."""
-
-    file: str
-    stories: dict[str, set[str]]
-    questions: int = 0
-    #: question text (a phrase) -> the story (a phrase of its title) its answer names
-    answers: dict[str, str] = field(default_factory=dict)
-    #: stories whose Situation and Result the notes tell as STAR parts
-    star: tuple[str, ...] = ()
 
 
 CASES = [
