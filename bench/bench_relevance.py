@@ -1,0 +1,195 @@
+"""Relevance on answers nobody here wrote: does the mark fall when the question does not fit?
+
+Every answer of ../shared/eval/star_answers_dev.jsonl whose author gave a principle is
+paired with questions of ../shared/eval/lp_questions_dev.jsonl on that principle
+("fitting") and on an unrelated principle ("unrelated"); the question's principle scores
+come from the classifier, as in ``loopprep analyze --question``. Reported: the relevance
+AUC (fitting ranked above unrelated), the mean overall drop, how often an unrelated pair
+still earns "good" (a suggested rating of 3 or more) and how often the principle remark
+fires on fitting pairs.
+
+Splits: "tune" is the guru-sishya stories answers with which-amazon-lp questions (what the
+evidence patterns were checked on); "held-out" is the other two answer sources with the
+other two question lists (neither an answer nor a question seen while tuning).
+
+The baseline runs in the same process tree: ``--baseline REV`` (default the commit before
+this work) exports that revision's ``src`` and runs this script on it in a subprocess.
+Run from the repo: ``python bench/bench_relevance.py``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tarfile
+import tempfile
+import time
+from collections.abc import Sequence
+from datetime import date
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+EVAL = ROOT.parent / "shared" / "eval"
+TODAY = date(2026, 11, 27)
+BASELINE_REV = "00e145d"  # main before issue 15's relevance work
+PER_SIDE = 3  # fitting and unrelated questions per answer
+TUNE_ANSWERS = {"guru-sishya-stories"}
+TUNE_QUESTIONS = {"which-amazon-lp"}
+# Principles too close to call one "unrelated" to the other.
+RELATED = [
+    {"ownership", "deliver-results", "bias-for-action"},
+    {"are-right-a-lot", "dive-deep"},
+    {"have-backbone", "earn-trust", "are-right-a-lot"},
+    {"hire-and-develop-the-best", "earths-best-employer"},
+    {"think-big", "invent-and-simplify", "success-and-scale"},
+    {"customer-obsession", "earn-trust"},
+    {"insist-on-the-highest-standards", "deliver-results"},
+    {"learn-and-be-curious", "dive-deep"},
+]
+
+
+def _related(a: str, b: str) -> bool:
+    return a == b or any(a in group and b in group for group in RELATED)
+
+
+def _rows(name: str) -> list[dict[str, Any]]:
+    text = (EVAL / name).read_text("utf-8")
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
+
+
+def answer_text(row: dict[str, Any]) -> str:
+    parts = row["parts"]
+    return " ".join(parts[k].strip() for k in ("situation", "task", "action", "result")
+                    if parts[k].strip())
+
+
+def pairs() -> list[tuple[str, dict[str, Any], dict[str, Any], bool]]:
+    """(split, answer row, question row, fitting) for every pair, the same every run."""
+    answers = [a for a in _rows("star_answers_dev.jsonl") if a["lp"]]
+    questions = _rows("lp_questions_dev.jsonl")
+    out = []
+    for a in answers:
+        rng = random.Random(a["id"])
+        tune = a["id"].split(":")[0] in TUNE_ANSWERS
+        pool = [q for q in questions if (q["id"].split(":")[0] in TUNE_QUESTIONS) == tune]
+        fit = [q for q in pool if q["labels"][0] == a["lp"]]
+        off = [q for q in pool if not any(_related(a["lp"], lab) for lab in q["labels"])]
+        if not fit:
+            continue
+        split = "tune" if tune else "held-out"
+        for q in rng.sample(fit, min(PER_SIDE, len(fit))):
+            out.append((split, a, q, True))
+        for q in rng.sample(off, PER_SIDE):
+            out.append((split, a, q, False))
+    return out
+
+
+def auc(pos: Sequence[float], neg: Sequence[float]) -> float:
+    wins = sum((p > n) + 0.5 * (p == n) for p in pos for n in neg)
+    return wins / (len(pos) * len(neg))
+
+
+def measure() -> dict[str, Any]:
+    """Analyse every pair with the code on the path; figures per split."""
+    from loopprep.classify import classify
+    from loopprep.feedback.analyze import analyze_answer
+    from loopprep.frameworks import load_framework
+
+    ps = pairs()
+    texts = sorted({q["text"] for _, _, q, _ in ps})
+    rankings = dict(zip(texts, classify(texts, load_framework("amazon")), strict=True))
+    rows = []
+    t0 = time.perf_counter()
+    for split, a, q, fit in ps:
+        ranking = rankings[q["text"]]
+        scores = ({str(s): v for s, v in ranking.principles}
+                  if ranking.warning is None else None)
+        got = analyze_answer(answer_text(a), question=q["text"], principle_scores=scores,
+                             today=TODAY)
+        codes = {f.code for f in got.flags}
+        rows.append({"split": split, "answer": a["id"], "fit": fit,
+                     "relevance": got.scores["relevance"], "overall": got.overall,
+                     "principle_remark": "RELEVANCE_PRINCIPLE" in codes,
+                     "off_topic": "OFF_TOPIC" in codes})
+    per = (time.perf_counter() - t0) / max(1, len(ps))
+    out: dict[str, Any] = {"ms_per_pair": round(per * 1000, 1)}
+    for split in ("tune", "held-out", "all"):
+        chosen = [r for r in rows if split == "all" or r["split"] == split]
+        fit = [r for r in chosen if r["fit"]]
+        off = [r for r in chosen if not r["fit"]]
+        drops = []
+        for aid in {r["answer"] for r in chosen}:
+            f = [r["overall"] for r in fit if r["answer"] == aid]
+            o = [r["overall"] for r in off if r["answer"] == aid]
+            drops.append(statistics.mean(f) - statistics.mean(o))
+        out[split] = {
+            "answers": len({r["answer"] for r in chosen}), "pairs": len(chosen),
+            "auc": round(auc([r["relevance"] for r in fit], [r["relevance"] for r in off]), 3),
+            "auc_overall": round(auc([r["overall"] for r in fit], [r["overall"] for r in off]), 3),
+            "overall_fit": round(statistics.mean(r["overall"] for r in fit), 2),
+            "overall_off": round(statistics.mean(r["overall"] for r in off), 2),
+            "drop": round(statistics.mean(drops), 2),
+            "off_good": round(sum(r["overall"] >= 6 for r in off) / len(off), 3),
+            "fit_good": round(sum(r["overall"] >= 6 for r in fit) / len(fit), 3),
+            "remark_fit": round(sum(r["principle_remark"] for r in fit) / len(fit), 3),
+            "remark_off": round(sum(r["principle_remark"] for r in off) / len(off), 3),
+            "off_topic_fit": round(sum(r["off_topic"] for r in fit) / len(fit), 3),
+            "off_topic_off": round(sum(r["off_topic"] for r in off) / len(off), 3),
+        }
+    return out
+
+
+def baseline(rev: str) -> dict[str, Any]:
+    """`measure()` run on revision ``rev``'s src in a subprocess."""
+    archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "src"], check=True,
+                             capture_output=True).stdout
+    with tempfile.TemporaryDirectory() as tmp:
+        with tarfile.open(fileobj=BytesIO(archive)) as tar:
+            tar.extractall(tmp, filter="data")
+        env = {**os.environ, "PYTHONPATH": str(Path(tmp) / "src")}
+        done = subprocess.run([sys.executable, __file__, "--json"], env=env, check=True,
+                              capture_output=True, text=True)
+    return dict(json.loads(done.stdout))
+
+
+KEYS = [("auc", "relevance AUC (target >= 0.90)"), ("drop", "mean overall drop (>= 2)"),
+        ("overall_fit", "overall, fitting"), ("overall_off", "overall, unrelated"),
+        ("auc_overall", "overall AUC"), ("off_good", "unrelated rated good (>= 6)"),
+        ("fit_good", "fitting rated good (>= 6)"),
+        ("remark_fit", "principle remark on fitting"), ("remark_off", "principle remark, unrel."),
+        ("off_topic_fit", "OFF_TOPIC on fitting"), ("off_topic_off", "OFF_TOPIC on unrelated")]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--json", action="store_true", help="print this tree's figures as JSON")
+    parser.add_argument("--baseline", default=BASELINE_REV, help="revision to compare with")
+    parser.add_argument("--no-baseline", action="store_true")
+    args = parser.parse_args()
+    now = measure()
+    if args.json:
+        print(json.dumps(now))
+        return 0
+    base = None if args.no_baseline else baseline(args.baseline)
+    for split in ("tune", "held-out", "all"):
+        s = now[split]
+        print(f"\n{split}: {s['answers']} answers, {s['pairs']} pairs")
+        print(f"  {'':<30}{'now':>8}" + (f"{'base ' + args.baseline:>16}" if base else ""))
+        for key, name in KEYS:
+            line = f"  {name:<30}{s[key]:>8}"
+            if base:
+                line += f"{base[split].get(key, '-'):>16}"
+            print(line)
+    print(f"\n{now['ms_per_pair']} ms per pair" + (f" (base {base['ms_per_pair']})" if base else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
