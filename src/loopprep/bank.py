@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from loopprep.classify import Ranking, StoryMatch
     from loopprep.export.outputs import ExportResult
     from loopprep.export.vault import VaultReport
+    from loopprep.feedback import Analysis
     from loopprep.plan.loops import Loop
     from loopprep.plan.planner import LoopPlan, PlanOptions
     from loopprep.practice import (
@@ -97,6 +98,12 @@ class Bank(Workspace):
         from loopprep.classify import classify
 
         return classify(questions, self.framework)
+
+    def feedback_on(self, answer: str, *, question: str | None, today: date) -> Analysis:
+        """Feedback on an answer to ``question``, read against the principles it probes."""
+        from loopprep.answer_feedback import feedback_on
+
+        return feedback_on(answer, question=question, framework=self.framework, today=today)
 
     def match(self, question: str, *, limit: int = 5) -> list[StoryMatch]:
         """The stories that fit `question`, best first, each with a reason."""

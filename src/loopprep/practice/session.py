@@ -12,10 +12,10 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from loopprep.answer_feedback import Analyzer, feedback_on
 from loopprep.errors import PracticeError
 from loopprep.model.practice import AttemptRecord, CardRecord, Followup, SessionRecord
 from loopprep.practice import interviews
-from loopprep.practice.feedback import Analyzer, analyze
 from loopprep.practice.followups import choose_followups
 from loopprep.practice.loop_plan import plan_loop
 from loopprep.practice.questions import practice_questions
@@ -267,9 +267,10 @@ class PracticeSession:
         feedback = None
         overall = None
         if not interrupted and item.kind == QUESTION:
-            analysis = analyze(text, question=item.prompt, principles=item.principles or (
-                (item.principle,) if item.principle else ()), today=utc_day(ended_at),
-                using=self.analyzer)
+            analysis = feedback_on(text, question=item.prompt, framework=self.bank.framework,
+                                   principles=item.principles or (
+                                       (item.principle,) if item.principle else ()),
+                                   today=utc_day(ended_at), analyzer=self.analyzer)
             feedback = analysis.to_json()
             overall = round(float(analysis.overall), 2)
             rng = random.Random(f"{self.settings['seed']}:{item.ref}:probes")
