@@ -204,17 +204,17 @@ class Bank(Workspace):
 
     def add_interview(self, company: str, *, role: str = "", day: date | str,
                       stages: Sequence[str] = (), now: datetime) -> Interview:
-        from loopprep.practice.interviews import add_interview
+        from loopprep.reviews.interviews import add_interview
 
         return add_interview(self.store, company, role=role, day=day, stages=stages, now=now)
 
     def interviews(self) -> list[Interview]:
-        from loopprep.practice.interviews import list_interviews
+        from loopprep.reviews.interviews import list_interviews
 
         return list_interviews(self.store)
 
     def remove_interview(self, interview_id: int) -> Interview:
-        from loopprep.practice.interviews import remove_interview
+        from loopprep.reviews.interviews import remove_interview
 
         return remove_interview(self.store, interview_id)
 
