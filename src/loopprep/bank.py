@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from loopprep.classify import Ranking, StoryMatch
     from loopprep.export.outputs import ExportResult
     from loopprep.export.vault import VaultReport
+    from loopprep.feedback import Analysis
     from loopprep.plan.loops import Loop
     from loopprep.plan.planner import LoopPlan, PlanOptions
     from loopprep.practice import (
@@ -97,6 +98,12 @@ class Bank(Workspace):
         from loopprep.classify import classify
 
         return classify(questions, self.framework)
+
+    def feedback_on(self, answer: str, *, question: str | None, today: date) -> Analysis:
+        """Feedback on an answer to ``question``, read against the principles it probes."""
+        from loopprep.answer_feedback import feedback_on
+
+        return feedback_on(answer, question=question, framework=self.framework, today=today)
 
     def match(self, question: str, *, limit: int = 5) -> list[StoryMatch]:
         """The stories that fit `question`, best first, each with a reason."""
@@ -197,17 +204,17 @@ class Bank(Workspace):
 
     def add_interview(self, company: str, *, role: str = "", day: date | str,
                       stages: Sequence[str] = (), now: datetime) -> Interview:
-        from loopprep.practice.interviews import add_interview
+        from loopprep.reviews.interviews import add_interview
 
         return add_interview(self.store, company, role=role, day=day, stages=stages, now=now)
 
     def interviews(self) -> list[Interview]:
-        from loopprep.practice.interviews import list_interviews
+        from loopprep.reviews.interviews import list_interviews
 
         return list_interviews(self.store)
 
     def remove_interview(self, interview_id: int) -> Interview:
-        from loopprep.practice.interviews import remove_interview
+        from loopprep.reviews.interviews import remove_interview
 
         return remove_interview(self.store, interview_id)
 

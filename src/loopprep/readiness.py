@@ -21,10 +21,10 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
 
 from loopprep.model import Story
-from loopprep.model.practice import CardRecord
-from loopprep.practice import interviews
-from loopprep.practice.schedule import DEFAULT_POLICY, Policy, is_overdue, start_of_day, utc_day
-from loopprep.practice.selection import TECHNICAL, stories_by_principle
+from loopprep.model.practice import TECHNICAL, CardRecord
+from loopprep.practice.selection import stories_by_principle
+from loopprep.reviews import interviews
+from loopprep.reviews.schedule import DEFAULT_POLICY, Policy, is_overdue, start_of_day, utc_day
 from loopprep.store import practice as rows
 from loopprep.technical.tracker import SubtopicState, subtopic_states, topic_list
 

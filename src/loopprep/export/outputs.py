@@ -67,7 +67,7 @@ def export_calendar(store: Store, plan: LoopPlan, path: Path, *, interview_date:
                     today: date, now: datetime, at: time = time(18, 0), minutes: int = 30,
                     force: bool = False) -> ExportResult:
     from loopprep.export.ics import practice_events, write_ics
-    from loopprep.practice.interviews import deadline
+    from loopprep.reviews.interviews import deadline
     from loopprep.store.practice import cards
 
     day = interview_date or (date.fromisoformat(plan.loop.date) if plan.loop.date else None)

@@ -8,10 +8,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from loopprep.practice import interviews
+from loopprep.model.practice import PracticeItem
 from loopprep.practice.questions import practice_questions
-from loopprep.practice.schedule import DEFAULT_POLICY, Policy, is_overdue, start_of_day, utc_day
-from loopprep.practice.selection import PracticeItem, Selector, weaknesses
+from loopprep.practice.selection import Selector, weaknesses
+from loopprep.reviews import interviews
+from loopprep.reviews.schedule import DEFAULT_POLICY, Policy, is_overdue, start_of_day, utc_day
 from loopprep.store import practice as rows
 
 if TYPE_CHECKING:

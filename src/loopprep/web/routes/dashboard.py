@@ -111,9 +111,9 @@ def coverage_matrix(coverage: Coverage, *, q: str = "", principle: str = "", sho
 
 def practice_strip(bank: Bank, moment: datetime) -> dict[str, Any]:
     """The dashboard's line about practice: the next interview stages and what is due."""
-    from loopprep.practice.interviews import upcoming_stages
     from loopprep.practice.progress import due_counts
-    from loopprep.practice.schedule import utc_day
+    from loopprep.reviews.interviews import upcoming_stages
+    from loopprep.reviews.schedule import utc_day
 
     today = utc_day(moment)
     stages = [{"company": interview.company, "stage": stage.name, "date": stage.date.isoformat(),
@@ -124,7 +124,7 @@ def practice_strip(bank: Bank, moment: datetime) -> dict[str, Any]:
 
 def readiness_view(request: Request, bank: Bank) -> dict[str, Any]:
     """`loopprep readiness` for the dashboard: kept until the next commit or UTC day."""
-    from loopprep.practice.schedule import utc_day
+    from loopprep.reviews.schedule import utc_day
 
     moment = now(request)
     stories = snapshot(request, bank).stories

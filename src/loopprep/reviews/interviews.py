@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from loopprep.errors import LoopprepError
 from loopprep.model.practice import Interview, Stage
-from loopprep.practice.schedule import DEFAULT_POLICY, Policy, converge, utc_day
+from loopprep.reviews.schedule import DEFAULT_POLICY, Policy, converge, utc_day
 from loopprep.store import Store
 from loopprep.store import practice as rows
 
