@@ -37,6 +37,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 EVAL = ROOT.parent / "shared" / "eval"
+GRADED = ROOT / "bench" / "data" / "graded_answers.jsonl"
 TODAY = date(2026, 11, 27)
 BASELINE_REV = "00e145d"  # main before issue 15's relevance work
 PER_SIDE = 3  # fitting and unrelated questions per answer
@@ -96,30 +97,45 @@ def auc(pos: Sequence[float], neg: Sequence[float]) -> float:
     return wins / (len(pos) * len(neg))
 
 
-def measure() -> dict[str, Any]:
-    """Analyse every pair with the code on the path; figures per split."""
-    from loopprep.classify import classify
-    from loopprep.feedback.analyze import analyze_answer
+def _analyzer() -> Any:
+    """What `loopprep analyze --question` runs: `feedback_on`, or on a revision before it,
+    the classifier's reading of the question and `analyze_answer`."""
     from loopprep.frameworks import load_framework
 
+    framework = load_framework("amazon")
+    try:
+        from loopprep.answer_feedback import feedback_on
+    except ImportError:
+        from loopprep.classify import classify
+        from loopprep.feedback.analyze import analyze_answer
+
+        def old(answer: str, question: str) -> Any:
+            ranking = classify([question], framework)[0]
+            scores = ({str(s): v for s, v in ranking.principles}
+                      if ranking.warning is None else None)
+            return analyze_answer(answer, question=question, principle_scores=scores,
+                                  today=TODAY)
+        return old
+    return lambda answer, question: feedback_on(answer, question=question,
+                                                framework=framework, today=TODAY)
+
+
+def measure() -> dict[str, Any]:
+    """Analyse every pair with the code on the path; figures per split."""
     ps = pairs()
-    texts = sorted({q["text"] for _, _, q, _ in ps})
-    rankings = dict(zip(texts, classify(texts, load_framework("amazon")), strict=True))
+    run = _analyzer()
     rows = []
     t0 = time.perf_counter()
     for split, a, q, fit in ps:
-        ranking = rankings[q["text"]]
-        scores = ({str(s): v for s, v in ranking.principles}
-                  if ranking.warning is None else None)
-        got = analyze_answer(answer_text(a), question=q["text"], principle_scores=scores,
-                             today=TODAY)
+        got = run(answer_text(a), q["text"])
         codes = {f.code for f in got.flags}
         rows.append({"split": split, "answer": a["id"], "fit": fit,
                      "relevance": got.scores["relevance"], "overall": got.overall,
                      "principle_remark": "RELEVANCE_PRINCIPLE" in codes,
                      "off_topic": "OFF_TOPIC" in codes})
     per = (time.perf_counter() - t0) / max(1, len(ps))
-    out: dict[str, Any] = {"ms_per_pair": round(per * 1000, 1)}
+    out: dict[str, Any] = {"ms_per_pair": round(per * 1000, 1),
+                           "spearman": round(quality_ordering(run), 3)}
     for split in ("tune", "held-out", "all"):
         chosen = [r for r in rows if split == "all" or r["split"] == split]
         fit = [r for r in chosen if r["fit"]]
@@ -146,6 +162,17 @@ def measure() -> dict[str, Any]:
     return out
 
 
+def quality_ordering(run: Any) -> float:
+    """Spearman of the overall mark with the grade (poor < middling < strong) of
+    bench/data/graded_answers.jsonl, each answer given with its own question."""
+    from scipy.stats import spearmanr
+
+    rank = {"poor": 0, "middling": 1, "strong": 2}
+    graded = [json.loads(line) for line in GRADED.read_text("utf-8").splitlines() if line]
+    marks = [run(r["answer"], r["question"]).overall for r in graded]
+    return float(spearmanr([rank[r["grade"]] for r in graded], marks).statistic)
+
+
 def baseline(rev: str) -> dict[str, Any]:
     """`measure()` run on revision ``rev``'s src in a subprocess."""
     archive = subprocess.run(["git", "-C", str(ROOT), "archive", rev, "src"], check=True,
@@ -167,12 +194,55 @@ KEYS = [("auc", "relevance AUC (target >= 0.90)"), ("drop", "mean overall drop (
         ("off_topic_fit", "OFF_TOPIC on fitting"), ("off_topic_off", "OFF_TOPIC on unrelated")]
 
 
+def fit_constants() -> None:
+    """Fit `relevance.FIT_*` (logistic regression) on the tune split and print them."""
+    import numpy as np
+    from scipy.optimize import minimize
+
+    from loopprep.answer_feedback import MAX_ANSWER_READ, question_principles
+    from loopprep.feedback.relevance import _ask_checks, fit_features
+    from loopprep.frameworks import load_framework
+
+    framework = load_framework("amazon")
+    feats, labels = [], []
+    for split, a, q, fit in pairs():
+        if split != "tune":
+            continue
+        text = answer_text(a)
+        scores = question_principles(q["text"], framework) or {}
+        probed = dict(sorted(scores.items(), key=lambda kv: -kv[1])[:3])
+        told = question_principles(text[:MAX_ANSWER_READ], framework)
+        feats.append(fit_features(text, probed, told, _ask_checks(q["text"], text)))
+        labels.append(float(fit))
+    x, y = np.array(feats), np.array(labels)
+
+    def loss(t: Any, cols: list[int]) -> float:
+        z = t[0] + x[:, cols] @ t[1:]
+        return float(np.mean(np.logaddexp(0, z) - y * z) + 1e-4 * np.sum(t[1:] ** 2))
+
+    for name, cols in (("FIT_WITH_CLASSIFIER", [0, 1, 2]), ("FIT_EVIDENCE_ONLY", [1, 2])):
+        t = minimize(loss, np.zeros(len(cols) + 1), args=(cols,)).x
+        full = [t[0], 0.0, 0.0, 0.0]
+        for c, w in zip(cols, t[1:], strict=True):
+            full[c + 1] = w
+        print(f"{name} = ({', '.join(f'{v:.2f}' for v in full)})")
+        z = t[0] + x[:, cols] @ t[1:]
+        prob = 1 / (1 + np.exp(-z))
+        for cut in (0.25, 0.3, 0.35, 0.4, 0.45, 0.5):
+            print(f"  below {cut}: fitting {np.mean(prob[y == 1] < cut):.2f}, "
+                  f"unrelated {np.mean(prob[y == 0] < cut):.2f}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--json", action="store_true", help="print this tree's figures as JSON")
     parser.add_argument("--baseline", default=BASELINE_REV, help="revision to compare with")
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--fit", action="store_true", help="fit relevance's constants on tune")
     args = parser.parse_args()
+    if args.fit:
+        fit_constants()
+        return 0
     now = measure()
     if args.json:
         print(json.dumps(now))
@@ -187,7 +257,9 @@ def main() -> int:
             if base:
                 line += f"{base[split].get(key, '-'):>16}"
             print(line)
-    print(f"\n{now['ms_per_pair']} ms per pair" + (f" (base {base['ms_per_pair']})" if base else ""))
+    print(f"\nquality ordering (Spearman, graded answers; keep >= 0.8): {now['spearman']}"
+          + (f" (base {base['spearman']})" if base else ""))
+    print(f"{now['ms_per_pair']} ms per pair" + (f" (base {base['ms_per_pair']})" if base else ""))
     return 0
 
 

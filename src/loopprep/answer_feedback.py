@@ -15,6 +15,10 @@ if TYPE_CHECKING:
 
 __all__ = ["Analyzer", "feedback_on", "question_principles"]
 
+#: How much of an answer the classifier reads (what it reads of a question; its embedder
+#: sees about 256 word pieces in any case).
+MAX_ANSWER_READ = 2_000
+
 #: Something that analyses an answer like `analyze_answer` (tests may pass their own).
 Analyzer = Callable[..., "Analysis"]
 
@@ -54,4 +58,10 @@ def feedback_on(
         analyzer = analyze_answer
     known = principles is not None
     scores = _ranked(principles or ()) if known else question_principles(question, framework)
-    return analyzer(answer, question=question, principle_scores=scores, today=today)
+    if not scores:
+        return analyzer(answer, question=question, principle_scores=scores, today=today)
+    # The classifier's reading of the answer itself: what the story shows, set against
+    # what the question asks (loopprep.feedback.relevance).
+    told = question_principles(answer[:MAX_ANSWER_READ], framework)
+    return analyzer(answer, question=question, principle_scores=scores,
+                    answer_principles=told, today=today)

@@ -48,9 +48,11 @@ class Flag:
     dimension: Dimension | None = None
     severity: Severity = "warning"
     fix: str = ""  # what to do about it, as an instruction
+    #: offsets into the question of the words the flag is about (OFF_TOPIC: what is missed)
+    question_spans: tuple[tuple[int, int], ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out = {
             "code": self.code,
             "message": self.message,
             "start": self.start,
@@ -59,6 +61,9 @@ class Flag:
             "severity": self.severity,
             "fix": self.fix,
         }
+        if self.question_spans:
+            out["question_spans"] = [list(span) for span in self.question_spans]
+        return out
 
 
 @dataclass(frozen=True)

@@ -27,13 +27,15 @@ def _analyze_once(
     *,
     question: str | None = None,
     principle_scores: Mapping[str, float] | None = None,
+    answer_principles: Mapping[str, float] | None = None,
     story_date: date | None = None,
     today: date,
     labeller: StarLabeller | None = None,
 ) -> Analysis:
     """`analyze_answer` without its bounds: the answer read once, as it is."""
     reading = read_answer(answer, question=question, principle_scores=principle_scores,
-                          story_date=story_date, today=today, labeller=labeller)
+                          answer_principles=answer_principles, story_date=story_date,
+                          today=today, labeller=labeller)
     m = reading.m
     flags = flags_for(reading)
     scores, overall = score(m)
@@ -68,6 +70,7 @@ def analyze_answer(
     *,
     question: str | None = None,
     principle_scores: Mapping[str, float] | None = None,
+    answer_principles: Mapping[str, float] | None = None,
     story_date: date | None = None,
     today: date,
     labeller: StarLabeller | None = None,
@@ -75,10 +78,11 @@ def analyze_answer(
     """Analyse one answer (typed or transcribed) to one behavioural question.
 
     ``principle_scores`` is the classifier's output for the question (slug -> score);
-    without it, relevance rests on the question's wording. ``story_date`` (when the story
-    happened) overrides years found in the text. Scores are 0-10. Repeated passages earn
+    without it, relevance rests on the question's wording. ``answer_principles``, the
+    classifier's output for the answer's own text, sharpens relevance. ``story_date`` (when
+    the story happened) overrides years found in the text. Scores are 0-10. Repeated passages earn
     nothing, answers past about five spoken minutes lose points, and a pasted document is
     analysed on its first part only (see loopprep.feedback.bounds).
     """
     return bounded(_analyze_once, answer, question=question, principle_scores=principle_scores,
-                   story_date=story_date, today=today, labeller=labeller)
+                   answer_principles=answer_principles, story_date=story_date, today=today, labeller=labeller)

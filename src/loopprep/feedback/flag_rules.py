@@ -226,7 +226,8 @@ def recency(r: Reading) -> list[Flag]:
 
 
 def question_asks(r: Reading) -> list[Flag]:
-    return [Flag(check.code, check.message, *r.whole, "relevance", "problem", check.fix)
+    return [Flag(check.code, check.message, *r.whole, "relevance", "problem", check.fix,
+                 check.question_spans)
             for check in r.m.relevance.asks if not check.met]
 
 
@@ -241,11 +242,25 @@ def principle(r: Reading) -> list[Flag]:
                  f"Make the {name} behaviour explicit in your actions.")]
 
 
+def off_topic(r: Reading) -> list[Flag]:
+    relevance = r.m.relevance
+    question = relevance.question
+    if not relevance.off_topic or not relevance.missed:
+        return []
+    words = " and ".join(f"'{question[s:e]}'" for s, e in relevance.missed[:3])
+    return [Flag("OFF_TOPIC",
+                 f"The answer does not address what the question asks: nothing in it answers "
+                 f"{words}. However good the story, it is not an answer to this question.",
+                 *r.whole, "relevance", "problem",
+                 "Answer the question asked: pick a story about exactly what it names.",
+                 relevance.missed)]
+
+
 RULES: Sequence[Rule] = (
     not_an_answer, hypothetical,
     missing_situation, missing_task, actions, long_context, missing_result,
     metrics, vague, no_i, we_actions, length, fillers, hedges, recency,
-    question_asks, principle,
+    question_asks, principle, off_topic,
 )
 
 

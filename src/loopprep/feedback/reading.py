@@ -114,6 +114,7 @@ def read_answer(
     question: str | None,
     principle_scores: Mapping[str, float] | None,
     story_date: date | None,
+    answer_principles: Mapping[str, float] | None = None,
     today: date,
     labeller: StarLabeller | None,
 ) -> Reading:
@@ -137,7 +138,8 @@ def read_answer(
         result_quantities=result_q,
         concrete=concrete_terms(answer),
         vague=len(vague),
-        relevance=measure_relevance(answer, question=question, principle_scores=principle_scores),
+        relevance=measure_relevance(answer, question=question, principle_scores=principle_scores,
+                                    answer_principles=answer_principles),
         recency=measure_recency(answer, today=today, story_date=story_date),
         hypothetical=hypothetical_at is not None,
         substance=measure_substance(answer, sentences, delivery),

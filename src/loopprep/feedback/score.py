@@ -20,6 +20,7 @@ from loopprep.feedback.structure import Structure
 from loopprep.text.quantities import Quantity
 
 __all__ = [
+    "OFF_TOPIC_CAP",
     "WEIGHTS",
     "Measurements",
     "Substance",
@@ -37,6 +38,9 @@ WEIGHTS: dict[Dimension, float] = {
     "delivery": 0.10,
     "reflection": 0.15,
 }
+#: The highest overall mark an answer that does not address the question can get: below
+#: the 6 that practice suggests rating "good".
+OFF_TOPIC_CAP = 5.0
 _FIRST_PERSON = re.compile(r"\b(?:i|we|my|our|me|us)\b", re.I)
 _PAST = re.compile(rf"\b(?:was|were|had|{PAST_VERB})\b", re.I)
 _WORK = re.compile(
@@ -174,6 +178,8 @@ def score(m: Measurements) -> tuple[dict[Dimension, float], float]:
     overall = round(
         (0.6 + 0.4 * concreteness(m)) * sum(WEIGHTS[d] * scores[d] for d in DIMENSIONS), 2
     )
+    if m.relevance.off_topic:
+        overall = min(overall, OFF_TOPIC_CAP)
     return scores, overall
 
 
@@ -225,4 +231,6 @@ def summarize(scores: dict[Dimension, float], overall: float, m: Measurements) -
     if scores[strongest] >= 6.5:
         parts.append(f"Strongest on {_NAMES[strongest]} ({scores[strongest]:.1f}).")
     parts.append(f"Weakest on {_NAMES[weakest]} ({scores[weakest]:.1f}).")
+    if m.relevance.off_topic:
+        parts.append("It does not answer the question asked, so it cannot score well.")
     return " ".join(parts)
