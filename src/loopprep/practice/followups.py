@@ -1,16 +1,21 @@
 """Follow-up probes the way a bar raiser asks them: first about what the answer lacks (no
-result, all "we", no number ...), then one that digs into the principle itself.
+result, all "we", no number ...), then one on what it said (the decision or the metric it
+named, in its own words), then one that digs into the principle itself.
 """
 
 from __future__ import annotations
 
+import functools
 import random
 import re
+import tomllib
 from collections.abc import Iterable, Sequence
+from importlib import resources
 from typing import TYPE_CHECKING
 
 from loopprep.model.practice import Followup
 from loopprep.practice.questions import probes
+from loopprep.practice.said import Said, named_decision, named_metric
 
 if TYPE_CHECKING:
     from loopprep.feedback import Analysis
@@ -108,11 +113,24 @@ def answer_gaps(analysis: Analysis) -> list[str]:
     return [g for g in GAP_ORDER if g in found]
 
 
+@functools.cache
+def said_probes() -> dict[str, tuple[str, ...]]:
+    """The ``[said.<kind>]`` probes of probes.toml: "{said}" stands for the answer's words."""
+    text = resources.files("loopprep").joinpath("data", "probes.toml").read_text("utf-8")
+    return {kind: tuple(t["probes"]) for kind, t in tomllib.loads(text).get("said", {}).items()}
+
+
+def said_in(analysis: Analysis) -> list[Said]:
+    """The decision and the metric the answer named (either may be missing)."""
+    return [s for s in (named_decision(analysis), named_metric(analysis)) if s]
+
+
 def choose_followups(analysis: Analysis, principle: str | None, principle_name: str,
                      rng: random.Random, *, limit: int = 2,
                      avoid: Iterable[str] = ()) -> list[Followup]:
-    """One probe for the biggest gap (if any), then one for the principle; at most `limit`.
-    No probe follows an empty answer: there is nothing to build on."""
+    """One probe for the biggest gap (if any), one on a decision or metric the answer named
+    (quoting it), then one for the principle; at most `limit`. No probe follows an empty
+    answer: there is nothing to build on."""
     if not (analysis.answer or "").strip():
         return []
     table = probes()
@@ -127,6 +145,14 @@ def choose_followups(analysis: Analysis, principle: str | None, principle_name: 
         probe = pick(table.by_gap.get(gap, ()))
         if probe:
             out.append(Followup(probe, f"because {GAP_REASONS[gap]}"))
+    said = said_in(analysis)
+    if said and len(out) < limit:
+        chosen = rng.choice(said)
+        words = chosen.words(analysis.answer)
+        template = pick(said_probes().get(chosen.kind, ()))
+        if template:
+            out.append(Followup(template.replace("{said}", words),
+                                f"on the {chosen.kind} you named: \"{words}\""))
     if principle and len(out) < limit:
         probe = pick(table.by_principle.get(principle, ()))
         if probe:
