@@ -201,6 +201,7 @@ def test_practising_in_the_terminal_as_a_person(loopprep_home: Path, example_not
     child.expect("Your follow-up answer:")
     child.send("I personally ran the weekly review and fixed 3 broken reports.")
     child.send("\x04")  # Ctrl-D: done
+    child.expect(r"this answer's mark is now \d+\.\d/10")  # the reply counts
     child.expect("Follow-up:")
     child.expect("Your follow-up answer:")
     child.send("\x04")  # skip the second probe
@@ -224,6 +225,10 @@ def test_practising_in_the_terminal_as_a_person(loopprep_home: Path, example_not
     assert len(followups) == 2
     assert followups[0]["answer"] == "I personally ran the weekly review and fixed 3 broken reports."
     feedback = json.loads(attempt["feedback"])
+    # The marked reply counts toward the attempt's mark; the skipped probe does not.
+    assert followups[0]["overall"] is not None and followups[1]["overall"] is None
+    assert attempt["overall"] == pytest.approx(
+        (2 * feedback["overall"] + followups[0]["overall"]) / 3, abs=0.01)
     # every flag the feedback stored was numbered on screen with its message
     assert feedback["flags"], "the all-'we' answer with no result is flagged"
     for number, flag in enumerate(feedback["flags"], start=1):

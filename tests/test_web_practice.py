@@ -50,7 +50,14 @@ def test_a_session_from_question_to_report(web: TestClient, loopprep_home: Path)
     assert probes, "no follow-up probe"
     assert web.post(probes[0], data=form({"answer": "I would start from the bill."}),
                     follow_redirects=False).status_code == 303
-    assert ">I would start from the bill.</textarea>" in web.get(attempt_url).text
+    page = web.get(attempt_url).text
+    assert ">I would start from the bill.</textarea>" in page
+    # The reply is marked and counts toward the answer's mark (and the suggested rating).
+    assert re.search(r"This reply: [\d.]+/10; it counts toward this answer's mark, now "
+                     r"[\d.]+/10", page)
+    marked = web.get(attempt_url + ".json").json()
+    assert marked["followups"][0]["overall"] < 5
+    assert marked["overall"] < marked["feedback"]["overall"]
     suggested = re.search(r'name="rating" value="(\d)" class="suggested"', feedback)
     assert suggested
     rated = web.post(attempt_url + "/rate", data=form({"rating": "3"}), follow_redirects=False)

@@ -75,8 +75,10 @@ def practice(
             if typed.interrupted:
                 out.print("[yellow]Saved what you typed (interrupted).[/yellow]")
                 break
-            if not _followups(out, session, result):
+            followed = _followups(out, session, result)
+            if followed is None:
                 break
+            result = followed
             if item.kind == "question":
                 tui.show_feedback(out, result)
             else:
@@ -114,22 +116,33 @@ def _technical(out: Console, bank: Bank, session: PracticeSession, item: Practic
     return True
 
 
-def _followups(out: Console, session: PracticeSession, result: AnswerResult) -> bool:
-    """Ask each follow-up probe; False when the candidate pressed Ctrl-C (answer kept)."""
+def _followups(out: Console, session: PracticeSession,
+               result: AnswerResult) -> AnswerResult | None:
+    """Ask each follow-up probe and mark the reply; the result with the rating suggested by
+    the attempt's mark (follow-ups included), or None when the candidate pressed Ctrl-C
+    (answer kept)."""
+    import dataclasses
+
     from rich.markup import escape
 
     from loopprep.cli import practice_tui as tui
+    from loopprep.practice.session import suggested_rating
 
     for index, followup in enumerate(result.followups):
         out.print(f"\n[bold magenta]Follow-up:[/bold magenta] [bold]{escape(followup.probe)}"
                   f"[/bold] [dim]({escape(followup.why)})[/dim]")
         typed = tui.read_answer(60, label="Your follow-up answer")
-        session.answer_followup(result.attempt_id, index, typed.text, round(typed.seconds, 1),
-                                interrupted=typed.interrupted)
+        attempt = session.answer_followup(result.attempt_id, index, typed.text,
+                                          round(typed.seconds, 1), interrupted=typed.interrupted)
         if typed.interrupted:
             out.print("[yellow]Saved what you typed (interrupted).[/yellow]")
-            return False
-    return True
+            return None
+        mark = attempt.followups[index].overall
+        out.print(f"[dim]Follow-up {mark or 0:.1f}/10; this answer's mark is now "
+                  f"{attempt.overall or 0:.1f}/10.[/dim]")
+        if result.item.kind == "question":
+            result = dataclasses.replace(result, suggested_rating=suggested_rating(attempt.overall))
+    return result
 
 
 def _greet(out: Console, status: dict[str, Any]) -> None:

@@ -69,10 +69,11 @@ class Followup:
     why: str
     answer: str = ""
     seconds: float | None = None
+    overall: float | None = None  # 0-10: the mark of the answer (None until answered)
 
     def to_json(self) -> dict[str, Any]:
         return {"probe": self.probe, "why": self.why, "answer": self.answer,
-                "seconds": self.seconds}
+                "seconds": self.seconds, "overall": self.overall}
 
 
 @dataclass(frozen=True)

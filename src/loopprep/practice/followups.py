@@ -158,3 +158,15 @@ def choose_followups(analysis: Analysis, principle: str | None, principle_name: 
         if probe:
             out.append(Followup(probe, f"{principle_name}"))
     return out[:limit]
+
+
+#: The first answer weighs as much as this many answered follow-ups.
+FIRST_ANSWER_WEIGHT = 2.0
+
+
+def attempt_mark(first: float, followups: Sequence[Followup]) -> float:
+    """The attempt's mark (0-10): the first answer's, averaged with the marks of the
+    follow-ups answered so far (one left blank, not yet answered or interrupted does not
+    count)."""
+    marks = [f.overall for f in followups if f.overall is not None]
+    return round((FIRST_ANSWER_WEIGHT * first + sum(marks)) / (FIRST_ANSWER_WEIGHT + len(marks)), 2)

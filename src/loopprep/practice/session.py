@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from loopprep.answer_feedback import Analyzer, feedback_on
 from loopprep.errors import PracticeError
 from loopprep.model.practice import QUESTION, AttemptRecord, Followup, PracticeItem, SessionRecord
-from loopprep.practice.followups import choose_followups
+from loopprep.practice.followups import attempt_mark, choose_followups
 from loopprep.practice.loop_plan import plan_loop
 from loopprep.practice.questions import practice_questions
 from loopprep.practice.report import session_report
@@ -272,15 +272,23 @@ class PracticeSession:
 
     def answer_followup(self, attempt_id: int, index: int, text: str, seconds: float | None, *,
                         interrupted: bool = False) -> AttemptRecord:
-        """Store the answer to follow-up `index` of an attempt (interrupted ones too)."""
+        """Store the answer to follow-up `index` of an attempt (interrupted ones too); an
+        answer given is marked, and the marks count toward the attempt's."""
+        from loopprep.feedback.followup import mark_followup
+
         attempt = rows.get_attempt(self.store, attempt_id)
         if not 0 <= index < len(attempt.followups):
             raise PracticeError(f"attempt {attempt_id} has no follow-up {index + 1}")
         updated = list(attempt.followups)
         old = updated[index]
-        updated[index] = Followup(old.probe, old.why, text, seconds)
+        # A probe left blank (answered out loud, or skipped) is not marked.
+        mark = None if interrupted or not text.strip() else mark_followup(text, old.probe).overall
+        updated[index] = Followup(old.probe, old.why, text, seconds, mark)
+        first = (attempt.feedback or {}).get("overall")
         with self.store.transaction() as conn:
             rows.set_followups(conn, attempt_id, updated)
+            if first is not None:  # the follow-ups count toward the attempt's mark
+                rows.set_overall(conn, attempt_id, attempt_mark(float(first), updated))
             if interrupted:
                 rows.set_status(conn, attempt_id, "interrupted")
         return rows.get_attempt(self.store, attempt_id)

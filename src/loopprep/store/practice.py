@@ -214,6 +214,10 @@ def set_followups(conn: sqlite3.Connection, attempt_id: int, followups: Iterable
                  (json.dumps([f.to_json() for f in followups], ensure_ascii=False), attempt_id))
 
 
+def set_overall(conn: sqlite3.Connection, attempt_id: int, overall: float | None) -> None:
+    conn.execute("UPDATE attempts SET overall = ? WHERE id = ?", (overall, attempt_id))
+
+
 def set_status(conn: sqlite3.Connection, attempt_id: int, status: str) -> None:
     conn.execute("UPDATE attempts SET status = ? WHERE id = ?", (status, attempt_id))
 
@@ -323,7 +327,8 @@ def count_attempts(store: Store) -> int:
 
 
 def _attempt(row: sqlite3.Row) -> AttemptRecord:
-    followups = tuple(Followup(f["probe"], f.get("why", ""), f.get("answer", ""), f.get("seconds"))
+    followups = tuple(Followup(f["probe"], f.get("why", ""), f.get("answer", ""), f.get("seconds"),
+                               f.get("overall"))
                       for f in json.loads(row["followups"]))
     started = datetime.fromisoformat(row["started_at"])
     return AttemptRecord(
