@@ -92,7 +92,7 @@ def evidence() -> Evidence:
     return Evidence(principles, questions, asks)
 
 
-#: The principle fit is a logistic model of two features (see `fit_features`), fitted on
+#: The principle fit is a logistic model of three features (see `fit_features`), fitted on
 #: other authors' answers paired with fitting and unrelated questions (the "tune" split of
 #: bench/bench_relevance.py, printed by its ``--fit``): with the classifier's reading of
 #: the answer, and from the evidence phrases alone when there is none.
