@@ -292,7 +292,7 @@ def test_probes_cover_every_gap_code(probes: dict[str, Any]) -> None:
 
 
 def test_probes_are_unique_clean_strings(probes: dict[str, Any]) -> None:
-    assert set(probes) == {"principle", "gap"}
+    assert set(probes) == {"principle", "gap", "said"}  # said: probes on the answer's words
     texts = [p for sect in probes.values() for v in sect.values() for p in v["probes"]]
     assert all(isinstance(p, str) and p == p.strip() and p[-1] in ".?" for p in texts)
     dupes = [p for p, n in Counter(texts).items() if n > 1]
