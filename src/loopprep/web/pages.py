@@ -6,12 +6,12 @@ errors the user can fix shown on the page instead of a traceback.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlencode
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -23,6 +23,8 @@ from starlette.routing import BaseRoute
 
 from loopprep.web.markup import Span, feedback_spans, highlight, markdown
 from loopprep.web.security import parsed_form
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from loopprep.bank import Bank
@@ -80,6 +82,13 @@ def open_bank(request: Request) -> Iterator[Bank]:
 def snapshot(request: Request, bank: Bank) -> Snapshot:
     """Live stories and the coverage map as of the latest commit (shared between requests)."""
     return web_state(request).snapshots.get(bank, today(request))
+
+
+def kept(request: Request, bank: Bank, key: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()``, shared by every request until the next commit (or the next minute, for
+    views that depend on the time of day): the pages over the whole bank are read once."""
+    minute = now(request).replace(second=0, microsecond=0)
+    return web_state(request).snapshots.memo(bank, today(request), (key, minute), compute)
 
 
 def now(request: Request) -> datetime:

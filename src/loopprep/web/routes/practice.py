@@ -21,6 +21,7 @@ from loopprep.errors import LoopprepError
 from loopprep.web.pages import (
     form,
     is_htmx,
+    kept,
     now,
     open_bank,
     render,
@@ -45,7 +46,7 @@ def practice_home(request: Request, *, error: LoopprepError | None = None,
                   status: int = 200) -> Response:
     with open_bank(request) as bank:
         moment = now(request)
-        home = bank.practice_status(now=moment)
+        home = kept(request, bank, "practice status", lambda: bank.practice_status(now=moment))
         interviews = bank.interviews()
         framework = bank.framework
     if wants_json(request):
@@ -56,10 +57,15 @@ def practice_home(request: Request, *, error: LoopprepError | None = None,
     }, status=status)
 
 
+def _progress(request: Request, bank: Bank) -> dict[str, Any]:
+    moment = now(request)
+    return kept(request, bank, "progress", lambda: bank.progress(now=moment))
+
+
 def progress_page(request: Request) -> Response:
     """Scores per principle over time (the page loads it when it comes into view)."""
     with open_bank(request) as bank:
-        progress = bank.progress(now=now(request))
+        progress = _progress(request, bank)
     if wants_json(request):
         return JSONResponse(progress)
     template = "_progress.html" if is_htmx(request) else "practice_progress.html"
@@ -71,7 +77,7 @@ def progress_chart(request: Request) -> Response:
     from loopprep.practice.chart import write_chart
 
     with open_bank(request) as bank:
-        progress = bank.progress(now=now(request))
+        progress = _progress(request, bank)
     with tempfile.TemporaryDirectory() as folder:
         path = write_chart(progress, Path(folder) / "progress.svg")
         svg = path.read_bytes()
