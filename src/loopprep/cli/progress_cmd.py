@@ -59,15 +59,20 @@ def status(ctx: typer.Context, as_json: bool = JsonOption) -> None:
 def due(ctx: typer.Context, as_json: bool = JsonOption) -> None:
     """What is due now, most overdue first."""
     with open_bank(ctx) as bank:
-        items = bank.due(now=now())
+        moment = now()
+        items = bank.due(now=moment)
+        home = bank.practice_status(now=moment)
     if as_json:
-        print_json({"due": items})
+        print_json({"due": items, "next_7_days": home["due"]["next_7_days"],
+                    "next_due": home["next_due"], "new_today": home["new_today"]})
         return
     from rich.markup import escape
 
     out = console()
     if not items:
-        out.print("Nothing due today.")
+        out.print(escape(home["advice"]))
+        if home["next_due"]:
+            out.print(f"[dim]The next review comes due on {_day(home['next_due'])}.[/dim]")
     for item in items:
         late = f"[red]{item['days_overdue']}d overdue[/red]" if item["overdue"] else "today"
         out.print(f"{late:>8}  [dim]{escape(item['principle_name'])}[/dim]  {escape(item['prompt'])}")
@@ -155,6 +160,12 @@ def _print_attempt(out: Console, attempt: AttemptRecord) -> None:
         reply = escape(followup.answer) if followup.answer else "[dim](not answered)[/dim]"
         out.print(f"  Follow-up: {escape(followup.probe)} — {reply}")
     out.print()
+
+
+def _day(iso: str) -> str:
+    from datetime import date
+
+    return f"{date.fromisoformat(iso):%a %d %b}"
 
 
 def _num(value: float | None) -> str:

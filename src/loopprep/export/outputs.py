@@ -67,11 +67,11 @@ def export_calendar(store: Store, plan: LoopPlan, path: Path, *, interview_date:
                     today: date, now: datetime, at: time = time(18, 0), minutes: int = 30,
                     force: bool = False) -> ExportResult:
     from loopprep.export.ics import practice_events, write_ics
-    from loopprep.practice.interviews import deadline
+    from loopprep.practice.interviews import last_stage, upcoming_stages
     from loopprep.store.practice import cards
 
     day = interview_date or (date.fromisoformat(plan.loop.date) if plan.loop.date else None)
-    day = day or deadline(store, now)
+    day = day or last_stage(store, now)
     if day is None:
         raise LoopprepError("the calendar needs the day of your interview",
                             hint="Pass --interview-date 2026-12-01, set date = in the loop file, "
@@ -80,10 +80,14 @@ def export_calendar(store: Store, plan: LoopPlan, path: Path, *, interview_date:
     for card in cards(store):  # the practice scheduler's cards, by the day they fall due
         if card.principle:
             due.setdefault(card.due.date(), []).append(card.principle)
-    events = practice_events(plan, interview_date=day, today=today, at=at, minutes=minutes, due=due)
+    stages = [(f"{interview.company} {stage.name}", stage.date)
+              for interview, stage in upcoming_stages(store, today) if today < stage.date < day]
+    events = practice_events(plan, interview_date=day, today=today, at=at, minutes=minutes, due=due,
+                             stages=stages)
     data = write_ics(events, now=now, name=f"loopprep: {plan.loop.name}").encode("utf-8")
     return _write(store, path, data, "calendar", now, force,
-                  {"events": len(events), "interview_date": day.isoformat()})
+                  {"events": len(events), "interview_date": day.isoformat(),
+                   "stages": [{"name": name, "date": when.isoformat()} for name, when in stages]})
 
 
 def _write(store: Store, path: Path, data: bytes, kind: str, now: datetime, force: bool,
