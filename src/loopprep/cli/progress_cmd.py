@@ -148,7 +148,8 @@ def _print_attempt(out: Console, attempt: AttemptRecord) -> None:
 
     score = f"score {attempt.overall:.1f}/10" if attempt.overall is not None else "no score"
     rating = RATINGS.get(attempt.rating or 0, "not rated").capitalize()
-    out.print(f"[dim]{attempt.started_at:%Y-%m-%d %H:%M}[/dim] {escape(attempt.principle or '')} "
+    out.print(f"[dim]#{attempt.id} {attempt.started_at:%Y-%m-%d %H:%M}[/dim] "
+              f"{escape(attempt.principle or '')} "
               f"[bold]{escape(attempt.question)}[/bold] {score} · {rating} "
               f"[dim]{attempt.status}[/dim]")
     if attempt.answer:
@@ -159,6 +160,8 @@ def _print_attempt(out: Console, attempt: AttemptRecord) -> None:
     for followup in attempt.followups:
         reply = escape(followup.answer) if followup.answer else "[dim](not answered)[/dim]"
         out.print(f"  Follow-up: {escape(followup.probe)} — {reply}")
+    if attempt.answer and attempt.kind != "technical":
+        out.print(f"  [dim]Keep it as a story: loopprep save-story {attempt.id}[/dim]")
     out.print()
 
 

@@ -31,13 +31,17 @@ class ExportResult:
         return {"path": str(self.path), "kind": self.kind, **self.files.to_json(), **self.details}
 
 
-def render_cheatsheet(plan: LoopPlan, fmt: str, *, today: date) -> bytes:
-    """The cheat sheet in `fmt` (html, md or pdf) as bytes."""
+def render_cheatsheet(plan: LoopPlan, fmt: str, *, today: date, store: Store | None = None) -> bytes:
+    """The cheat sheet in `fmt` (html, md or pdf) as bytes; with `store`, the best practice
+    answers given fill what the stories do not say yet."""
+    from loopprep.export.best_answers import best_answers
     from loopprep.export.cheatsheet import build_cheatsheet, render_html, render_markdown
 
     if fmt not in SUFFIXES:
         raise LoopprepError(f"unknown cheat sheet format {fmt!r}", hint="Use html, md or pdf.")
-    sheet = build_cheatsheet(plan, today=today)
+    used = {f.story_id for s in plan.slots for f in (s.primary, s.backup) if f is not None}
+    answers = best_answers(store, [plan.story_by_id[i] for i in sorted(used)]) if store else None
+    sheet = build_cheatsheet(plan, today=today, answers=answers)
     if fmt == "html":
         return render_html(sheet).encode("utf-8")
     if fmt == "md":
@@ -49,7 +53,7 @@ def render_cheatsheet(plan: LoopPlan, fmt: str, *, today: date) -> bytes:
 
 def export_cheatsheet(store: Store, plan: LoopPlan, path: Path, fmt: str, *, today: date,
                       now: datetime, force: bool = False) -> ExportResult:
-    data = render_cheatsheet(plan, fmt, today=today)
+    data = render_cheatsheet(plan, fmt, today=today, store=store)
     return _write(store, path, data, "cheatsheet", now, force, {"format": fmt})
 
 

@@ -90,7 +90,7 @@ def cheat_sheet(request: Request) -> Response:
         raise LoopprepError(f"unknown cheat sheet format {fmt!r}", hint="Use html, md or pdf.")
     with open_bank(request) as bank:
         plan = make_plan(bank, request, loop_options(request))
-    data = render_cheatsheet(plan, fmt, today=today(request))
+        data = render_cheatsheet(plan, fmt, today=today(request), store=bank.store)
     headers = {"content-security-policy": SHEET_POLICY, "cache-control": "no-store"}
     if fmt != "html":
         headers["content-disposition"] = f'attachment; filename="cheatsheet.{fmt}"'
