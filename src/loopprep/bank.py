@@ -31,6 +31,7 @@ if TYPE_CHECKING:
         RatingResult,
         SessionOptions,
     )
+    from loopprep.practice.to_story import StoryDraft
     from loopprep.questions import ListedQuestion
     from loopprep.technical.tracker import LoggedPractice, SubtopicState
 
@@ -201,6 +202,19 @@ class Bank(Workspace):
         from loopprep.store import practice as practice_rows
 
         return practice_rows.attempts(self.store, limit=limit, newest_first=True)
+
+    def answer_as_story(self, attempt_id: int) -> StoryDraft:
+        """What saving a practice answer as a story would write (nothing is written)."""
+        from loopprep.practice.to_story import draft
+
+        return draft(self, attempt_id)
+
+    def save_answer_as_story(self, attempt_id: int, fields: dict[str, Any], *, now: datetime,
+                             story_id: str | None = None, title: str | None = None) -> Story:
+        """Write an answer's confirmed STAR fields into a story (or a new one)."""
+        from loopprep.practice.to_story import save
+
+        return save(self, attempt_id, fields, now=now, story_id=story_id, title=title)
 
     def add_interview(self, company: str, *, role: str = "", day: date | str,
                       stages: Sequence[str] = (), now: datetime) -> Interview:

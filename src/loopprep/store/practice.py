@@ -294,14 +294,19 @@ def practice_days(store: Store) -> list[str]:
         "SELECT DISTINCT substr(started_at, 1, 10) AS day FROM attempts ORDER BY day")]
 
 
-def items_since(store: Store, since: datetime) -> tuple[int, int]:
+def items_since(store: Store, since: datetime, *, new_kinds: Iterable[str] | None = None
+                ) -> tuple[int, int]:
     """(items practised, of which new) since `since`: an item is new when its card did not
-    exist before `since` (or does not exist yet because the attempt is unrated)."""
+    exist before `since` (or does not exist yet because the attempt is unrated); with
+    `new_kinds`, only items of those kinds count as new."""
+    kinds = list(new_kinds) if new_kinds is not None else None
+    only = f" AND a.kind IN ({','.join('?' * len(kinds))})" if kinds is not None else ""
     row = store.conn.execute(
         "SELECT COUNT(DISTINCT a.kind || ':' || a.ref), "
-        "COUNT(DISTINCT CASE WHEN c.id IS NULL OR c.created_at >= ? THEN a.kind || ':' || a.ref END) "
+        "COUNT(DISTINCT CASE WHEN (c.id IS NULL OR c.created_at >= ?)" + only
+        + " THEN a.kind || ':' || a.ref END) "
         "FROM attempts AS a LEFT JOIN cards AS c ON c.kind = a.kind AND c.ref = a.ref "
-        "WHERE a.started_at >= ?", (stamp(since), stamp(since)),
+        "WHERE a.started_at >= ?", (stamp(since), *(kinds or []), stamp(since)),
     ).fetchone()
     return int(row[0]), int(row[1] or 0)
 

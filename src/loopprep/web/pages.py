@@ -132,6 +132,7 @@ def make_templates(home: Path, token: str) -> Environment:
     env.globals["csrf_token"] = token
     env.filters["sentence"] = sentence
     env.filters["when"] = when
+    env.filters["ago"] = ago
     env.globals["where"] = lambda path: where(path, home)
     env.globals["query"] = query
     env.globals["feedback_spans"] = feedback_spans
@@ -171,6 +172,32 @@ def when(moment: datetime | date | str | None, today: date | None = None) -> str
             return named
     text = f"{day:%a} {day.day} {day:%b}"
     return text if today is None or today.year == day.year else f"{text} {day.year}"
+
+
+def ago(moment: datetime | str | None, now: datetime) -> str:
+    """How long ago, in words: 'just now', '2 hours ago', 'yesterday', '3 days ago', a date."""
+    if moment is None or moment == "":
+        return "never"
+    if isinstance(moment, str):
+        try:
+            moment = datetime.fromisoformat(moment)
+        except ValueError:
+            return str(moment)
+    if moment.tzinfo is None:
+        moment = moment.astimezone()
+    seconds = (now - moment).total_seconds()
+    if seconds < 60:
+        return "just now"
+    for limit, size, unit in ((3600, 60, "minute"), (86400, 3600, "hour")):
+        if seconds < limit:
+            n = int(seconds // size)
+            return f"{n} {unit}{'s' * (n != 1)} ago"
+    days = (now.astimezone().date() - moment.astimezone().date()).days
+    if days <= 1:
+        return "yesterday"
+    if days < 14:
+        return f"{days} days ago"
+    return when(moment, now.astimezone().date())
 
 
 def query(params: Mapping[str, Any], **changes: Any) -> str:

@@ -150,6 +150,8 @@ def dashboard(request: Request) -> Response:
         coverage = snapshot(request, bank).coverage
         if wants_json(request):
             return JSONResponse(coverage.to_json())
+        elsewhere = sum(1 for s in snapshot(request, bank).stories if s.principles and not any(
+            bank.framework.get(p) for p in s.principles))
         practice = practice_strip(bank, now(request))
         ready = readiness_view(request, bank)
     params = request.query_params
@@ -157,7 +159,7 @@ def dashboard(request: Request) -> Response:
                              principle=params.get("principle", ""), show=params.get("show", ""),
                              page=page_number(request))
     context = {"coverage": coverage, "matrix": matrix, "practice": practice, "readiness": ready,
-               "show_options": SHOW,
+               "show_options": SHOW, "elsewhere": elsewhere,
                "heat": heat, "names": {p.slug: p.name for p in coverage.principles}, "shown": SHOWN}
     if is_htmx(request) and request.headers.get("hx-target") == "matrix":
         return render(request, "_matrix.html", context)

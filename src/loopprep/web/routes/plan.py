@@ -58,6 +58,8 @@ def plan_page(request: Request) -> Response:
         except LoopprepError as problem:
             error = problem
         names = {p.slug: p.name for p in bank.framework}
+        framework = bank.framework.name
+        slugs = [str(p.slug) for p in bank.framework][:4]
     if wants_json(request):
         if plan is None:
             assert error is not None
@@ -66,8 +68,15 @@ def plan_page(request: Request) -> Response:
     query = {k: v for k, v in (("interviewers", "\n".join(options["interviewers"])),
                                ("bar_raiser", options["bar_raiser"] or ""),
                                ("linked_only", "1" if options["linked_only"] else "")) if v}
+    from loopprep.plan.words import slot_sentence
+
+    sentences = {f"{s.interviewer}|{s.principle}": slot_sentence(plan, s)
+                 for s in plan.slots} if plan else {}
     return render(request, "plan.html", {
         "plan": plan, "error": error, "options": options, "names": names, "sheet_query": query,
+        "sentences": sentences, "framework": framework,
+        "example": (f"Hiring manager: {', '.join(slugs[:2])}\n"
+                    f"Bar raiser: {', '.join(slugs[2:4] or slugs[:1])}"),
         "typed": "\n".join(options["interviewers"]),
     }, status=400 if error else 200)
 
@@ -81,7 +90,7 @@ def cheat_sheet(request: Request) -> Response:
         raise LoopprepError(f"unknown cheat sheet format {fmt!r}", hint="Use html, md or pdf.")
     with open_bank(request) as bank:
         plan = make_plan(bank, request, loop_options(request))
-    data = render_cheatsheet(plan, fmt, today=today(request))
+        data = render_cheatsheet(plan, fmt, today=today(request), store=bank.store)
     headers = {"content-security-policy": SHEET_POLICY, "cache-control": "no-store"}
     if fmt != "html":
         headers["content-disposition"] = f'attachment; filename="cheatsheet.{fmt}"'
