@@ -39,6 +39,11 @@ def practice(
     behavioral_only: bool = typer.Option(False, "--behavioral-only",
                                          help="No technical items (by default one in three is "
                                          "technical when you track technical subtopics)."),
+    speak: bool = typer.Option(False, "--speak",
+                               help="Answer out loud: record from the microphone, Enter stops; "
+                               "transcribed on this computer (the speech extra)."),
+    speak_from: Path = typer.Option(None, "--speak-from", metavar="WAV", hidden=True,
+                                    help="Answer with this wav file in place of the microphone."),
 ) -> None:
     """Practise answering: due cards first, weak principles next, with follow-ups and feedback;
     technical subtopics you track are mixed in."""
@@ -53,6 +58,7 @@ def practice(
                              mock_loop=mock_loop or loop_file is not None, loop_file=loop_file,
                              seed=seed,
                              technical="only" if technical else "none" if behavioral_only else "mix")
+    speaker = _speaker(ctx, speak_from) if speak or speak_from else None
     with open_bank(ctx) as bank:
         session = bank.start_practice(options, now=now())
         _greet(out, bank.practice_status(now=now()))
@@ -69,10 +75,17 @@ def practice(
                 continue
             tui.show_item(out, item, number)
             started = now()
-            typed = tui.read_answer(item.target_seconds)
-            result = session.answer(item, typed.text, started_at=started, ended_at=now(),
-                                    interrupted=typed.interrupted)
-            if typed.interrupted:
+            if speaker is not None:
+                result, interrupted = _spoken_answer(out, speaker, session, item)
+            else:
+                typed = tui.read_answer(item.target_seconds)
+                result = session.answer(item, typed.text, started_at=started, ended_at=now(),
+                                        interrupted=typed.interrupted)
+                interrupted = typed.interrupted
+            if result is None:
+                out.print("[yellow]Recording stopped; nothing was saved.[/yellow]")
+                break
+            if interrupted:
                 out.print("[yellow]Saved what you typed (interrupted).[/yellow]")
                 break
             if not _followups(out, session, result):
@@ -95,6 +108,31 @@ def practice(
         report = session.finish(now())
         if number:
             tui.show_report(out, report)
+
+
+def _speaker(ctx: typer.Context, source: Path | None) -> Any:
+    """Checked before the session starts: without the extra or a microphone, one line."""
+    from loopprep.cli.common import home_dir
+    from loopprep.cli.speak_tui import Speaker
+
+    return Speaker(home_dir(ctx), source)
+
+
+def _spoken_answer(out: Console, speaker: Any, session: PracticeSession,
+                   item: PracticeItem) -> tuple[AnswerResult | None, bool]:
+    """Record, hear and correct the answer, then store it with what was heard and keep the
+    recording with the attempt; (None, True) when the recording was stopped with Ctrl-C."""
+    from loopprep.cli.speak_tui import record_answer
+    from loopprep.speech.recordings import keep
+
+    started = now()
+    spoken = record_answer(out, speaker, item.target_seconds)
+    if spoken.heard is None:
+        return None, True
+    result = session.answer(item, spoken.text, started_at=started, ended_at=now(),
+                            interrupted=spoken.interrupted, spoken=spoken.heard.spoken())
+    keep(speaker.home, spoken.heard, result.attempt_id)
+    return result, spoken.interrupted
 
 
 def _technical(out: Console, bank: Bank, session: PracticeSession, item: PracticeItem,

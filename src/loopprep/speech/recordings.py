@@ -19,8 +19,8 @@ from typing import Any
 
 from loopprep.errors import LoopprepError
 
-__all__ = ["MAX_RECORDING_BYTES", "Heard", "delete_recording", "hear", "keep", "pending",
-           "recording_of", "suffix_for"]
+__all__ = ["MAX_RECORDING_BYTES", "Heard", "delete_recording", "hear", "hear_file", "keep",
+           "new_pending", "pending", "recording_of", "suffix_for"]
 
 #: 15 minutes of Opus at a generous 256 kbit/s; a two-minute answer is far below it.
 MAX_RECORDING_BYTES = 30 * 1024 * 1024
@@ -65,11 +65,8 @@ def suffix_for(content_type: str) -> str:
 
 
 def hear(home: Path, data: bytes, content_type: str) -> Heard:
-    """Keep `data` as a pending recording, transcribe it here and measure its delivery.
-    A recording that cannot be read or holds no speech is removed again, with one clear error."""
-    from loopprep.speech.delivery import measure_spoken_delivery
+    """Keep `data` (a browser's upload) as a pending recording and hear it (`hear_file`)."""
     from loopprep.speech.models import require_speech
-    from loopprep.speech.transcribe import shared_transcriber
 
     require_speech()
     suffix = suffix_for(content_type)
@@ -78,12 +75,25 @@ def hear(home: Path, data: bytes, content_type: str) -> Heard:
     if len(data) > MAX_RECORDING_BYTES:
         raise LoopprepError(f"the recording is larger than {MAX_RECORDING_BYTES // 1_048_576} MB",
                             hint="Record one answer at a time.")
+    path = new_pending(home, suffix)
+    path.write_bytes(data)
+    return hear_file(path)
+
+
+def new_pending(home: Path, suffix: str) -> Path:
+    """Where a new recording waits for its answer (the file is not created)."""
     folder = home / FOLDER / _PENDING
     folder.mkdir(parents=True, exist_ok=True)
     _sweep(folder)
-    recording_id = secrets.token_hex(16)
-    path = folder / f"{recording_id}{suffix}"
-    path.write_bytes(data)
+    return folder / f"{secrets.token_hex(16)}{suffix}"
+
+
+def hear_file(path: Path) -> Heard:
+    """Transcribe the pending recording at `path` here and measure its delivery. One that
+    cannot be read or holds no speech is removed again, with one clear error."""
+    from loopprep.speech.delivery import measure_spoken_delivery
+    from loopprep.speech.transcribe import shared_transcriber
+
     try:
         with _hearing:
             transcript = shared_transcriber().transcribe(path)
@@ -93,7 +103,7 @@ def hear(home: Path, data: bytes, content_type: str) -> Heard:
     except LoopprepError as error:
         path.unlink(missing_ok=True)
         raise LoopprepError(error.message.replace(f"{path}: ", ""), hint=error.hint) from None
-    heard = Heard(recording_id, path, transcript.text, transcript.model,
+    heard = Heard(path.stem, path, transcript.text, transcript.model,
                   measure_spoken_delivery(transcript).to_json())
     path.with_suffix(".json").write_text(json.dumps(heard.spoken()), "utf-8")
     return heard
