@@ -34,6 +34,7 @@ from loopprep.web.routes import (
     practice,
     questions,
     settings,
+    speaking,
     stories,
     technical,
 )
@@ -45,9 +46,10 @@ log = logging.getLogger("loopprep.web")
 #: The areas in navigation order. A new area is a module in routes/ with an `area`.
 AREAS: list[Area] = [dashboard.area, stories.area, questions.area, practice.area,
                      answer_story.area, technical.area, interviews.area, history.area, answer.area,
-                     plan.area, importing.area, settings.area]
+                     plan.area, importing.area, settings.area, speaking.area]
 #: Request bodies larger than the default form limit, by path.
-BODY_LIMITS = {"/import/upload": importing.UPLOAD_REQUEST_BYTES}
+BODY_LIMITS = {"/import/upload": importing.UPLOAD_REQUEST_BYTES,
+               speaking.UPLOAD_PATH: speaking.UPLOAD_REQUEST_BYTES}
 
 
 def wall_clock() -> datetime:
