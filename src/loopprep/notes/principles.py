@@ -79,12 +79,16 @@ def match_principle(heading: str, framework: Framework) -> tuple[Principle | Non
     return answer
 
 
+_LP_PREFIX = re.compile(r"^\s*(lp|principle)\s*\d*\s*[:.\-]\s*", re.I)
+_NUMBER_PREFIX = re.compile(r"^\d+\s+")
+
+
 def match_named(heading: str, candidates: Iterable[N], *, fold: Fold | None = None
                 ) -> tuple[N | None, float]:
     """The candidate a heading names, with a confidence in 0..1 (None when nothing fits);
     `fold` maps normalised words on both sides (e.g. plurals to singulars)."""
-    norm = normalise(re.sub(r"^\s*(lp|principle)\s*\d*\s*[:.\-]\s*", "", heading, flags=re.I))
-    norm = re.sub(r"^\d+\s+", "", norm)  # "3. Dive Deep" -> "dive deep"
+    norm = normalise(_LP_PREFIX.sub("", heading))
+    norm = _NUMBER_PREFIX.sub("", norm)  # "3. Dive Deep" -> "dive deep"
     if fold is not None:
         norm = fold(norm)
     if not norm:

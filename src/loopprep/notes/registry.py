@@ -65,6 +65,8 @@ class StoryRegistry:
         self._claims[same] = key if self._claims.get(same, key) == key else None
 
     def claimed(self, text: str) -> KnownStory | None:
+        if not self._claims:
+            return None  # no story note of this import keeps a bullet
         key = self._claims.get(fragment_text_key(text))
         return self.stories.get(key) if key is not None else None
 
