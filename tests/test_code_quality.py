@@ -51,7 +51,7 @@ MAX_FUNCTION_LINES = 80
 #: Functions still over the limit, each to be split; the test fails when one is split and
 #: stays listed, so the list can only shrink.
 NOT_YET_SPLIT = {
-    "loopprep/importing.py:import_notes",
+    "loopprep/importing.py:_import_notes",
     "loopprep/notes/normalise.py:normalise_notes",
     "loopprep/notes/outline.py:parse_outline",
     "loopprep/notes/story_note.py:collect_story_note",

@@ -10,7 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from loopprep.practice.schedule import DEFAULT_POLICY, converge_stages, start_of_day
+from loopprep.reviews.schedule import DEFAULT_POLICY, converge_stages, start_of_day
 
 from conftest import CLI
 from loopprep.bank import Bank
