@@ -10,11 +10,11 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from loopprep.reviews.schedule import DEFAULT_POLICY, converge_stages, start_of_day
 
 from conftest import CLI
 from loopprep.bank import Bank
 from loopprep.practice import PracticeSession, SessionOptions
+from loopprep.reviews.schedule import DEFAULT_POLICY, converge_stages, start_of_day
 from loopprep.store import practice as rows
 
 START = datetime(2025, 3, 1, 8, 30, tzinfo=UTC)
