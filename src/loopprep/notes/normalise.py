@@ -325,9 +325,10 @@ def _plain_sections(lines: list[str], headings: set[int]) -> None:
     titled = False
     first = min(headings, default=len(lines))
     hashes = lines[first].split(" ")[0] if first < len(lines) else "#"
+    following_at = _next_non_blank(lines)
     for index in range(first, len(lines)):
         line = lines[index]
-        following = next((ln for ln in lines[index + 1:] if ln.strip()), "")
+        following = lines[following_at[index]] if following_at[index] < len(lines) else ""
         if line.rstrip().endswith(":") and _LEAD.match(following):
             lines[index] = f"{hashes} {line.strip().rstrip(':')}"  # 'Questions to ask:'
             titled = False
@@ -343,6 +344,17 @@ def _plain_sections(lines: list[str], headings: set[int]) -> None:
         else:
             lines[index] = "- " + line.strip()
             titled = True
+
+
+def _next_non_blank(lines: list[str]) -> list[int]:
+    """For each line, the index of the next line that is not blank (len(lines) if none)."""
+    out = [len(lines)] * len(lines)
+    following = len(lines)
+    for index in range(len(lines) - 1, -1, -1):
+        out[index] = following
+        if lines[index].strip():
+            following = index
+    return out
 
 
 #: front-matter keys that name a story note's principles (`principles` is the story-note
