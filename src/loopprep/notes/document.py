@@ -20,8 +20,9 @@ from loopprep.notes.drafts import (
     StoryDraft,
 )
 from loopprep.notes.frontmatter import split_front_matter
-from loopprep.notes.normalise import front_matter_principles, normalise_notes
+from loopprep.notes.normalise import normalise_notes
 from loopprep.notes.outline import TooDeep, parse_outline
+from loopprep.notes.principle_names import front_matter_principles
 from loopprep.notes.question_text import clean_question
 from loopprep.notes.questions import collect_questions
 from loopprep.notes.registry import StoryRegistry
