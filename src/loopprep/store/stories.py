@@ -129,6 +129,12 @@ def fill_empty_star(conn: sqlite3.Connection, story_id: str, parts: dict[str, st
         )
 
 
+def fill_empty_date(conn: sqlite3.Connection, story_id: str, day: str) -> None:
+    """A date the notes give a story, set only where the story has none."""
+    conn.execute("UPDATE stories SET date = ? WHERE id = ? AND (date IS NULL OR date = '')",
+                 (day, story_id))
+
+
 def set_archived(conn: sqlite3.Connection, story_ids: Iterable[str], now: str) -> None:
     conn.executemany(
         "UPDATE stories SET archived = 1, updated_at = ? WHERE id = ?",
