@@ -5,13 +5,17 @@ or SVG (by the file's suffix) with matplotlib's non-interactive Agg backend.
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from loopprep.errors import LoopprepError
 
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
 FORMATS = (".png", ".svg")
+MIN_DAYS = 7  # the x axis shows at least a week
 
 
 class ChartError(LoopprepError):
@@ -26,6 +30,20 @@ def write_chart(progress: dict[str, Any], path: Path) -> Path:
                          hint="Name the file .png or .svg, e.g. --chart progress.png.")
     if not path.parent.is_dir():
         raise ChartError(f"folder {path.parent} does not exist")
+    import matplotlib.pyplot as plt
+
+    figure = draw(progress)
+    try:
+        figure.savefig(path, format=suffix[1:], dpi=100, metadata=_metadata(suffix))
+    except OSError as exc:
+        raise ChartError(f"cannot write {path}: {exc.strerror}") from None
+    finally:
+        plt.close(figure)
+    return path
+
+
+def draw(progress: dict[str, Any]) -> Figure:
+    """The chart as a matplotlib figure (close it with `plt.close` when done)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -56,24 +74,35 @@ def write_chart(progress: dict[str, Any], path: Path) -> Path:
     per_day: Counter[datetime] = Counter()
     for principle in progress["principles"]:
         for point in principle["points"]:
-            day = datetime.fromisoformat(point["at"]).replace(hour=0, minute=0, second=0)
+            day = datetime.fromisoformat(point["at"]).replace(hour=0, minute=0, second=0,
+                                                              microsecond=0, tzinfo=None)
             per_day[day] += 1
+    today = datetime.fromisoformat(progress["today"])
     if per_day:
         days = sorted(per_day)
-        days_axis.bar(days, [per_day[d] for d in days], width=0.8, color="#4477aa")
+        days_axis.bar([d + timedelta(hours=12) for d in days], [per_day[d] for d in days],
+                      width=0.8, color="#4477aa")  # centred on its day's tick
     streak = progress["streak"]
     days_axis.set_title(f"Practice per day (streak {streak['current']}, best {streak['best']}; "
                         f"{progress['due']['today']} due today)")
     days_axis.set_ylabel("items")
+    days_axis.yaxis.get_major_locator().set_params(integer=True)
+    first, last = day_range(sorted(per_day), today)
     for axis in (scores_axis, days_axis):
-        axis.xaxis.set_major_formatter(mdates.DateFormatter("%b %d"))  # type: ignore[no-untyped-call]
-    try:
-        figure.savefig(path, format=suffix[1:], dpi=100, metadata=_metadata(suffix))
-    except OSError as exc:
-        raise ChartError(f"cannot write {path}: {exc.strerror}") from None
-    finally:
-        plt.close(figure)
-    return path
+        axis.set_xlim(first, last)
+        step = max(1, -(-(last - first).days // 10))  # one tick a day, at most ten
+        axis.set_xticks([first + timedelta(days=n, hours=12)
+                         for n in range(0, (last - first).days, step)])
+        axis.xaxis.set_major_formatter(mdates.DateFormatter("%a %d %b"))  # type: ignore[no-untyped-call]
+    return figure
+
+
+def day_range(days: list[datetime], today: datetime) -> tuple[datetime, datetime]:
+    """The chart's x range: the days practised, widened to at least a week ending today (or
+    the last day practised), so one day of practice is one bar among days, not the width."""
+    end = max([today, *days]).replace(hour=0, minute=0, second=0, microsecond=0) + timedelta(days=1)
+    start = min([end - timedelta(days=MIN_DAYS), *days])
+    return start, end
 
 
 def _metadata(suffix: str) -> dict[str, Any]:

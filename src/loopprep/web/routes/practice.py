@@ -63,7 +63,7 @@ def progress_page(request: Request) -> Response:
     if wants_json(request):
         return JSONResponse(progress)
     template = "_progress.html" if is_htmx(request) else "practice_progress.html"
-    return render(request, template, {"progress": progress})
+    return render(request, template, {"progress": progress, "now": now(request)})
 
 
 def progress_chart(request: Request) -> Response:
