@@ -16,6 +16,7 @@ if TYPE_CHECKING:
 
 FORMATS = (".png", ".svg")
 MIN_DAYS = 7  # the x axis shows at least a week
+MARKED = 60  # up to this many points or days are drawn one by one (markers, bars)
 
 
 class ChartError(LoopprepError):
@@ -55,12 +56,12 @@ def draw(progress: dict[str, Any]) -> Figure:
         2, 1, figsize=(12, 7), height_ratios=(3, 1), constrained_layout=True)
     drawn = 0
     for principle in progress["principles"]:
-        points = [(datetime.fromisoformat(p["at"]), float(p["score"]))
-                  for p in principle["points"] if p["score"] is not None]
+        points = scored_points(principle["points"])
         if not points:
             continue
         xs, ys = zip(*points, strict=True)
-        scores_axis.plot(xs, ys, marker="o", markersize=3, linewidth=1.2, label=principle["name"])
+        scores_axis.plot(xs, ys, marker="o" if len(points) <= MARKED else "", markersize=3,
+                         linewidth=1.2, label=principle["name"])
         drawn += 1
     scores_axis.set_ylim(0, 10)
     scores_axis.set_ylabel("answer score (0-10)")
@@ -80,8 +81,12 @@ def draw(progress: dict[str, Any]) -> Figure:
     today = datetime.fromisoformat(progress["today"])
     if per_day:
         days = sorted(per_day)
-        days_axis.bar([d + timedelta(hours=12) for d in days], [per_day[d] for d in days],
-                      width=0.8, color="#4477aa")  # centred on its day's tick
+        middles = [d + timedelta(hours=12) for d in days]  # centred on its day's tick
+        if len(days) <= MARKED:
+            days_axis.bar(middles, [per_day[d] for d in days], width=0.8, color="#4477aa")
+        else:  # a bar per day as one drawing: hundreds of bars are slow to draw
+            days_axis.vlines(middles, 0, [per_day[d] for d in days], color="#4477aa",
+                             linewidth=max(0.5, 600 / len(days)))
     streak = progress["streak"]
     days_axis.set_title(f"Practice per day (streak {streak['current']}, best {streak['best']}; "
                         f"{progress['due']['today']} due today)")
@@ -95,6 +100,19 @@ def draw(progress: dict[str, Any]) -> Figure:
                          for n in range(0, (last - first).days, step)])
         axis.xaxis.set_major_formatter(mdates.DateFormatter("%a %d %b"))  # type: ignore[no-untyped-call]
     return figure
+
+
+def scored_points(points: list[dict[str, Any]]) -> list[tuple[datetime, float]]:
+    """A principle's scores over time: every answer over a fortnight or less, else the mean
+    of each day (a year of answers stays readable, and quick to draw)."""
+    scored = [(datetime.fromisoformat(p["at"]).replace(tzinfo=None), float(p["score"]))
+              for p in points if p["score"] is not None]
+    if not scored or (scored[-1][0] - scored[0][0]).days <= 14:
+        return scored
+    by_day: dict[datetime, list[float]] = {}
+    for at, score in scored:
+        by_day.setdefault(at.replace(hour=12, minute=0, second=0, microsecond=0), []).append(score)
+    return [(day, sum(v) / len(v)) for day, v in sorted(by_day.items())]
 
 
 def day_range(days: list[datetime], today: datetime) -> tuple[datetime, datetime]:

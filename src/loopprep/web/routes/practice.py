@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import tempfile
 import threading
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
@@ -25,7 +26,9 @@ from loopprep.web.pages import (
     open_bank,
     render,
     text_field,
+    today,
     wants_json,
+    web_state,
 )
 from loopprep.web.routes import Area
 
@@ -36,6 +39,7 @@ if TYPE_CHECKING:
 RATINGS = ((1, "Again", "I could not answer it"), (2, "Hard", "with long pauses"),
            (3, "Good", "a solid answer"), (4, "Easy", "it came at once"))
 _lock = threading.Lock()
+T = TypeVar("T")
 
 
 # --- the home screen --------------------------------------------------------------------
@@ -45,7 +49,7 @@ def practice_home(request: Request, *, error: LoopprepError | None = None,
                   status: int = 200) -> Response:
     with open_bank(request) as bank:
         moment = now(request)
-        home = bank.practice_status(now=moment)
+        home = kept(request, bank, "status", lambda: bank.practice_status(now=moment))
         interviews = bank.interviews()
         framework = bank.framework
     if wants_json(request):
@@ -56,10 +60,19 @@ def practice_home(request: Request, *, error: LoopprepError | None = None,
     }, status=status)
 
 
+def kept(request: Request, bank: Bank, name: str, compute: Callable[[], T]) -> T:
+    """`compute()` kept until the next commit or UTC day: the home screen, progress and its
+    chart read every attempt, and are the same all day until something is practised."""
+    from loopprep.practice.schedule import utc_day
+
+    return web_state(request).snapshots.memo(bank, today(request),
+                                             (name, utc_day(now(request))), compute)
+
+
 def progress_page(request: Request) -> Response:
     """Scores per principle over time (the page loads it when it comes into view)."""
     with open_bank(request) as bank:
-        progress = bank.progress(now=now(request))
+        progress = kept(request, bank, "progress", lambda: bank.progress(now=now(request)))
     if wants_json(request):
         return JSONResponse(progress)
     template = "_progress.html" if is_htmx(request) else "practice_progress.html"
@@ -70,11 +83,13 @@ def progress_chart(request: Request) -> Response:
     """The progress chart of `loopprep progress --chart` as an SVG image."""
     from loopprep.practice.chart import write_chart
 
+    def draw() -> bytes:
+        progress = kept(request, bank, "progress", lambda: bank.progress(now=now(request)))
+        with tempfile.TemporaryDirectory() as folder:
+            return write_chart(progress, Path(folder) / "progress.svg").read_bytes()
+
     with open_bank(request) as bank:
-        progress = bank.progress(now=now(request))
-    with tempfile.TemporaryDirectory() as folder:
-        path = write_chart(progress, Path(folder) / "progress.svg")
-        svg = path.read_bytes()
+        svg = kept(request, bank, "progress.svg", draw)
     return Response(svg, media_type="image/svg+xml", headers={"cache-control": "no-store"})
 
 
