@@ -112,13 +112,15 @@ def warm_up(state: WebState) -> None:
         with Bank.open(state.home, framework=state.framework) as bank:
             moment = state.clock()
             day = moment.astimezone().date()
-            # the story vectors /questions/fit needs: computed once here, kept in the store
-            # (a commit, so first: what is kept below is kept until the next commit); a
-            # request that comes first waits for this computation instead of repeating it
+            # the dashboard first: a first page asked meanwhile waits for this, not twice
+            state.snapshots.get(bank, day)
+            readiness_for(bank, state.snapshots, moment, day)
+            # the story vectors /questions/fit needs: computed once, kept in the store (the
+            # first time, a commit: the dashboard's view is then built again below)
             bank.match("Tell me about a time you owned a problem.", limit=1)
             bank.classify(["Tell me about a time you disagreed."])  # the question classifier
             state.snapshots.get(bank, day)
-            readiness_for(bank, state.snapshots, moment, day)  # the dashboard's first view
+            readiness_for(bank, state.snapshots, moment, day)
             plan_for(bank, state.snapshots, day, DEFAULT_OPTIONS)  # the plan page's first plan
         default_labeller().label(["I fixed it."])  # loads the sentence embedder too
     except Exception:  # a page will meet the same problem and show it properly
