@@ -58,16 +58,17 @@ def is_raw(text: str, story: Story) -> bool:
 
 def best_answers(store: Store, stories: Iterable[Story]) -> dict[str, BestAnswer]:
     """Per story, the highest-scored answer (at least MIN_SCORE) that names it."""
-    wanted = list(stories)
-    found: dict[str, tuple[float, AttemptRecord]] = {}
-    for attempt in rows.attempts(store):
-        if attempt.overall is None or attempt.overall < MIN_SCORE or not attempt.answer:
-            continue
-        for story in wanted:
-            if names_story(attempt.answer, story) and (
-                    story.id not in found or attempt.overall >= found[story.id][0]):
-                found[story.id] = (attempt.overall, attempt)
-    return {sid: _best(sid, score, attempt) for sid, (score, attempt) in found.items()}
+    answers = [(i, score, text.lower()) for i, score, text in rows.scored_answers(store, MIN_SCORE)]
+    out: dict[str, BestAnswer] = {}
+    for story in stories:
+        title = story.title.lower()
+        words = _title_words(story)
+        word = re.compile(rf"\b{re.escape(words[0])}\b") if words else None
+        for attempt_id, score, text in answers:  # best first: the first that names it
+            if title in text or (word is not None and words[0] in text and word.search(text)):
+                out[story.id] = _best(story.id, score, rows.get_attempt(store, attempt_id))
+                break
+    return out
 
 
 def _best(story_id: str, score: float, attempt: AttemptRecord) -> BestAnswer:

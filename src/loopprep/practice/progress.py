@@ -70,9 +70,8 @@ def due_counts(bank: Workspace, now: datetime) -> DueCounts:
 
 def next_due(bank: Workspace, now: datetime) -> date | None:
     """The day the first card not due today comes due (None without such a card)."""
-    tomorrow = start_of_day(now) + timedelta(days=1)
-    later = [c.due for c in rows.cards(bank.store) if c.due >= tomorrow]
-    return utc_day(min(later)) if later else None
+    later = rows.next_due(bank.store, start_of_day(now) + timedelta(days=1))
+    return utc_day(later) if later else None
 
 
 def due_items(bank: Workspace, now: datetime) -> list[dict[str, Any]]:

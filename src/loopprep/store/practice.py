@@ -136,6 +136,12 @@ def count_cards(store: Store, *, due_before: datetime | None = None) -> int:
                                   (stamp(due_before),)).fetchone()[0])
 
 
+def next_due(store: Store, after: datetime) -> datetime | None:
+    """The earliest due time at or after `after`, over every card."""
+    row = store.conn.execute("SELECT MIN(due) FROM cards WHERE due >= ?", (stamp(after),)).fetchone()
+    return datetime.fromisoformat(row[0]) if row and row[0] else None
+
+
 def cards_created_since(store: Store, since: datetime) -> list[CardRecord]:
     rows = store.conn.execute("SELECT * FROM cards WHERE created_at >= ? ORDER BY id",
                               (stamp(since),)).fetchall()
@@ -321,6 +327,13 @@ def last_question_text(store: Store, kind: str, ref: str) -> str | None:
     row = store.conn.execute("SELECT question FROM attempts WHERE kind = ? AND ref = ? "
                              "ORDER BY id DESC LIMIT 1", (kind, ref)).fetchone()
     return str(row[0]) if row else None
+
+
+def scored_answers(store: Store, min_overall: float) -> list[tuple[int, float, str]]:
+    """(id, overall, answer) of answers scored at least `min_overall`, best first."""
+    return [(int(r[0]), float(r[1]), str(r[2])) for r in store.conn.execute(
+        "SELECT id, overall, answer FROM attempts WHERE overall >= ? AND answer != '' "
+        "ORDER BY overall DESC, id DESC", (min_overall,))]
 
 
 def count_attempts(store: Store) -> int:

@@ -16,8 +16,11 @@ from loopprep.web.pages import open_bank, render, today, wants_json, web_state
 from loopprep.web.routes import Area
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from loopprep.bank import Bank
     from loopprep.plan.planner import LoopPlan
+    from loopprep.web.snapshot import Snapshots
 
 MAX_INTERVIEWERS = 12
 #: The cheat sheet is its own page (with its own inline style and no script at all).
@@ -35,17 +38,25 @@ def loop_options(request: Request) -> dict[str, Any]:
             "linked_only": params.get("linked_only") == "1"}
 
 
+#: The plan page without a loop typed in: what the server plans ahead when it starts.
+DEFAULT_OPTIONS: dict[str, Any] = {"interviewers": [], "bar_raiser": None, "linked_only": False}
+
+
 def make_plan(bank: Bank, request: Request, options: dict[str, Any]) -> LoopPlan:
     """The plan for these options, kept until the next change to the bank."""
+    return plan_for(bank, web_state(request).snapshots, today(request), options)
+
+
+def plan_for(bank: Bank, snapshots: Snapshots, day: date, options: dict[str, Any]) -> LoopPlan:
+    """The plan for `options` on `day`, computed once per change to the bank."""
     from loopprep.plan.planner import PlanOptions
 
     def compute() -> LoopPlan:
         loop = bank.loop(interviewers=options["interviewers"], bar_raiser=options["bar_raiser"])
-        return bank.plan_loop(loop, today=today(request),
-                              options=PlanOptions(linked_only=options["linked_only"]))
+        return bank.plan_loop(loop, today=day, options=PlanOptions(linked_only=options["linked_only"]))
 
     key = ("plan", tuple(options["interviewers"]), options["bar_raiser"], options["linked_only"])
-    return web_state(request).snapshots.memo(bank, today(request), key, compute)
+    return snapshots.memo(bank, day, key, compute)
 
 
 def plan_page(request: Request) -> Response:

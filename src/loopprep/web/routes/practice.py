@@ -70,18 +70,20 @@ def progress_page(request: Request) -> Response:
     if wants_json(request):
         return JSONResponse(progress)
     template = "_progress.html" if is_htmx(request) else "practice_progress.html"
-    return render(request, template, {"progress": progress})
+    return render(request, template, {"progress": progress, "now": now(request)})
 
 
 def progress_chart(request: Request) -> Response:
     """The progress chart of `loopprep progress --chart` as an SVG image."""
     from loopprep.practice.chart import write_chart
 
-    with open_bank(request) as bank:
+    def draw() -> bytes:
         progress = _progress(request, bank)
-    with tempfile.TemporaryDirectory() as folder:
-        path = write_chart(progress, Path(folder) / "progress.svg")
-        svg = path.read_bytes()
+        with tempfile.TemporaryDirectory() as folder:
+            return write_chart(progress, Path(folder) / "progress.svg").read_bytes()
+
+    with open_bank(request) as bank:
+        svg = kept(request, bank, "progress.svg", draw)
     return Response(svg, media_type="image/svg+xml", headers={"cache-control": "no-store"})
 
 
