@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -124,3 +125,24 @@ def _components(edges: dict[str, set[str]]) -> list[list[str]]:
                         break
                 found.append(sorted(component))
     return found
+
+
+def _top_level() -> set[str]:
+    """loopprep's packages and modules (data folders without code are not layers)."""
+    package = ROOT / "src" / "loopprep"
+    names = {p.stem for p in package.glob("*.py") if not p.name.startswith("__")}
+    names |= {p.name for p in package.iterdir()
+              if (p / "__init__.py").is_file() and set(p.glob("*.py")) - {p / "__init__.py"}}
+    return names
+
+
+def test_every_part_of_loopprep_has_a_layer_and_a_line_in_the_readme() -> None:
+    """A new package or module joins the layer contract and the README's map of the code."""
+    contracts = (ROOT / ".importlinter").read_text(encoding="utf-8")
+    layers = contracts.split("layers =", 1)[1].split("[importlinter:", 1)[0]
+    in_layers = {name.split(".", 1)[1] for name in re.findall(r"loopprep\.[a-z_]+", layers)}
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    tree = readme.split("```\nsrc/loopprep/", 1)[1].split("```", 1)[0]
+    in_tree = set(re.findall(r"([a-z_]+)(?:\.py|/)", tree))
+    assert _top_level() - in_layers - {"__main__"} == set()
+    assert _top_level() - in_tree - {"__main__"} == set()
