@@ -178,9 +178,13 @@ def test_without_the_speech_extra_the_page_says_what_to_install(loopprep_home: P
     assert 'id="record"' not in result.stdout
 
 
-def test_an_answer_naming_a_recording_that_is_gone_is_refused(web: TestClient) -> None:
+def test_an_answer_naming_a_recording_that_is_gone_keeps_its_text(web: TestClient,
+                                                                   loopprep_home: Path) -> None:
     url, page = _question(web)
     fields = dict(re.findall(r'name="(ref|started_at)" value="([^"]+)"', page))
-    refused = web.post(url + "/answer", data=form({**fields, "answer": "I fixed it.",
-                                                   "recording": "0" * 32}))
-    assert refused.status_code == 400 and "no longer here" in refused.text
+    answered = web.post(url + "/answer", data=form({**fields, "answer": "I fixed the build.",
+                                                    "recording": "0" * 32}), follow_redirects=False)
+    assert answered.status_code == 303
+    attempt = web.get(answered.headers["location"] + ".json").json()
+    assert attempt["answer"] == "I fixed the build." and "delivery" not in attempt["feedback"]
+    assert 'id="delivery"' not in web.get(answered.headers["location"]).text

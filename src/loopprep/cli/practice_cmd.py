@@ -135,11 +135,13 @@ def _spoken_answer(out: Console, speaker: Any, session: PracticeSession,
 
     started = now()
     spoken = record_answer(out, speaker, item.target_seconds)
-    if spoken.heard is None:
+    if spoken.heard is None and not spoken.typed:
         return None, True
     result = session.answer(item, spoken.text, started_at=started, ended_at=now(),
-                            interrupted=spoken.interrupted, spoken=spoken.heard.spoken())
-    keep(speaker.home, spoken.heard, result.attempt_id)
+                            interrupted=spoken.interrupted,
+                            spoken=spoken.heard.spoken() if spoken.heard else None)
+    if spoken.heard is not None:
+        keep(speaker.home, spoken.heard, result.attempt_id)
     return result, spoken.interrupted
 
 

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from loopprep.cli import practice_tui as tui
+from loopprep.errors import LoopprepError
 
 if TYPE_CHECKING:
     from prompt_toolkit.formatted_text import StyleAndTextTuples
@@ -28,6 +29,7 @@ class Spoken:
     heard: Heard | None
     interrupted: bool
     seconds: float
+    typed: bool = False  # nothing could be heard, so the answer was typed
 
 
 class Speaker:
@@ -65,7 +67,13 @@ def record_answer(out: Console, speaker: Speaker, target_seconds: int) -> Spoken
         path.unlink(missing_ok=True)
         return Spoken("", None, True, time.monotonic() - started)
     out.print("[dim]Transcribing on this computer…[/dim]")
-    heard = hear_file(path)
+    try:
+        heard = hear_file(path)
+    except LoopprepError as error:  # nothing heard, or an unreadable recording: type it instead
+        out.print(f"[yellow]{escape(error.message)}.[/yellow] {escape(error.hint or '')} "
+                  "Type your answer instead.", highlight=False)
+        typed = tui.read_answer(target_seconds)
+        return Spoken(typed.text, None, typed.interrupted, time.monotonic() - started, typed=True)
     out.print(f"[bold]Heard[/bold] ({escape(heard.model)}): {escape(heard.transcript)}", highlight=False)
     show_delivery(out, heard.delivery)
     typed = tui.read_answer(target_seconds, label="Correct the transcript, then Esc-Enter",

@@ -97,7 +97,7 @@ def hear_file(path: Path) -> Heard:
     try:
         with _hearing:
             transcript = shared_transcriber().transcribe(path)
-        if not transcript.words:
+        if not transcript.words or transcript.voiced is None:
             raise LoopprepError("no speech was heard in the recording",
                                 hint="Check the microphone (the level meter should move) and record again.")
     except LoopprepError as error:

@@ -8,6 +8,7 @@ The browser's SpeechRecognition API is never used: it sends the audio to a cloud
 
 from __future__ import annotations
 
+import logging
 from typing import TYPE_CHECKING, Any
 
 from starlette.datastructures import UploadFile
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
     from loopprep.model.practice import AttemptRecord
     from loopprep.speech.recordings import Heard
 
+log = logging.getLogger("loopprep.web")
 UPLOAD_PATH = "/practice/recording.json"
 #: the most one upload may send: the recording plus its few form fields
 UPLOAD_REQUEST_BYTES = 30 * 1024 * 1024 + 64 * 1024
@@ -79,15 +81,16 @@ def delete(request: Request) -> Response:
 
 
 def heard_for(request: Request, recording_id: str) -> Heard | None:
-    """The pending recording the answer form names (None for a typed answer)."""
+    """The pending recording the answer form names (None for a typed answer). One that is
+    gone (swept after a day) leaves the answer as typed text: the words are never lost."""
     from loopprep.speech.recordings import pending
 
     if not recording_id:
         return None
     heard = pending(web_state(request).home, recording_id)
     if heard is None:
-        raise LoopprepError("the recording of this answer is no longer here",
-                            hint="Record the answer again, or send it as typed text.")
+        log.warning("the recording %s named by an answer is gone; storing the text only",
+                    recording_id[:40])
     return heard
 
 
