@@ -79,7 +79,9 @@ def _clause(sentence: str) -> str:
     start, end = metric_spans(sentence)[0]
     left = max(sentence.rfind(c, 0, start) for c in ",;:(") + 1
     rights = [i for i in (sentence.find(c, end) for c in ",;)") if i != -1]
-    return sentence[left:min(rights) if rights else len(sentence)].strip(" .").removeprefix("and ")
+    clause = sentence[left:min(rights) if rights else len(sentence)].strip(" .")
+    return re.sub(r"^(?:as a result|in the end|in total|overall|so|and|then)\b[,\s]*", "", clause,
+                  flags=re.IGNORECASE)
 
 
 def _title(attempt: AttemptRecord) -> str:

@@ -6,6 +6,7 @@ errors the user can fix shown on the page instead of a traceback.
 from __future__ import annotations
 
 import logging
+import threading
 from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -59,6 +60,8 @@ class WebState:
     #: reachable from other machines (answers to a host name beyond loopback): reading
     #: files by path on this computer is then turned off
     exposed: bool = False
+    #: set once a page has been rendered: the warm-up loads its models after the first page
+    page_served: threading.Event = field(default_factory=threading.Event)
 
 
 def web_state(request: Request) -> WebState:
@@ -230,6 +233,7 @@ def render(request: Request, template: str, context: dict[str, Any] | None = Non
         **(context or {}),
     }
     html = state.templates.get_template(template).render(values)
+    state.page_served.set()
     return HTMLResponse(html, status_code=status,
                         headers={"cache-control": "no-store", **(headers or {})})
 

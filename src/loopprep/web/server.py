@@ -98,6 +98,10 @@ def settle_memory() -> None:
     gc.freeze()
 
 
+#: Seconds the warm-up waits for the first page before it loads the models anyway.
+FIRST_PAGE_WAIT = 3.0
+
+
 def warm_up(state: WebState) -> None:
     """Read the bank once, load the models (feedback, classifier, story vectors) and plan
     the default loop before the first page asks: the first dashboard over 1,000 stories then
@@ -115,6 +119,9 @@ def warm_up(state: WebState) -> None:
             # the dashboard first: a first page asked meanwhile waits for this, not twice
             state.snapshots.get(bank, day)
             readiness_for(bank, state.snapshots, moment, day)
+            # the models load on the same cores: let the first page (the browser opens
+            # half a second after start) be served first
+            state.page_served.wait(timeout=FIRST_PAGE_WAIT)
             # the story vectors /questions/fit needs: computed once, kept in the store (the
             # first time, a commit: the dashboard's view is then built again below)
             bank.match("Tell me about a time you owned a problem.", limit=1)

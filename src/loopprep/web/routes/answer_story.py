@@ -9,7 +9,7 @@ from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from loopprep.errors import LoopprepError
-from loopprep.web.pages import form, now, open_bank, render, text_field
+from loopprep.web.pages import form, now, open_bank, render, text_field, today, web_state
 from loopprep.web.routes import Area
 
 PARTS = ("situation", "task", "action", "result")
@@ -18,8 +18,9 @@ PARTS = ("situation", "task", "action", "result")
 def confirm_page(request: Request, *, error: LoopprepError | None = None,
                  typed: dict[str, str] | None = None, status: int = 200) -> Response:
     attempt_id = int(request.path_params["attempt_id"])
-    with open_bank(request) as bank:
-        draft = bank.answer_as_story(attempt_id)
+    with open_bank(request) as bank:  # the answer's STAR parts, kept until the next commit
+        draft = web_state(request).snapshots.memo(bank, today(request), ("story-draft", attempt_id),
+                                                  lambda: bank.answer_as_story(attempt_id))
         names = {p.slug: p.name for p in bank.framework}
     fields = dict(draft.fields)
     metrics = "\n".join(draft.metrics)

@@ -99,9 +99,14 @@ def cheat_sheet(request: Request) -> Response:
     fmt = request.path_params["fmt"]
     if fmt not in SHEET_TYPES:
         raise LoopprepError(f"unknown cheat sheet format {fmt!r}", hint="Use html, md or pdf.")
+    options = loop_options(request)
     with open_bank(request) as bank:
-        plan = make_plan(bank, request, loop_options(request))
-        data = render_cheatsheet(plan, fmt, today=today(request), store=bank.store)
+        plan = make_plan(bank, request, options)
+        key = ("cheatsheet", fmt, tuple(options["interviewers"]), options["bar_raiser"],
+               options["linked_only"])
+        data = web_state(request).snapshots.memo(  # kept with the plan it is made from
+            bank, today(request), key,
+            lambda: render_cheatsheet(plan, fmt, today=today(request), store=bank.store))
     headers = {"content-security-policy": SHEET_POLICY, "cache-control": "no-store"}
     if fmt != "html":
         headers["content-disposition"] = f'attachment; filename="cheatsheet.{fmt}"'
