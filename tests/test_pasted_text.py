@@ -12,7 +12,7 @@ from loopprep.frameworks import load_framework
 from loopprep.model import Framework, PrincipleSlug, SourceRef
 from loopprep.notes.drafts import ParsedNotes, PrincipleText
 from loopprep.notes.outline import Paragraph
-from loopprep.notes.principle_sections import _keyword_fit, _word_set, principle_texts
+from loopprep.notes.principle_sections import _word_set, keyword_fit, principle_texts
 
 FRAMEWORK = load_framework("amazon")
 SLUGS = [p.slug for p in FRAMEWORK.principles][:5]
@@ -43,8 +43,8 @@ def reference(doc: ParsedNotes, texts: dict[PrincipleSlug, list[Paragraph]],
             other_words = _word_set(other_text)
             if len(words & other_words) / max(1, len(words | other_words)) < 0.8:
                 continue
-            own_fit = _keyword_fit(text, framework, slug)
-            other_fit = _keyword_fit(text, framework, other)
+            own_fit = keyword_fit(text, framework, slug)
+            other_fit = keyword_fit(text, framework, other)
             if other_fit > own_fit or (other_fit == own_fit and index > other_index):
                 stray.add((slug, line_no))
                 doc.note("pasted-text", f"{slug} {other} {other_line}", line_no)

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     )
     from loopprep.practice.to_story import StoryDraft
     from loopprep.questions import ListedQuestion
+    from loopprep.store.review import ReviewNode
     from loopprep.technical.tracker import LoggedPractice, SubtopicState
 
 
@@ -74,6 +75,21 @@ class Bank(Workspace):
         from loopprep.importing import import_into
 
         return import_into(self, paths, now=now, skip_unreadable=skip_unreadable)
+
+    def review(self) -> list[ReviewNode]:
+        """The lines of the imported notes left unfiled or unsure, by file and line."""
+        from loopprep.store.review import list_review_nodes
+
+        return list_review_nodes(self.store)
+
+    def correct(self, choices: Sequence[tuple[ReviewNode, str, str]], *,
+                now: datetime) -> list[ImportReport]:
+        """File reviewed lines, each (line, choice, target): a story for a principle, a
+        detail of a story, a question, or nothing; the choices are kept and survive
+        re-import. All are checked before any is filed."""
+        from loopprep.import_review import correct_nodes
+
+        return correct_nodes(self, choices, now=now)
 
     def add_story(self, title: str, *, now: datetime, principles: Sequence[str] = (),
                   fields: dict[str, Any] | None = None) -> Story:

@@ -14,7 +14,7 @@ import hashlib
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -41,9 +41,12 @@ from loopprep.notes.document import (
 from loopprep.notes.principles import normalise
 from loopprep.notes.reader import collect_markdown_files, gone_from_folders, read_notes_file
 from loopprep.notes.registry import KnownStory, StoryRegistry
+from loopprep.notes.review import Pending, apply_corrections, review_nodes
 from loopprep.store import Store
 from loopprep.store import notes as note_rows
+from loopprep.store import review as review_rows
 from loopprep.store import stories as story_rows
+from loopprep.store.review import Correction
 
 if TYPE_CHECKING:
     from loopprep.workspace import Workspace
@@ -99,26 +102,37 @@ def _cycle_collection_paused() -> Iterator[None]:
 def import_notes(
     store: Store, paths: Sequence[Path | str], *, framework: Framework, now: datetime,
     topics: TopicList | None = None, skip_unreadable: bool = False,
+    corrections: Sequence[Correction] = (),
 ) -> ImportReport:
     """Import notes files or vault folders into `store`; the report says what changed.
-    Technical sections are matched against `topics` (by default the built-in list)."""
+    Technical sections are matched against `topics` (by default the built-in list);
+    `corrections` (new choices for reviewed nodes) are kept and applied with the others."""
     with _cycle_collection_paused():
         return _import_notes(store, paths, framework=framework, now=now, topics=topics,
-                             skip_unreadable=skip_unreadable)
+                             skip_unreadable=skip_unreadable, corrections=corrections)
 
 
 def _import_notes(
     store: Store, paths: Sequence[Path | str], *, framework: Framework, now: datetime,
-    topics: TopicList | None, skip_unreadable: bool,
+    topics: TopicList | None, skip_unreadable: bool, corrections: Sequence[Correction] = (),
 ) -> ImportReport:
     unreadable: list[Path] | None = [] if skip_unreadable else None
     files = read_files(paths, unreadable)
     stamp = now.isoformat(timespec="seconds")
     scope = _scope(store, paths, files, unreadable or [])
     docs, global_findings = parse_files(files, framework, scope.registry, topics)
+    # the user's corrections, kept and new (a new one replaces a kept one for the same text)
+    chosen = {(c.source_path, c.text_key): c
+              for c in [*review_rows.corrections_for(store, scope.covered), *corrections]}
+    for doc in docs:
+        apply_corrections(doc, list(chosen.values()), framework, scope.registry)
+    to_review = {doc.path: review_nodes(doc, framework) for doc in docs}
     report = ImportReport(files=scope.source_paths, files_gone=scope.gone_files)
     ids = _assign_ids(docs, {row["key"]: row["id"] for row in scope.identities})
     with store.transaction() as conn:
+        for correction in corrections:
+            review_rows.save_correction(conn, correction, stamp)
+        _store_review(conn, to_review, ids, scope.gone_files)
         before = story_rows.snapshot(conn)
         questions_before = note_rows.question_rows_for_sources(conn, scope.covered)
         _store_stories(conn, docs, ids, {row["key"] for row in scope.identities}, stamp)
@@ -219,6 +233,16 @@ def _store_fragments_and_links(conn: sqlite3.Connection, docs: list[ParsedNotes]
     _archive_untold(conn, scope.identities, scope.registry.import_paths, seen_keys, stamp)
 
 
+def _store_review(conn: sqlite3.Connection, to_review: dict[str, list[Pending]],
+                  ids: dict[str, str], gone_files: list[str]) -> None:
+    """Each file's nodes left to review, the suggested story by its id."""
+    for path, pending in to_review.items():
+        review_rows.replace_review_nodes(conn, path, [
+            replace(p.node, story_id=ids.get(p.story_key)) if p.story_key else p.node
+            for p in pending])
+    review_rows.forget_review_nodes(conn, gone_files)
+
+
 def _store_questions(conn: sqlite3.Connection, docs: list[ParsedNotes], ids: dict[str, str],
                      stamp: str) -> list[str]:
     """Each question of the notes (once), with its outline, principles and stories; their ids."""
@@ -240,12 +264,13 @@ def _store_questions(conn: sqlite3.Connection, docs: list[ParsedNotes], ids: dic
 def _store_sources(conn: sqlite3.Connection, docs: list[ParsedNotes], files: list[NotesFile],
                    gone_files: list[str], global_findings: list[Finding], stamp: str) -> None:
     """Each file's findings, principle texts and record; the gone files' are forgotten."""
+    shas = {str(f.path): f.sha256 for f in files}
     for doc in docs:
         note_rows.replace_findings(conn, doc.path, doc.findings)
         note_rows.replace_principle_texts(
             conn, doc.path, [(t.principle, t.text, t.source.line) for t in doc.principle_texts]
         )
-        note_rows.record_source(conn, doc.path, _sha(files, doc.path), doc.front_matter, stamp)
+        note_rows.record_source(conn, doc.path, shas.get(doc.path, ""), doc.front_matter, stamp)
     note_rows.forget_sources(conn, gone_files)
     if any(doc.principle_headings >= 3 for doc in docs):
         note_rows.replace_findings(conn, GLOBAL_SOURCE, global_findings)
@@ -309,13 +334,6 @@ def _assign_ids(docs: list[ParsedNotes], existing: dict[str, str]) -> dict[str, 
     return ids
 
 
-def _sha(files: list[NotesFile], path: str) -> str:
-    for f in files:
-        if str(f.path) == path:
-            return f.sha256
-    return ""
-
-
 def _diff(report: ImportReport, before: dict[str, story_rows.StoryState],
           after: dict[str, story_rows.StoryState]) -> None:
     for story_id in sorted(after):
@@ -338,15 +356,9 @@ def _diff(report: ImportReport, before: dict[str, story_rows.StoryState],
 
 
 def _summary(report: ImportReport) -> dict[str, int]:
-    return {
-        "stories_added": len(report.stories_added),
-        "stories_updated": len(report.stories_updated),
-        "stories_archived": len(report.stories_archived),
-        "questions_added": len(report.questions_added),
-        "questions_updated": len(report.questions_updated),
-        "technical_added": len(report.technical_added),
-        "technical_updated": len(report.technical_updated),
-    }
+    return {name: len(getattr(report, name)) for name in (
+        "stories_added", "stories_updated", "stories_archived", "questions_added",
+        "questions_updated", "technical_added", "technical_updated")}
 
 
 def import_into(workspace: Workspace, paths: Sequence[Path | str], *, now: datetime,

@@ -175,7 +175,7 @@ class _Fits:
     def __call__(self, text: str, slug: PrincipleSlug) -> int:
         key = (text, slug)
         if key not in self._cache:
-            self._cache[key] = _keyword_fit(text, self.framework, slug)
+            self._cache[key] = keyword_fit(text, self.framework, slug)
         return self._cache[key]
 
 
@@ -183,7 +183,7 @@ def _word_set(text: str) -> frozenset[str]:
     return frozenset(normalise(text).split())
 
 
-def _keyword_fit(text: str, framework: Framework, slug: PrincipleSlug) -> int:
+def keyword_fit(text: str, framework: Framework, slug: PrincipleSlug) -> int:
     principle = framework.get(slug)
     if principle is None:
         return 0
