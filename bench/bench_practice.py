@@ -20,7 +20,7 @@ from pathlib import Path
 from loopprep.bank import Bank
 from loopprep.practice import SessionOptions
 from loopprep.practice.questions import practice_questions
-from loopprep.practice.schedule import review
+from loopprep.reviews.schedule import review
 from loopprep.store import practice as rows
 
 EXAMPLE = Path(__file__).resolve().parents[2] / "shared" / "examples" / "interview-notes.md"

@@ -11,7 +11,7 @@ import pytest
 
 from loopprep.bank import Bank
 from loopprep.practice import DEFAULT_POLICY, PracticeSession, SessionOptions, is_overdue
-from loopprep.practice.schedule import converge, review, start_of_day
+from loopprep.reviews.schedule import converge, review, start_of_day
 from loopprep.store import practice as rows
 
 START = datetime(2025, 3, 1, 8, 30, tzinfo=UTC)

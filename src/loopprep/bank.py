@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from loopprep.classify import Ranking, StoryMatch
     from loopprep.export.outputs import ExportResult
     from loopprep.export.vault import VaultReport
+    from loopprep.feedback import Analysis
     from loopprep.plan.loops import Loop
     from loopprep.plan.planner import LoopPlan, PlanOptions
     from loopprep.practice import (
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
         RatingResult,
         SessionOptions,
     )
+    from loopprep.practice.to_story import StoryDraft
     from loopprep.questions import ListedQuestion
     from loopprep.technical.tracker import LoggedPractice, SubtopicState
 
@@ -97,6 +99,12 @@ class Bank(Workspace):
         from loopprep.classify import classify
 
         return classify(questions, self.framework)
+
+    def feedback_on(self, answer: str, *, question: str | None, today: date) -> Analysis:
+        """Feedback on an answer to ``question``, read against the principles it probes."""
+        from loopprep.answer_feedback import feedback_on
+
+        return feedback_on(answer, question=question, framework=self.framework, today=today)
 
     def match(self, question: str, *, limit: int = 5) -> list[StoryMatch]:
         """The stories that fit `question`, best first, each with a reason."""
@@ -195,19 +203,32 @@ class Bank(Workspace):
 
         return practice_rows.attempts(self.store, limit=limit, newest_first=True)
 
+    def answer_as_story(self, attempt_id: int) -> StoryDraft:
+        """What saving a practice answer as a story would write (nothing is written)."""
+        from loopprep.practice.to_story import draft
+
+        return draft(self, attempt_id)
+
+    def save_answer_as_story(self, attempt_id: int, fields: dict[str, Any], *, now: datetime,
+                             story_id: str | None = None, title: str | None = None) -> Story:
+        """Write an answer's confirmed STAR fields into a story (or a new one)."""
+        from loopprep.practice.to_story import save
+
+        return save(self, attempt_id, fields, now=now, story_id=story_id, title=title)
+
     def add_interview(self, company: str, *, role: str = "", day: date | str,
                       stages: Sequence[str] = (), now: datetime) -> Interview:
-        from loopprep.practice.interviews import add_interview
+        from loopprep.reviews.interviews import add_interview
 
         return add_interview(self.store, company, role=role, day=day, stages=stages, now=now)
 
     def interviews(self) -> list[Interview]:
-        from loopprep.practice.interviews import list_interviews
+        from loopprep.reviews.interviews import list_interviews
 
         return list_interviews(self.store)
 
     def remove_interview(self, interview_id: int) -> Interview:
-        from loopprep.practice.interviews import remove_interview
+        from loopprep.reviews.interviews import remove_interview
 
         return remove_interview(self.store, interview_id)
 

@@ -83,18 +83,11 @@ def _analyze_recording(ctx: typer.Context, source: str, question: str | None, as
 
 def analyze_one(answer: str, question: str | None, framework: str | None = None) -> Any:
     """Analyse one answer; with a question, relevance uses the classifier's reading of it."""
-    from loopprep.feedback import analyze_answer
+    from loopprep.answer_feedback import feedback_on
+    from loopprep.frameworks import load_framework
 
-    scores: dict[str, float] | None = None
-    if question and question.strip():
-        from loopprep.classify import classify
-        from loopprep.frameworks import load_framework
-
-        ranking = classify([question], load_framework(framework or "amazon"))[0]
-        if ranking.warning is None:
-            scores = {str(slug): score for slug, score in ranking.principles}
-    return analyze_answer(answer, question=question or None, principle_scores=scores,
-                          today=today())
+    return feedback_on(answer, question=question or None,
+                       framework=load_framework(framework or "amazon"), today=today())
 
 
 def _read(source: str) -> str:

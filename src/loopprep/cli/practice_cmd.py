@@ -67,38 +67,11 @@ def practice(
         while item is not None:
             number += 1
             if item.kind == "technical":
-                if not _technical(out, bank, session, item, number):
-                    break
-                item = session.next_item(now())
-                if item is not None and not tui.ask_continue(out):
-                    break
-                continue
-            tui.show_item(out, item, number)
-            started = now()
-            if speaker is not None:
-                result, interrupted = _spoken_answer(out, speaker, session, item)
+                go_on = _technical(out, bank, session, item, number)
             else:
-                typed = tui.read_answer(item.target_seconds)
-                result = session.answer(item, typed.text, started_at=started, ended_at=now(),
-                                        interrupted=typed.interrupted)
-                interrupted = typed.interrupted
-            if result is None:
-                out.print("[yellow]Recording stopped; nothing was saved.[/yellow]")
+                go_on = _answer_item(out, session, item, number, speaker)
+            if not go_on:
                 break
-            if interrupted:
-                out.print("[yellow]Saved what you typed (interrupted).[/yellow]")
-                break
-            if not _followups(out, session, result):
-                break
-            if item.kind == "question":
-                tui.show_feedback(out, result)
-            else:
-                tui.show_stories(out, result)
-            rating = tui.ask_rating(out, result.suggested_rating)
-            if rating is None:
-                out.print("[yellow]Saved your answer; not rated.[/yellow]")
-                break
-            tui.show_schedule(out, session.rate(result.attempt_id, rating, now=now()))
             item = session.next_item(now())
             if item is not None and not tui.ask_continue(out):
                 break
@@ -108,6 +81,41 @@ def practice(
         report = session.finish(now())
         if number:
             tui.show_report(out, report)
+
+
+def _answer_item(out: Console, session: PracticeSession, item: PracticeItem, number: int,
+                 speaker: Any) -> bool:
+    """Ask one question (or story recall), typed or spoken, then its follow-ups, feedback
+    and the self-rating; False when the candidate stopped."""
+    from loopprep.cli import practice_tui as tui
+
+    tui.show_item(out, item, number)
+    started = now()
+    if speaker is not None:
+        result, interrupted = _spoken_answer(out, speaker, session, item)
+    else:
+        typed = tui.read_answer(item.target_seconds)
+        result = session.answer(item, typed.text, started_at=started, ended_at=now(),
+                                interrupted=typed.interrupted)
+        interrupted = typed.interrupted
+    if result is None:
+        out.print("[yellow]Recording stopped; nothing was saved.[/yellow]")
+        return False
+    if interrupted:
+        out.print("[yellow]Saved what you typed (interrupted).[/yellow]")
+        return False
+    if not _followups(out, session, result):
+        return False
+    if item.kind == "question":
+        tui.show_feedback(out, result)
+    else:
+        tui.show_stories(out, result)
+    rating = tui.ask_rating(out, result.suggested_rating)
+    if rating is None:
+        out.print("[yellow]Saved your answer; not rated.[/yellow]")
+        return False
+    tui.show_schedule(out, session.rate(result.attempt_id, rating, now=now()))
+    return True
 
 
 def _speaker(ctx: typer.Context, source: Path | None) -> Any:

@@ -11,6 +11,11 @@ from typing import Any
 
 RATINGS = {1: "again", 2: "hard", 3: "good", 4: "easy"}
 
+#: The kinds of practice item.
+QUESTION = "question"
+STORY_RECALL = "story-recall"
+TECHNICAL = "technical"  # a technical subtopic (loopprep.technical.practice chooses these)
+
 
 @dataclass(frozen=True)
 class Stage:
@@ -119,3 +124,50 @@ class SessionRecord:
     started_at: datetime
     ended_at: datetime | None
     report: dict[str, Any] | None = field(default=None)
+
+
+@dataclass(frozen=True)
+class StoryCue:
+    """What the candidate should recall about a story: its title, opening line, key metric."""
+
+    id: str
+    title: str
+    opening_line: str
+    metric: str | None
+
+
+@dataclass(frozen=True)
+class PracticeItem:
+    """One thing to practise: a question to answer, or a story to recall for a principle."""
+
+    kind: str  # question | story-recall
+    ref: str  # question id, or principle slug for story recall
+    prompt: str
+    principle: str | None
+    principle_name: str
+    reason: str  # why now: "due", "overdue 3 days", "new: weak principle", "overview", ...
+    card_id: int | None = None
+    question_id: str | None = None
+    principles: tuple[str, ...] = ()
+    interviewer: str | None = None
+    bar_raiser: bool = False
+    stories: tuple[StoryCue, ...] = ()
+    guessed: bool = False  # the question named no principle: `principle` is loopprep's guess
+
+    @property
+    def target_seconds(self) -> int:
+        """Two minutes for an answer; a minute to recall a story; half an hour for a
+        technical problem."""
+        return {QUESTION: 120, TECHNICAL: 1800}.get(self.kind, 60)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "kind": self.kind, "ref": self.ref, "prompt": self.prompt, "principle": self.principle,
+            "principle_name": self.principle_name, "reason": self.reason, "card_id": self.card_id,
+            "question_id": self.question_id, "principles": list(self.principles),
+            "interviewer": self.interviewer, "bar_raiser": self.bar_raiser,
+            "principle_guessed": self.guessed,
+            "target_seconds": self.target_seconds,
+            "stories": [{"id": s.id, "title": s.title, "opening_line": s.opening_line,
+                         "metric": s.metric} for s in self.stories],
+        }

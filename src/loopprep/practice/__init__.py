@@ -4,17 +4,19 @@ the terminal and the web app drive a `PracticeSession` the same way.
 """
 
 from loopprep.errors import PracticeError
-from loopprep.model.practice import AttemptRecord, CardRecord, Followup, Interview, Stage
-from loopprep.practice.report import session_report
-from loopprep.practice.schedule import DEFAULT_POLICY, Policy, is_overdue
-from loopprep.practice.selection import PracticeItem, StoryCue
-from loopprep.practice.session import (
-    AnswerResult,
-    PracticeSession,
-    RatingResult,
-    SessionOptions,
-    rate_attempt,
+from loopprep.model.practice import (
+    AttemptRecord,
+    CardRecord,
+    Followup,
+    Interview,
+    PracticeItem,
+    Stage,
+    StoryCue,
 )
+from loopprep.practice.report import session_report
+from loopprep.practice.session import AnswerResult, PracticeSession, SessionOptions
+from loopprep.reviews.rating import RatingResult, rate_attempt
+from loopprep.reviews.schedule import DEFAULT_POLICY, Policy, is_overdue
 
 __all__ = [
     "DEFAULT_POLICY",

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any
 
 from loopprep.errors import PracticeError
 from loopprep.practice.questions import practice_questions
-from loopprep.practice.schedule import Policy
 from loopprep.practice.selection import Selector
+from loopprep.reviews.schedule import Policy
 
 if TYPE_CHECKING:
     from loopprep.workspace import Workspace

@@ -91,6 +91,6 @@ def _mean(values: Any) -> float | None:
 
 
 def _tomorrow(now: datetime) -> datetime:
-    from loopprep.practice.schedule import start_of_day
+    from loopprep.reviews.schedule import start_of_day
 
     return start_of_day(now) + timedelta(days=1)

@@ -11,63 +11,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from loopprep.model import Framework, Question, Story
-from loopprep.model.practice import CardRecord
-from loopprep.practice.schedule import DEFAULT_POLICY, Policy, start_of_day, utc_day
+from loopprep.model.practice import QUESTION, STORY_RECALL, TECHNICAL, CardRecord, PracticeItem, StoryCue
+from loopprep.reviews.schedule import DEFAULT_POLICY, Policy, start_of_day, utc_day
 from loopprep.store import Store
 from loopprep.store import practice as rows
 from loopprep.text.facts import metric_spans
 
-QUESTION = "question"
-STORY_RECALL = "story-recall"
-TECHNICAL = "technical"  # a technical subtopic (loopprep.technical.practice chooses these)
 RECENT_ATTEMPTS = 5  # weakness looks at the last few attempts of each principle
-
-
-@dataclass(frozen=True)
-class StoryCue:
-    """What the candidate should recall about a story: its title, opening line, key metric."""
-
-    id: str
-    title: str
-    opening_line: str
-    metric: str | None
-
-
-@dataclass(frozen=True)
-class PracticeItem:
-    """One thing to practise: a question to answer, or a story to recall for a principle."""
-
-    kind: str  # question | story-recall
-    ref: str  # question id, or principle slug for story recall
-    prompt: str
-    principle: str | None
-    principle_name: str
-    reason: str  # why now: "due", "overdue 3 days", "new: weak principle", "overview", ...
-    card_id: int | None = None
-    question_id: str | None = None
-    principles: tuple[str, ...] = ()
-    interviewer: str | None = None
-    bar_raiser: bool = False
-    stories: tuple[StoryCue, ...] = ()
-    guessed: bool = False  # the question named no principle: `principle` is loopprep's guess
-
-    @property
-    def target_seconds(self) -> int:
-        """Two minutes for an answer; a minute to recall a story; half an hour for a
-        technical problem."""
-        return {QUESTION: 120, TECHNICAL: 1800}.get(self.kind, 60)
-
-    def to_json(self) -> dict[str, object]:
-        return {
-            "kind": self.kind, "ref": self.ref, "prompt": self.prompt, "principle": self.principle,
-            "principle_name": self.principle_name, "reason": self.reason, "card_id": self.card_id,
-            "question_id": self.question_id, "principles": list(self.principles),
-            "interviewer": self.interviewer, "bar_raiser": self.bar_raiser,
-            "principle_guessed": self.guessed,
-            "target_seconds": self.target_seconds,
-            "stories": [{"id": s.id, "title": s.title, "opening_line": s.opening_line,
-                         "metric": s.metric} for s in self.stories],
-        }
 
 
 @dataclass(frozen=True)
@@ -234,12 +184,27 @@ class Selector:
     def supported(self, card: CardRecord) -> bool:
         return card.kind in (QUESTION, STORY_RECALL)
 
+    def unseen(self) -> list[str]:
+        """Principles in scope with questions to ask that no answered question has covered."""
+        practised = rows.practised_question_ids(self.store)
+        seen = {q.principles[0] for q_id in practised if (q := self.questions.get(q_id))
+                and q.principles}
+        return [p.slug for p in self.framework if p.slug not in seen and self.candidates(p.slug)
+                and (not self.principles or p.slug in self.principles)]
+
     def new_budget(self, now: datetime, deadline: date | None) -> int:
-        """How many new cards today's plan still has room for."""
+        """How many new questions today's plan still has room for: the policy's daily share
+        within the day's capacity, or more when the next stage (`deadline`) needs them so
+        that every principle gets a question first. A story recall does not take a place."""
         today = start_of_day(now)
-        if deadline is not None and rows.count_cards(self.store) >= self.policy.max_deck:
-            return 0
-        done, new = rows.items_since(self.store, today)
+        done, new = rows.items_since(self.store, today, new_kinds=(QUESTION, TECHNICAL))
+        need = 0
+        if deadline is not None:  # this morning's unseen principles over the days left
+            need = -(-(len(self.unseen()) + new) // max(1, (deadline - today.date()).days))
+            if need <= self.policy.daily_new and rows.count_cards(self.store) >= self.policy.max_deck:
+                return 0
+        if need > self.policy.daily_new:
+            return max(0, need - new)
         due_left = rows.count_cards(self.store, due_before=today + timedelta(days=1))
         room = self.policy.daily_capacity - done - due_left
         return max(0, min(self.policy.daily_new - new, room))
@@ -284,6 +249,9 @@ class Selector:
         """A new item for a principle drawn with weakness as weight."""
         weak = [w for w in weaknesses(self.store, self.framework, self.stories, self.principles)
                 if self.has_material(w.slug)]
+        unseen = set(self.unseen())
+        if unseen:  # every principle gets its first question before any gets a second
+            weak = [w for w in weak if w.slug in unseen] or weak
         while weak:
             pick = rng.choices(weak, weights=[w.weight for w in weak])[0]
             why = f"{reason}: {pick.reasons[0]}" if pick.reasons else f"{reason}: {self.name(pick.slug)}"

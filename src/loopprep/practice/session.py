@@ -12,16 +12,17 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from loopprep.answer_feedback import Analyzer, feedback_on
 from loopprep.errors import PracticeError
-from loopprep.model.practice import AttemptRecord, CardRecord, Followup, SessionRecord
-from loopprep.practice import interviews
-from loopprep.practice.feedback import Analyzer, analyze
+from loopprep.model.practice import QUESTION, AttemptRecord, Followup, PracticeItem, SessionRecord
 from loopprep.practice.followups import choose_followups
 from loopprep.practice.loop_plan import plan_loop
 from loopprep.practice.questions import practice_questions
 from loopprep.practice.report import session_report
-from loopprep.practice.schedule import DEFAULT_POLICY, Policy, days_between, review, utc_day
-from loopprep.practice.selection import QUESTION, PracticeItem, Selector
+from loopprep.practice.selection import Selector
+from loopprep.reviews import interviews
+from loopprep.reviews.rating import RatingResult, check_now, rate_attempt
+from loopprep.reviews.schedule import DEFAULT_POLICY, Policy, utc_day
 from loopprep.store import practice as rows
 
 if TYPE_CHECKING:
@@ -68,31 +69,6 @@ class AnswerResult:
     named_stories: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class RatingResult:
-    """A self-rating and what it did to the schedule."""
-
-    attempt_id: int
-    rating: int
-    card: CardRecord
-    natural_due: datetime
-    deadline: str | None
-
-    @property
-    def due(self) -> datetime:
-        return self.card.due
-
-    @property
-    def brought_forward(self) -> bool:
-        """True when the interview deadline moved the review earlier than FSRS proposed."""
-        return self.due < self.natural_due.replace(microsecond=0)
-
-    def to_json(self) -> dict[str, Any]:
-        return {"attempt_id": self.attempt_id, "rating": self.rating, "card": self.card.to_json(),
-                "due": self.due.isoformat(), "natural_due": self.natural_due.isoformat(),
-                "deadline": self.deadline, "brought_forward": self.brought_forward}
-
-
 def suggested_rating(overall: float | None) -> int | None:
     """A self-rating to start from, given the feedback's overall score (0..10)."""
     if overall is None:
@@ -119,7 +95,7 @@ class PracticeSession:
     @classmethod
     def start(cls, bank: Workspace, options: SessionOptions, *, now: datetime,
               policy: Policy = DEFAULT_POLICY, analyzer: Analyzer | None = None) -> PracticeSession:
-        _check_now(now)
+        check_now(now)
         if options.minutes is not None and options.minutes <= 0:
             raise PracticeError("--minutes must be more than 0")
         if options.count is not None and options.count <= 0:
@@ -172,7 +148,7 @@ class PracticeSession:
     def next_item(self, now: datetime) -> PracticeItem | None:
         """What to ask next, or None when the session is done (count, time, plan, or
         nothing due and no room for new cards today)."""
-        _check_now(now)
+        check_now(now)
         asked_list = self.asked()
         asked = set(asked_list)
         count = self.settings.get("count")
@@ -257,8 +233,8 @@ class PracticeSession:
         """Store an answer at once (also an interrupted one, so nothing typed is lost), then
         analyse it and choose the follow-up probes. `spoken`: for an answer said out loud,
         what was heard and its delivery (`loopprep.speech`), stored with the feedback."""
-        _check_now(started_at)
-        _check_now(ended_at)
+        check_now(started_at)
+        check_now(ended_at)
         if item.kind == "technical":
             raise PracticeError("a technical item is logged, not answered",
                                 hint="Log the problem and its outcome (PracticeSession.log_technical).")
@@ -268,9 +244,10 @@ class PracticeSession:
         feedback = None
         overall = None
         if not interrupted and item.kind == QUESTION:
-            analysis = analyze(text, question=item.prompt, principles=item.principles or (
-                (item.principle,) if item.principle else ()), today=utc_day(ended_at),
-                using=self.analyzer)
+            analysis = feedback_on(text, question=item.prompt, framework=self.bank.framework,
+                                   principles=item.principles or (
+                                       (item.principle,) if item.principle else ()),
+                                   today=utc_day(ended_at), analyzer=self.analyzer)
             feedback = analysis.to_json()
             overall = round(float(analysis.overall), 2)
             rng = random.Random(f"{self.settings['seed']}:{item.ref}:probes")
@@ -336,32 +313,6 @@ class PracticeSession:
         return report
 
 
-def rate_attempt(bank: Workspace, attempt_id: int, rating: int, *, now: datetime,
-                 policy: Policy = DEFAULT_POLICY) -> RatingResult:
-    """Rate a stored attempt and reschedule its card (see `loopprep.practice.schedule`)."""
-    _check_now(now)
-    if rating not in (1, 2, 3, 4):
-        raise PracticeError(f"rating {rating!r} is not one of 1 again, 2 hard, 3 good, 4 easy")
-    store = bank.store
-    attempt = rows.get_attempt(store, attempt_id)
-    if attempt.rating is not None:
-        raise PracticeError(f"attempt {attempt_id} is already rated ({attempt.rating})")
-    deadline = interviews.deadline(store, now)
-    with store.transaction() as conn:
-        card = rows.find_card(store, attempt.kind, attempt.ref)
-        card_id = card.id if card else rows.insert_card(conn, attempt.kind, attempt.ref,
-                                                        attempt.principle, now)
-        outcome = review(card_id, card.fsrs if card and card.fsrs else None, rating, now, deadline,
-                         policy)
-        rows.update_card(conn, card_id, outcome.state, outcome.due, now)
-        elapsed = days_between(card.last_review, now) if card and card.last_review else None
-        rows.add_review(conn, card_id, attempt_id, rating, now, elapsed, card.due if card else None,
-                        outcome.due, outcome.natural_due, deadline)
-        rows.set_rating(conn, attempt_id, rating, card_id)
-    return RatingResult(attempt_id, rating, rows.get_card(store, card_id), outcome.natural_due,
-                        deadline.isoformat() if deadline else None)
-
-
 def _named_stories(item: PracticeItem, text: str) -> tuple[str, ...]:
     """Stories whose title (or its first word, e.g. 'IRPWIND') the recall names."""
     lowered = text.lower()
@@ -393,8 +344,3 @@ def _check_technical(bank: Workspace, options: SessionOptions, now: datetime) ->
         raise PracticeError("you track no technical subtopics yet",
                             hint="Import notes with a technical checklist, or rate one: "
                             "loopprep tech rate SUBTOPIC 1-5 (loopprep tech topics --all lists them).")
-
-
-def _check_now(now: datetime) -> None:
-    if now.tzinfo is None or now.utcoffset() is None:
-        raise ValueError("practice times must be aware datetimes (UTC)")

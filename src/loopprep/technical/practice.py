@@ -8,9 +8,8 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from loopprep.model.practice import AttemptRecord, CardRecord
-from loopprep.practice.schedule import start_of_day, utc_day
-from loopprep.practice.selection import TECHNICAL, PracticeItem
+from loopprep.model.practice import TECHNICAL, AttemptRecord, CardRecord, PracticeItem
+from loopprep.reviews.schedule import start_of_day, utc_day
 from loopprep.store import practice as practice_rows
 from loopprep.store import technical as tech_rows
 from loopprep.technical.tracker import SubtopicState, subtopic_states, topic_list

@@ -13,18 +13,17 @@ from urllib.parse import urlsplit
 
 from loopprep.errors import LoopprepError, NotFoundError
 from loopprep.frameworks.topics import Subtopic, Topic, TopicList, load_topics
-from loopprep.model.practice import CardRecord
+from loopprep.model.practice import TECHNICAL, CardRecord
 from loopprep.model.technical import OUTCOMES, PracticeEntry, Rating, TrackedRow
 from loopprep.notes.principles import match_named, normalise
 from loopprep.notes.technical import singular
-from loopprep.practice.schedule import is_overdue, start_of_day
-from loopprep.practice.selection import TECHNICAL
+from loopprep.reviews.schedule import is_overdue, start_of_day
 from loopprep.store import practice as practice_rows
 from loopprep.store import technical as tech_rows
 from loopprep.technical.scores import review_rating, subtopic_score
 
 if TYPE_CHECKING:
-    from loopprep.practice import RatingResult
+    from loopprep.reviews.rating import RatingResult
     from loopprep.workspace import Workspace
 
 MAX_MINUTES = 600
@@ -240,7 +239,7 @@ def log_practice(bank: Workspace, text: str, *, problem: str, outcome: str, now:
     """Log practice on a subtopic (a problem and how it went). It counts as a review of the
     subtopic's card on the practice schedule (created the first time), so the same FSRS
     schedule brings it back before the interview; `rating` also records a self-rating."""
-    from loopprep.practice.session import rate_attempt
+    from loopprep.reviews.rating import rate_attempt
 
     _check_now(now)
     problem = " ".join(problem.split())

@@ -27,18 +27,10 @@ MAX_QUESTION_CHARS = 1_000
 def analyse(bank: Bank, answer: str, question: str, request: Request) -> Analysis:
     """The answer analysed as `loopprep analyze` does: with a question, relevance reads the
     classifier's view of which principles it probes."""
-    from loopprep.feedback import analyze_answer
-
     if len(answer) > MAX_ANSWER_CHARS or len(question) > MAX_QUESTION_CHARS:
         raise LoopprepError(f"an answer may be at most {MAX_ANSWER_CHARS:,} characters and a "
                             f"question {MAX_QUESTION_CHARS:,}")
-    scores: dict[str, float] | None = None
-    if question:
-        ranking = bank.classify([question])[0]
-        if ranking.warning is None:
-            scores = {str(slug): score for slug, score in ranking.principles}
-    return analyze_answer(answer, question=question or None, principle_scores=scores,
-                          today=today(request))
+    return bank.feedback_on(answer, question=question or None, today=today(request))
 
 
 def answer_page(request: Request) -> Response:

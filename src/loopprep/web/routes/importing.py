@@ -43,7 +43,7 @@ def _page(request: Request, *, error: LoopprepError | None = None, path: str = "
         sources = [(row["path"], row["imported_at"]) for row in imported_sources(bank.store)]
     return render(request, "import.html", {
         "error": error, "path": path, "sources": sources, "limits": LIMITS,
-        "uploads": Path(UPLOADS_DIR), "exposed": web_state(request).exposed,
+        "uploads": Path(UPLOADS_DIR), "exposed": web_state(request).exposed, "now": now(request),
     }, status=status)
 
 
@@ -95,9 +95,12 @@ def notes_path(typed: str) -> Path:
 def _report(request: Request, report: ImportReport, total: int, *,
             skipped: list[str] | None = None) -> Response:
 
+    with open_bank(request) as bank:
+        titles = {s.id: s.title for s in bank.stories(include_archived=True)}
+        names = {p.slug: p.name for p in bank.framework}
     return render(request, "imported.html", {
         "report": report, "summary": report.to_json(), "total": total,
-        "skipped": skipped or [],
+        "skipped": skipped or [], "titles": titles, "names": names,
     })
 
 

@@ -20,7 +20,7 @@ from loopprep.web.routes import Area
 def interviews_page(request: Request, *, error: LoopprepError | None = None,
                     typed: dict[str, str] | None = None, editing: int | None = None,
                     status: int = 200) -> Response:
-    from loopprep.practice.interviews import list_interviews
+    from loopprep.reviews.interviews import list_interviews
 
     with open_bank(request) as bank:
         found = list_interviews(bank.store)
@@ -54,7 +54,7 @@ def _stages(text: str) -> list[str]:
 
 
 def add(request: Request) -> Response:
-    from loopprep.practice.interviews import add_interview
+    from loopprep.reviews.interviews import add_interview
 
     typed = _fields(form(request))
     try:
@@ -68,7 +68,7 @@ def add(request: Request) -> Response:
 
 
 def edit(request: Request) -> Response:
-    from loopprep.practice.interviews import edit_interview
+    from loopprep.reviews.interviews import edit_interview
 
     interview_id = int(request.path_params["interview_id"])
     typed = _fields(form(request))
@@ -82,7 +82,7 @@ def edit(request: Request) -> Response:
 
 
 def remove(request: Request) -> Response:
-    from loopprep.practice.interviews import remove_interview
+    from loopprep.reviews.interviews import remove_interview
 
     with open_bank(request) as bank:
         remove_interview(bank.store, int(request.path_params["interview_id"]))

@@ -17,10 +17,11 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from loopprep.errors import LoopprepError
+from loopprep.errors import LoopprepError, NotFoundError
 from loopprep.web.pages import (
     form,
     is_htmx,
+    kept,
     now,
     open_bank,
     render,
@@ -46,7 +47,7 @@ def practice_home(request: Request, *, error: LoopprepError | None = None,
                   status: int = 200) -> Response:
     with open_bank(request) as bank:
         moment = now(request)
-        home = bank.practice_status(now=moment)
+        home = kept(request, bank, "practice status", lambda: bank.practice_status(now=moment))
         interviews = bank.interviews()
         framework = bank.framework
     if wants_json(request):
@@ -57,25 +58,32 @@ def practice_home(request: Request, *, error: LoopprepError | None = None,
     }, status=status)
 
 
+def _progress(request: Request, bank: Bank) -> dict[str, Any]:
+    moment = now(request)
+    return kept(request, bank, "progress", lambda: bank.progress(now=moment))
+
+
 def progress_page(request: Request) -> Response:
     """Scores per principle over time (the page loads it when it comes into view)."""
     with open_bank(request) as bank:
-        progress = bank.progress(now=now(request))
+        progress = _progress(request, bank)
     if wants_json(request):
         return JSONResponse(progress)
     template = "_progress.html" if is_htmx(request) else "practice_progress.html"
-    return render(request, template, {"progress": progress})
+    return render(request, template, {"progress": progress, "now": now(request)})
 
 
 def progress_chart(request: Request) -> Response:
     """The progress chart of `loopprep progress --chart` as an SVG image."""
     from loopprep.practice.chart import write_chart
 
+    def draw() -> bytes:
+        progress = _progress(request, bank)
+        with tempfile.TemporaryDirectory() as folder:
+            return write_chart(progress, Path(folder) / "progress.svg").read_bytes()
+
     with open_bank(request) as bank:
-        progress = bank.progress(now=now(request))
-    with tempfile.TemporaryDirectory() as folder:
-        path = write_chart(progress, Path(folder) / "progress.svg")
-        svg = path.read_bytes()
+        svg = kept(request, bank, "progress.svg", draw)
     return Response(svg, media_type="image/svg+xml", headers={"cache-control": "no-store"})
 
 
@@ -283,6 +291,17 @@ def shown_item(request: Request, session_id: int) -> PracticeItem | None:
     return item
 
 
+def read_question(request: Request) -> Response:
+    """The question the session is showing, read aloud by a local voice (wav)."""
+    from loopprep.speech.voice import read_aloud
+
+    item = shown_item(request, int(request.path_params["session_id"]))
+    if item is None:
+        raise NotFoundError("this session is showing no question")
+    return Response(read_aloud(item.prompt), media_type="audio/wav",
+                    headers={"cache-control": "no-store"})
+
+
 def _item_shown(request: Request, session: PracticeSession, ref: str) -> PracticeItem | None:
     """The question the page showed: kept when shown, or (after a restart) asked again of
     the session, which picks the same one as long as nothing else was answered meanwhile."""
@@ -351,6 +370,7 @@ area = Area(
         Route("/practice/interviews/{interview_id:int}/remove", remove_interview, methods=["POST"]),
         Route("/practice/sessions", start_session, methods=["POST"]),
         Route("/practice/sessions/{session_id:int}", show_session, methods=["GET"]),
+        Route("/practice/sessions/{session_id:int}/question.wav", read_question, methods=["GET"]),
         Route("/practice/sessions/{session_id:int}/answer", answer_item, methods=["POST"]),
         Route("/practice/sessions/{session_id:int}/log", log_item, methods=["POST"]),
         Route("/practice/sessions/{session_id:int}/finish", finish_session, methods=["POST"]),

@@ -59,19 +59,6 @@ def upload(request: Request) -> Response:
     return JSONResponse(heard.to_json())
 
 
-def read_question(request: Request) -> Response:
-    """The question the session is showing, read aloud by a local voice (wav)."""
-    from loopprep.speech.voice import read_aloud
-    from loopprep.web.routes.practice import shown_item
-
-    session_id = int(request.path_params["session_id"])
-    item = shown_item(request, session_id)
-    if item is None:
-        raise NotFoundError("this session is showing no question")
-    return Response(read_aloud(item.prompt), media_type="audio/wav",
-                    headers={"cache-control": "no-store"})
-
-
 def recording(request: Request) -> Response:
     from loopprep.speech.recordings import recording_of
 
@@ -137,7 +124,6 @@ area = Area(
     name="speaking",
     routes=[
         Route(UPLOAD_PATH, upload, methods=["POST"]),
-        Route("/practice/sessions/{session_id:int}/question.wav", read_question, methods=["GET"]),
         Route("/practice/attempts/{attempt_id:int}/recording", recording, methods=["GET"]),
         Route("/practice/attempts/{attempt_id:int}/recording/delete", delete, methods=["POST"]),
     ],
