@@ -82,7 +82,7 @@ def test_record_an_answer_and_get_feedback_in_a_browser(tab: Watched, server: Li
     page.get_by_label("Technical").select_option("none")
     page.get_by_role("button", name="Start practising").click()
     # the question read aloud by the server's local voice (the CSP lets the page play it)
-    with page.expect_response(lambda r: r.url.endswith("/question.wav")) as spoken:
+    with page.expect_response(lambda r: r.url.endswith("/question.wav"), timeout=30_000) as spoken:
         page.get_by_role("button", name="Read the question aloud").click()
     assert spoken.value.status == 200 and spoken.value.body()[:4] == b"RIFF"
     record = page.get_by_role("button", name="Record your answer")
