@@ -106,6 +106,17 @@ def speak(text: str, path: Path, *, rate: int = 150, lead_s: float = 0.0,
             "words": words, "span_s": span_s, "true_wpm": words / (span_s / 60)}
 
 
+def with_fillers(text: str, path: Path, seed: int) -> dict[str, Any]:
+    """The sentence with two "um,"/"uh," put in at fixed random places, spoken at 150."""
+    import random
+
+    rng = random.Random(seed)
+    words = say_numbers(text).split()
+    for at in sorted(rng.sample(range(1, len(words)), 2), reverse=True):
+        words.insert(at, rng.choice(("um,", "uh,")))
+    return {**speak(" ".join(words), path, lead_s=0.5, tail_s=0.5), "fillers": 2}
+
+
 def pace_errors(transcript: Any, clip: dict[str, Any]) -> tuple[float, float]:
     """Relative error of the reported pace against the truth, and of the plain first-to-last
     word count and time (the baseline) in the same run."""
@@ -169,11 +180,19 @@ def run_model(model: str, clips: dict[str, list[dict[str, Any]]]) -> dict[str, A
         reported, plain = pace_errors(transcript, clip)
         wpm_errors.append(reported)
         plain_errors.append(plain)
-    short, short_plain = [], []
+    from loopprep.speech import measure_spoken_delivery
+
+    short, short_plain, false_fillers = [], [], 0
     for clip in clips["short"]:
-        reported, plain = pace_errors(transcriber.transcribe(clip["wav"]), clip)
+        transcript = transcriber.transcribe(clip["wav"])
+        reported, plain = pace_errors(transcript, clip)
         short.append(reported)
         short_plain.append(plain)
+        false_fillers += measure_spoken_delivery(transcript).fillers > 0  # none was said
+    said = heard = 0
+    for clip in clips["fillers"]:
+        said += clip["fillers"]
+        heard += min(clip["fillers"], measure_spoken_delivery(transcriber.transcribe(clip["wav"])).fillers)
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     return {"model": model, "answers": len(wers), "mean_wer": sum(wers) / len(wers),
             "max_wer": max(wers), "mean_rtf": sum(rtfs) / len(rtfs), "load_s": load_s,
@@ -185,7 +204,9 @@ def run_model(model: str, clips: dict[str, list[dict[str, Any]]]) -> dict[str, A
             "short_within_10pct": sum(e <= 0.10 for e in short) / len(short),
             "baseline_short_mean_wpm_error": sum(short_plain) / len(short_plain),
             "baseline_short_max_wpm_error": max(short_plain),
-            "baseline_short_within_10pct": sum(e <= 0.10 for e in short_plain) / len(short_plain)}
+            "baseline_short_within_10pct": sum(e <= 0.10 for e in short_plain) / len(short_plain),
+            "short_clips_with_a_filler_not_said": false_fillers,
+            "fillers_heard": heard, "fillers_said": said}
 
 
 def two_minutes(clips: list[dict[str, Any]], folder: Path) -> dict[str, Any]:
@@ -221,6 +242,8 @@ def main() -> int:
         "short": [speak(say_numbers(text), folder / f"short{i}.wav", rate=SHORT_RATES[i % 3],
                         lead_s=SHORT_LEAD_S[i % 3], tail_s=0.5)
                   for i, text in enumerate(short_sentences(shorts))],
+        "fillers": [with_fillers(text, folder / f"filler{i}.wav", i)
+                    for i, text in enumerate(short_sentences(12))],
     }
     (folder / "clips.json").write_text(json.dumps(clips))
     long, short = clips["answers"], clips["short"]
@@ -246,7 +269,9 @@ def main() -> int:
               f"{row['short_max_wpm_error']:.3f}, {row['short_within_10pct']:.0%} within 10% "
               f"(baseline {row['baseline_short_mean_wpm_error']:.3f}, "
               f"{row['baseline_short_max_wpm_error']:.3f}, "
-              f"{row['baseline_short_within_10pct']:.0%})", file=sys.stderr)
+              f"{row['baseline_short_within_10pct']:.0%}); fillers heard {row['fillers_heard']}/"
+              f"{row['fillers_said']}, {row['short_clips_with_a_filler_not_said']} of "
+              f"{row['short_clips']} filler-free clips with one heard", file=sys.stderr)
     if "--no-two-minutes" not in args:
         report["two_minute_analyze"] = two_minutes(long, folder)
     print(json.dumps(report, indent=2))

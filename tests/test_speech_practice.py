@@ -19,6 +19,15 @@ SAID = ("Our team missed the launch date twice, so I split the work into weekly 
         "I checked each release with the support lead, and the next launch was on time.")
 
 
+def _skip_followups(child: Terminal) -> None:
+    """Leave each follow-up probe empty (Ctrl-D) until the rating is asked."""
+    child.expect("Follow-up:|Rate yourself")
+    while "Follow-up:" in str(child.child.after):
+        child.expect("Your follow-up answer:")
+        child.send("\x04")
+        child.expect("Follow-up:|Rate yourself")
+
+
 def _no_microphone_reason() -> str:
     """What this machine lacks for recording, in the words the command must use."""
     try:
@@ -60,11 +69,7 @@ def test_a_spoken_answer_in_the_terminal(loopprep_home: Path, cli: CLI, tmp_path
     child.expect("Correct the transcript")
     child.send(" Refunds fell by a third.")  # a correction typed after the transcript
     child.send("\x1b\r")  # Esc-Enter: done
-    for _ in range(2):
-        child.expect("Your follow-up answer:")
-        child.send("\x04")
-    child.expect("Feedback")
-    child.expect("Rate yourself")
+    _skip_followups(child)
     child.sendline("3")
     child.expect("Session report")
     assert child.close() == 0
@@ -82,3 +87,33 @@ def test_a_spoken_answer_in_the_terminal(loopprep_home: Path, cli: CLI, tmp_path
     kept = loopprep_home / "recordings" / f"attempt-{attempt['id']}.wav"
     assert kept.read_bytes() == wav.read_bytes()
     assert not [p for p in (loopprep_home / "recordings" / "pending").iterdir()]
+
+
+def test_a_silent_recording_falls_back_to_typing(loopprep_home: Path, cli: CLI, tmp_path: Path) -> None:
+    import wave
+
+    need_speech()
+    assert cli("import", BUNDLED) == 0
+    silent = tmp_path / "silent.wav"
+    with wave.open(str(silent), "wb") as handle:
+        handle.setnchannels(1)
+        handle.setsampwidth(2)
+        handle.setframerate(16000)
+        handle.writeframes(bytes(3 * 32000))  # three seconds of silence
+    child = Terminal(loopprep_home, "--speak-from", str(silent), "--count", "1",
+                     "--behavioral-only", "--seed", "silent")
+    child.expect("Enter: stop")
+    child.send("\r")
+    child.expect("no speech was heard in the recording")
+    child.expect("Type your answer instead")
+    child.expect("Your answer:")
+    child.send("I rebuilt the deploy script and releases stopped failing.")
+    child.send("\x1b\r")
+    _skip_followups(child)
+    child.sendline("q")
+    assert child.close() == 0
+    db = sqlite3.connect(loopprep_home / "loopprep.db")
+    answer, feedback = db.execute("SELECT answer, feedback FROM attempts").fetchone()
+    assert answer == "I rebuilt the deploy script and releases stopped failing."
+    assert "delivery" not in json.loads(feedback or "{}")
+    assert not list((loopprep_home / "recordings").glob("attempt-*"))

@@ -16,7 +16,7 @@ import numpy as np
 import pytest
 
 from conftest import BUNDLED
-from speechtools import need_speech, read_wav, speak, word_error_rate
+from speechtools import need_speech, read_wav, speak, true_pace, word_error_rate
 from test_web_browser import ARGS, ARTIFACTS, CHROMIUM, Watched, server  # noqa: F401  (fixture)
 from webtools import LiveServer
 
@@ -26,12 +26,13 @@ LEAD_S, TAIL_S = 0.5, 4.0
 
 
 @pytest.fixture(scope="module")
-def microphone(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, float]:
+def microphone(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, float, float]:
     """The fake microphone's sound: silence, the spoken answer, a long silence (so a
     recording that runs a little long never wraps into the answer again)."""
     need_speech()
     folder = tmp_path_factory.mktemp("microphone")
-    rate, said = read_wav(speak(SAID, folder / "said.wav"))
+    spoken = speak(SAID, folder / "said.wav", wpm=130)
+    rate, said = read_wav(spoken)
     path = folder / "microphone.wav"
     with wave.open(str(path), "wb") as handle:
         handle.setnchannels(1)
@@ -39,11 +40,11 @@ def microphone(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, float]:
         handle.setframerate(rate)
         handle.writeframes(np.concatenate([np.zeros(int(rate * LEAD_S), np.int16), said,
                                            np.zeros(int(rate * TAIL_S), np.int16)]).tobytes())
-    return path, len(said) / rate
+    return path, len(said) / rate, true_pace(SAID, spoken)
 
 
 @pytest.fixture(scope="module")
-def browser(microphone: tuple[Path, float]) -> Iterator[Any]:
+def browser(microphone: tuple[Path, float, float]) -> Iterator[Any]:
     if not CHROMIUM.exists():
         if os.environ.get("LOOPPREP_SKIP_BROWSER") == "1":
             pytest.skip("LOOPPREP_SKIP_BROWSER=1: browser tests skipped on purpose")
@@ -69,7 +70,7 @@ def tab(browser: Any, server: LiveServer) -> Iterator[Watched]:
 
 
 def test_record_an_answer_and_get_feedback_in_a_browser(tab: Watched, server: LiveServer,
-                                                        microphone: tuple[Path, float],
+                                                        microphone: tuple[Path, float, float],
                                                         loopprep_home: Path) -> None:
     from playwright.sync_api import expect
 
@@ -82,7 +83,7 @@ def test_record_an_answer_and_get_feedback_in_a_browser(tab: Watched, server: Li
     page.get_by_label("Technical").select_option("none")
     page.get_by_role("button", name="Start practising").click()
     # the question read aloud by the server's local voice (the CSP lets the page play it)
-    with page.expect_response(lambda r: r.url.endswith("/question.wav")) as spoken:
+    with page.expect_response(lambda r: r.url.endswith("/question.wav"), timeout=30_000) as spoken:
         page.get_by_role("button", name="Read the question aloud").click()
     assert spoken.value.status == 200 and spoken.value.body()[:4] == b"RIFF"
     record = page.get_by_role("button", name="Record your answer")
@@ -111,6 +112,10 @@ def test_record_an_answer_and_get_feedback_in_a_browser(tab: Watched, server: Li
     expect(delivery).to_contain_text("the 130–160 band")
     expect(delivery).to_contain_text("Pauses of 2 s or more")
     expect(delivery.locator("audio")).to_have_count(1)
+    # the pace heard through Chromium's Opus recording is within 10% of the truth
+    attempt = page.request.get(page.url.split("#")[0] + ".json").json()
+    pace = attempt["feedback"]["delivery"]["words_per_minute"]
+    assert abs(pace - microphone[2]) / microphone[2] <= 0.10, (pace, microphone[2])
     tab.shot("record-3-feedback")
     kept = list((loopprep_home / "recordings").glob("attempt-*.webm"))
     assert len(kept) == 1 and kept[0].stat().st_size > 1000

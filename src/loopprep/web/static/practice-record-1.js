@@ -71,6 +71,7 @@
       var type = kind();
       state.stream = stream;
       state.chunks = [];
+      recordingField.value = "";  // a new take replaces the last one's transcript and delivery
       state.recorder = type ? new MediaRecorder(stream, { mimeType: type }) : new MediaRecorder(stream);
       state.recorder.addEventListener("dataavailable", function (event) {
         if (event.data && event.data.size) { state.chunks.push(event.data); }
