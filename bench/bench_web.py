@@ -133,19 +133,81 @@ def percentile(values: list[float], p: float) -> float:
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
+FIRST = ("/", "/plan", "/questions/fit?question=Tell+me+about+a+time+you+cut+costs")
+
+
+def first_pages(home: Path, *, warm: bool) -> dict[str, float]:
+    """Milliseconds of the first request to each of FIRST in a fresh process, as after
+    `loopprep serve` starts: with `warm`, the server's warm-up runs in its thread meanwhile
+    (the first / is asked at once; the others once the warm-up has ended)."""
+    import threading
+
+    from loopprep.web.server import warm_up
+
+    app = create_app(home, token=TOKEN, clock=lambda: NOW)
+    client = TestClient(app, base_url=BASE, headers={"origin": BASE, "x-csrf-token": TOKEN})
+    settle_memory()
+    out: dict[str, float] = {}
+    start = time.perf_counter()
+    warming = threading.Thread(target=warm_up, args=(app.state.loopprep,), daemon=True)
+    if warm:
+        warming.start()
+    for index, url in enumerate(FIRST):
+        if index == 1 and warm:
+            warming.join()
+            out["warm-up"] = (time.perf_counter() - start) * 1000
+        began = time.perf_counter()
+        response = client.get(url, headers={"hx-request": "true"} if "fit" in url else {})
+        out[url] = (time.perf_counter() - began) * 1000
+        if response.status_code != 200:
+            raise SystemExit(f"{url} answered {response.status_code}")
+    return out
+
+
+def report_first_pages(home: Path) -> None:
+    """The first pages cold (no warm-up) and warm, each in a fresh process on its own copy
+    of the home, so neither finds models, vectors or plans the other left behind."""
+    import json
+    import shutil
+    import subprocess
+    import sys
+
+    figures = {}
+    for mode in ("cold", "warm"):
+        copy = home.parent / f"home-{mode}"
+        shutil.copytree(home, copy)
+        ran = subprocess.run([sys.executable, __file__, "--first-pages", str(copy), "--mode", mode],
+                             capture_output=True, text=True, check=True)
+        figures[mode] = json.loads(ran.stdout.strip().splitlines()[-1])
+    print(f"{'first request after start':<40} {'no warm-up':>11} {'warm-up':>9}")
+    for url in FIRST:
+        print(f"  GET {url[:34]:<35} {figures['cold'][url]:>9.0f} ms {figures['warm'][url]:>6.0f} ms")
+    print(f"  (the warm-up itself took {figures['warm']['warm-up']:.0f} ms in its thread; the first "
+          "/ was asked at once)")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--stories", type=int, default=1000)
     parser.add_argument("--rounds", type=int, default=40)
+    parser.add_argument("--first-pages", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--mode", choices=("cold", "warm"), default="warm", help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.first_pages:
+        import json
+
+        print(json.dumps(first_pages(args.first_pages, warm=args.mode == "warm")))
+        return
     with tempfile.TemporaryDirectory() as tmp:
         home = Path(tmp) / "home"
         start = time.perf_counter()
         make_home(home, args.stories)
         with Bank.open(home) as bank:
             stories = bank.stories()
+            session_id = bank.start_practice(now=NOW).id  # a daily session to show
         print(f"home: {len(stories)} stories and {ATTEMPTS:,} attempts, made in "
               f"{time.perf_counter() - start:.1f} s")
+        report_first_pages(home)
         story = next(s for s in stories if s.situation)
         client = TestClient(create_app(home, token=TOKEN, clock=lambda: NOW), base_url=BASE,
                             headers={"origin": BASE, "x-csrf-token": TOKEN})
@@ -153,10 +215,6 @@ def main() -> None:
 
         default_labeller().label(["I fixed it."])  # `loopprep serve` warms the models up too
         settle_memory()  # as `loopprep serve` does before it listens
-        start = time.perf_counter()
-        client.get("/")
-        print(f"first GET / after start (every story's text read once): "
-              f"{(time.perf_counter() - start) * 1000:.0f} ms")
         htmx = {"hx-request": "true"}
         other = next(s for s in stories if not s.situation)
 
@@ -201,6 +259,13 @@ def main() -> None:
             ("GET /practice/progress (htmx)",
              lambda: client.get("/practice/progress", headers=htmx), None),
             ("GET /practice/attempts/ID", lambda: client.get("/practice/attempts/5000"), None),
+            ("GET /practice/attempts/ID/story (save as)",
+             lambda: client.get("/practice/attempts/5000/story"), None),
+            ("GET /practice/sessions/ID (next item)",
+             lambda: client.get(f"/practice/sessions/{session_id}"), None),
+            ("GET /practice/progress (page)", lambda: client.get("/practice/progress"), None),
+            ("GET /practice/progress.svg (chart)",
+             lambda: client.get("/practice/progress.svg"), None),
             ("GET /technical", lambda: client.get("/technical"), None),
             ("GET /technical?subtopic=...",
              lambda: client.get("/technical?subtopic=algorithms/dynamic-programming"), None),
@@ -209,6 +274,8 @@ def main() -> None:
             ("GET /history?page=200", lambda: client.get("/history?page=200"), None),
             ("GET /plan", lambda: client.get("/plan"), None),
             ("GET /plan after a change elsewhere", lambda: client.get("/plan"), change),
+            ("GET /plan/cheatsheet.html", lambda: client.get("/plan/cheatsheet.html"), None),
+            ("GET /answer", lambda: client.get("/answer"), None),
             ("GET /questions/fit after a change elsewhere",
              lambda: client.get("/questions/fit?question=Tell+me+about+a+time+you+cut+costs",
                                 headers=htmx), change),

@@ -80,6 +80,9 @@ def main() -> None:
         url = re.search(r"http://\S+/", line)
         if url is None:
             raise SystemExit(f"server did not start: {line}")
+        log: list[str] = []  # the server's output, drained so it never blocks on a full pipe
+        drain = threading.Thread(target=lambda: log.extend(server.stdout or ()), daemon=True)
+        drain.start()
         health = []
         with httpx2.Client(base_url=url.group(0)) as http:
             for _ in range(20):
@@ -124,6 +127,11 @@ def main() -> None:
     timeouts = sum(1 for r in bad if r[3] == "timeout")
     print(f"errors {len(bad) - timeouts}, timeouts {timeouts}"
           f" ({sorted({r[3] for r in bad})}); server peak RSS {peak:.0f} MB; SIGTERM stopped it in {stopped}")
+    for when, page, _, status in bad[:5]:
+        print(f"  {status} at {when:.1f} s: {page}")
+    problems = [i for i, text in enumerate(log) if "Traceback" in text or "ERROR" in text]
+    for i in problems[:3]:
+        print("server said:", "".join(log[i:i + 30]))
 
 
 if __name__ == "__main__":

@@ -64,3 +64,23 @@ def word_error_rate(reference: str, hypothesis: str) -> float:
     from loopprep.speech.transcript import word_error_rate as distance
 
     return distance(normalise(reference), normalise(hypothesis))
+
+
+def with_silence(path: Path, lead_s: float, tail_s: float) -> Path:
+    """The wav at `path` rewritten with silence before and after it (as a real recording has)."""
+    rate, samples = read_wav(path)
+    with wave.open(str(path), "wb") as handle:
+        handle.setnchannels(1)
+        handle.setsampwidth(2)
+        handle.setframerate(rate)
+        handle.writeframes(np.concatenate([np.zeros(int(rate * lead_s), np.int16), samples,
+                                           np.zeros(int(rate * tail_s), np.int16)]).tobytes())
+    return path
+
+
+def true_pace(text: str, path: Path) -> float:
+    """The truth of a clip's pace: the words said over the time from its first sounding
+    sample to its last, read from the samples themselves (no transcript involved)."""
+    rate, samples = read_wav(path)
+    sounding = np.flatnonzero(np.abs(samples.astype(np.int32)) > 0.01 * np.abs(samples).max())
+    return len(normalise(text)) / ((sounding[-1] - sounding[0] + 1) / rate / 60)

@@ -69,6 +69,24 @@ def test_empty_list_gives_empty_matrix_without_loading() -> None:
     assert not fresh.loaded
 
 
+def test_recent_texts_are_not_embedded_again_and_give_the_same_vectors() -> None:
+    fresh = Embedder()
+    first = fresh.embed(["I rewrote the query.", "Refunds fell by a third."])
+    runs: list[int] = []
+    model_run = fresh._run
+
+    def counted(ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
+        runs.append(len(ids))
+        return model_run(ids, mask)
+
+    fresh._run = counted  # type: ignore[method-assign]
+    again = fresh.embed(["Refunds fell by a third.", "A sentence not seen before.",
+                         "I rewrote the query."])
+    assert sum(runs) == 1  # only the new sentence went through the model
+    assert np.array_equal(again[0], first[1]) and np.array_equal(again[2], first[0])
+    assert np.array_equal(again[1], Embedder().embed(["A sentence not seen before."])[0])
+
+
 def test_blank_texts_get_the_empty_sentence_vector(embedder: Embedder) -> None:
     vectors = embedder.embed(["", "   ", "\n\t "])
     np.testing.assert_allclose(vectors[1], vectors[0], atol=1e-6)

@@ -4,6 +4,7 @@ uvicorn server (fixtures from test_web_browser). Screenshots go to tmp/artifacts
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from loopprep.bank import Bank
@@ -86,3 +87,33 @@ def test_history_page_in_a_browser(tab: Watched, example_notes: Path) -> None:
     assert not tab.errors
 
 
+
+
+def test_save_an_answer_as_a_story_in_a_browser(tab: Watched, example_notes: Path,
+                                                loopprep_home: Path) -> None:
+    from playwright.sync_api import expect
+
+    page = tab.page
+    _import(tab, example_notes)
+    tab.goto("/practice")
+    page.get_by_label("Questions").fill("1")
+    page.get_by_label("Technical").select_option("none")
+    page.get_by_role("button", name="Start practising").click()
+    page.locator("textarea[name=answer]").first.fill(
+        "In 2024 at Kestrel Labs our builds took an hour and blocked every release. I was "
+        "responsible for the build pipeline. I measured each step, cached the dependency layer "
+        "and split the tests over four runners. As a result builds fell to 12 minutes.")
+    page.locator("form[action$='/answer'] button[type=submit]").first.click()
+    page.get_by_role("link", name="Save as story").click()
+    expect(page.get_by_role("heading", name="Save your answer as a story")).to_be_visible()
+    expect(page.get_by_label("Situation")).to_have_value(re.compile("Kestrel Labs"))
+    expect(page.get_by_label("Action")).to_have_value(re.compile("cached the dependency layer"))
+    page.get_by_label("Title of a new story").fill("Faster builds at Kestrel")
+    tab.shot("journey-save-as-story")
+    page.get_by_role("button", name="Save as story").click()
+    expect(page.get_by_text("Saved.")).to_be_visible()
+    expect(page.locator("h1")).to_contain_text("Faster builds at Kestrel")
+    with Bank.open(loopprep_home) as bank:
+        story = next(s for s in bank.stories() if s.title == "Faster builds at Kestrel")
+    assert "four runners" in story.action and story.result.startswith("As a result")
+    assert not tab.errors

@@ -87,3 +87,24 @@ def test_cli_and_web_writing_at_once_lose_nothing(loopprep_home: Path, example_n
     for field, value in last_edit.items():
         assert getattr(tennet, field) == value
     assert {"irpwind", "qcells-icap", "ultrasound"} <= set(stories)
+
+
+def test_pages_kept_between_requests_show_a_change_made_elsewhere(loopprep_home: Path) -> None:
+    """The practice home and the question list are computed once per commit and shared; a
+    commit by another process (here another connection, as the CLI makes) must show on the
+    very next request."""
+    from webtools import client
+
+    with Bank.open(loopprep_home):
+        pass
+    web = client(loopprep_home)
+    before = web.get("/questions", params={"q": "zebra"}).text
+    assert "Acme" not in web.get("/practice").text
+    assert "striped zebra" not in before
+    assert web.get("/questions", params={"q": "zebra"}).text == before  # kept, same page
+    with Bank.open(loopprep_home) as bank:
+        bank.add_question("Tell me about a striped zebra of a project you rescued.", now=NOW,
+                          principles=["ownership"])
+        bank.add_interview("Acme", day="2026-12-09", stages=["phone screen=2026-12-03"], now=NOW)
+    assert "striped zebra" in web.get("/questions", params={"q": "zebra"}).text
+    assert "Acme" in web.get("/practice").text

@@ -107,25 +107,72 @@ def test_history_shows_answers_feedback_and_links_back(web: TestClient) -> None:
     assert back and web.get(unescape(back.group(1))).status_code == 200
 
 
+def _used_bank(web: TestClient) -> None:
+    """A bank in use: an interview, a practised and rated answer with follow-ups, a saved
+    story from it, and a technical rating, so every kind of page has something to link."""
+    web.post("/interviews", data=form({"company": "Northwind", "date": "2026-12-09",
+                                       "stages": "phone screen=2026-12-03, onsite"}))
+    started = web.post("/practice/sessions", data=form({"count": "2", "technical": "none"}),
+                       follow_redirects=False)
+    session_url = started.headers["location"]
+    for _ in range(2):
+        question = web.get(session_url).text
+        fields = dict(re.findall(r'name="(ref|started_at)" value="([^"]+)"', question))
+        if not fields:
+            break
+        answered = web.post(session_url + "/answer", data=form({**fields, "answer": ANSWER}),
+                            follow_redirects=False)
+        attempt_url = answered.headers["location"]
+        web.post(attempt_url + "/followups/0", data=form({"answer": "I timed each step first."}))
+        web.post(attempt_url + "/rate", data=form({"rating": "3"}))
+    confirm = web.get(attempt_url + "/story").text
+    fields = {name: unescape(value) for name, value in
+              re.findall(r'<textarea name="(\w+)"[^>]*>(.*?)</textarea>', confirm, re.S)}
+    web.post(attempt_url + "/story", data=form({**fields, "story": "", "title": "Faster builds"}))
+    page = web.get("/technical").text
+    sub = re.search(r'href="/technical\?subtopic=([^"#]+)#subtopic"', page)
+    assert sub
+    web.post("/technical/rate", data=form({"subtopic": unescape(sub.group(1)).replace("%2F", "/"),
+                                           "rating": "3"}))
+
+
+def _links(html: str) -> list[str]:
+    """Same-site links of a page: anchors, htmx GETs and images."""
+    found = re.findall(r'<a [^>]*href="([^"#]+)', html)
+    found += re.findall(r'hx-get="([^"]+)"', html) + re.findall(r'<img [^>]*src="([^"]+)"', html)
+    out = []
+    for link in found:
+        parts = urlsplit(unescape(link))
+        if parts.scheme or parts.netloc or not parts.path.startswith("/"):
+            continue
+        out.append(parts.path + (f"?{parts.query}" if parts.query else ""))
+    return out
+
+
 def test_every_link_from_the_dashboard_answers(web: TestClient) -> None:
-    """Crawl every same-site link reachable from / (pages only, not downloads twice)."""
+    """Crawl every same-site link reachable from / (following links within the app) in a
+    bank in use; any answer but 200 fails, naming the page that linked to it."""
+    _used_bank(web)
     seen: set[str] = set()
-    todo = ["/"]
-    while todo and len(seen) < 400:
-        url = todo.pop()
+    todo = [("/", "")]
+    while todo and len(seen) < 600:
+        url, linked_from = todo.pop()
         if url in seen:
             continue
         seen.add(url)
-        response = web.get(url)
-        assert response.status_code == 200, f"{url} answered {response.status_code}"
+        response = web.get(url, follow_redirects=False)
+        assert response.status_code == 200, \
+            f"{url} (linked from {linked_from}) answered {response.status_code}"
         if "text/html" not in response.headers.get("content-type", ""):
             continue
-        for link in re.findall(r'<a [^>]*href="([^"#]+)', response.text):
-            parts = urlsplit(unescape(link))
-            if parts.scheme or parts.netloc or not parts.path.startswith("/"):
-                continue
-            path = parts.path + (f"?{parts.query}" if parts.query else "")
-            if path not in seen and not re.match(r"/(stories|questions)\?.*page=[3-9]", path):
-                todo.append(path)
-    for page in ("/technical", "/interviews", "/history"):
+        for path in _links(response.text):
+            if path not in seen and not re.match(r"/(stories|questions|history)\?.*page=([3-9]|\d\d)", path):
+                todo.append((path, url))
+    assert len(seen) < 600, "the crawl stopped before it saw every page"
+    assert len(seen) > 100, f"only {len(seen)} pages reached"
+    for page in ("/technical", "/interviews", "/history", "/plan", "/practice/progress",
+                 "/practice/progress.svg", "/settings", "/import"):
         assert page in seen, f"{page} is not linked from the dashboard's pages"
+    assert any(re.fullmatch(r"/practice/attempts/\d+", u) for u in seen), "attempts are linked"
+    assert any(re.fullmatch(r"/practice/attempts/\d+/story", u) for u in seen)
+    assert any(u.startswith("/plan/cheatsheet.") for u in seen)

@@ -31,7 +31,9 @@ if TYPE_CHECKING:
         RatingResult,
         SessionOptions,
     )
+    from loopprep.practice.to_story import StoryDraft
     from loopprep.questions import ListedQuestion
+    from loopprep.store.review import ReviewNode
     from loopprep.technical.tracker import LoggedPractice, SubtopicState
 
 
@@ -73,6 +75,21 @@ class Bank(Workspace):
         from loopprep.importing import import_into
 
         return import_into(self, paths, now=now, skip_unreadable=skip_unreadable)
+
+    def review(self) -> list[ReviewNode]:
+        """The lines of the imported notes left unfiled or unsure, by file and line."""
+        from loopprep.store.review import list_review_nodes
+
+        return list_review_nodes(self.store)
+
+    def correct(self, choices: Sequence[tuple[ReviewNode, str, str]], *,
+                now: datetime) -> list[ImportReport]:
+        """File reviewed lines, each (line, choice, target): a story for a principle, a
+        detail of a story, a question, or nothing; the choices are kept and survive
+        re-import. All are checked before any is filed."""
+        from loopprep.import_review import correct_nodes
+
+        return correct_nodes(self, choices, now=now)
 
     def add_story(self, title: str, *, now: datetime, principles: Sequence[str] = (),
                   fields: dict[str, Any] | None = None) -> Story:
@@ -201,6 +218,19 @@ class Bank(Workspace):
         from loopprep.store import practice as practice_rows
 
         return practice_rows.attempts(self.store, limit=limit, newest_first=True)
+
+    def answer_as_story(self, attempt_id: int) -> StoryDraft:
+        """What saving a practice answer as a story would write (nothing is written)."""
+        from loopprep.practice.to_story import draft
+
+        return draft(self, attempt_id)
+
+    def save_answer_as_story(self, attempt_id: int, fields: dict[str, Any], *, now: datetime,
+                             story_id: str | None = None, title: str | None = None) -> Story:
+        """Write an answer's confirmed STAR fields into a story (or a new one)."""
+        from loopprep.practice.to_story import save
+
+        return save(self, attempt_id, fields, now=now, story_id=story_id, title=title)
 
     def add_interview(self, company: str, *, role: str = "", day: date | str,
                       stages: Sequence[str] = (), now: datetime) -> Interview:

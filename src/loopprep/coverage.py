@@ -111,7 +111,10 @@ class Coverage:
 
 
 def story_health(story: Story, today: date, *, stale_after_years: int = STALE_AFTER_YEARS,
-                 max_per_story: int = MAX_PRINCIPLES_PER_STORY) -> StoryHealth:
+                 max_per_story: int = MAX_PRINCIPLES_PER_STORY,
+                 framework: Framework | None = None) -> StoryHealth:
+    """What a story lacks; with `framework`, only its principles count (a story filed under
+    another framework's principles is not over-used in this one)."""
     text = story.text
     missing = []
     if not (story.result.strip() or has_result(text)):
@@ -122,8 +125,10 @@ def story_health(story: Story, today: date, *, stale_after_years: int = STALE_AF
         missing.append("date")
     year = _story_year(story)
     stale = year is not None and today.year - year > stale_after_years
-    return StoryHealth(story.id, story.title, story.principles, tuple(missing), year, stale,
-                       len(story.principles) > max_per_story)
+    linked = story.principles if framework is None else tuple(
+        p for p in story.principles if framework.get(p) is not None)
+    return StoryHealth(story.id, story.title, linked, tuple(missing), year, stale,
+                       len(linked) > max_per_story)
 
 
 def _story_year(story: Story) -> int | None:
@@ -156,7 +161,22 @@ def compute_coverage(
                               own or principle.summary, "notes" if own else "loopprep")
         )
     health = tuple(
-        story_health(s, today, stale_after_years=stale_after_years, max_per_story=max_per_story)
+        story_health(s, today, stale_after_years=stale_after_years, max_per_story=max_per_story,
+                     framework=framework)
         for s in live
     )
-    return Coverage(framework, tuple(principles), health, tuple(findings or ()), max_per_story)
+    return Coverage(framework, tuple(principles), health,
+                    tuple(f for f in findings or () if _about(f, framework)), max_per_story)
+
+
+#: Findings that name a principle of the framework the notes were imported under.
+_PRINCIPLE_FINDINGS = ("missing-principle", "no-story", "pasted-text")
+
+
+def _about(finding: Finding, framework: Framework) -> bool:
+    """False for a finding about another framework's principle (after switching frameworks)."""
+    if finding.code not in _PRINCIPLE_FINDINGS:
+        return True
+    if finding.code == "pasted-text":
+        return any(f"under {p.name} " in finding.message for p in framework)
+    return any(finding.message.startswith(p.name + " ") for p in framework)

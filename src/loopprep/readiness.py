@@ -212,13 +212,17 @@ def _pace(side: dict[str, Any], unit: str, days_left: int | None, share: int) ->
     reviews = due["by_interview"]
     # each review due before the day is an item; so is each weak spot
     per_day = math.ceil((reviews + weak) / max(1, days_left))
-    on_track = per_day <= share
+    gaps = len(side.get("gaps", []))  # practice cannot make up for a principle with no story
+    on_track = per_day <= share and not gaps
+    verdict = ("on track" if on_track else
+               f"first find a story for the {gaps} principle{'s' * (gaps != 1)} with none"
+               if gaps else "behind: practise more each day or narrow the focus")
     when = "today" if days_left == 0 else f"{days_left} day{'s' * (days_left != 1)} left"
     side.update(
         per_day=per_day, daily_share=share, on_track=on_track,
         pace=f"{when}: {reviews} review{'s' * (reviews != 1)} due before then and {weak} weak "
         f"{unit}{'s' * (weak != 1)}, about {per_day} a day against {share} in a day's plan"
-        f" — {'on track' if on_track else 'behind: practise more each day or narrow the focus'}.")
+        f" — {verdict}.")
 
 
 def _advice(behavioral: dict[str, Any], technical: dict[str, Any]) -> list[str]:

@@ -23,6 +23,7 @@ from loopprep.cli import (
     progress_cmd,
     questions_cmd,
     readiness_cmd,
+    save_story_cmd,
     stories_cmd,
     tech_cmd,
 )
@@ -78,6 +79,7 @@ analyze_cmd.register(app)
 practice_cmd.register(app)
 interview_cmd.register(app)
 progress_cmd.register(app)
+save_story_cmd.register(app)
 tech_cmd.register(app)
 readiness_cmd.register(app)
 plan_cmd.register(app)

@@ -19,21 +19,36 @@ def register(app: typer.Typer) -> None:
 
 def import_notes(
     ctx: typer.Context,
-    paths: list[Path] = typer.Argument(..., help="Markdown notes files or vault folders."),
+    paths: list[Path] = typer.Argument(None, help="Markdown notes files or vault folders."),
     as_json: bool = JsonOption,
     skip_unreadable: bool = typer.Option(False, "--skip-unreadable",
                                          help="Import what can be read; report unreadable folders."),
+    review: bool = typer.Option(False, "--review", help=(
+        "List the lines the import was unsure of or left unplaced, and file each with one "
+        "key: a story, a detail of a story, a question, or ignore.")),
+    choose: list[str] = typer.Option([], "--choose", metavar="N=CHOICE[:TARGET]", help=(
+        "File listed line N without asking: N=story[:PRINCIPLE], N=detail[:STORY], "
+        "N=question or N=ignore (implies --review).")),
 ) -> None:
     """Import Markdown / Obsidian notes into the story bank (your files are only read)."""
+    review = review or bool(choose)
+    if not paths and not review:
+        raise typer.BadParameter("give notes files or vault folders to import (or --review)",
+                                 param_hint="PATHS")
     with open_bank(ctx) as bank:
-        report = bank.import_notes(paths, now=now(), skip_unreadable=skip_unreadable)
-        if as_json:
+        report = bank.import_notes(paths, now=now(), skip_unreadable=skip_unreadable) if (
+            paths) else None
+        if report is not None and not as_json:
+            show_report(report, len(bank.stories()), review_next=not review)
+        if review:
+            from loopprep.cli.review_view import review as review_lines
+
+            review_lines(bank, choose, as_json=as_json, report=report)
+        elif as_json and report is not None:
             print_json(report.to_json())
-        else:
-            show_report(report, len(bank.stories()))
 
 
-def show_report(report: ImportReport, total: int) -> None:
+def show_report(report: ImportReport, total: int, *, review_next: bool = True) -> None:
     from rich.markup import escape
 
     from loopprep.model import display_path
@@ -81,4 +96,10 @@ def show_report(report: ImportReport, total: int) -> None:
                 where = f"{display_path(finding.source.path)}:{finding.source.line}: "
             mark = "[yellow]![/yellow]" if finding.severity == "warning" else "[dim]i[/dim]"
             out.print(f" {mark} {escape(where + finding.message)}")
+    from loopprep.notes.review import REVIEWED
+
+    unfiled = sum(1 for f in report.findings if f.code in REVIEWED)
+    if unfiled and review_next:
+        out.print(f"\n{unfiled} line(s) were not filed: [bold]loopprep import --review[/bold] "
+                  "files each with one key.")
     out.print("\nNext: [bold]loopprep coverage[/bold] to see principles against stories.")

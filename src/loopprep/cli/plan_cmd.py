@@ -74,6 +74,8 @@ def show_plan(result: LoopPlan, *, explain: bool) -> None:
     from rich.markup import escape
     from rich.table import Table
 
+    from loopprep.plan.words import slot_sentence
+
     out = console()
     titles: dict[str, str] = {sid: story.title for sid, story in result.story_by_id.items()}
     out.print(f"[bold]{escape(result.loop.name)}[/bold] — {len(result.loop.interviewers)} interviewers, "
@@ -88,8 +90,8 @@ def show_plan(result: LoopPlan, *, explain: bool) -> None:
         for slot in (s for s in result.slots if s.interviewer == person.name):
             table.add_row(escape(slot.principle_name), _cell(slot.primary, titles),
                           _cell(slot.backup, titles))
-            if explain and slot.why:
-                table.add_row("", f"[dim]{escape(slot.why)}[/dim]", "")
+            if explain:
+                table.add_row("", f"[dim]{escape(slot_sentence(result, slot))}[/dim]", "")
         out.print(table)
     lacking = result.lacking
     if lacking:

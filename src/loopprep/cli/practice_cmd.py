@@ -39,6 +39,11 @@ def practice(
     behavioral_only: bool = typer.Option(False, "--behavioral-only",
                                          help="No technical items (by default one in three is "
                                          "technical when you track technical subtopics)."),
+    speak: bool = typer.Option(False, "--speak",
+                               help="Answer out loud: record from the microphone, Enter stops; "
+                               "transcribed on this computer (the speech extra)."),
+    speak_from: Path = typer.Option(None, "--speak-from", metavar="WAV", hidden=True,
+                                    help="Answer with this wav file in place of the microphone."),
 ) -> None:
     """Practise answering: due cards first, weak principles next, with follow-ups and feedback;
     technical subtopics you track are mixed in."""
@@ -53,6 +58,7 @@ def practice(
                              mock_loop=mock_loop or loop_file is not None, loop_file=loop_file,
                              seed=seed,
                              technical="only" if technical else "none" if behavioral_only else "mix")
+    speaker = _speaker(ctx, speak_from) if speak or speak_from else None
     with open_bank(ctx) as bank:
         session = bank.start_practice(options, now=now())
         _greet(out, bank.practice_status(now=now()))
@@ -61,33 +67,11 @@ def practice(
         while item is not None:
             number += 1
             if item.kind == "technical":
-                if not _technical(out, bank, session, item, number):
-                    break
-                item = session.next_item(now())
-                if item is not None and not tui.ask_continue(out):
-                    break
-                continue
-            tui.show_item(out, item, number)
-            started = now()
-            typed = tui.read_answer(item.target_seconds)
-            result = session.answer(item, typed.text, started_at=started, ended_at=now(),
-                                    interrupted=typed.interrupted)
-            if typed.interrupted:
-                out.print("[yellow]Saved what you typed (interrupted).[/yellow]")
-                break
-            followed = _followups(out, session, result)
-            if followed is None:
-                break
-            result = followed
-            if item.kind == "question":
-                tui.show_feedback(out, result)
+                go_on = _technical(out, bank, session, item, number)
             else:
-                tui.show_stories(out, result)
-            rating = tui.ask_rating(out, result.suggested_rating)
-            if rating is None:
-                out.print("[yellow]Saved your answer; not rated.[/yellow]")
+                go_on = _answer_item(out, session, item, number, speaker)
+            if not go_on:
                 break
-            tui.show_schedule(out, session.rate(result.attempt_id, rating, now=now()))
             item = session.next_item(now())
             if item is not None and not tui.ask_continue(out):
                 break
@@ -97,6 +81,70 @@ def practice(
         report = session.finish(now())
         if number:
             tui.show_report(out, report)
+
+
+def _answer_item(out: Console, session: PracticeSession, item: PracticeItem, number: int,
+                 speaker: Any) -> bool:
+    """Ask one question (or story recall), typed or spoken, then its follow-ups, feedback
+    and the self-rating; False when the candidate stopped."""
+    from loopprep.cli import practice_tui as tui
+
+    tui.show_item(out, item, number)
+    started = now()
+    if speaker is not None:
+        result, interrupted = _spoken_answer(out, speaker, session, item)
+    else:
+        typed = tui.read_answer(item.target_seconds)
+        result = session.answer(item, typed.text, started_at=started, ended_at=now(),
+                                interrupted=typed.interrupted)
+        interrupted = typed.interrupted
+    if result is None:
+        out.print("[yellow]Recording stopped; nothing was saved.[/yellow]")
+        return False
+    if interrupted:
+        out.print("[yellow]Saved what you typed (interrupted).[/yellow]")
+        return False
+    followed = _followups(out, session, result)
+    if followed is None:
+        return False
+    result = followed
+    if item.kind == "question":
+        tui.show_feedback(out, result)
+    else:
+        tui.show_stories(out, result)
+    rating = tui.ask_rating(out, result.suggested_rating)
+    if rating is None:
+        out.print("[yellow]Saved your answer; not rated.[/yellow]")
+        return False
+    tui.show_schedule(out, session.rate(result.attempt_id, rating, now=now()))
+    return True
+
+
+def _speaker(ctx: typer.Context, source: Path | None) -> Any:
+    """Checked before the session starts: without the extra or a microphone, one line."""
+    from loopprep.cli.common import home_dir
+    from loopprep.cli.speak_tui import Speaker
+
+    return Speaker(home_dir(ctx), source)
+
+
+def _spoken_answer(out: Console, speaker: Any, session: PracticeSession,
+                   item: PracticeItem) -> tuple[AnswerResult | None, bool]:
+    """Record, hear and correct the answer, then store it with what was heard and keep the
+    recording with the attempt; (None, True) when the recording was stopped with Ctrl-C."""
+    from loopprep.cli.speak_tui import record_answer
+    from loopprep.speech.recordings import keep
+
+    started = now()
+    spoken = record_answer(out, speaker, item.target_seconds)
+    if spoken.heard is None and not spoken.typed:
+        return None, True
+    result = session.answer(item, spoken.text, started_at=started, ended_at=now(),
+                            interrupted=spoken.interrupted,
+                            spoken=spoken.heard.spoken() if spoken.heard else None)
+    if spoken.heard is not None:
+        keep(speaker.home, spoken.heard, result.attempt_id)
+    return result, spoken.interrupted
 
 
 def _technical(out: Console, bank: Bank, session: PracticeSession, item: PracticeItem,
@@ -138,7 +186,8 @@ def _followups(out: Console, session: PracticeSession,
             out.print("[yellow]Saved what you typed (interrupted).[/yellow]")
             return None
         mark = attempt.followups[index].overall
-        out.print(f"[dim]Follow-up {mark or 0:.1f}/10; this answer's mark is now "
+        said = "left blank: not marked" if mark is None else f"{mark:.1f}/10"
+        out.print(f"[dim]Follow-up {said}; this answer's mark is now "
                   f"{attempt.overall or 0:.1f}/10.[/dim]")
         if result.item.kind == "question":
             result = dataclasses.replace(result, suggested_rating=suggested_rating(attempt.overall))

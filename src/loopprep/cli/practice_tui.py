@@ -40,7 +40,7 @@ def clock(seconds: float) -> str:
     return f"{whole // 60}:{whole % 60:02d}"
 
 
-def read_answer(target_seconds: int, *, label: str = "Your answer") -> Typed:
+def read_answer(target_seconds: int, *, label: str = "Your answer", default: str = "") -> Typed:
     """A multi-line answer box; Esc-Enter or Ctrl-D finishes, Ctrl-C keeps the text and quits.
     The bottom toolbar shows the time against the target, yellow past it, red at 1.5x."""
     from prompt_toolkit import PromptSession
@@ -77,7 +77,7 @@ def read_answer(target_seconds: int, *, label: str = "Your answer") -> Typed:
         refresh_interval=0.5 if live else 0, prompt_continuation="  ",
     )
     try:
-        text = session.prompt(f"{label}:\n> ")
+        text = session.prompt(f"{label}:\n> ", default=default)
     except _SaveAndQuit as stop:
         return Typed(stop.text, True, time.monotonic() - started)
     except EOFError:

@@ -59,15 +59,20 @@ def status(ctx: typer.Context, as_json: bool = JsonOption) -> None:
 def due(ctx: typer.Context, as_json: bool = JsonOption) -> None:
     """What is due now, most overdue first."""
     with open_bank(ctx) as bank:
-        items = bank.due(now=now())
+        moment = now()
+        items = bank.due(now=moment)
+        home = bank.practice_status(now=moment)
     if as_json:
-        print_json({"due": items})
+        print_json({"due": items, "next_7_days": home["due"]["next_7_days"],
+                    "next_due": home["next_due"], "new_today": home["new_today"]})
         return
     from rich.markup import escape
 
     out = console()
     if not items:
-        out.print("Nothing due today.")
+        out.print(escape(home["advice"]))
+        if home["next_due"]:
+            out.print(f"[dim]The next review comes due on {_day(home['next_due'])}.[/dim]")
     for item in items:
         late = f"[red]{item['days_overdue']}d overdue[/red]" if item["overdue"] else "today"
         out.print(f"{late:>8}  [dim]{escape(item['principle_name'])}[/dim]  {escape(item['prompt'])}")
@@ -143,7 +148,8 @@ def _print_attempt(out: Console, attempt: AttemptRecord) -> None:
 
     score = f"score {attempt.overall:.1f}/10" if attempt.overall is not None else "no score"
     rating = RATINGS.get(attempt.rating or 0, "not rated").capitalize()
-    out.print(f"[dim]{attempt.started_at:%Y-%m-%d %H:%M}[/dim] {escape(attempt.principle or '')} "
+    out.print(f"[dim]#{attempt.id} {attempt.started_at:%Y-%m-%d %H:%M}[/dim] "
+              f"{escape(attempt.principle or '')} "
               f"[bold]{escape(attempt.question)}[/bold] {score} · {rating} "
               f"[dim]{attempt.status}[/dim]")
     if attempt.answer:
@@ -154,7 +160,15 @@ def _print_attempt(out: Console, attempt: AttemptRecord) -> None:
     for followup in attempt.followups:
         reply = escape(followup.answer) if followup.answer else "[dim](not answered)[/dim]"
         out.print(f"  Follow-up: {escape(followup.probe)} — {reply}")
+    if attempt.answer and attempt.kind != "technical":
+        out.print(f"  [dim]Keep it as a story: loopprep save-story {attempt.id}[/dim]")
     out.print()
+
+
+def _day(iso: str) -> str:
+    from datetime import date
+
+    return f"{date.fromisoformat(iso):%a %d %b}"
 
 
 def _num(value: float | None) -> str:

@@ -8,11 +8,13 @@ from __future__ import annotations
 import html
 import re
 import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from importlib import resources
 
+from loopprep.export.best_answers import BestAnswer, is_raw, strip_pointer
 from loopprep.model import PrincipleSlug, Story
 from loopprep.plan.fit import Fit
 from loopprep.plan.planner import LoopPlan
@@ -21,6 +23,8 @@ from loopprep.text.facts import metric_spans
 #: Longest opening line / answer kept on the sheet; the rest is for your notes, not a glance.
 MAX_LINE = 160
 FORMATS = ("html", "md", "pdf")
+#: What the sheet says for a follow-up the story cannot answer yet.
+NOT_YET = "(not written yet)"
 
 
 @dataclass(frozen=True)
@@ -64,17 +68,21 @@ class CheatSheet:
     develop_next: str
 
 
-def build_cheatsheet(plan: LoopPlan, *, today: date, follow_ups: bool = True) -> CheatSheet:
+def build_cheatsheet(plan: LoopPlan, *, today: date, follow_ups: bool = True,
+                     answers: Mapping[str, BestAnswer] | None = None) -> CheatSheet:
+    """The sheet's data; `answers` (`best_answers`) lets the sheet use the best practice
+    answer given for a story where the story's own fields are empty."""
+    answers = answers or {}
     people = []
     for person in plan.loop.interviewers:
         slots = []
         for slot in (s for s in plan.slots if s.interviewer == person.name):
-            primary = _sheet_story(plan, slot.primary)
-            backup = _sheet_story(plan, slot.backup)
+            primary = _sheet_story(plan, slot.primary, answers)
+            backup = _sheet_story(plan, slot.backup, answers)
             asks: tuple[FollowUp, ...] = ()
             if follow_ups and slot.primary is not None and primary is not None:
                 asks = _follow_ups(plan.story_by_id[slot.primary.story_id], slot.principle,
-                                   primary.opening)
+                                   primary.opening, answers.get(slot.primary.story_id))
             slots.append(SheetSlot(slot.principle, slot.principle_name, primary, backup, asks))
         people.append(SheetInterviewer(person.name, person.bar_raiser, tuple(slots)))
     names = {s.principle: s.principle_name for s in plan.slots}
@@ -83,22 +91,33 @@ def build_cheatsheet(plan: LoopPlan, *, today: date, follow_ups: bool = True) ->
                       plan.develop_next[0].message if plan.develop_next else "")
 
 
-def _sheet_story(plan: LoopPlan, fit: Fit | None) -> SheetStory | None:
+def _sheet_story(plan: LoopPlan, fit: Fit | None, answers: Mapping[str, BestAnswer]
+                 ) -> SheetStory | None:
     if fit is None:
         return None
     story = plan.story_by_id[fit.story_id]
-    return SheetStory(story.id, story.title, _short(opening_line(story, fit.principle)),
+    return SheetStory(story.id, story.title,
+                      _short(opening_line(story, fit.principle, answers.get(story.id))),
                       key_metric(story), fit.linked)
 
 
-def opening_line(story: Story, principle: PrincipleSlug) -> str:
-    """The developed situation; else what the notes say under this principle; else the
-    story's first note."""
+def _notes(story: Story, principle: PrincipleSlug) -> list[str]:
+    """The story's note fragments (this principle's first) that say more than its name."""
+    ordered = sorted(story.fragments, key=lambda f: f.principle != principle)
+    texts = [strip_pointer(" ".join(f.text.split()), story) for f in ordered]
+    return [t for t in texts if t and not is_raw(t, story)]
+
+
+def opening_line(story: Story, principle: PrincipleSlug, best: BestAnswer | None = None) -> str:
+    """The developed situation; else the best practice answer's situation; else what the
+    notes say under this principle (never a bare 'X, again'); else the story's first note."""
     if story.situation.strip():
         return story.situation.strip().split("\n")[0]
-    for fragment in story.fragments:
-        if fragment.principle == principle:
-            return fragment.text.split("\n")[0]
+    if best and best.parts.get("situation"):
+        return best.parts["situation"]
+    notes = _notes(story, principle)
+    if notes:
+        return notes[0]
     return story.opening_line
 
 
@@ -129,25 +148,43 @@ def _probes() -> dict[str, list[str]]:
     return {slug: list(table.get("probes", [])) for slug, table in data.get("principle", {}).items()}
 
 
-def _follow_ups(story: Story, principle: PrincipleSlug, opening: str) -> tuple[FollowUp, ...]:
+def _follow_ups(story: Story, principle: PrincipleSlug, opening: str,
+                best: BestAnswer | None = None) -> tuple[FollowUp, ...]:
     """The interviewer's first probe for the principle and 'what did you learn?', each with
-    what the story already says to answer it (never just the opening line again)."""
+    what the story (or the best answer given for it) already says to answer it: the reply
+    given to that probe in practice, the STAR fields, the answer's action, then the notes —
+    never the opening line again, never a bare back-reference."""
     out = []
     probes = _probes().get(principle, [])
+    learn = "What did you learn, or do differently since?"
+    parts = best.parts if best else {}
+    replies = best.replies if best else {}
     if probes:
-        notes = sorted(story.fragments, key=lambda f: f.principle != principle)
-        material = [story.action, story.task, *(" ".join(f.text.split()) for f in notes)]
+        material = [replies.get(probes[0], ""), story.action, parts.get("action", ""), story.task,
+                    parts.get("task", ""), story.result, parts.get("result", ""),
+                    *_notes(story, principle)]
         answer = next((_short(text) for text in material
                        if text.strip() and _short(text) != opening), "")
         out.append(FollowUp(probes[0], answer))
-    out.append(FollowUp("What did you learn, or do differently since?", _short(story.lessons)))
+    lessons = story.lessons or replies.get(learn, "") or next(
+        (text for probe, text in replies.items() if "learn" in probe.lower()), "")
+    out.append(FollowUp(learn, _short(lessons)))
     return tuple(out)
 
 
 def _short(text: str, limit: int = MAX_LINE) -> str:
+    """At most `limit` characters, cut after a whole sentence where one fits."""
     text = " ".join(text.split())
     if len(text) <= limit:
         return text
+    sentences = re.split(r"(?<=[.!?])\s+", text)
+    kept = ""
+    for sentence in sentences:
+        if len(kept) + len(sentence) + 1 > limit:
+            break
+        kept = f"{kept} {sentence}".strip()
+    if kept:
+        return kept
     cut = text[: limit - 1].rsplit(" ", 1)[0]
     return cut.rstrip(",;:") + "…"
 
@@ -180,7 +217,7 @@ def render_markdown(sheet: CheatSheet) -> str:
             if slot.backup is not None:
                 lines.append(f"  - Backup: {_md(slot.backup.title)}")
             for ask in slot.follow_ups:
-                lines.append(f"  - *{_md(ask.question)}* {_md(ask.answer) if ask.answer else '…'}")
+                lines.append(f"  - *{_md(ask.question)}* {_md(ask.answer) if ask.answer else NOT_YET}")
             lines.append("")
     if sheet.lacking:
         lines += ["## Not covered yet", "", _md(", ".join(sheet.lacking)), ""]
@@ -244,7 +281,7 @@ def render_html(sheet: CheatSheet) -> str:
             if slot.backup is not None:
                 parts.append(f'<div class="backup">Backup: {e(slot.backup.title)}</div>')
             for ask in slot.follow_ups:
-                answer = e(ask.answer) if ask.answer else "…"
+                answer = e(ask.answer) if ask.answer else NOT_YET
                 parts.append(f'<div class="fu"><b>{e(ask.question)}</b> {answer}</div>')
             parts.append("</div>")
         parts.append("</section>")

@@ -79,10 +79,13 @@ def write_ics(events: Sequence[Event], *, now: datetime, name: str) -> str:
 
 
 def practice_events(plan: LoopPlan, *, interview_date: date, today: date, at: time = time(18, 0),
-                    minutes: int = 30, due: Mapping[date, Sequence[str]] | None = None) -> list[Event]:
+                    minutes: int = 30, due: Mapping[date, Sequence[str]] | None = None,
+                    stages: Sequence[tuple[str, date]] = ()) -> list[Event]:
     """A session a day from tomorrow (at most 28 days) to the eve of the interview; a full
     run-through on the eve; the interview day itself. `due` gives the principles of the
-    scheduler's cards due each day (earlier days count toward the first session)."""
+    scheduler's cards due each day (earlier days count toward the first session). `stages`
+    are the earlier stages (name, day): each is an event of its own, with a run-through on
+    its eve, and practice goes on after it to the last stage."""
     if interview_date <= today:
         raise LoopprepError(f"the interview date {interview_date.isoformat()} is not after today "
                             f"({today.isoformat()})",
@@ -91,7 +94,10 @@ def practice_events(plan: LoopPlan, *, interview_date: date, today: date, at: ti
         raise LoopprepError(f"{minutes} minutes is not a practice session", hint="Use 5 to 240 minutes.")
     key = hashlib.sha1(f"{plan.framework.slug}|{plan.loop.name}".encode()).hexdigest()[:10]
     first = max(today + timedelta(days=1), interview_date - timedelta(days=MAX_PRACTICE_DAYS))
-    days = [first + timedelta(days=n) for n in range((interview_date - first).days)]
+    earlier = {day: name for name, day in stages if first <= day < interview_date}
+    days = [d for n in range((interview_date - first).days)
+            if (d := first + timedelta(days=n)) not in earlier]
+    eves = {d - timedelta(days=1): name for d, name in earlier.items()}
     people = [p for p in plan.loop.interviewers]
     names: dict[str, str] = {p.slug: p.name for p in plan.framework}
     due_on: dict[date, Counter[str]] = {day: Counter() for day in days}
@@ -105,6 +111,9 @@ def practice_events(plan: LoopPlan, *, interview_date: date, today: date, at: ti
         if day == days[-1] and len(days) > 1:
             summary = f"Loop run-through: every story once, then the cheat sheet ({plan.loop.name})"
             description = _all_stories(plan)
+        elif day in eves:
+            summary = f"Run-through before the {eves[day]}: every story once"
+            description = _all_stories(plan) + _due_note(due_on[day], names)
         elif index == 0 and plan.develop_next:
             summary = "Develop the story your loop is missing"
             description = plan.develop_next[0].message + _due_note(due_on[day], names)
@@ -121,10 +130,19 @@ def practice_events(plan: LoopPlan, *, interview_date: date, today: date, at: ti
             description = _stories_for(plan, person.name) + _due_note(counts, names)
         events.append(Event(f"practice-{day.isoformat()}-{key}@loopprep", summary, start, minutes,
                             description))
+    for day, name in sorted(earlier.items()):
+        events.append(Event(f"stage-{day.isoformat()}-{key}@loopprep", name[:1].upper() + name[1:],
+                            day, description="Recall each story's opening line and metric, "
+                            "then rest. Practice goes on tomorrow toward the next stage."))
+    events.sort(key=_day)
     events.append(Event(f"interview-{interview_date.isoformat()}-{key}@loopprep",
                         f"Interview loop: {plan.loop.name}", interview_date,
                         description=_all_stories(plan)))
     return events
+
+
+def _day(event: Event) -> date:
+    return event.start.date() if isinstance(event.start, datetime) else event.start
 
 
 def _due_note(counts: Counter[str], names: Mapping[str, str]) -> str:

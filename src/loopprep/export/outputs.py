@@ -31,13 +31,17 @@ class ExportResult:
         return {"path": str(self.path), "kind": self.kind, **self.files.to_json(), **self.details}
 
 
-def render_cheatsheet(plan: LoopPlan, fmt: str, *, today: date) -> bytes:
-    """The cheat sheet in `fmt` (html, md or pdf) as bytes."""
+def render_cheatsheet(plan: LoopPlan, fmt: str, *, today: date, store: Store | None = None) -> bytes:
+    """The cheat sheet in `fmt` (html, md or pdf) as bytes; with `store`, the best practice
+    answers given fill what the stories do not say yet."""
+    from loopprep.export.best_answers import best_answers
     from loopprep.export.cheatsheet import build_cheatsheet, render_html, render_markdown
 
     if fmt not in SUFFIXES:
         raise LoopprepError(f"unknown cheat sheet format {fmt!r}", hint="Use html, md or pdf.")
-    sheet = build_cheatsheet(plan, today=today)
+    used = {f.story_id for s in plan.slots for f in (s.primary, s.backup) if f is not None}
+    answers = best_answers(store, [plan.story_by_id[i] for i in sorted(used)]) if store else None
+    sheet = build_cheatsheet(plan, today=today, answers=answers)
     if fmt == "html":
         return render_html(sheet).encode("utf-8")
     if fmt == "md":
@@ -49,7 +53,7 @@ def render_cheatsheet(plan: LoopPlan, fmt: str, *, today: date) -> bytes:
 
 def export_cheatsheet(store: Store, plan: LoopPlan, path: Path, fmt: str, *, today: date,
                       now: datetime, force: bool = False) -> ExportResult:
-    data = render_cheatsheet(plan, fmt, today=today)
+    data = render_cheatsheet(plan, fmt, today=today, store=store)
     return _write(store, path, data, "cheatsheet", now, force, {"format": fmt})
 
 
@@ -67,11 +71,11 @@ def export_calendar(store: Store, plan: LoopPlan, path: Path, *, interview_date:
                     today: date, now: datetime, at: time = time(18, 0), minutes: int = 30,
                     force: bool = False) -> ExportResult:
     from loopprep.export.ics import practice_events, write_ics
-    from loopprep.reviews.interviews import deadline
+    from loopprep.reviews.interviews import last_stage, upcoming_stages
     from loopprep.store.practice import cards
 
     day = interview_date or (date.fromisoformat(plan.loop.date) if plan.loop.date else None)
-    day = day or deadline(store, now)
+    day = day or last_stage(store, now)
     if day is None:
         raise LoopprepError("the calendar needs the day of your interview",
                             hint="Pass --interview-date 2026-12-01, set date = in the loop file, "
@@ -80,10 +84,14 @@ def export_calendar(store: Store, plan: LoopPlan, path: Path, *, interview_date:
     for card in cards(store):  # the practice scheduler's cards, by the day they fall due
         if card.principle:
             due.setdefault(card.due.date(), []).append(card.principle)
-    events = practice_events(plan, interview_date=day, today=today, at=at, minutes=minutes, due=due)
+    stages = [(f"{interview.company} {stage.name}", stage.date)
+              for interview, stage in upcoming_stages(store, today) if today < stage.date < day]
+    events = practice_events(plan, interview_date=day, today=today, at=at, minutes=minutes, due=due,
+                             stages=stages)
     data = write_ics(events, now=now, name=f"loopprep: {plan.loop.name}").encode("utf-8")
     return _write(store, path, data, "calendar", now, force,
-                  {"events": len(events), "interview_date": day.isoformat()})
+                  {"events": len(events), "interview_date": day.isoformat(),
+                   "stages": [{"name": name, "date": when.isoformat()} for name, when in stages]})
 
 
 def _write(store: Store, path: Path, data: bytes, kind: str, now: datetime, force: bool,

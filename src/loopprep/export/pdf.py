@@ -10,7 +10,7 @@ import os
 from dataclasses import replace
 from xml.sax.saxutils import escape
 
-from loopprep.export.cheatsheet import CheatSheet, SheetSlot, _short
+from loopprep.export.cheatsheet import NOT_YET, CheatSheet, SheetSlot, _short
 
 _SIZES = (9.0, 8.5, 8.0, 7.5, 7.0, 6.5, 6.0, 5.5)
 _FONT = "LoopprepSans"
@@ -127,7 +127,7 @@ def _build(sheet: CheatSheet, size: float) -> tuple[bytes, int]:
             if slot.backup is not None:
                 block.append(para(f"Backup: {e(slot.backup.title)}", "small"))
             for ask in slot.follow_ups:
-                block.append(para(f"<b>{e(ask.question)}</b> {e(ask.answer) if ask.answer else '…'}",
+                block.append(para(f"<b>{e(ask.question)}</b> {e(ask.answer) if ask.answer else e(NOT_YET)}",
                                   "small"))
         flow.append(KeepTogether(block))
     if sheet.lacking:

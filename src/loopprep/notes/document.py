@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from loopprep.errors import NotesError
-from loopprep.model import Finding, Fragment, Framework, SourceRef
+from loopprep.model import Finding, Fragment, Framework, PrincipleSlug, SourceRef
 from loopprep.notes.drafts import (
     LinkDraft,
     ParsedNotes,
@@ -20,8 +20,9 @@ from loopprep.notes.drafts import (
     StoryDraft,
 )
 from loopprep.notes.frontmatter import split_front_matter
-from loopprep.notes.normalise import front_matter_principles, normalise_notes
+from loopprep.notes.normalise import normalise_notes
 from loopprep.notes.outline import TooDeep, parse_outline
+from loopprep.notes.principle_names import front_matter_principles
 from loopprep.notes.question_text import clean_question
 from loopprep.notes.questions import collect_questions
 from loopprep.notes.registry import StoryRegistry
@@ -92,19 +93,71 @@ def collect_stories(doc: ParsedNotes, framework: Framework, registry: StoryRegis
     _collect_stories(doc, framework, registry, topics)
     _note_story(doc, registry)
     _story_dates(doc)
+    if doc.line_principles:
+        _line_principles(doc, registry)
+
+
+def _line_principles(doc: ParsedNotes, registry: StoryRegistry) -> None:
+    """File the story each `Pager storm (OWN, BFA)` line defines or names under the
+    principles it lists (those it is not filed under yet)."""
+    found = _StoriesByLine(doc)
     for line, slugs in doc.line_principles.items():
-        key = _story_at(doc, line)
+        key = found.story_at(line)
         if key is None:  # a story named with its principles outside any principle section
             title = _line_title(doc, line)
             if not title:
                 continue
             key = define_titled(doc, title, line, registry)
+            found.update()
             doc.placed[line] = f"story:{key}"
             doc.fragments.append((key, Fragment(title, SourceRef(doc.path, line), slugs[0])))
-        have = {link.principle for link in doc.links if link.story_key == key}
+        have = found.principles(key)
         for slug in slugs:
             if slug not in have:
                 doc.links.append(LinkDraft(key, slug, SourceRef(doc.path, line), "principles"))
+
+
+class _StoriesByLine:
+    """The file's stories and links by line, title and story key, kept up to date as the
+    lines are filed (each of `doc.stories` and `doc.links` only grows)."""
+
+    def __init__(self, doc: ParsedNotes) -> None:
+        self.doc = doc
+        self._first_by_line: dict[int, int] = {}  # line -> index of its first story
+        self._first_by_title: dict[str, int] = {}  # lower-case title -> index
+        self._link_by_line: dict[int, str] = {}  # line -> first link's story key
+        self._linked: dict[str, set[PrincipleSlug]] = {}
+        self._stories_seen = self._links_seen = 0
+        self.update()
+
+    def update(self) -> None:
+        stories, links = self.doc.stories, self.doc.links
+        for index in range(self._stories_seen, len(stories)):
+            self._first_by_line.setdefault(stories[index].source.line, index)
+            self._first_by_title.setdefault(stories[index].title.lower(), index)
+        for link in links[self._links_seen:]:
+            self._link_by_line.setdefault(link.source.line, link.story_key)
+            self._linked.setdefault(link.story_key, set()).add(link.principle)
+        self._stories_seen, self._links_seen = len(stories), len(links)
+
+    def story_at(self, line: int) -> str | None:
+        """The story defined or named on `line`: the one placed there, else the first story
+        defined on it or titled as it reads, else the first one linked on it."""
+        where = self.doc.placed.get(line, "")
+        if where.startswith("story:"):
+            return where[len("story:"):]
+        self.update()
+        title = _line_title(self.doc, line).lower()
+        at = [i for i in (self._first_by_line.get(line), self._first_by_title.get(title))
+              if i is not None]
+        if at:
+            return self.doc.stories[min(at)].key
+        return self._link_by_line.get(line)
+
+    def principles(self, key: str) -> set[PrincipleSlug]:
+        """The principles the file's links file `key` under, so far."""
+        self.update()
+        return set(self._linked.get(key, ()))
 
 
 #: a date after a story's title: 'Braille menu pilot (2023) – …', 'Vendor renewal (Q3 2021)'
@@ -142,21 +195,10 @@ def _note_story(doc: ParsedNotes, registry: StoryRegistry) -> None:
 def _line_title(doc: ParsedNotes, line: int) -> str:
     index = line - doc.body_start_line
     text = doc.body_lines[index] if 0 <= index < len(doc.body_lines) else ""
-    return re.sub(r"^\s*(?:#+|[-*+]|\d+[.)])\s+", "", text).strip(" *_")
+    return _LINE_MARK.sub("", text).strip(" *_")
 
 
-def _story_at(doc: ParsedNotes, line: int) -> str | None:
-    where = doc.placed.get(line, "")
-    if where.startswith("story:"):
-        return where[len("story:"):]
-    title = _line_title(doc, line).lower()
-    for story in doc.stories:
-        if story.source.line == line or story.title.lower() == title:
-            return story.key
-    for link in doc.links:
-        if link.source.line == line:
-            return link.story_key
-    return None
+_LINE_MARK = re.compile(r"^\s*(?:#+|[-*+]|\d+[.)])\s+")
 
 
 #: up to this many principles missing from the notes are reported one by one

@@ -22,17 +22,14 @@ file:line a report gives still points at the user's own text:
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
-from importlib import resources
 
 from loopprep.model import Framework, PrincipleSlug
-from loopprep.notes.principles import match_principle
+from loopprep.notes.principle_names import abbreviations, lp_tag, principle_list, read_legend
+from loopprep.notes.principle_names import named_principle as _strong
 from loopprep.notes.question_text import is_question
 from loopprep.notes.star import star_label
 
-#: a principle line must match a name this closely to be read as one
-STRONG = 0.9
 _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u200b": "",
                          "\ufeff": ""})
 _ESCAPE = re.compile(r"\\([-#*_.>+!\[\]()`|~])")
@@ -45,8 +42,6 @@ _MARK = re.compile(
 _DEPTH = {"◦": 1, "o": 1, "▪": 2, "▫": 2, "§": 2}
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?P<rest>.*)$")
 _HEADING = re.compile(r"^\s*(#{1,6})\s")
-_LEGEND_ITEM = re.compile(r"(?P<abbr>[A-Z][A-Za-z&]{1,5})\s*(?:=|:|–|—|-)\s*"
-                          r"(?P<name>[A-Z][A-Za-z',;& ]{2,60}?)\s*(?=,|;|$)")
 _QA = re.compile(r"^(\s*(?:[-*]\s+)?)(?:\*\*)?(?:TODO:?\s+)?([QA])\.(?:\*\*)?\s+")
 _TODO_Q = re.compile(r"^(\s*(?:[-*]\s+)?)TODO:?\s+(Q:\s)")
 _TRAILING_LIST = (re.compile(r"^(?P<title>.+?)\s*\((?P<list>[^()]+)\)\s*$"),
@@ -58,14 +53,11 @@ _LEAD = re.compile(r"^\s*(?:[-*+]|#+)\s+")
 _TOGGLE = re.compile(r"^(\s*[-*+]\s+)[▸►‣▹]\s+")
 _LEADING_MARKS = re.compile(r"^[^\w*_\[]+(?=\w|\[\[)")
 _WIKILINK = re.compile(r"^\[\[(.+?)(?:\|.*)?\]\]$")
-_LEGEND_LEAD = re.compile(r"^\s*(?:[-*•]\s+)?(?:\*\*)?(?:legend|key|abbreviations?)?(?:\*\*)?"
-                          r"\s*:?\s*(?:\*\*)?", re.IGNORECASE)
 _O_SPACE = re.compile(r"^[ \t]*o [A-Z]")
 _LP_TAG = re.compile(r"(?<![\w&])#(?:lps?|principles?)/(?P<slug>[\w-]+)", re.IGNORECASE)
 _TASK = re.compile(r"^(\s*[-*+]\s+)(?:(?:TODO|LATER|NOW|DOING)\b:?\s*|"
                    r"(?=(?:need|find|add|write|tbd)\b.*\bstor(?:y|ies)\b))", re.IGNORECASE)
 _DONE = re.compile(r"^(\s*[-*+]\s+)DONE\b:?\s*")
-_NOT_ABBREVIATIONS = {"LP", "LPS", "Q", "A", "S", "T", "R", "TODO", "NB", "PS"}
 _LABEL_TITLE = re.compile(r"^\W*(?:lps?|leadership principles?|principles?|competenc\w*)\b",
                           re.IGNORECASE)
 _MATRIX_MARK = {"x", "✓", "✔", "✅", "yes", "y", "●", "•", "*", "+"}
@@ -80,59 +72,6 @@ class Normalised:
     tagged: list[PrincipleSlug] = field(default_factory=list)
     #: body line indexes of the principles named alone that became headings
     headings: set[int] = field(default_factory=set)
-
-
-def abbreviations(framework: Framework) -> dict[str, PrincipleSlug]:
-    """The framework file's `abbreviations` (`CO` -> customer-obsession), if it has any."""
-    try:
-        data = tomllib.loads(resources.files("loopprep.frameworks")
-                             .joinpath(f"{framework.slug}.toml").read_text("utf-8"))
-    except (OSError, tomllib.TOMLDecodeError):
-        return {}
-    known = {p.slug for p in framework.principles}
-    return {str(a): PrincipleSlug(row["slug"]) for row in data.get("principle", [])
-            if row.get("slug") in known for a in row.get("abbreviations", [])}
-
-
-def _strong(name: str, framework: Framework) -> PrincipleSlug | None:
-    if len(name) > 80 or len(name.split()) > 8 or "?" in name:
-        return None
-    principle, score = match_principle(name, framework)
-    return principle.slug if principle is not None and score >= STRONG else None
-
-
-def read_legend(lines: list[str], framework: Framework) -> dict[int, dict[str, PrincipleSlug]]:
-    """Lines that spell abbreviations out, by index: `CO = Customer Obsession, DD = …`."""
-    found: dict[int, dict[str, PrincipleSlug]] = {}
-    for index, line in enumerate(lines):
-        if "=" not in line and ":" not in line and "-" not in line:
-            continue
-        body = _LEGEND_LEAD.sub("", line)
-        items = list(_LEGEND_ITEM.finditer(body))
-        if not items or _HEADING.match(line) or any(
-                m.group("abbr").upper() in _NOT_ABBREVIATIONS or not m.group("abbr").isupper()
-                for m in items):
-            continue
-        pairs = {m.group("abbr"): _strong(m.group("name"), framework) for m in items}
-        if all(pairs.values()) and sum(len(m.group(0)) for m in items) >= len(body.strip()) * 0.7:
-            found[index] = {a: s for a, s in pairs.items() if s}
-    return found
-
-
-def principle_list(text: str, framework: Framework, abbr: dict[str, PrincipleSlug]
-                   ) -> list[PrincipleSlug] | None:
-    """`CO, DD` or `ownership, deliver results`: the principles, when every item is one."""
-    items = [i.strip(" *_.") for i in re.split(r"[,+]|\s&\s", text)]
-    slugs: list[PrincipleSlug] = []
-    for item in items:
-        if not item:
-            return None
-        slug = abbr.get(item) or abbr.get(item.upper()) if item.isupper() else None
-        slug = slug or _strong(item, framework)
-        if slug is None:
-            return None
-        slugs.append(slug)
-    return list(dict.fromkeys(slugs))
 
 
 def _marks(line: str, previous_was_bullet: bool) -> str:
@@ -214,15 +153,6 @@ def _story_list(rest: str, framework: Framework, abbr: dict[str, PrincipleSlug]
     return None
 
 
-def lp_tag(slug: str, framework: Framework) -> PrincipleSlug | None:
-    """`#lp/dive-deep`, `#lp/DiveDeep`, `#lp/dive_deep` -> dive-deep."""
-    known = framework.get(slug.lower())
-    if known is not None:
-        return known.slug
-    words = re.sub(r"(?<=[a-z])(?=[A-Z])|[-_]", " ", slug)
-    return _strong(words, framework)
-
-
 def _tags(line: str, framework: Framework) -> tuple[str, list[PrincipleSlug]]:
     """The line without its `#lp/…` tags, and the principles they name."""
     if "#" not in line:
@@ -246,77 +176,114 @@ def normalise_notes(text: str, framework: Framework) -> Normalised:
                     for line in lines)
     legend = read_legend(lines, framework)
     abbr = {**abbreviations(framework), **{a: s for d in legend.values() for a, s in d.items()}}
-    out = Normalised("")
-    heading = 0  # level of the last real heading
-    level = 0  # level given to principles named alone, once one is
-    dedent: tuple[str, str] | None = None  # (parent indent, one level of indent)
-    previous_bullet, asked = False, ""
+    rewriter = _Rewriter(framework, abbr)
     index = 0
     while index < len(lines):
-        line, tagged = _tags(lines[index], framework)
-        if tagged:
-            if line.strip():
-                out.principles[index] = tagged
-            else:
-                out.tagged.extend(tagged)
         if index in legend:
+            rewriter.tags(lines[index], index)
             lines[index] = ""
             index += 1
-            continue
+        else:
+            index += rewriter.rewrite(lines, index)
+    if plain:
+        _plain_sections(lines, rewriter.out.headings)
+    rewriter.out.text = "\n".join(lines)
+    return rewriter.out
+
+
+class _Rewriter:
+    """`normalise_notes` line by line, with what it must remember from the lines above:
+    the last heading's level, the level given to principles named alone, the indent a
+    principle named as a bullet adds to its content, and the last line (a question?)."""
+
+    def __init__(self, framework: Framework, abbr: dict[str, PrincipleSlug]) -> None:
+        self.framework, self.abbr = framework, abbr
+        self.out = Normalised("")
+        self.heading = 0  # level of the last real heading
+        self.level = 0  # level given to principles named alone, once one is
+        self.dedent: tuple[str, str] | None = None  # (parent indent, one level of indent)
+        self.previous_bullet = False
+        self.asked = ""
+
+    def tags(self, line: str, index: int) -> str:
+        """The line without its `#lp/…` tags, which are kept for the line (or the file)."""
+        line, tagged = _tags(line, self.framework)
+        if tagged:
+            if line.strip():
+                self.out.principles[index] = tagged
+            else:
+                self.out.tagged.extend(tagged)
+        return line
+
+    def rewrite(self, lines: list[str], index: int) -> int:
+        """Rewrite `lines[index]` (a matrix: the lines it spans) in place; how many lines."""
+        line = self.tags(lines[index], index)
         if line.lstrip().startswith("|"):
-            index += max(1, _matrix(lines, index, framework))
-            continue
+            return max(1, _matrix(lines, index, self.framework))
         summary = _SUMMARY.match(line)
         if summary:
-            line = f"{'#' * min(heading + 1, 6)} {summary.group('title').strip()}"
+            line = f"{'#' * min(self.heading + 1, 6)} {summary.group('title').strip()}"
         elif _TAG_ONLY.match(line):
             line = ""
-        line = _marks(line, previous_bullet)
+        line = _marks(line, self.previous_bullet)
         m = _BULLET.match(line)
         assert m is not None
         indent, rest = m.group("indent"), m.group("rest")
-        previous_bullet = bool(m.group("mark"))
-        if dedent is not None and rest.strip():
-            parent, unit = dedent
-            if len(indent.expandtabs(4)) <= len(parent.expandtabs(4)):
-                dedent = None
-            elif unit == "" and indent.startswith(parent):
-                dedent = (parent, indent[len(parent):])
-                line = parent + line[len(indent):]
-            elif indent.startswith(parent + unit):
-                line = parent + line[len(parent + unit):]
+        self.previous_bullet = bool(m.group("mark"))
+        if self.dedent is not None and rest.strip():
+            line = self._dedented(line, indent)
         hashes = _HEADING.match(line)
         if hashes and summary:
-            dedent = None
+            self.dedent = None
         elif hashes:
-            heading, level, dedent = len(hashes.group(1)), 0, None
-            split = _story_list(line[hashes.end():], framework, abbr)
-            if split is not None:
-                line = line[: hashes.end()] + split[0]
-                out.principles[index] = split[1]
+            line = self._heading(line, hashes, index)
         elif rest.strip():
-            slug = _alone(_LEADING_MARKS.sub("", rest) if not m.group("mark")
-                          else rest, framework)
-            if slug is not None and (m.group("mark") or not indent):
-                level = level or min(heading + 1, 6)
-                line = f"{'#' * level} {rest.strip().strip('[]').rstrip(':')}"
-                out.headings.add(index)
-                dedent = (indent, "") if m.group("mark") else None
-            else:
-                split = _story_list(rest, framework, abbr)
-                if split is not None:
-                    line = line[: len(line) - len(rest)] + split[0]
-                    out.principles[index] = [*out.principles.get(index, []), *split[1]]
-        if _ANSWER.match(line) and _asks(asked):
+            line = self._content(line, m, index)
+        if _ANSWER.match(line) and _asks(self.asked):
             line = _ANSWER.sub(r"\1", line)  # 'A: Seller payout delays' under its question
         if line.strip():
-            asked = line
+            self.asked = line
         lines[index] = line
-        index += 1
-    if plain:
-        _plain_sections(lines, out.headings)
-    out.text = "\n".join(lines)
-    return out
+        return 1
+
+    def _dedented(self, line: str, indent: str) -> str:
+        """Under a principle named as a bullet, its content one level out (as a heading's)."""
+        assert self.dedent is not None
+        parent, unit = self.dedent
+        if len(indent.expandtabs(4)) <= len(parent.expandtabs(4)):
+            self.dedent = None
+        elif unit == "" and indent.startswith(parent):
+            self.dedent = (parent, indent[len(parent):])
+            line = parent + line[len(indent):]
+        elif indent.startswith(parent + unit):
+            line = parent + line[len(parent + unit):]
+        return line
+
+    def _heading(self, line: str, hashes: re.Match[str], index: int) -> str:
+        """A real heading; one that ends in principles (`## Pager storm (OWN)`) is cut."""
+        self.heading, self.level, self.dedent = len(hashes.group(1)), 0, None
+        split = _story_list(line[hashes.end():], self.framework, self.abbr)
+        if split is None:
+            return line
+        self.out.principles[index] = split[1]
+        return line[: hashes.end()] + split[0]
+
+    def _content(self, line: str, m: re.Match[str], index: int) -> str:
+        """A line of text or a bullet: a principle named alone becomes a heading; a story
+        line ending in principles is cut to its title."""
+        indent, rest = m.group("indent"), m.group("rest")
+        slug = _alone(_LEADING_MARKS.sub("", rest) if not m.group("mark") else rest,
+                      self.framework)
+        if slug is not None and (m.group("mark") or not indent):
+            self.level = self.level or min(self.heading + 1, 6)
+            self.out.headings.add(index)
+            self.dedent = (indent, "") if m.group("mark") else None
+            return f"{'#' * self.level} {rest.strip().strip('[]').rstrip(':')}"
+        split = _story_list(rest, self.framework, self.abbr)
+        if split is None:
+            return line
+        self.out.principles[index] = [*self.out.principles.get(index, []), *split[1]]
+        return line[: len(line) - len(rest)] + split[0]
 
 
 def _plain_sections(lines: list[str], headings: set[int]) -> None:
@@ -325,9 +292,10 @@ def _plain_sections(lines: list[str], headings: set[int]) -> None:
     titled = False
     first = min(headings, default=len(lines))
     hashes = lines[first].split(" ")[0] if first < len(lines) else "#"
+    following_at = _next_non_blank(lines)
     for index in range(first, len(lines)):
         line = lines[index]
-        following = next((ln for ln in lines[index + 1:] if ln.strip()), "")
+        following = lines[following_at[index]] if following_at[index] < len(lines) else ""
         if line.rstrip().endswith(":") and _LEAD.match(following):
             lines[index] = f"{hashes} {line.strip().rstrip(':')}"  # 'Questions to ask:'
             titled = False
@@ -345,30 +313,12 @@ def _plain_sections(lines: list[str], headings: set[int]) -> None:
             titled = True
 
 
-#: front-matter keys that name a story note's principles (`principles` is the story-note
-#: format's own key, read by `notes.story_note`)
-_FRONT_KEYS = ("lps", "lp", "leadership_principles", "leadership-principles", "competencies",
-               "principles")
-
-
-def front_matter_principles(front: dict[str, object], framework: Framework) -> list[PrincipleSlug]:
-    """`lps: [dive-deep, Think Big, "[[Bias for Action]]"]` and `tags: [lp/ownership]`."""
-    values: list[str] = []
-    for key in _FRONT_KEYS:
-        value = front.get(key)
-        values += [str(v) for v in value] if isinstance(value, list) else \
-            str(value).split(",") if isinstance(value, str) else []
-    tags = front.get("tags")
-    tag_list = [str(t) for t in tags] if isinstance(tags, list) else \
-        str(tags).split(",") if isinstance(tags, str) else []
-    found: list[PrincipleSlug] = []
-    for tag in tag_list:
-        m = re.match(r"^#?(?:lps?|principles?)/(?P<slug>[\w-]+)$", tag.strip(), re.IGNORECASE)
-        if m and (slug := lp_tag(m.group("slug"), framework)):
-            found.append(slug)
-    for value in values:
-        name = _WIKILINK.sub(r"\1", value.strip().strip("'\""))
-        slug = lp_tag(name, framework) if re.fullmatch(r"[\w-]+", name) else _strong(name, framework)
-        if slug:
-            found.append(slug)
-    return list(dict.fromkeys(found))
+def _next_non_blank(lines: list[str]) -> list[int]:
+    """For each line, the index of the next line that is not blank (len(lines) if none)."""
+    out = [len(lines)] * len(lines)
+    following = len(lines)
+    for index in range(len(lines) - 1, -1, -1):
+        out[index] = following
+        if lines[index].strip():
+            following = index
+    return out

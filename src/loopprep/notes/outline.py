@@ -99,131 +99,161 @@ def indent_width(prefix: str) -> int:
 
 def parse_outline(body: str, first_line: int = 1) -> list[Block]:
     """Blocks of `body` in order; `first_line` is the file line number of body's first line."""
-    blocks: list[Block] = []
-    paragraph: Paragraph | None = None
-    current_list: ListBlock | None = None
-    stack: list[Item] = []
-    blank_since_item = False
-    fence: str | None = None
-    quote: str | None = None  # the blockquote being read, if any
-
-    def close_paragraph() -> None:
-        nonlocal paragraph
-        if paragraph is not None:
-            blocks.append(paragraph)
-            paragraph = None
-
-    def close_list() -> None:
-        nonlocal current_list, stack
-        if current_list is not None:
-            blocks.append(current_list)
-        current_list = None
-        stack = []
-
+    reader = _OutlineReader()
     for offset, raw in enumerate(body.split("\n")):
-        number = first_line + offset
+        reader.read(raw, first_line + offset)
+    if reader.fence is not None and reader.paragraph is not None:
+        reader.paragraph.end_line = first_line + body.count("\n")
+    reader.close_paragraph()
+    reader.close_list()
+    return reader.blocks
+
+
+class _OutlineReader:
+    """`parse_outline`'s state, line by line: the open paragraph, list (with the stack of
+    items a new item may nest under), code fence and blockquote."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self.paragraph: Paragraph | None = None
+        self.current_list: ListBlock | None = None
+        self.stack: list[Item] = []
+        self.blank_since_item = False
+        self.fence: str | None = None
+        self.quote: str | None = None  # the blockquote being read, if any
+
+    def close_paragraph(self) -> None:
+        if self.paragraph is not None:
+            self.blocks.append(self.paragraph)
+            self.paragraph = None
+
+    def close_list(self) -> None:
+        if self.current_list is not None:
+            self.blocks.append(self.current_list)
+        self.current_list = None
+        self.stack = []
+
+    def read(self, raw: str, number: int) -> None:
+        """One line of the body, `number` its line in the file."""
         line = raw.rstrip()
-        if fence is not None:
-            assert paragraph is not None
-            paragraph.text += "\n" + raw
-            paragraph.end_line = number
-            if line.strip().startswith(fence):
-                fence = None
-                close_paragraph()
-            continue
-        if quote is not None or _QUOTE.match(line):
-            quoted = _unquote(line)
-            if quoted is None:  # the blockquote ended
-                close_paragraph()
-                close_list()
-                quote = None
-            else:
-                callout = _CALLOUT.match(quoted.strip())
-                if quote is None or callout:
-                    close_paragraph()
-                    close_list()
-                    quote = f"{callout.group(1).lower()}: {callout.group(2).strip()}" if callout else ""
-                    if callout:
-                        continue
+        if self.fence is not None:
+            self._in_fence(raw, line, number)
+            return
+        if self.quote is not None or _QUOTE.match(line):
+            quoted = self._enter_or_leave_quote(line)
+            if quoted is None:
+                return  # a callout's title line
+            if isinstance(quoted, str):
                 line = raw = quoted
-        fence_match = _FENCE.match(line)
-        if fence_match:
-            close_paragraph()
-            close_list()
-            fence = fence_match.group(1)
-            paragraph = Paragraph(raw, number, number, code=True, quote=quote)
-            continue
-        if not line.strip():
-            close_paragraph()
-            if current_list is not None:
-                blank_since_item = True
-            continue
+        if self._opens_fence(raw, line, number) or self._blank(line):
+            return
         heading = _HEADING.match(line) or _EMPTY_HEADING.match(line)
-        if heading:
-            close_paragraph()
-            close_list()
-            text = heading.group(2) if heading.lastindex and heading.lastindex >= 2 else ""
-            blocks.append(Heading(len(heading.group(1)), (text or "").strip(), number))
-            continue
-        if _RULE.match(line):
-            close_paragraph()
-            close_list()
-            continue
+        if heading or _RULE.match(line):
+            self.close_paragraph()
+            self.close_list()
+            if heading:
+                text = heading.group(2) if heading.lastindex and heading.lastindex >= 2 else ""
+                self.blocks.append(Heading(len(heading.group(1)), (text or "").strip(), number))
+            return
         item_match = _ITEM.match(line)
         if item_match:
-            close_paragraph()
-            indent = indent_width(item_match.group(1))
-            marker = item_match.group(2)
-            text = (item_match.group(3) or "").strip()
-            checked: bool | None = None
-            box = _CHECKBOX.match(text)
-            if box:
-                checked = box.group(1) != " "
-                text = text[box.end():].strip()
-            ordered = marker[0].isdigit()
-            item = Item(
-                text=text,
-                line=number,
-                indent=indent,
-                ordered=ordered,
-                number=int(marker[:-1]) if ordered else None,
-                checked=checked,
-            )
-            if current_list is None:
-                current_list = ListBlock([], number, quote)
-            while stack and stack[-1].indent >= indent:
-                stack.pop()
-            if len(stack) >= MAX_NESTING:
-                raise TooDeep(number)
-            if stack:
-                stack[-1].children.append(item)
-            else:
-                current_list.items.append(item)
-            stack.append(item)
-            blank_since_item = False
-            continue
+            self.close_paragraph()
+            self._item(item_match, number)
+            return
+        if not self._continues_item(line, number):
+            self._paragraph_line(line, number)
+
+    def _in_fence(self, raw: str, line: str, number: int) -> None:
+        assert self.paragraph is not None and self.fence is not None
+        self.paragraph.text += "\n" + raw
+        self.paragraph.end_line = number
+        if line.strip().startswith(self.fence):
+            self.fence = None
+            self.close_paragraph()
+
+    def _enter_or_leave_quote(self, line: str) -> str | bool | None:
+        """The text inside a quoted line; False when the quote just ended (the line is read
+        as it is); None for a callout's title line (nothing more to read)."""
+        quoted = _unquote(line)
+        if quoted is None:  # the blockquote ended
+            self.close_paragraph()
+            self.close_list()
+            self.quote = None
+            return False
+        callout = _CALLOUT.match(quoted.strip())
+        if self.quote is None or callout:
+            self.close_paragraph()
+            self.close_list()
+            self.quote = f"{callout.group(1).lower()}: {callout.group(2).strip()}" if callout else ""
+            if callout:
+                return None
+        return quoted
+
+    def _opens_fence(self, raw: str, line: str, number: int) -> bool:
+        fence_match = _FENCE.match(line)
+        if not fence_match:
+            return False
+        self.close_paragraph()
+        self.close_list()
+        self.fence = fence_match.group(1)
+        self.paragraph = Paragraph(raw, number, number, code=True, quote=self.quote)
+        return True
+
+    def _blank(self, line: str) -> bool:
+        if line.strip():
+            return False
+        self.close_paragraph()
+        if self.current_list is not None:
+            self.blank_since_item = True
+        return True
+
+    def _item(self, item_match: re.Match[str], number: int) -> None:
+        """A list item, nested under the last item indented less than it."""
+        indent = indent_width(item_match.group(1))
+        marker = item_match.group(2)
+        text = (item_match.group(3) or "").strip()
+        checked: bool | None = None
+        box = _CHECKBOX.match(text)
+        if box:
+            checked = box.group(1) != " "
+            text = text[box.end():].strip()
+        ordered = marker[0].isdigit()
+        item = Item(text=text, line=number, indent=indent, ordered=ordered,
+                    number=int(marker[:-1]) if ordered else None, checked=checked)
+        if self.current_list is None:
+            self.current_list = ListBlock([], number, self.quote)
+        stack = self.stack
+        while stack and stack[-1].indent >= indent:
+            stack.pop()
+        if len(stack) >= MAX_NESTING:
+            raise TooDeep(number)
+        (stack[-1].children if stack else self.current_list.items).append(item)
+        stack.append(item)
+        self.blank_since_item = False
+
+    def _continues_item(self, line: str, number: int) -> bool:
+        """A plain line under an open list: it continues an item's text, or ends the list."""
+        if self.current_list is None or not self.stack:
+            return False
         indent = indent_width(line[: len(line) - len(line.lstrip())])
-        if current_list is not None and stack:
-            owner: Item | None = stack[-1]
-            if blank_since_item:
-                # after a blank line only an indented line continues an item
-                owners = [it for it in stack if it.indent < indent]
-                owner = owners[-1] if owners and indent >= 2 else None
-            if owner is not None:
-                owner.text = f"{owner.text} {line.strip()}".strip()
-                owner.continuation.append(number)
-                continue
-            close_list()
-        if paragraph is None:
-            paragraph = Paragraph(line.strip(), number, number, quote=quote)
+        owner: Item | None = self.stack[-1]
+        if self.blank_since_item:
+            # after a blank line only an indented line continues an item
+            owners = [it for it in self.stack if it.indent < indent]
+            owner = owners[-1] if owners and indent >= 2 else None
+        if owner is None:
+            self.close_list()
+            return False
+        owner.text = f"{owner.text} {line.strip()}".strip()
+        owner.continuation.append(number)
+        return True
+
+    def _paragraph_line(self, line: str, number: int) -> None:
+        if self.paragraph is None:
+            self.paragraph = Paragraph(line.strip(), number, number, quote=self.quote)
         else:
-            paragraph.text += "\n" + line.strip()
-            paragraph.end_line = number
-    if fence is not None and paragraph is not None:
-        paragraph.end_line = first_line + body.count("\n")
-    close_paragraph()
-    close_list()
-    return blocks
+            self.paragraph.text += "\n" + line.strip()
+            self.paragraph.end_line = number
 
 
 def _unquote(line: str) -> str | None:

@@ -79,12 +79,36 @@ def match_principle(heading: str, framework: Framework) -> tuple[Principle | Non
     return answer
 
 
+_LP_PREFIX = re.compile(r"^\s*(lp|principle)\s*\d*\s*[:.\-]\s*", re.I)
+_NUMBER_PREFIX = re.compile(r"^\d+\s+")
+
+
+#: (line, id of the candidates, id of the fold) -> (candidates, fold, the answer), for
+#: candidates given as a tuple (a topic list's: the same tuple for its life)
+_NAMED: dict[tuple[str, int, int], tuple[object, object, tuple[object, float]]] = {}
+
+
 def match_named(heading: str, candidates: Iterable[N], *, fold: Fold | None = None
                 ) -> tuple[N | None, float]:
     """The candidate a heading names, with a confidence in 0..1 (None when nothing fits);
     `fold` maps normalised words on both sides (e.g. plurals to singulars)."""
-    norm = normalise(re.sub(r"^\s*(lp|principle)\s*\d*\s*[:.\-]\s*", "", heading, flags=re.I))
-    norm = re.sub(r"^\d+\s+", "", norm)  # "3. Dive Deep" -> "dive deep"
+    if not isinstance(candidates, tuple):
+        return _match_named(heading, candidates, fold)
+    key = (heading, id(candidates), id(fold))
+    hit = _NAMED.get(key)
+    if hit is not None and hit[0] is candidates and hit[1] is fold:
+        return hit[2]  # type: ignore[return-value]
+    answer = _match_named(heading, candidates, fold)
+    if len(_NAMED) >= _MATCHES_MAX:
+        _NAMED.clear()
+    _NAMED[key] = (candidates, fold, answer)
+    return answer
+
+
+def _match_named(heading: str, candidates: Iterable[N], fold: Fold | None
+                 ) -> tuple[N | None, float]:
+    norm = normalise(_LP_PREFIX.sub("", heading))
+    norm = _NUMBER_PREFIX.sub("", norm)  # "3. Dive Deep" -> "dive deep"
     if fold is not None:
         norm = fold(norm)
     if not norm:

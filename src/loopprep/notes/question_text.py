@@ -5,6 +5,7 @@ stripped, and a stem ('Describe a situation when:') left for the bullets under i
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 _QUESTION_START = re.compile(
     r"^\s*(?:q\d*\s*[:.)-]\s*)?(?:tell (?:me|us)|describe|give (?:me |us )?(?:an? )?(?:example|time|instance)"
@@ -21,14 +22,21 @@ _ENGLISH = re.compile(r"\b(?:the|did|does|do|is|are|was|were|what|why|how|when|w
                       re.IGNORECASE)
 
 
+_BOLD = re.compile(r"^(?:\*\*|__)(.*)(?:\*\*|__)$")
+_ITALIC = re.compile(r"^(?:\*|_)(.*)(?:\*|_)$")
+# 'Q:', 'Q3.', 'Question:', bold or not: '**Q:** Tell me…', '**Q1:** …'
+_Q_PREFIX = re.compile(r"^(?:\*\*|__|\*|_)?\s*(?:q\d*|question\s*\d*)\s*[:.)-]\s*(?:\*\*|__|\*|_)?\s*",
+                       re.IGNORECASE)
+_FIRST_SENTENCE = re.compile(r"(?<=[?.!])\s")
+
+
+@lru_cache(maxsize=65536)
 def clean_question(text: str) -> str:
     """A question as plain text: no emphasis markers, no 'Q3:' prefix."""
     text = text.strip()
-    text = re.sub(r"^(?:\*\*|__)(.*)(?:\*\*|__)$", r"\1", text).strip()
-    text = re.sub(r"^(?:\*|_)(.*)(?:\*|_)$", r"\1", text).strip()
-    # 'Q:', 'Q3.', 'Question:', bold or not: '**Q:** Tell me…', '**Q1:** …'
-    return re.sub(r"^(?:\*\*|__|\*|_)?\s*(?:q\d*|question\s*\d*)\s*[:.)-]\s*(?:\*\*|__|\*|_)?\s*",
-                  "", text, flags=re.IGNORECASE).strip() or text
+    text = _BOLD.sub(r"\1", text).strip()
+    text = _ITALIC.sub(r"\1", text).strip()
+    return _Q_PREFIX.sub("", text).strip() or text
 
 
 STEM_END = re.compile(r"(?:…|\.\.\.|:)\s*$")
@@ -41,13 +49,14 @@ def is_stem(text: str) -> bool:
     return bool(_QUESTION_START.match(text)) and bool(STEM_END.search(text)) and len(text) < 80
 
 
+@lru_cache(maxsize=65536)
 def is_question(text: str) -> bool:
     text = clean_question(text)
     if not text or len(text) > 600:
         return False
     if _QUESTION_START.match(text):
         return True
-    first = re.split(r"(?<=[?.!])\s", text, maxsplit=1)[0]
+    first = _FIRST_SENTENCE.split(text, maxsplit=1)[0]
     asked = first if first.endswith("?") else text if text.endswith("?") else ""
     # an interview question asks the candidate: 'Why did the outage happen? ask Bruno' and
     # 'How is on-call shared?' (to ask them) are asides and questions for the interviewer

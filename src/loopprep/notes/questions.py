@@ -84,16 +84,17 @@ def _question_list(
     pending: QuestionDraft | None,
 ) -> None:
     current = pending
+    current_index = _index_of(doc, pending) if pending is not None else -1
     for item in block.items:
         if is_question(item.text):
             current = doc.ask(item.text, item.line, principle)
-            index = len(doc.questions) - 1
+            current_index = len(doc.questions) - 1
             for line in item.lines:
-                doc.placed[line] = f"question:{index}"
+                doc.placed[line] = f"question:{current_index}"
             for child in item.children:
-                _outline_item(doc, current, index, child, registry)
+                _outline_item(doc, current, current_index, child, registry)
         elif current is not None:
-            _outline_item(doc, current, doc.questions.index(current), item, registry)
+            _outline_item(doc, current, current_index, item, registry)
         elif doc.placed.get(item.line, "").startswith("story:"):
             continue  # a story its line files under principles ('Bot - ownership, dive deep')
         else:
@@ -105,6 +106,15 @@ def _question_list(
                 "info",
             )
             place(doc, item, "finding:unplaced-bullet")
+
+
+def _index_of(doc: ParsedNotes, question: QuestionDraft) -> int:
+    """Where `question` is in the file's questions (looked for from the end: it is most
+    often the last one asked)."""
+    for index in range(len(doc.questions) - 1, -1, -1):
+        if doc.questions[index] is question:
+            return index
+    return -1
 
 
 def _outline_item(

@@ -46,8 +46,18 @@ class StoryRegistry:
             story.stored_source in self.import_paths
         )
 
+    #: story id -> the keys whose story has that id; key -> its place in `stories`
+    _id_keys: dict[str, set[str]] = field(default_factory=dict)
+    _places: dict[str, int] = field(default_factory=dict)
+
     def add(self, story: KnownStory) -> None:
+        was = self.stories.get(story.key)
+        if was is not None and was.story_id is not None:
+            self._id_keys[was.story_id].discard(story.key)
         self.stories[story.key] = story
+        self._places.setdefault(story.key, len(self._places))
+        if story.story_id is not None:
+            self._id_keys.setdefault(story.story_id, set()).add(story.key)
         if story.anchor:
             self._anchors.setdefault(story.anchor, []).append(story)
         for key in _title_keys(story.title):
@@ -65,6 +75,8 @@ class StoryRegistry:
         self._claims[same] = key if self._claims.get(same, key) == key else None
 
     def claimed(self, text: str) -> KnownStory | None:
+        if not self._claims:
+            return None  # no story note of this import keeps a bullet
         key = self._claims.get(fragment_text_key(text))
         return self.stories.get(key) if key is not None else None
 
@@ -72,10 +84,11 @@ class StoryRegistry:
         return list(self._anchors.get(anchor_key, ()))
 
     def by_id(self, story_id: str) -> KnownStory | None:
-        for story in self.stories.values():
-            if story.story_id == story_id:
-                return story
-        return None
+        """The first story (in the order they were added) with this id."""
+        keys = self._id_keys.get(story_id)
+        if not keys:
+            return None
+        return self.stories[min(keys, key=self._places.__getitem__)]
 
     def by_title(self, title: str) -> KnownStory | None:
         """A story whose title (or id) is `title`, as a wikilink names it."""

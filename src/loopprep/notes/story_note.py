@@ -66,15 +66,24 @@ def collect_story_note(doc: ParsedNotes, framework: Framework, registry: StoryRe
         "metrics": _str_list(fm.get("metrics")),
         "tags": _str_list(fm.get("tags")),
     }
-    parts: dict[str, list[str]] = {}
-    current: str | None = None
+    starts, notes = _sections(doc, framework)
+    fields.update(_star_parts(doc, starts))
     first_line = doc.blocks[0].line if doc.blocks else 1
-    # a STAR part is kept as written (raw lines up to the next heading), not re-rendered:
-    # numbered lists, checkboxes and spacing survive, and exported notes read back exactly
+    key = _define(doc, registry, title, explicit_id, fields, first_line)
+    if key is None:
+        return
+    doc.fragments.extend((key, fragment) for fragment in notes)
+    for fragment in notes:
+        registry.claim(fragment.text, key)
+    _front_matter_links(doc, framework, key)
+
+
+def _sections(doc: ParsedNotes, framework: Framework
+              ) -> tuple[list[tuple[str, int]], list[Fragment]]:
+    """Where each STAR part starts (part, first line), and the bullets '## Notes' keeps
+    (as `export vault` writes them), each under the '### <Principle>' it was filed under."""
     starts: list[tuple[str, int]] = [("situation", doc.body_start_line)]
-    heading_lines = [b.line for b in doc.blocks if isinstance(b, Heading)]
-    # '## Notes' keeps the story's bullets from free-form notes (as `export vault` writes
-    # them), each under a '### <Principle>' sub-heading when it was filed under one
+    current: str | None = None
     notes_level: int | None = None
     notes_principle: PrincipleSlug | None = None
     notes: list[Fragment] = []
@@ -97,17 +106,32 @@ def collect_story_note(doc: ParsedNotes, framework: Framework, registry: StoryRe
             starts.append((current, block.line + 1))
             continue
         if notes_level is not None:
-            if isinstance(block, ListBlock):
-                for item in block.items:
-                    place(doc, item, "story-note:notes")
-                    notes.append(Fragment(details(item), SourceRef(doc.path, item.line), notes_principle))
-            elif isinstance(block, Paragraph) and block.text.strip() and not block.code:
-                notes.append(Fragment(" ".join(block.text.split()), SourceRef(doc.path, block.line),
-                                      notes_principle))
-            continue
-        if isinstance(block, ListBlock):
+            notes.extend(_note_fragments(doc, block, notes_principle))
+        elif isinstance(block, ListBlock):
             for item in block.walk():
                 doc.placed[item.line] = f"story-note:{current or 'situation'}"
+    return starts, notes
+
+
+def _note_fragments(doc: ParsedNotes, block: Piece, principle: PrincipleSlug | None
+                    ) -> list[Fragment]:
+    """The fragments one block of '## Notes' keeps: each bullet, or the paragraph."""
+    if isinstance(block, ListBlock):
+        out = []
+        for item in block.items:
+            place(doc, item, "story-note:notes")
+            out.append(Fragment(details(item), SourceRef(doc.path, item.line), principle))
+        return out
+    if isinstance(block, Paragraph) and block.text.strip() and not block.code:
+        return [Fragment(" ".join(block.text.split()), SourceRef(doc.path, block.line), principle)]
+    return []
+
+
+def _star_parts(doc: ParsedNotes, starts: list[tuple[str, int]]) -> dict[str, str]:
+    """Each STAR part as written: its raw lines up to the next heading, not re-rendered, so
+    numbered lists, checkboxes and spacing survive and exported notes read back exactly."""
+    heading_lines = [b.line for b in doc.blocks if isinstance(b, Heading)]
+    parts: dict[str, list[str]] = {}
     for part, start in starts:
         end = min((line for line in heading_lines if line >= start),
                   default=doc.body_start_line + len(doc.body_lines))
@@ -115,15 +139,20 @@ def collect_story_note(doc: ParsedNotes, framework: Framework, registry: StoryRe
         text = "\n".join(unescape_line(line) for line in raw).strip()
         if text:
             parts.setdefault(part, []).append(text)
-    for part in ("situation", "task", "action", "result", "lessons"):
-        fields[part] = "\n\n".join(parts.get(part, []))
+    return {part: "\n\n".join(parts.get(part, []))
+            for part in ("situation", "task", "action", "result", "lessons")}
 
+
+def _define(doc: ParsedNotes, registry: StoryRegistry, title: str, explicit_id: str | None,
+            fields: dict[str, Any], first_line: int) -> str | None:
+    """The note's story, defined here (its key), or None when another note of the import
+    already defines it (reported)."""
     existing = registry.by_id(explicit_id) if explicit_id else registry.by_title(title)
     if existing is not None and existing.defined:
         doc.note("duplicate-story",
                  f"another note in this import already defines the story '{existing.title}'",
                  first_line)
-        return
+        return None
     key = existing.key if existing else (f"id {explicit_id}" if explicit_id else normalise(title))
     anchor = existing.anchor if existing else _title_anchor(title, fields.get("org"))
     if existing is not None:
@@ -135,10 +164,11 @@ def collect_story_note(doc: ParsedNotes, framework: Framework, registry: StoryRe
         StoryDraft(key, title, anchor, SourceRef(doc.path, first_line), "story-note",
                    explicit_id, fields)
     )
-    doc.fragments.extend((key, fragment) for fragment in notes)
-    for fragment in notes:
-        registry.claim(fragment.text, key)
-    for value in _str_list(fm.get("principles")):
+    return key
+
+
+def _front_matter_links(doc: ParsedNotes, framework: Framework, key: str) -> None:
+    for value in _str_list(doc.front_matter.get("principles")):
         principle = framework.get(value) or match_principle(value, framework)[0]
         if principle is None:
             doc.note("unknown-principle",

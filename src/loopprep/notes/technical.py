@@ -97,8 +97,22 @@ def find_subtopic(text: str, topics: TopicList, topic: str | None, *, in_topic: 
         found, score = match_named(text, home.subtopics, fold=singular)
         if found is not None and score >= in_topic:
             return found
-    found, score = match_named(text, topics.subtopics, fold=singular)
+    found, score = match_named(text, _every_subtopic(topics), fold=singular)
     return found if found is not None and score >= anywhere else None
+
+
+_SUBTOPICS: dict[int, tuple[TopicList, tuple[Subtopic, ...]]] = {}
+
+
+def _every_subtopic(topics: TopicList) -> tuple[Subtopic, ...]:
+    """`topics.subtopics`, one same tuple for each topic list (by identity, held alive by
+    the entry): matching a tuple it has seen, `match_named` skips most lines at once."""
+    kept = _SUBTOPICS.get(id(topics))
+    if kept is None or kept[0] is not topics:
+        if len(_SUBTOPICS) > 64:
+            _SUBTOPICS.clear()
+        kept = _SUBTOPICS[id(topics)] = (topics, topics.subtopics)
+    return kept[1]
 
 
 def own_subtopic(text: str, topic: str | None) -> Subtopic:

@@ -68,6 +68,12 @@ def due_counts(bank: Workspace, now: datetime) -> DueCounts:
     )
 
 
+def next_due(bank: Workspace, now: datetime) -> date | None:
+    """The day the first card not due today comes due (None without such a card)."""
+    later = rows.next_due(bank.store, start_of_day(now) + timedelta(days=1))
+    return utc_day(later) if later else None
+
+
 def due_items(bank: Workspace, now: datetime) -> list[dict[str, Any]]:
     """Every card due today, most overdue first, as the question or recall to practise."""
     selector = Selector(bank.store, bank.framework, bank.stories(),
@@ -106,6 +112,7 @@ def status(bank: Workspace, now: datetime, policy: Policy = DEFAULT_POLICY) -> d
         "deadline": deadline.isoformat() if deadline else None,
         "final_stretch": stretch,
         "due": counts.to_json(),
+        "next_due": (day.isoformat() if (day := next_due(bank, now)) else None),
         "new_today": budget,
         "practised_today": done,
         "streak": streak(rows.practice_days(bank.store), today).to_json(),
@@ -125,8 +132,13 @@ def _advice(counts: DueCounts, budget: int, stretch: bool, stages: list[dict[str
         if stretch:
             what += "; final stretch: an overview of every principle"
         return f"Practise now: {what} (loopprep practice)."
+    soon = counts.next_7_days - counts.today
+    later = f" {soon} come{'s' * (soon == 1)} due in the next 7 days." if soon else ""
     if budget:
-        return f"Nothing due. Room for {budget} new question{'s' * (budget != 1)} today."
+        return (f"Nothing due today.{later} Room for {budget} new question{'s' * (budget != 1)} "
+                "today (loopprep practice).")
+    if later:
+        return f"Nothing due today.{later}"
     return "All done for today."
 
 

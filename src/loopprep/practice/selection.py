@@ -184,12 +184,27 @@ class Selector:
     def supported(self, card: CardRecord) -> bool:
         return card.kind in (QUESTION, STORY_RECALL)
 
+    def unseen(self) -> list[str]:
+        """Principles in scope with questions to ask that no answered question has covered."""
+        practised = rows.practised_question_ids(self.store)
+        seen = {q.principles[0] for q_id in practised if (q := self.questions.get(q_id))
+                and q.principles}
+        return [p.slug for p in self.framework if p.slug not in seen and self.candidates(p.slug)
+                and (not self.principles or p.slug in self.principles)]
+
     def new_budget(self, now: datetime, deadline: date | None) -> int:
-        """How many new cards today's plan still has room for."""
+        """How many new questions today's plan still has room for: the policy's daily share
+        within the day's capacity, or more when the next stage (`deadline`) needs them so
+        that every principle gets a question first. A story recall does not take a place."""
         today = start_of_day(now)
-        if deadline is not None and rows.count_cards(self.store) >= self.policy.max_deck:
-            return 0
-        done, new = rows.items_since(self.store, today)
+        done, new = rows.items_since(self.store, today, new_kinds=(QUESTION, TECHNICAL))
+        need = 0
+        if deadline is not None:  # this morning's unseen principles over the days left
+            need = -(-(len(self.unseen()) + new) // max(1, (deadline - today.date()).days))
+            if need <= self.policy.daily_new and rows.count_cards(self.store) >= self.policy.max_deck:
+                return 0
+        if need > self.policy.daily_new:
+            return max(0, need - new)
         due_left = rows.count_cards(self.store, due_before=today + timedelta(days=1))
         room = self.policy.daily_capacity - done - due_left
         return max(0, min(self.policy.daily_new - new, room))
@@ -234,6 +249,9 @@ class Selector:
         """A new item for a principle drawn with weakness as weight."""
         weak = [w for w in weaknesses(self.store, self.framework, self.stories, self.principles)
                 if self.has_material(w.slug)]
+        unseen = set(self.unseen())
+        if unseen:  # every principle gets its first question before any gets a second
+            weak = [w for w in weak if w.slug in unseen] or weak
         while weak:
             pick = rng.choices(weak, weights=[w.weight for w in weak])[0]
             why = f"{reason}: {pick.reasons[0]}" if pick.reasons else f"{reason}: {self.name(pick.slug)}"

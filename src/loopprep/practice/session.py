@@ -229,9 +229,10 @@ class PracticeSession:
 
     # -- answering ------------------------------------------------------------------------
     def answer(self, item: PracticeItem, text: str, *, started_at: datetime, ended_at: datetime,
-               interrupted: bool = False) -> AnswerResult:
+               interrupted: bool = False, spoken: dict[str, Any] | None = None) -> AnswerResult:
         """Store an answer at once (also an interrupted one, so nothing typed is lost), then
-        analyse it and choose the follow-up probes."""
+        analyse it and choose the follow-up probes. `spoken`: for an answer said out loud,
+        what was heard and its delivery (`loopprep.speech`), stored with the feedback."""
         check_now(started_at)
         check_now(ended_at)
         if item.kind == "technical":
@@ -256,6 +257,8 @@ class PracticeSession:
                                                avoid=recent))
         elif not interrupted:
             named = _named_stories(item, text)
+        if spoken:
+            feedback = {**(feedback or {}), **spoken}
         with self.store.transaction() as conn:
             attempt_id = rows.add_attempt(
                 conn, session_id=self.id, kind=item.kind, ref=item.ref, question_id=item.question_id,

@@ -9,7 +9,7 @@ from datetime import date, datetime
 
 from loopprep.errors import LoopprepError
 from loopprep.model.practice import Interview, Stage
-from loopprep.reviews.schedule import DEFAULT_POLICY, Policy, converge, utc_day
+from loopprep.reviews.schedule import DEFAULT_POLICY, Policy, converge_stages, utc_day
 from loopprep.store import Store
 from loopprep.store import practice as rows
 
@@ -109,18 +109,33 @@ def deadline(store: Store, now: datetime) -> date | None:
     return min(later) if later else None
 
 
+def stage_dates(store: Store, now: datetime) -> list[date]:
+    """Every stage date after today, soonest first: the schedule prepares for each."""
+    today = utc_day(now)
+    listed = rows.list_interviews(store)
+    days = {s.date for i in listed for s in i.stages} | {i.date for i in listed}
+    return sorted(d for d in days if d > today)
+
+
+def last_stage(store: Store, now: datetime) -> date | None:
+    """The last stage date ahead (the loop): where the practice calendar runs to."""
+    dates = stage_dates(store, now)
+    return dates[-1] if dates else None
+
+
 def reconverge(store: Store, now: datetime, policy: Policy = DEFAULT_POLICY) -> int:
-    """Bring forward cards due after the final stretch begins (e.g. after a new interview
-    was added); returns how many moved. Cards reviewed in the final stretch stay put."""
-    target = deadline(store, now)
-    if target is None:
+    """Bring forward cards due after a stage's final stretch begins (e.g. after a new
+    interview was added); returns how many moved. A card reviewed in the next stage's final
+    stretch stays put for that stage, and comes round again before the stage after it."""
+    stages = stage_dates(store, now)
+    if not stages:
         return 0
     moved = 0
     with store.transaction() as conn:
         for card in rows.cards(store):
             if card.last_review is None:
                 continue
-            due = converge(card.due, card.last_review, target, card.id, policy, now=now)
+            due = converge_stages(card.due, card.last_review, stages, card.id, policy, now=now)
             if due != card.due:
                 rows.move_card(conn, card.id, due, dict(card.fsrs, due=due.isoformat()))
                 moved += 1

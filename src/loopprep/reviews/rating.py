@@ -62,7 +62,7 @@ def rate_attempt(bank: Workspace, attempt_id: int, rating: int, *, now: datetime
         card_id = card.id if card else rows.insert_card(conn, attempt.kind, attempt.ref,
                                                         attempt.principle, now)
         outcome = review(card_id, card.fsrs if card and card.fsrs else None, rating, now, deadline,
-                         policy)
+                         policy, interviews.stage_dates(store, now))
         rows.update_card(conn, card_id, outcome.state, outcome.due, now)
         elapsed = days_between(card.last_review, now) if card and card.last_review else None
         rows.add_review(conn, card_id, attempt_id, rating, now, elapsed, card.due if card else None,

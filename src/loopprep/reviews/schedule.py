@@ -13,6 +13,7 @@ schedule aims at no overdue card on the interview day, given daily practice of w
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any
@@ -74,8 +75,10 @@ def _scheduler() -> Scheduler:
 
 
 def review(card_id: int, state: dict[str, Any] | None, rating: int, now: datetime,
-           deadline: date | None, policy: Policy = DEFAULT_POLICY) -> Review:
-    """Rate a card (1 again .. 4 easy) at `now`; `state` is None for a new card."""
+           deadline: date | None, policy: Policy = DEFAULT_POLICY,
+           stages: Sequence[date] = ()) -> Review:
+    """Rate a card (1 again .. 4 easy) at `now`; `state` is None for a new card. `stages`
+    (every stage date ahead) makes the card come round before each, not only the next."""
     from fsrs import Card, Rating
 
     if now.tzinfo is None:
@@ -83,7 +86,8 @@ def review(card_id: int, state: dict[str, Any] | None, rating: int, now: datetim
     card = Card.from_dict(state) if state else Card(card_id=card_id, due=now)  # type: ignore[arg-type]
     updated, _log = _scheduler().review_card(card, Rating(rating), review_datetime=now)
     natural = updated.due
-    due = converge(natural, now, deadline, card_id, policy)
+    due = converge_stages(natural, now, stages or ([deadline] if deadline else []), card_id,
+                          policy)
     updated.due = due
     return Review(dict(updated.to_dict()), due, natural, deadline)
 
@@ -100,6 +104,23 @@ def converge(due: datetime, last_review: datetime, deadline: date | None, card_i
     days = max(1, (deadline - first).days)
     slot = first + timedelta(days=card_id % days)
     return min(due, datetime.combine(slot, time(), UTC))
+
+
+def converge_stages(due: datetime, last_review: datetime, stages: Sequence[date], card_id: int,
+                    policy: Policy = DEFAULT_POLICY, *, now: datetime | None = None) -> datetime:
+    """`converge` toward every stage ahead: a card reviewed in the next stage's final stretch
+    keeps its interval for that stage, but still comes round between it and the stage after."""
+    ahead = sorted(s for s in set(stages) if s > utc_day(now or last_review))
+    if not ahead:
+        return due
+    moved = converge(due, last_review, ahead[0], card_id, policy, now=now)
+    if moved != due or utc_day(due) < ahead[0] or len(ahead) == 1:
+        return moved
+    first = max(ahead[1] - timedelta(days=policy.final_days), ahead[0] + timedelta(days=1))
+    if utc_day(due) < first:
+        return due
+    days = max(1, (ahead[1] - first).days)
+    return min(due, datetime.combine(first + timedelta(days=card_id % days), time(), UTC))
 
 
 def is_overdue(due: datetime, now: datetime) -> bool:

@@ -1,7 +1,8 @@
 """Spoken delivery from word timestamps: duration, pace, pauses and fillers per minute.
 
-Pace is words over the time from the first word to the last, so silence before the first
-word or after the last does not slow it down; a pause is a gap of 2 s or more between words.
+Pace is the words as said (numbers read out) over the time from the first word to the last,
+trimmed to where the audio sounds, so silence before the first word or after the last does
+not slow it down; a pause is a gap of 2 s or more between words.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from loopprep.feedback.delivery import WORDS_PER_MINUTE, find_fillers
-from loopprep.speech.transcript import Transcript
+from loopprep.speech.transcript import Transcript, Word, spoken_words
 
 __all__ = ["PAUSE_SECONDS", "Pause", "SpokenDelivery", "measure_spoken_delivery", "pace_band"]
 
@@ -82,19 +83,43 @@ def measure_spoken_delivery(transcript: Transcript, *, pause_s: float = PAUSE_SE
             offset = max((w.end for w in words if w.start_s < (start_s + end_s) / 2), default=0)
             pauses.append(Pause(start_s, end_s, offset))
     longest = max((e - s for s, e in _merge(gaps)), default=0.0)
-    speaking_s = (words[-1].end_s - words[0].start_s) if words else 0.0
+    speaking_s = _speaking_span(transcript)
     minutes = speaking_s / 60.0
     fillers = len(find_fillers(transcript.text))
+    said = sum(len(spoken_words(w.text)) for w in words if _sounding(w, transcript))
     return SpokenDelivery(
         duration_s=transcript.duration_s,
         speaking_s=speaking_s,
-        words=len(words),
-        words_per_minute=len(words) / minutes if minutes > 0 else 0.0,
+        words=said,
+        words_per_minute=said / minutes if minutes > 0 else 0.0,
         pauses=pauses,
         longest_pause_s=max(longest, 0.0),
         fillers=fillers,
         fillers_per_minute=fillers / minutes if minutes > 0 else 0.0,
     )
+
+
+def _sounding(word: Word, transcript: Transcript) -> bool:
+    """False for a word Whisper placed wholly over silence (its 'Thank you.' after the end):
+    heard in no sound, it does not count toward the pace."""
+    voiced = transcript.voiced
+    if voiced is not None and (word.end_s <= voiced[0] or word.start_s >= voiced[1]):
+        return False
+    return not any(start <= word.start_s and word.end_s <= end for start, end in transcript.silences)
+
+
+def _speaking_span(transcript: Transcript) -> float:
+    """Seconds from the first word to the last, trimmed to where the audio sounds: Whisper
+    stretches the first word back over silence before it (often to the recording's start)."""
+    words = transcript.words
+    if not words:
+        return 0.0
+    start, end = words[0].start_s, words[-1].end_s
+    if transcript.voiced is not None:
+        trimmed = max(start, transcript.voiced[0]), min(end, transcript.voiced[1])
+        if trimmed[1] - trimmed[0] > 0.5 * (end - start):
+            start, end = trimmed
+    return max(end - start, 0.0)
 
 
 def _merge(spans: list[tuple[float, float]]) -> list[tuple[float, float]]:

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from loopprep.errors import LoopprepError
 
-__all__ = ["DEFAULT_MODEL", "INSTALL_HINT", "MODELS", "SpeechModel", "SpeechUnavailable", "model_dir"]
+__all__ = ["DEFAULT_MODEL", "INSTALL_HINT", "MODELS", "SpeechModel", "SpeechUnavailable", "model_dir",
+           "speech_missing"]
 
 EXTRA = "loopprep[speech]"
 INSTALL_HINT = f"pip install '{EXTRA}'"
@@ -61,6 +62,19 @@ def require_speech() -> None:
     except ImportError:
         raise SpeechUnavailable("speech needs the optional extra, which is not installed",
                                 hint=f"Install it: {INSTALL_HINT}") from None
+
+
+def speech_missing(name: str = DEFAULT_MODEL) -> str | None:
+    """What to install for speech (one line), or None when the extra and its model are there.
+    Cheap: it looks the packages up without importing them."""
+    for package in ("faster_whisper", MODELS[name].package):
+        try:
+            found = importlib.util.find_spec(package) is not None
+        except (ImportError, ValueError):
+            found = False
+        if not found:
+            return INSTALL_HINT
+    return None
 
 
 def model_dir(name: str = DEFAULT_MODEL) -> Path:

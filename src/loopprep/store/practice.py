@@ -136,6 +136,12 @@ def count_cards(store: Store, *, due_before: datetime | None = None) -> int:
                                   (stamp(due_before),)).fetchone()[0])
 
 
+def next_due(store: Store, after: datetime) -> datetime | None:
+    """The earliest due time at or after `after`, over every card."""
+    row = store.conn.execute("SELECT MIN(due) FROM cards WHERE due >= ?", (stamp(after),)).fetchone()
+    return datetime.fromisoformat(row[0]) if row and row[0] else None
+
+
 def cards_created_since(store: Store, since: datetime) -> list[CardRecord]:
     rows = store.conn.execute("SELECT * FROM cards WHERE created_at >= ? ORDER BY id",
                               (stamp(since),)).fetchall()
@@ -298,14 +304,19 @@ def practice_days(store: Store) -> list[str]:
         "SELECT DISTINCT substr(started_at, 1, 10) AS day FROM attempts ORDER BY day")]
 
 
-def items_since(store: Store, since: datetime) -> tuple[int, int]:
+def items_since(store: Store, since: datetime, *, new_kinds: Iterable[str] | None = None
+                ) -> tuple[int, int]:
     """(items practised, of which new) since `since`: an item is new when its card did not
-    exist before `since` (or does not exist yet because the attempt is unrated)."""
+    exist before `since` (or does not exist yet because the attempt is unrated); with
+    `new_kinds`, only items of those kinds count as new."""
+    kinds = list(new_kinds) if new_kinds is not None else None
+    only = f" AND a.kind IN ({','.join('?' * len(kinds))})" if kinds is not None else ""
     row = store.conn.execute(
         "SELECT COUNT(DISTINCT a.kind || ':' || a.ref), "
-        "COUNT(DISTINCT CASE WHEN c.id IS NULL OR c.created_at >= ? THEN a.kind || ':' || a.ref END) "
+        "COUNT(DISTINCT CASE WHEN (c.id IS NULL OR c.created_at >= ?)" + only
+        + " THEN a.kind || ':' || a.ref END) "
         "FROM attempts AS a LEFT JOIN cards AS c ON c.kind = a.kind AND c.ref = a.ref "
-        "WHERE a.started_at >= ?", (stamp(since), stamp(since)),
+        "WHERE a.started_at >= ?", (stamp(since), *(kinds or []), stamp(since)),
     ).fetchone()
     return int(row[0]), int(row[1] or 0)
 
@@ -320,6 +331,13 @@ def last_question_text(store: Store, kind: str, ref: str) -> str | None:
     row = store.conn.execute("SELECT question FROM attempts WHERE kind = ? AND ref = ? "
                              "ORDER BY id DESC LIMIT 1", (kind, ref)).fetchone()
     return str(row[0]) if row else None
+
+
+def scored_answers(store: Store, min_overall: float) -> list[tuple[int, float, str]]:
+    """(id, overall, answer) of answers scored at least `min_overall`, best first."""
+    return [(int(r[0]), float(r[1]), str(r[2])) for r in store.conn.execute(
+        "SELECT id, overall, answer FROM attempts WHERE overall >= ? AND answer != '' "
+        "ORDER BY overall DESC, id DESC", (min_overall,))]
 
 
 def count_attempts(store: Store) -> int:

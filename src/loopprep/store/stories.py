@@ -54,15 +54,16 @@ class StoryState(NamedTuple):
 def snapshot(conn: sqlite3.Connection) -> dict[str, StoryState]:
     links = _links_by_story(conn)
     fragments = _fragments_by_story(conn)
+    columns = ", ".join(EDITABLE)
     return {
-        row["id"]: StoryState(
-            tuple(row[c] for c in EDITABLE),
-            bool(row["archived"]),
-            tuple(sorted(links.get(row["id"], ()))),
+        row[0]: StoryState(
+            tuple(row[2:]),
+            bool(row[1]),
+            tuple(sorted(links.get(row[0], ()))),
             # line numbers are left out: a line added above a story does not change it
-            tuple((f.text, f.principle, f.source.path) for f in fragments.get(row["id"], ())),
+            tuple((f.text, f.principle, f.source.path) for f in fragments.get(row[0], ())),
         )
-        for row in conn.execute("SELECT * FROM stories")
+        for row in conn.execute(f"SELECT id, archived, {columns} FROM stories")
     }
 
 
@@ -126,6 +127,12 @@ def fill_empty_star(conn: sqlite3.Connection, story_id: str, parts: dict[str, st
             f"WHERE id = ? AND ({part} IS NULL OR {part} = '')",
             (text, now, story_id),
         )
+
+
+def fill_empty_date(conn: sqlite3.Connection, story_id: str, day: str) -> None:
+    """A date the notes give a story, set only where the story has none."""
+    conn.execute("UPDATE stories SET date = ? WHERE id = ? AND (date IS NULL OR date = '')",
+                 (day, story_id))
 
 
 def set_archived(conn: sqlite3.Connection, story_ids: Iterable[str], now: str) -> None:
@@ -250,6 +257,9 @@ def distinct_fragments(fragments: Iterable[Fragment]) -> tuple[Fragment, ...]:
     notes imported together with the vault exported from them read once. Every source's
     rows stay stored, so if the first source drops the text the next one's copy shows.
     Repeats within one source stay: that is a bullet filed under two principles."""
+    fragments = tuple(fragments)
+    if len({f.source.path for f in fragments}) <= 1:
+        return fragments  # one source: nothing is left out, and no text needs comparing
     first_source: dict[str, str] = {}
     kept = []
     for fragment in fragments:

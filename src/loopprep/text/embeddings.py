@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -26,6 +27,8 @@ DIMENSION = 384
 MAX_TOKENS = 256
 MODEL_FILE = "minilm-l6-v2-int8.onnx"
 TOKENIZER_FILE = "tokenizer.json"
+#: Texts whose vectors an embedder keeps (about 6 MB): the sentences of recent answers.
+RECENT_TEXTS = 4096
 
 
 def _packaged(name: str) -> Traversable:
@@ -69,6 +72,10 @@ class Embedder:
         self._input_names: frozenset[str] = frozenset()
         self._output_name = ""
         self._digests: dict[str, str] = {}
+        # text -> its vector: live feedback re-reads an answer as it is typed, so most of
+        # its sentences were embedded a moment ago (vectors do not depend on the batch)
+        self._recent: OrderedDict[str, FloatArray] = OrderedDict()
+        self._recent_lock = threading.Lock()
 
     @property
     def dimension(self) -> int:
@@ -142,9 +149,25 @@ class Embedder:
         for text in texts:
             if not isinstance(text, str):
                 raise TypeError(f"embed() takes strings, got {type(text).__name__}")
-        out = np.zeros((len(texts), DIMENSION), dtype=np.float32)
         if not texts:
-            return out
+            return np.zeros((0, DIMENSION), dtype=np.float32)
+        with self._recent_lock:
+            known = {t: self._recent[t] for t in texts if t in self._recent}
+        new = [t for t in dict.fromkeys(texts) if t not in known]
+        if new:
+            fresh = self._embed_new(new)
+            with self._recent_lock:
+                for text, row in zip(new, fresh, strict=True):
+                    known[text] = self._recent[text] = row
+                    self._recent.move_to_end(text)
+                while len(self._recent) > RECENT_TEXTS:
+                    self._recent.popitem(last=False)
+        return np.stack([known[t] for t in texts])
+
+    def _embed_new(self, texts: list[str]) -> FloatArray:
+        import numpy as np
+
+        out = np.zeros((len(texts), DIMENSION), dtype=np.float32)
         self.load()
         encodings = self._tokenizer.encode_batch(texts)
         lengths = np.array([len(e.ids) for e in encodings], dtype=np.int64)

@@ -25,6 +25,7 @@ from loopprep.web.pages import WebState, error_page, make_templates, server_erro
 from loopprep.web.routes import (
     Area,
     answer,
+    answer_story,
     dashboard,
     history,
     importing,
@@ -33,6 +34,7 @@ from loopprep.web.routes import (
     practice,
     questions,
     settings,
+    speaking,
     stories,
     technical,
 )
@@ -43,10 +45,11 @@ log = logging.getLogger("loopprep.web")
 
 #: The areas in navigation order. A new area is a module in routes/ with an `area`.
 AREAS: list[Area] = [dashboard.area, stories.area, questions.area, practice.area,
-                     technical.area, interviews.area, history.area, answer.area, plan.area,
-                     importing.area, settings.area]
+                     answer_story.area, technical.area, interviews.area, history.area, answer.area,
+                     plan.area, importing.area, settings.area, speaking.area]
 #: Request bodies larger than the default form limit, by path.
-BODY_LIMITS = {"/import/upload": importing.UPLOAD_REQUEST_BYTES}
+BODY_LIMITS = {"/import/upload": importing.UPLOAD_REQUEST_BYTES,
+               speaking.UPLOAD_PATH: speaking.UPLOAD_REQUEST_BYTES}
 
 
 def wall_clock() -> datetime:

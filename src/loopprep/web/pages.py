@@ -6,12 +6,13 @@ errors the user can fix shown on the page instead of a traceback.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+import threading
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 from urllib.parse import urlencode
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
@@ -23,6 +24,8 @@ from starlette.routing import BaseRoute
 
 from loopprep.web.markup import Span, feedback_spans, highlight, markdown
 from loopprep.web.security import parsed_form
+
+T = TypeVar("T")
 
 if TYPE_CHECKING:
     from loopprep.bank import Bank
@@ -57,6 +60,8 @@ class WebState:
     #: reachable from other machines (answers to a host name beyond loopback): reading
     #: files by path on this computer is then turned off
     exposed: bool = False
+    #: set once a page has been rendered: the warm-up loads its models after the first page
+    page_served: threading.Event = field(default_factory=threading.Event)
 
 
 def web_state(request: Request) -> WebState:
@@ -80,6 +85,13 @@ def open_bank(request: Request) -> Iterator[Bank]:
 def snapshot(request: Request, bank: Bank) -> Snapshot:
     """Live stories and the coverage map as of the latest commit (shared between requests)."""
     return web_state(request).snapshots.get(bank, today(request))
+
+
+def kept(request: Request, bank: Bank, key: Hashable, compute: Callable[[], T]) -> T:
+    """``compute()``, shared by every request until the next commit (or the next minute, for
+    views that depend on the time of day): the pages over the whole bank are read once."""
+    minute = now(request).replace(second=0, microsecond=0)
+    return web_state(request).snapshots.memo(bank, today(request), (key, minute), compute)
 
 
 def now(request: Request) -> datetime:
@@ -123,6 +135,7 @@ def make_templates(home: Path, token: str) -> Environment:
     env.globals["csrf_token"] = token
     env.filters["sentence"] = sentence
     env.filters["when"] = when
+    env.filters["ago"] = ago
     env.globals["where"] = lambda path: where(path, home)
     env.globals["query"] = query
     env.globals["feedback_spans"] = feedback_spans
@@ -164,6 +177,32 @@ def when(moment: datetime | date | str | None, today: date | None = None) -> str
     return text if today is None or today.year == day.year else f"{text} {day.year}"
 
 
+def ago(moment: datetime | str | None, now: datetime) -> str:
+    """How long ago, in words: 'just now', '2 hours ago', 'yesterday', '3 days ago', a date."""
+    if moment is None or moment == "":
+        return "never"
+    if isinstance(moment, str):
+        try:
+            moment = datetime.fromisoformat(moment)
+        except ValueError:
+            return str(moment)
+    if moment.tzinfo is None:
+        moment = moment.astimezone()
+    seconds = (now - moment).total_seconds()
+    if seconds < 60:
+        return "just now"
+    for limit, size, unit in ((3600, 60, "minute"), (86400, 3600, "hour")):
+        if seconds < limit:
+            n = int(seconds // size)
+            return f"{n} {unit}{'s' * (n != 1)} ago"
+    days = (now.astimezone().date() - moment.astimezone().date()).days
+    if days <= 1:
+        return "yesterday"
+    if days < 14:
+        return f"{days} days ago"
+    return when(moment, now.astimezone().date())
+
+
 def query(params: Mapping[str, Any], **changes: Any) -> str:
     """A query string from `params` with `changes`, leaving out empty values."""
     merged = {**params, **changes}
@@ -194,6 +233,7 @@ def render(request: Request, template: str, context: dict[str, Any] | None = Non
         **(context or {}),
     }
     html = state.templates.get_template(template).render(values)
+    state.page_served.set()
     return HTMLResponse(html, status_code=status,
                         headers={"cache-control": "no-store", **(headers or {})})
 

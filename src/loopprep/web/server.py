@@ -98,18 +98,37 @@ def settle_memory() -> None:
     gc.freeze()
 
 
+#: Seconds the warm-up waits for the first page before it loads the models anyway.
+FIRST_PAGE_WAIT = 3.0
+
+
 def warm_up(state: WebState) -> None:
-    """Read the bank once and load the answer-feedback model before the first page asks:
-    the first dashboard over 1,000 stories then takes milliseconds, not a quarter second."""
+    """Read the bank once, load the models (feedback, classifier, story vectors) and plan
+    the default loop before the first page asks: the first dashboard over 1,000 stories then
+    takes milliseconds, not a quarter second, and the first plan or question fit does not
+    wait seconds for a model to load."""
     from loopprep.bank import Bank
     from loopprep.feedback import default_labeller
+    from loopprep.web.routes.dashboard import readiness_for
+    from loopprep.web.routes.plan import DEFAULT_OPTIONS, plan_for
 
     try:
         with Bank.open(state.home, framework=state.framework) as bank:
-            state.snapshots.get(bank, state.clock().astimezone().date())
-            # the story vectors /questions/fit needs: computed once here, kept in the store;
-            # a request that comes first waits for this computation instead of repeating it
+            moment = state.clock()
+            day = moment.astimezone().date()
+            # the dashboard first: a first page asked meanwhile waits for this, not twice
+            state.snapshots.get(bank, day)
+            readiness_for(bank, state.snapshots, moment, day)
+            # the models load on the same cores: let the first page (the browser opens
+            # half a second after start) be served first
+            state.page_served.wait(timeout=FIRST_PAGE_WAIT)
+            # the story vectors /questions/fit needs: computed once, kept in the store (the
+            # first time, a commit: the dashboard's view is then built again below)
             bank.match("Tell me about a time you owned a problem.", limit=1)
+            bank.classify(["Tell me about a time you disagreed."])  # the question classifier
+            state.snapshots.get(bank, day)
+            readiness_for(bank, state.snapshots, moment, day)
+            plan_for(bank, state.snapshots, day, DEFAULT_OPTIONS)  # the plan page's first plan
         default_labeller().label(["I fixed it."])  # loads the sentence embedder too
     except Exception:  # a page will meet the same problem and show it properly
         return

@@ -44,11 +44,13 @@ class Snapshots:
     def __init__(self, home: Path) -> None:
         self.home = home
         self._lock = threading.Lock()
+        self._building = threading.Lock()
         self._watch: Store | None = None
         self._key: tuple[int, Framework, date] | None = None
         self._latest: Snapshot | None = None
         self._memo_key: tuple[int, Framework, date] | None = None
         self._memo: dict[Hashable, Any] = {}
+        self._pending: dict[Hashable, threading.Lock] = {}
 
     def get(self, bank: Bank, today: date) -> Snapshot:
         # The version is read before the data: a commit in between makes the next request
@@ -57,6 +59,13 @@ class Snapshots:
         with self._lock:
             if key == self._key and self._latest is not None:
                 return self._latest
+        with self._building:  # a request during the server's warm-up waits for its build
+            with self._lock:
+                if key == self._key and self._latest is not None:
+                    return self._latest
+            return self._build(bank, today, key)
+
+    def _build(self, bank: Bank, today: date, key: tuple[int, Framework, date]) -> Snapshot:
         stories = tuple(bank.stories())
         coverage = bank.coverage(today=today, stories=stories)
         snapshot = Snapshot(stories, coverage, {h.story_id: h for h in coverage.stories}, today)
@@ -73,6 +82,16 @@ class Snapshots:
                 self._memo_key, self._memo = version, {}
             if key in self._memo:
                 return self._memo[key]  # type: ignore[no-any-return]
+            building = self._pending.setdefault(key, threading.Lock())
+        with building:  # the same value asked twice at once is computed once
+            with self._lock:
+                if self._memo_key == version and key in self._memo:
+                    return self._memo[key]  # type: ignore[no-any-return]
+            value = self._computed(version, key, compute)
+        return value
+
+    def _computed(self, version: tuple[int, Framework, date], key: Hashable,
+                  compute: Callable[[], T]) -> T:
         value = compute()
         with self._lock:
             if self._memo_key == version:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from starlette.requests import Request
@@ -31,6 +31,7 @@ from loopprep.web.routes import Area
 
 if TYPE_CHECKING:
     from loopprep.bank import Bank
+    from loopprep.web.snapshot import Snapshots
 
 PAGE_SIZE = 50
 #: How many stories each dashboard card lists before linking to the rest.
@@ -124,13 +125,16 @@ def practice_strip(bank: Bank, moment: datetime) -> dict[str, Any]:
 
 def readiness_view(request: Request, bank: Bank) -> dict[str, Any]:
     """`loopprep readiness` for the dashboard: kept until the next commit or UTC day."""
+    return readiness_for(bank, web_state(request).snapshots, now(request), today(request))
+
+
+def readiness_for(bank: Bank, snapshots: Snapshots, moment: datetime, day: date
+                  ) -> dict[str, Any]:
     from loopprep.reviews.schedule import utc_day
 
-    moment = now(request)
-    stories = snapshot(request, bank).stories
-    return web_state(request).snapshots.memo(
-        bank, today(request), ("readiness", utc_day(moment)),
-        lambda: bank.readiness(now=moment, stories=stories))
+    stories = snapshots.get(bank, day).stories
+    return snapshots.memo(bank, day, ("readiness", utc_day(moment)),
+                          lambda: bank.readiness(now=moment, stories=stories))
 
 
 def readiness(request: Request) -> Response:
@@ -150,6 +154,8 @@ def dashboard(request: Request) -> Response:
         coverage = snapshot(request, bank).coverage
         if wants_json(request):
             return JSONResponse(coverage.to_json())
+        elsewhere = sum(1 for s in snapshot(request, bank).stories if s.principles and not any(
+            bank.framework.get(p) for p in s.principles))
         practice = practice_strip(bank, now(request))
         ready = readiness_view(request, bank)
     params = request.query_params
@@ -157,7 +163,7 @@ def dashboard(request: Request) -> Response:
                              principle=params.get("principle", ""), show=params.get("show", ""),
                              page=page_number(request))
     context = {"coverage": coverage, "matrix": matrix, "practice": practice, "readiness": ready,
-               "show_options": SHOW,
+               "show_options": SHOW, "elsewhere": elsewhere,
                "heat": heat, "names": {p.slug: p.name for p in coverage.principles}, "shown": SHOWN}
     if is_htmx(request) and request.headers.get("hx-target") == "matrix":
         return render(request, "_matrix.html", context)

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from starlette.datastructures import UploadFile
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import RedirectResponse, Response
 from starlette.routing import Route
 
 from loopprep.errors import LoopprepError
@@ -41,10 +41,36 @@ def _page(request: Request, *, error: LoopprepError | None = None, path: str = "
 
     with open_bank(request) as bank:
         sources = [(row["path"], row["imported_at"]) for row in imported_sources(bank.store)]
+        nodes = bank.review()
+        stories = [(s.id, s.title) for s in bank.stories()] if nodes else []
+        principles = [(p.slug, p.name) for p in bank.framework.principles]
     return render(request, "import.html", {
         "error": error, "path": path, "sources": sources, "limits": LIMITS,
-        "uploads": Path(UPLOADS_DIR), "exposed": web_state(request).exposed,
+        "uploads": Path(UPLOADS_DIR), "exposed": web_state(request).exposed, "now": now(request),
+        "review": nodes, "stories": stories, "principles": principles,
+        "filed": request.query_params.get("filed", ""),
     }, status=status)
+
+
+def review_choice(request: Request) -> Response:
+    """File one reviewed line as the user clicked: a story for the chosen principle, a
+    detail of the chosen story, a question, or ignore; its file is imported again."""
+    data = form(request)
+    path, key = text_field(data, "path") or "", text_field(data, "text_key") or ""
+    choice = text_field(data, "choice") or ""
+    target = text_field(data, "principle" if choice == "story" else "story") or ""
+    try:
+        with open_bank(request) as bank:
+            node = next((n for n in bank.review() if n.source.path == path and n.text_key == key),
+                        None)
+            if node is None:
+                raise LoopprepError("that line is no longer waiting for review",
+                                    hint="The list below is up to date.")
+            bank.correct([(node, choice, target if choice in ("story", "detail") else "")],
+                         now=now(request))
+    except LoopprepError as error:
+        return _page(request, error=error, status=400)
+    return RedirectResponse(f"/import?filed={choice}#review", status_code=303)
 
 
 def upload_notes(request: Request) -> Response:
@@ -95,9 +121,12 @@ def notes_path(typed: str) -> Path:
 def _report(request: Request, report: ImportReport, total: int, *,
             skipped: list[str] | None = None) -> Response:
 
+    with open_bank(request) as bank:
+        titles = {s.id: s.title for s in bank.stories(include_archived=True)}
+        names = {p.slug: p.name for p in bank.framework}
     return render(request, "imported.html", {
         "report": report, "summary": report.to_json(), "total": total,
-        "skipped": skipped or [],
+        "skipped": skipped or [], "titles": titles, "names": names,
     })
 
 
@@ -107,6 +136,7 @@ area = Area(
         Route("/import", import_page, methods=["GET"]),
         Route("/import/upload", upload_notes, methods=["POST"]),
         Route("/import/path", import_path, methods=["POST"]),
+        Route("/import/review", review_choice, methods=["POST"]),
     ],
     nav=("Import", "/import"),
 )

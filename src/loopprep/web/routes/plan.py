@@ -16,8 +16,11 @@ from loopprep.web.pages import open_bank, render, today, wants_json, web_state
 from loopprep.web.routes import Area
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from loopprep.bank import Bank
     from loopprep.plan.planner import LoopPlan
+    from loopprep.web.snapshot import Snapshots
 
 MAX_INTERVIEWERS = 12
 #: The cheat sheet is its own page (with its own inline style and no script at all).
@@ -35,17 +38,25 @@ def loop_options(request: Request) -> dict[str, Any]:
             "linked_only": params.get("linked_only") == "1"}
 
 
+#: The plan page without a loop typed in: what the server plans ahead when it starts.
+DEFAULT_OPTIONS: dict[str, Any] = {"interviewers": [], "bar_raiser": None, "linked_only": False}
+
+
 def make_plan(bank: Bank, request: Request, options: dict[str, Any]) -> LoopPlan:
     """The plan for these options, kept until the next change to the bank."""
+    return plan_for(bank, web_state(request).snapshots, today(request), options)
+
+
+def plan_for(bank: Bank, snapshots: Snapshots, day: date, options: dict[str, Any]) -> LoopPlan:
+    """The plan for `options` on `day`, computed once per change to the bank."""
     from loopprep.plan.planner import PlanOptions
 
     def compute() -> LoopPlan:
         loop = bank.loop(interviewers=options["interviewers"], bar_raiser=options["bar_raiser"])
-        return bank.plan_loop(loop, today=today(request),
-                              options=PlanOptions(linked_only=options["linked_only"]))
+        return bank.plan_loop(loop, today=day, options=PlanOptions(linked_only=options["linked_only"]))
 
     key = ("plan", tuple(options["interviewers"]), options["bar_raiser"], options["linked_only"])
-    return web_state(request).snapshots.memo(bank, today(request), key, compute)
+    return snapshots.memo(bank, day, key, compute)
 
 
 def plan_page(request: Request) -> Response:
@@ -58,6 +69,8 @@ def plan_page(request: Request) -> Response:
         except LoopprepError as problem:
             error = problem
         names = {p.slug: p.name for p in bank.framework}
+        framework = bank.framework.name
+        slugs = [str(p.slug) for p in bank.framework][:4]
     if wants_json(request):
         if plan is None:
             assert error is not None
@@ -66,8 +79,15 @@ def plan_page(request: Request) -> Response:
     query = {k: v for k, v in (("interviewers", "\n".join(options["interviewers"])),
                                ("bar_raiser", options["bar_raiser"] or ""),
                                ("linked_only", "1" if options["linked_only"] else "")) if v}
+    from loopprep.plan.words import slot_sentence
+
+    sentences = {f"{s.interviewer}|{s.principle}": slot_sentence(plan, s)
+                 for s in plan.slots} if plan else {}
     return render(request, "plan.html", {
         "plan": plan, "error": error, "options": options, "names": names, "sheet_query": query,
+        "sentences": sentences, "framework": framework,
+        "example": (f"Hiring manager: {', '.join(slugs[:2])}\n"
+                    f"Bar raiser: {', '.join(slugs[2:4] or slugs[:1])}"),
         "typed": "\n".join(options["interviewers"]),
     }, status=400 if error else 200)
 
@@ -79,9 +99,14 @@ def cheat_sheet(request: Request) -> Response:
     fmt = request.path_params["fmt"]
     if fmt not in SHEET_TYPES:
         raise LoopprepError(f"unknown cheat sheet format {fmt!r}", hint="Use html, md or pdf.")
+    options = loop_options(request)
     with open_bank(request) as bank:
-        plan = make_plan(bank, request, loop_options(request))
-    data = render_cheatsheet(plan, fmt, today=today(request))
+        plan = make_plan(bank, request, options)
+        key = ("cheatsheet", fmt, tuple(options["interviewers"]), options["bar_raiser"],
+               options["linked_only"])
+        data = web_state(request).snapshots.memo(  # kept with the plan it is made from
+            bank, today(request), key,
+            lambda: render_cheatsheet(plan, fmt, today=today(request), store=bank.store))
     headers = {"content-security-policy": SHEET_POLICY, "cache-control": "no-store"}
     if fmt != "html":
         headers["content-disposition"] = f'attachment; filename="cheatsheet.{fmt}"'

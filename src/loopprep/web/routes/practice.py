@@ -17,17 +17,18 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from loopprep.errors import LoopprepError
+from loopprep.errors import LoopprepError, NotFoundError
 from loopprep.web.pages import (
     form,
     is_htmx,
+    kept,
     now,
     open_bank,
     render,
     text_field,
     wants_json,
 )
-from loopprep.web.routes import Area
+from loopprep.web.routes import Area, speaking
 
 if TYPE_CHECKING:
     from loopprep.bank import Bank
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
 RATINGS = ((1, "Again", "I could not answer it"), (2, "Hard", "with long pauses"),
            (3, "Good", "a solid answer"), (4, "Easy", "it came at once"))
 _lock = threading.Lock()
+SPOKEN_KEYS = {"transcript", "transcript_model", "delivery"}  # stored with a spoken answer
 
 
 # --- the home screen --------------------------------------------------------------------
@@ -45,7 +47,7 @@ def practice_home(request: Request, *, error: LoopprepError | None = None,
                   status: int = 200) -> Response:
     with open_bank(request) as bank:
         moment = now(request)
-        home = bank.practice_status(now=moment)
+        home = kept(request, bank, "practice status", lambda: bank.practice_status(now=moment))
         interviews = bank.interviews()
         framework = bank.framework
     if wants_json(request):
@@ -56,25 +58,32 @@ def practice_home(request: Request, *, error: LoopprepError | None = None,
     }, status=status)
 
 
+def _progress(request: Request, bank: Bank) -> dict[str, Any]:
+    moment = now(request)
+    return kept(request, bank, "progress", lambda: bank.progress(now=moment))
+
+
 def progress_page(request: Request) -> Response:
     """Scores per principle over time (the page loads it when it comes into view)."""
     with open_bank(request) as bank:
-        progress = bank.progress(now=now(request))
+        progress = _progress(request, bank)
     if wants_json(request):
         return JSONResponse(progress)
     template = "_progress.html" if is_htmx(request) else "practice_progress.html"
-    return render(request, template, {"progress": progress})
+    return render(request, template, {"progress": progress, "now": now(request)})
 
 
 def progress_chart(request: Request) -> Response:
     """The progress chart of `loopprep progress --chart` as an SVG image."""
     from loopprep.practice.chart import write_chart
 
+    def draw() -> bytes:
+        progress = _progress(request, bank)
+        with tempfile.TemporaryDirectory() as folder:
+            return write_chart(progress, Path(folder) / "progress.svg").read_bytes()
+
     with open_bank(request) as bank:
-        progress = bank.progress(now=now(request))
-    with tempfile.TemporaryDirectory() as folder:
-        path = write_chart(progress, Path(folder) / "progress.svg")
-        svg = path.read_bytes()
+        svg = kept(request, bank, "progress.svg", draw)
     return Response(svg, media_type="image/svg+xml", headers={"cache-control": "no-store"})
 
 
@@ -139,7 +148,7 @@ def show_session(request: Request) -> Response:
         return render(request, "practice_item.html", {
             "session": session, "item": item, "number": len(session.asked()) + 1,
             "started_at": moment.isoformat(), "time_left": session.time_left(moment),
-            "error": None, "values": {},
+            "error": None, "values": {}, "speaking": speaking.page_options(),
         })
 
 
@@ -183,10 +192,12 @@ def log_item(request: Request) -> Response:
 
 
 def answer_item(request: Request) -> Response:
-    """Store the answer (at once, so nothing typed is lost), then show its feedback."""
+    """Store the answer (at once, so nothing typed is lost), then show its feedback. A
+    spoken answer names its recording: what was heard is stored with it, the audio kept."""
     session_id = int(request.path_params["session_id"])
     data = form(request)
     text = (text_field(data, "answer") or "").replace("\r\n", "\n")
+    heard = speaking.heard_for(request, text_field(data, "recording") or "")
     with open_bank(request) as bank:
         session = bank.resume_practice(session_id)
         item = _item_shown(request, session, text_field(data, "ref") or "")
@@ -195,7 +206,9 @@ def answer_item(request: Request) -> Response:
                                 hint="Go back to the session to see the question it is on.")
         moment = now(request)
         started = _parse_time(text_field(data, "started_at"), moment)
-        result = session.answer(item, text, started_at=started, ended_at=moment)
+        result = session.answer(item, text, started_at=started, ended_at=moment,
+                                spoken=heard.spoken() if heard else None)
+    speaking.keep_for(request, heard, result.attempt_id)
     with _lock:
         _shown(request).pop(session_id, None)
     return RedirectResponse(f"/practice/attempts/{result.attempt_id}", status_code=303)
@@ -215,6 +228,7 @@ def show_attempt(request: Request) -> Response:
     return render(request, "practice_attempt.html", {
         "attempt": attempt, "analysis": _analysis_view(attempt), "ratings": RATINGS,
         "suggested": _suggested(attempt), "card": card, "names": names,
+        "spoken": speaking.attempt_view(request, attempt),
     })
 
 
@@ -267,6 +281,27 @@ def _report(request: Request, bank: Bank, session: PracticeSession) -> Response:
     })
 
 
+def shown_item(request: Request, session_id: int) -> PracticeItem | None:
+    """The item the session's page shows (asked of the session again after a restart)."""
+    with _lock:
+        item = _shown(request).get(session_id)
+    if item is None:
+        with open_bank(request) as bank:
+            item = bank.resume_practice(session_id).next_item(now(request))
+    return item
+
+
+def read_question(request: Request) -> Response:
+    """The question the session is showing, read aloud by a local voice (wav)."""
+    from loopprep.speech.voice import read_aloud
+
+    item = shown_item(request, int(request.path_params["session_id"]))
+    if item is None:
+        raise NotFoundError("this session is showing no question")
+    return Response(read_aloud(item.prompt), media_type="audio/wav",
+                    headers={"cache-control": "no-store"})
+
+
 def _item_shown(request: Request, session: PracticeSession, ref: str) -> PracticeItem | None:
     """The question the page showed: kept when shown, or (after a restart) asked again of
     the session, which picks the same one as long as nothing else was answered meanwhile."""
@@ -312,7 +347,7 @@ def _suggested(attempt: AttemptRecord) -> int | None:
 def _analysis_view(attempt: AttemptRecord) -> dict[str, Any] | None:
     """The stored feedback in the shape `_analysis.html` reads (the answer added; parts an
     older or partial record lacks filled with nothing)."""
-    if not attempt.feedback:
+    if not attempt.feedback or set(attempt.feedback) <= SPOKEN_KEYS:
         return None
     empty: dict[str, Any] = {"summary": "", "sentences": [], "flags": [], "scores": {},
                              "overall": attempt.overall or 0.0}
@@ -335,6 +370,7 @@ area = Area(
         Route("/practice/interviews/{interview_id:int}/remove", remove_interview, methods=["POST"]),
         Route("/practice/sessions", start_session, methods=["POST"]),
         Route("/practice/sessions/{session_id:int}", show_session, methods=["GET"]),
+        Route("/practice/sessions/{session_id:int}/question.wav", read_question, methods=["GET"]),
         Route("/practice/sessions/{session_id:int}/answer", answer_item, methods=["POST"]),
         Route("/practice/sessions/{session_id:int}/log", log_item, methods=["POST"]),
         Route("/practice/sessions/{session_id:int}/finish", finish_session, methods=["POST"]),

@@ -16,6 +16,7 @@ from loopprep.questions import ORIGINS
 from loopprep.web.pages import (
     form,
     is_htmx,
+    kept,
     now,
     open_bank,
     render,
@@ -40,8 +41,11 @@ def list_questions(request: Request, *, error: LoopprepError | None = None,
     with open_bank(request) as bank:
         framework = bank.framework
         principle = principle if principle in framework.slugs else ""
-        found = bank.questions(now=now(request), principle=principle or None,
-                               origin=origin if origin in ORIGINS else None, search=search or None)
+        origin = origin if origin in ORIGINS else ""
+        moment = now(request)
+        found = kept(request, bank, ("questions", principle, origin, search),
+                     lambda: bank.questions(now=moment, principle=principle or None,
+                                            origin=origin or None, search=search or None))
     if wants_json(request):
         return JSONResponse({"questions": [q.to_json() for q in found]})
     pages = max(1, math.ceil(len(found) / PAGE_SIZE))

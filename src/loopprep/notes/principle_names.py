@@ -1,0 +1,109 @@
+"""Principles as notes name them outside headings: a legend that spells abbreviations out
+(`CO = Customer Obsession`), a list of principles after a story's title (`OWN, BFA`), a
+`#lp/dive-deep` tag and a story note's front matter (`lps: [dive-deep, "[[Ownership]]"]`).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from importlib import resources
+
+from loopprep.model import Framework, PrincipleSlug
+from loopprep.notes.principles import match_principle
+
+#: a principle line must match a name this closely to be read as one
+STRONG = 0.9
+_HEADING = re.compile(r"^\s*(#{1,6})\s")
+_WIKILINK = re.compile(r"^\[\[(.+?)(?:\|.*)?\]\]$")
+_LEGEND_ITEM = re.compile(r"(?P<abbr>[A-Z][A-Za-z&]{1,5})\s*(?:=|:|–|—|-)\s*"
+                          r"(?P<name>[A-Z][A-Za-z',;& ]{2,60}?)\s*(?=,|;|$)")
+_LEGEND_LEAD = re.compile(r"^\s*(?:[-*•]\s+)?(?:\*\*)?(?:legend|key|abbreviations?)?(?:\*\*)?"
+                          r"\s*:?\s*(?:\*\*)?", re.IGNORECASE)
+_NOT_ABBREVIATIONS = {"LP", "LPS", "Q", "A", "S", "T", "R", "TODO", "NB", "PS"}
+
+
+def abbreviations(framework: Framework) -> dict[str, PrincipleSlug]:
+    """The framework file's `abbreviations` (`CO` -> customer-obsession), if it has any."""
+    try:
+        data = tomllib.loads(resources.files("loopprep.frameworks")
+                             .joinpath(f"{framework.slug}.toml").read_text("utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+    known = {p.slug for p in framework.principles}
+    return {str(a): PrincipleSlug(row["slug"]) for row in data.get("principle", [])
+            if row.get("slug") in known for a in row.get("abbreviations", [])}
+
+def named_principle(name: str, framework: Framework) -> PrincipleSlug | None:
+    if len(name) > 80 or len(name.split()) > 8 or "?" in name:
+        return None
+    principle, score = match_principle(name, framework)
+    return principle.slug if principle is not None and score >= STRONG else None
+
+def read_legend(lines: list[str], framework: Framework) -> dict[int, dict[str, PrincipleSlug]]:
+    """Lines that spell abbreviations out, by index: `CO = Customer Obsession, DD = …`."""
+    found: dict[int, dict[str, PrincipleSlug]] = {}
+    for index, line in enumerate(lines):
+        if "=" not in line and ":" not in line and "-" not in line:
+            continue
+        body = _LEGEND_LEAD.sub("", line)
+        items = list(_LEGEND_ITEM.finditer(body))
+        if not items or _HEADING.match(line) or any(
+                m.group("abbr").upper() in _NOT_ABBREVIATIONS or not m.group("abbr").isupper()
+                for m in items):
+            continue
+        pairs = {m.group("abbr"): named_principle(m.group("name"), framework) for m in items}
+        if all(pairs.values()) and sum(len(m.group(0)) for m in items) >= len(body.strip()) * 0.7:
+            found[index] = {a: s for a, s in pairs.items() if s}
+    return found
+
+def principle_list(text: str, framework: Framework, abbr: dict[str, PrincipleSlug]
+                   ) -> list[PrincipleSlug] | None:
+    """`CO, DD` or `ownership, deliver results`: the principles, when every item is one."""
+    items = [i.strip(" *_.") for i in re.split(r"[,+]|\s&\s", text)]
+    slugs: list[PrincipleSlug] = []
+    for item in items:
+        if not item:
+            return None
+        slug = abbr.get(item) or abbr.get(item.upper()) if item.isupper() else None
+        slug = slug or named_principle(item, framework)
+        if slug is None:
+            return None
+        slugs.append(slug)
+    return list(dict.fromkeys(slugs))
+
+def lp_tag(slug: str, framework: Framework) -> PrincipleSlug | None:
+    """`#lp/dive-deep`, `#lp/DiveDeep`, `#lp/dive_deep` -> dive-deep."""
+    known = framework.get(slug.lower())
+    if known is not None:
+        return known.slug
+    words = re.sub(r"(?<=[a-z])(?=[A-Z])|[-_]", " ", slug)
+    return named_principle(words, framework)
+
+#: front-matter keys that name a story note's principles (`principles` is the story-note
+#: format's own key, read by `notes.story_note`)
+_FRONT_KEYS = ("lps", "lp", "leadership_principles", "leadership-principles", "competencies",
+               "principles")
+
+
+def front_matter_principles(front: dict[str, object], framework: Framework) -> list[PrincipleSlug]:
+    """`lps: [dive-deep, Think Big, "[[Bias for Action]]"]` and `tags: [lp/ownership]`."""
+    values: list[str] = []
+    for key in _FRONT_KEYS:
+        value = front.get(key)
+        values += [str(v) for v in value] if isinstance(value, list) else \
+            str(value).split(",") if isinstance(value, str) else []
+    tags = front.get("tags")
+    tag_list = [str(t) for t in tags] if isinstance(tags, list) else \
+        str(tags).split(",") if isinstance(tags, str) else []
+    found: list[PrincipleSlug] = []
+    for tag in tag_list:
+        m = re.match(r"^#?(?:lps?|principles?)/(?P<slug>[\w-]+)$", tag.strip(), re.IGNORECASE)
+        if m and (slug := lp_tag(m.group("slug"), framework)):
+            found.append(slug)
+    for value in values:
+        name = _WIKILINK.sub(r"\1", value.strip().strip("'\""))
+        slug = lp_tag(name, framework) if re.fullmatch(r"[\w-]+", name) else named_principle(name, framework)
+        if slug:
+            found.append(slug)
+    return list(dict.fromkeys(found))
