@@ -200,7 +200,7 @@ def fit_constants() -> None:
     from scipy.optimize import minimize
 
     from loopprep.answer_feedback import MAX_ANSWER_READ, question_principles
-    from loopprep.feedback.relevance import _ask_checks, fit_features
+    from loopprep.feedback.relevance import ask_checks, fit_features
     from loopprep.frameworks import load_framework
 
     framework = load_framework("amazon")
@@ -212,7 +212,7 @@ def fit_constants() -> None:
         scores = question_principles(q["text"], framework) or {}
         probed = dict(sorted(scores.items(), key=lambda kv: -kv[1])[:3])
         told = question_principles(text[:MAX_ANSWER_READ], framework)
-        feats.append(fit_features(text, probed, told, _ask_checks(q["text"], text)))
+        feats.append(fit_features(text, probed, told, ask_checks(q["text"], text)))
         labels.append(float(fit))
     x, y = np.array(feats), np.array(labels)
 

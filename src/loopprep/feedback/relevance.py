@@ -25,6 +25,7 @@ __all__ = [
     "OFF_TOPIC_BELOW",
     "AskCheck",
     "Relevance",
+    "ask_checks",
     "ask_spans",
     "detect_asks",
     "fit_features",
@@ -214,7 +215,8 @@ def principle_fit(answer: str, probed: Mapping[str, float],
     return 1.0 / (1.0 + math.exp(-(b[0] + sum(w * v for w, v in zip(b[1:], x, strict=True)))))
 
 
-def _ask_checks(question: str, answer: str) -> list[AskCheck]:
+def ask_checks(question: str, answer: str) -> list[AskCheck]:
+    """Every need of every ask of the question, and whether the answer meets it."""
     checks = []
     for ask, spans in ask_spans(question):
         for need in ask.needs:
@@ -257,7 +259,7 @@ def measure_relevance(
     scores for the answer's own text."""
     parts: list[tuple[float, float]] = []  # (weight, value)
     basis: list[str] = []
-    checks = _ask_checks(question, answer) if question else []
+    checks = ask_checks(question, answer) if question else []
     if checks:
         parts.append((0.1, sum(c.met for c in checks) / len(checks)))
         basis.append("ask")
