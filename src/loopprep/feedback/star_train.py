@@ -1,7 +1,10 @@
-"""Training for the STAR labeller: fits the shipped weights from loopprep's own answers.
+"""Training for the STAR labeller: fits the shipped weights from loopprep's own answers and,
+with ``--extra``, other authors' answers (their text is trained on, never written out).
 
-Run ``python -m loopprep.feedback.star_train`` to rebuild ``loopprep/data/star_model.npz``
-(about a second); ``--cv`` prints grouped cross-validation accuracy for tuning.
+Run ``python -m loopprep.feedback.star_train --extra ../shared/eval/star_answers_dev.jsonl``
+to rebuild ``loopprep/data/star_model.npz`` and ``star_model_embed.npz`` (about 80 s of CPU,
+most of it embedding every sentence; ``--words-only`` skips the embeddings); ``--cv`` prints
+grouped cross-validation accuracy for tuning.
 """
 
 from __future__ import annotations
