@@ -29,7 +29,7 @@ def review(bank: Bank, choose: list[str], *, as_json: bool,
         picks = [_parse_choice(text, nodes) for text in choose]
         bank.correct(picks, now=now())  # all checked before any is filed
         for node, choice, target in picks if not as_json else []:
-            console().print(f"  {_where(node)} filed: {_said(bank, choice, target)}")
+            console().print(f"  {_where(node)} filed: {_said(bank, choice, target)}", soft_wrap=True)
         nodes = bank.review()
     if as_json:
         print_json({**({"import": report.to_json()} if report is not None else {}),
@@ -42,7 +42,7 @@ def review(bank: Bank, choose: list[str], *, as_json: bool,
     out.print(f"\n[bold]To review[/bold]: {len(nodes)} line(s) of your notes were not filed")
     if choose or not sys.stdin.isatty():
         for number, node in enumerate(nodes, 1):
-            out.print(_listing(bank, number, node), highlight=False)
+            out.print(_listing(bank, number, node), highlight=False, soft_wrap=True)
         if not choose:
             out.print("stdin is not a terminal, so nothing is asked: file a line with "
                       "--choose N=story[:PRINCIPLE]|detail[:STORY]|question|ignore")
@@ -56,7 +56,7 @@ def _ask(bank: Bank, nodes: list[ReviewNode]) -> None:
 
     out = console()
     for number, node in enumerate(nodes, 1):
-        out.print(_listing(bank, number, node), highlight=False)
+        out.print(_listing(bank, number, node), highlight=False, soft_wrap=True)
         out.print(f"  [bold]s[/bold] a story for {_principle_name(bank, node.principle)} · "
                   f"[bold]d[/bold] a detail of {_story_title(bank, node.story_id)} · "
                   "[bold]q[/bold] a question · [bold]i[/bold] ignore · Enter later · "
