@@ -47,6 +47,10 @@ class Transcriber:
 
         audio = decode(source)
         duration_s = len(audio) / SAMPLE_RATE
+        if not is_audible(audio):
+            # Whisper on silence invents words and retries at five temperatures (a minute
+            # on two cores): a recording with nothing in it is known to say nothing.
+            return join_words([], duration_s, self.name, find_silences(audio), None)
         # Whisper mishears a first word that starts at the very first sample (a recording
         # cut close): half a second of silence either side costs little and helps.
         pad = np.zeros(int(PAD_S * SAMPLE_RATE), dtype=audio.dtype)
@@ -64,6 +68,23 @@ class Transcriber:
 def shared_transcriber(name: str = DEFAULT_MODEL) -> Transcriber:
     """One loaded model per process: the CLI, the web app and the tests reuse it."""
     return Transcriber(name)
+
+
+#: A recording whose loudest 20 ms stays below this RMS (about -54 dBFS) holds no speech.
+AUDIBLE_RMS = 0.002
+
+
+def is_audible(audio: Any) -> bool:
+    """Whether any 20 ms frame of ``audio`` (float samples in -1..1) is loud enough to be
+    speech; a muted or unplugged microphone records digital silence or faint hiss."""
+    import numpy as np
+
+    frame = SAMPLE_RATE // 50
+    count = len(audio) // frame
+    if count == 0:
+        return False
+    rms = np.sqrt(np.mean(np.square(audio[: count * frame].reshape(count, frame)), axis=1))
+    return bool(rms.max() >= AUDIBLE_RMS)
 
 
 def _within(seconds: float, duration_s: float) -> float:
