@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from loopprep.coverage import Coverage, compute_coverage
 from loopprep.frameworks import DEFAULT_FRAMEWORK, load_framework
 from loopprep.home import database_path
-from loopprep.model import ImportReport, Story
+from loopprep.model import ImportReport, Question, Story
 from loopprep.store import Store
 from loopprep.store import notes as note_rows
 from loopprep.workspace import FRAMEWORK_SETTING, Workspace
@@ -203,10 +203,19 @@ class Bank(Workspace):
 
         return PracticeSession.start(self, options or SessionOptions(), now=now)
 
-    def resume_practice(self, session_id: int) -> PracticeSession:
+    def resume_practice(self, session_id: int, *, stories: Sequence[Story] | None = None,
+                        questions: Sequence[Question] | None = None) -> PracticeSession:
+        """A session again; `stories` and `questions` (`practice_questions`) save reading
+        them again when the caller keeps them."""
         from loopprep.practice import PracticeSession
 
-        return PracticeSession.resume(self, session_id)
+        return PracticeSession.resume(self, session_id, stories=stories, questions=questions)
+
+    def practice_questions(self, *, now: datetime) -> tuple[Question, ...]:
+        """The questions practice asks (the bank's, your notes' and your own)."""
+        from loopprep.practice.questions import practice_questions
+
+        return practice_questions(self, now=now)
 
     def rate_attempt(self, attempt_id: int, rating: int, *, now: datetime) -> RatingResult:
         from loopprep.practice import rate_attempt

@@ -6,6 +6,7 @@ before an interview, an overview of every principle. Deterministic given a seed 
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
@@ -54,6 +55,17 @@ def story_cue(story: Story, principle: str | None = None) -> StoryCue:
                 metric = line.strip()
                 break
     return StoryCue(story.id, story.title, opening, metric)
+
+
+def named_stories(item: PracticeItem, text: str) -> tuple[str, ...]:
+    """Stories whose title (or its first word, e.g. 'IRPWIND') the recall names."""
+    lowered = text.lower()
+    found = []
+    for cue in item.stories:
+        words = [w for w in re.findall(r"[\w']+", cue.title.lower()) if len(w) > 3]
+        if cue.title.lower() in lowered or (words and words[0] in lowered):
+            found.append(cue.id)
+    return tuple(found)
 
 
 def stories_by_principle(stories: Iterable[Story]) -> dict[str, list[Story]]:
@@ -174,11 +186,15 @@ class Selector:
     def due(self, now: datetime, asked: set[tuple[str, str]]) -> PracticeItem | None:
         """The most overdue card due today that this session has not asked yet."""
         tomorrow = start_of_day(now) + timedelta(days=1)
-        for card in rows.cards(self.store, due_before=tomorrow, principles=self.principles):
-            if (card.kind, card.ref) in asked or not self.supported(card):
-                continue
-            late = (utc_day(now) - utc_day(card.due)).days
-            return self.card_item(card, f"overdue {late} day{'s' * (late != 1)}" if late > 0 else "due")
+        # the most overdue few first: a long-neglected deck has a thousand due cards
+        for limit in (len(asked) + 20, None):
+            for card in rows.cards(self.store, due_before=tomorrow, principles=self.principles,
+                                   kinds=(QUESTION, STORY_RECALL), limit=limit):
+                if (card.kind, card.ref) in asked:
+                    continue
+                late = (utc_day(now) - utc_day(card.due)).days
+                return self.card_item(card, f"overdue {late} day{'s' * (late != 1)}" if late > 0
+                                      else "due")
         return None
 
     def supported(self, card: CardRecord) -> bool:

@@ -6,7 +6,7 @@ database, so the terminal and the web app (one request at a time) drive the same
 from __future__ import annotations
 
 import random
-import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -19,7 +19,7 @@ from loopprep.practice.followups import attempt_mark, choose_followups
 from loopprep.practice.loop_plan import plan_loop
 from loopprep.practice.questions import practice_questions
 from loopprep.practice.report import session_report
-from loopprep.practice.selection import Selector
+from loopprep.practice.selection import Selector, named_stories
 from loopprep.reviews import interviews
 from loopprep.reviews.rating import RatingResult, check_now, rate_attempt
 from loopprep.reviews.schedule import DEFAULT_POLICY, Policy, utc_day
@@ -27,6 +27,7 @@ from loopprep.store import practice as rows
 
 if TYPE_CHECKING:
     from loopprep.feedback import Analysis
+    from loopprep.model import Question, Story
     from loopprep.technical.tracker import LoggedPractice
     from loopprep.workspace import Workspace
 
@@ -80,16 +81,18 @@ class PracticeSession:
     """One session, backed by its row in the database; create with `start` or `resume`."""
 
     def __init__(self, bank: Workspace, record: SessionRecord, policy: Policy = DEFAULT_POLICY,
-                 analyzer: Analyzer | None = None) -> None:
+                 analyzer: Analyzer | None = None, *, stories: Sequence[Story] | None = None,
+                 questions: Sequence[Question] | None = None) -> None:
         self.bank = bank
         self.store = bank.store
         self.record = record
         self.policy = policy
         self.analyzer = analyzer
         principles = tuple(record.settings.get("principles") or ())
-        self.selector = Selector(self.store, bank.framework, bank.stories(),
-                                 questions=practice_questions(bank, now=record.started_at),
-                                 policy=policy, principles=principles or None)
+        questions = practice_questions(bank, now=record.started_at) if questions is None else questions
+        self.selector = Selector(self.store, bank.framework,
+                                 bank.stories() if stories is None else stories,
+                                 questions=questions, policy=policy, principles=principles or None)
 
     # -- lifecycle ------------------------------------------------------------------------
     @classmethod
@@ -119,8 +122,10 @@ class PracticeSession:
 
     @classmethod
     def resume(cls, bank: Workspace, session_id: int, *, policy: Policy = DEFAULT_POLICY,
-               analyzer: Analyzer | None = None) -> PracticeSession:
-        return cls(bank, rows.get_session(bank.store, session_id), policy, analyzer)
+               analyzer: Analyzer | None = None, stories: Sequence[Story] | None = None,
+               questions: Sequence[Question] | None = None) -> PracticeSession:
+        return cls(bank, rows.get_session(bank.store, session_id), policy, analyzer,
+                   stories=stories, questions=questions)
 
     @property
     def id(self) -> int:
@@ -256,7 +261,7 @@ class PracticeSession:
             followups = tuple(choose_followups(analysis, item.principle, item.principle_name, rng,
                                                avoid=recent))
         elif not interrupted:
-            named = _named_stories(item, text)
+            named = named_stories(item, text)
         if spoken:
             feedback = {**(feedback or {}), **spoken}
         with self.store.transaction() as conn:
@@ -321,15 +326,6 @@ class PracticeSession:
         return report
 
 
-def _named_stories(item: PracticeItem, text: str) -> tuple[str, ...]:
-    """Stories whose title (or its first word, e.g. 'IRPWIND') the recall names."""
-    lowered = text.lower()
-    found = []
-    for cue in item.stories:
-        words = [w for w in re.findall(r"[\w']+", cue.title.lower()) if len(w) > 3]
-        if cue.title.lower() in lowered or (words and words[0] in lowered):
-            found.append(cue.id)
-    return tuple(found)
 
 
 def _technical_turn(asked_kinds: list[str]) -> bool:

@@ -111,8 +111,9 @@ def move_card(conn: sqlite3.Connection, card_id: int, due: datetime, state: dict
 
 def cards(store: Store, *, due_before: datetime | None = None,
           principles: Iterable[str] | None = None, kinds: Iterable[str] | None = None,
-          ) -> list[CardRecord]:
-    """Cards, most overdue first; filtered by due time, principles and kinds when given."""
+          limit: int | None = None) -> list[CardRecord]:
+    """Cards, most overdue first; filtered by due time, principles and kinds when given;
+    the first `limit` only when given."""
     where: list[str] = ["1 = 1"]
     args: list[object] = []
     if due_before is not None:
@@ -124,7 +125,8 @@ def cards(store: Store, *, due_before: datetime | None = None,
             where.append(f"{column} IN ({','.join('?' * len(chosen))})")
             args.extend(chosen)
     rows = store.conn.execute(
-        f"SELECT * FROM cards WHERE {' AND '.join(where)} ORDER BY due, id", args
+        f"SELECT * FROM cards WHERE {' AND '.join(where)} ORDER BY due, id"
+        + (" LIMIT ?" if limit is not None else ""), [*args, *([limit] if limit is not None else [])]
     ).fetchall()
     return [_card(row) for row in rows]
 

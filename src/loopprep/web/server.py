@@ -108,7 +108,6 @@ def warm_up(state: WebState) -> None:
     takes milliseconds, not a quarter second, and the first plan or question fit does not
     wait seconds for a model to load."""
     from loopprep.bank import Bank
-    from loopprep.feedback import default_labeller
     from loopprep.web.routes.dashboard import readiness_for
     from loopprep.web.routes.plan import DEFAULT_OPTIONS, plan_for
 
@@ -122,6 +121,8 @@ def warm_up(state: WebState) -> None:
             # the models load on the same cores: let the first page (the browser opens
             # half a second after start) be served first
             state.page_served.wait(timeout=FIRST_PAGE_WAIT)
+            from loopprep.feedback import default_labeller  # imports numpy, onnxruntime: after
+
             # the story vectors /questions/fit needs: computed once, kept in the store (the
             # first time, a commit: the dashboard's view is then built again below)
             bank.match("Tell me about a time you owned a problem.", limit=1)

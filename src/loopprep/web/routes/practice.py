@@ -25,6 +25,7 @@ from loopprep.web.pages import (
     now,
     open_bank,
     render,
+    snapshot,
     text_field,
     wants_json,
 )
@@ -61,6 +62,15 @@ def practice_home(request: Request, *, error: LoopprepError | None = None,
 def _progress(request: Request, bank: Bank) -> dict[str, Any]:
     moment = now(request)
     return kept(request, bank, "progress", lambda: bank.progress(now=moment))
+
+
+def resume(request: Request, bank: Bank, session_id: int) -> PracticeSession:
+    """A session, with the bank's stories and practice questions as kept between requests
+    (a session's page otherwise reads a thousand stories and every question each time)."""
+    return bank.resume_practice(
+        session_id, stories=snapshot(request, bank).stories,
+        questions=kept(request, bank, "practice-questions",
+                       lambda: bank.practice_questions(now=now(request))))
 
 
 def progress_page(request: Request) -> Response:
@@ -136,7 +146,7 @@ def show_session(request: Request) -> Response:
     """The next question of the session (or its report when it is over)."""
     session_id = int(request.path_params["session_id"])
     with open_bank(request) as bank:
-        session = bank.resume_practice(session_id)
+        session = resume(request, bank, session_id)
         if session.record.ended_at is not None:
             return _report(request, bank, session)
         moment = now(request)
@@ -160,7 +170,7 @@ def log_item(request: Request) -> Response:
     values = {name: text_field(data, name) or "" for name in
               ("problem", "link", "minutes", "outcome", "rating", "notes")}
     with open_bank(request) as bank:
-        session = bank.resume_practice(session_id)
+        session = resume(request, bank, session_id)
         item = _item_shown(request, session, text_field(data, "ref") or "")
         if item is None or item.kind != "technical":
             raise LoopprepError("this item is no longer the session's current one",
@@ -199,7 +209,7 @@ def answer_item(request: Request) -> Response:
     text = (text_field(data, "answer") or "").replace("\r\n", "\n")
     heard = speaking.heard_for(request, text_field(data, "recording") or "")
     with open_bank(request) as bank:
-        session = bank.resume_practice(session_id)
+        session = resume(request, bank, session_id)
         item = _item_shown(request, session, text_field(data, "ref") or "")
         if item is None:
             raise LoopprepError("this question is no longer the session's current one",
@@ -240,7 +250,7 @@ def answer_followup(request: Request) -> Response:
         attempt = _attempt(bank, attempt_id)
         if attempt.session_id is None:
             raise LoopprepError("this answer belongs to no session")
-        session = bank.resume_practice(attempt.session_id)
+        session = resume(request, bank, attempt.session_id)
         session.answer_followup(attempt_id, index, text_field(data, "answer") or "", None)
     return RedirectResponse(f"/practice/attempts/{attempt_id}#followup-{index + 1}", status_code=303)
 
@@ -260,7 +270,7 @@ def rate(request: Request) -> Response:
 def finish_session(request: Request) -> Response:
     session_id = int(request.path_params["session_id"])
     with open_bank(request) as bank:
-        session = bank.resume_practice(session_id)
+        session = resume(request, bank, session_id)
         if session.record.ended_at is None:
             session.finish(now(request))
     return RedirectResponse(f"/practice/sessions/{session_id}", status_code=303)
