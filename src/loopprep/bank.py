@@ -122,11 +122,13 @@ class Bank(Workspace):
 
         return feedback_on(answer, question=question, framework=self.framework, today=today)
 
-    def match(self, question: str, *, limit: int = 5) -> list[StoryMatch]:
-        """The stories that fit `question`, best first, each with a reason."""
+    def match(self, question: str, *, limit: int = 5,
+              stories: Sequence[Story] | None = None) -> list[StoryMatch]:
+        """The stories that fit `question`, best first, each with a reason; ``stories``: the
+        live stories when the caller has them already."""
         from loopprep.classify import match_stories
 
-        return match_stories(self, question, limit=limit)
+        return match_stories(self, question, limit=limit, stories=stories)
 
     def questions(self, *, now: datetime, principle: str | None = None, origin: str | None = None,
                   search: str | None = None) -> list[ListedQuestion]:
@@ -151,12 +153,14 @@ class Bank(Workspace):
                            bar_raiser=bar_raiser)
 
     def plan_loop(self, loop: Loop | None = None, *, today: date,
-                  options: PlanOptions | None = None) -> LoopPlan:
-        """Which story to tell which interviewer (see `loopprep.plan`)."""
+                  options: PlanOptions | None = None,
+                  stories: Sequence[Story] | None = None) -> LoopPlan:
+        """Which story to tell which interviewer (see `loopprep.plan`); ``stories``: the live
+        stories when the caller has them already."""
         from loopprep.plan.planner import plan_loop
 
-        return plan_loop(self.stories(), self.framework, loop or self.loop(), today=today,
-                         options=options)
+        return plan_loop(list(stories) if stories is not None else self.stories(),
+                         self.framework, loop or self.loop(), today=today, options=options)
 
     def export_vault(self, folder: Path, *, now: datetime, force: bool = False) -> VaultReport:
         """One structured note per story and an index, into `folder` (see loopprep.export)."""

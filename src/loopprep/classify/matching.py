@@ -130,8 +130,10 @@ def story_vectors(bank: Workspace, texts: dict[StoryId, str], embedder: Embedder
     return cached_vectors(bank, STORY_KIND, {str(k): v for k, v in texts.items()}, embedder)
 
 
-def match_stories(bank: Workspace, question: str, *, limit: int = 5) -> list[StoryMatch]:
-    """The bank's active stories ranked for `question`, best first, at most `limit`."""
+def match_stories(bank: Workspace, question: str, *, limit: int = 5,
+                  stories: Sequence[Story] | None = None) -> list[StoryMatch]:
+    """The bank's active stories (or ``stories``, when the caller has read them) ranked for
+    `question`, best first, at most `limit`."""
     import numpy as np
 
     from loopprep.classify.classifier import get_classifier
@@ -141,7 +143,7 @@ def match_stories(bank: Workspace, question: str, *, limit: int = 5) -> list[Sto
         raise LoopprepError("the question has no words", hint="Type the question in quotes.")
     if limit < 1:
         raise LoopprepError("--limit must be at least 1")
-    stories = bank.stories()
+    stories = list(stories) if stories is not None else bank.stories()
     if not stories:
         raise LoopprepError("there are no stories to match yet",
                             hint="Import your notes first: loopprep import NOTES.md")

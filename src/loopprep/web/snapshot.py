@@ -65,8 +65,13 @@ class Snapshots:
                     return self._latest
             return self._build(bank, today, key)
 
+    def stories(self, bank: Bank, today: date) -> tuple[Story, ...]:
+        """The live stories as of the latest commit, read once for every page that needs
+        them (the coverage map, the plan, question fit)."""
+        return self.memo(bank, today, "live stories", lambda: tuple(bank.stories()))
+
     def _build(self, bank: Bank, today: date, key: tuple[int, Framework, date]) -> Snapshot:
-        stories = tuple(bank.stories())
+        stories = self.stories(bank, today)
         coverage = bank.coverage(today=today, stories=stories)
         snapshot = Snapshot(stories, coverage, {h.story_id: h for h in coverage.stories}, today)
         with self._lock:

@@ -53,7 +53,8 @@ def plan_for(bank: Bank, snapshots: Snapshots, day: date, options: dict[str, Any
 
     def compute() -> LoopPlan:
         loop = bank.loop(interviewers=options["interviewers"], bar_raiser=options["bar_raiser"])
-        return bank.plan_loop(loop, today=day, options=PlanOptions(linked_only=options["linked_only"]))
+        return bank.plan_loop(loop, today=day, options=PlanOptions(linked_only=options["linked_only"]),
+                              stories=snapshots.stories(bank, day))
 
     key = ("plan", tuple(options["interviewers"]), options["bar_raiser"], options["linked_only"])
     return snapshots.memo(bank, day, key, compute)

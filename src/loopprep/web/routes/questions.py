@@ -67,9 +67,11 @@ def question_fit(request: Request) -> Response:
     if not question:
         return render(request, "_fit.html", {"question": "", "ranking": None, "matches": []})
     with open_bank(request) as bank:
-        ranking, matches = web_state(request).snapshots.memo(
-            bank, today(request), ("fit", question),
-            lambda: (bank.classify([question])[0], bank.match(question, limit=5)))
+        snapshots, day = web_state(request).snapshots, today(request)
+        ranking, matches = snapshots.memo(
+            bank, day, ("fit", question),
+            lambda: (bank.classify([question])[0],
+                     bank.match(question, limit=5, stories=snapshots.stories(bank, day))))
         names = {p.slug: p.name for p in bank.framework}
     if wants_json(request):
         return JSONResponse(ranking.to_json() | {"stories": [m.to_json() for m in matches]})
