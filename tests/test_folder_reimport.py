@@ -13,7 +13,6 @@ import pytest
 
 from conftest import BUNDLED, CLI
 from loopprep.bank import Bank
-from loopprep.store.notes import imported_sources
 from loopprep.uploads import Upload, import_uploads
 from webtools import client, form, zip_bytes
 
@@ -151,7 +150,7 @@ def test_a_deleted_notes_file_takes_its_questions_findings_and_topics_along(
     assert [f for f in cli.json("coverage")["findings"]  # type: ignore[index]
             if f["path"] and "jordan-notes" in f["path"]] == []
     with Bank.open(loopprep_home) as bank:
-        assert [Path(r["path"]).name for r in imported_sources(bank.store)] == ["acme.md"]
+        assert [Path(f.path).name for f in bank.imported_files()] == ["acme.md"]
     assert cli.json("stories")["stories"][0]["id"] == "acme"  # type: ignore[index]
 
 

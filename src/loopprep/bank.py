@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from loopprep.coverage import Coverage, compute_coverage
 from loopprep.frameworks import DEFAULT_FRAMEWORK, load_framework
 from loopprep.home import database_path
-from loopprep.model import ImportReport, Question, Story
+from loopprep.model import ImportedFile, ImportReport, PrincipleSlug, Question, Story
 from loopprep.store import Store
 from loopprep.store import notes as note_rows
 from loopprep.workspace import FRAMEWORK_SETTING, Workspace
@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from loopprep.export.outputs import ExportResult
     from loopprep.export.vault import VaultReport
     from loopprep.feedback import Analysis
+    from loopprep.model.practice import CardRecord, Stage
     from loopprep.plan.loops import Loop
     from loopprep.plan.planner import LoopPlan, PlanOptions
     from loopprep.practice import (
@@ -226,12 +227,6 @@ class Bank(Workspace):
 
         return rate_attempt(self, attempt_id, rating, now=now)
 
-    def attempts(self, *, limit: int | None = None) -> list[AttemptRecord]:
-        """Stored attempts, newest first."""
-        from loopprep.store import practice as practice_rows
-
-        return practice_rows.attempts(self.store, limit=limit, newest_first=True)
-
     def answer_as_story(self, attempt_id: int) -> StoryDraft:
         """What saving a practice answer as a story would write (nothing is written)."""
         from loopprep.practice.to_story import draft
@@ -260,6 +255,55 @@ class Bank(Workspace):
         from loopprep.reviews.interviews import remove_interview
 
         return remove_interview(self.store, interview_id)
+
+    def edit_interview(self, interview_id: int, company: str, *, role: str = "",
+                       day: date | str, stages: Sequence[str] = (), now: datetime) -> Interview:
+        from loopprep.reviews.interviews import edit_interview
+
+        return edit_interview(self.store, interview_id, company, role=role, day=day,
+                              stages=stages, now=now)
+
+    def upcoming_stages(self, today: date) -> list[tuple[Interview, Stage]]:
+        """Every interview stage from ``today`` on, soonest first."""
+        from loopprep.reviews.interviews import upcoming_stages
+
+        return upcoming_stages(self.store, today)
+
+    def attempt(self, attempt_id: int) -> AttemptRecord:
+        from loopprep.store.practice import get_attempt
+
+        return get_attempt(self.store, attempt_id)
+
+    def card(self, card_id: int) -> CardRecord:
+        from loopprep.store.practice import get_card
+
+        return get_card(self.store, card_id)
+
+    def attempts(self, *, session_id: int | None = None, limit: int | None = None,
+                 offset: int = 0, newest_first: bool = True) -> list[AttemptRecord]:
+        """Stored attempts (of one session), newest first unless asked otherwise."""
+        from loopprep.store.practice import attempts
+
+        return attempts(self.store, session_id=session_id, limit=limit, offset=offset,
+                        newest_first=newest_first)
+
+    def count_attempts(self) -> int:
+        from loopprep.store.practice import count_attempts
+
+        return count_attempts(self.store)
+
+    def principle_texts(self) -> dict[PrincipleSlug, str]:
+        """The principle descriptions found in the user's notes."""
+        return note_rows.principle_texts(self.store)
+
+    def imported_files(self) -> list[ImportedFile]:
+        return note_rows.imported_sources(self.store)
+
+    def cheat_sheet(self, plan: LoopPlan, fmt: str, *, today: date) -> bytes:
+        """The plan's cheat sheet as bytes in ``fmt`` (html, md or pdf)."""
+        from loopprep.export.outputs import render_cheatsheet
+
+        return render_cheatsheet(plan, fmt, today=today, store=self.store)
 
     def due(self, *, now: datetime) -> list[dict[str, Any]]:
         """Cards due today, most overdue first."""

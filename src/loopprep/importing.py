@@ -174,7 +174,7 @@ class _Scope:
 def _scope(store: Store, paths: Sequence[Path | str], files: list[NotesFile],
            unreadable: list[Path]) -> _Scope:
     source_paths = [str(f.path) for f in files]
-    gone_files = gone_from_folders([row["path"] for row in note_rows.imported_sources(store)],
+    gone_files = gone_from_folders([source.path for source in note_rows.imported_sources(store)],
                                    [Path(p) for p in paths], source_paths)
     # a skipped folder's notes are not gone: they could not be looked at
     gone_files = [g for g in gone_files if not any(Path(g).is_relative_to(u) for u in unreadable)]

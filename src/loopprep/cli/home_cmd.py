@@ -22,10 +22,8 @@ def home(ctx: typer.Context) -> None:
 
 def principles(ctx: typer.Context, as_json: bool = JsonOption) -> None:
     """List the principles of the active framework, with the text your notes give them."""
-    from loopprep.store.notes import principle_texts
-
     with open_bank(ctx) as bank:
-        texts = principle_texts(bank.store)
+        texts = bank.principle_texts()
         framework = bank.framework
     rows = [
         {

@@ -73,6 +73,14 @@ class SourceRef:
 
 
 @dataclass(frozen=True)
+class ImportedFile:
+    """A notes file the bank was imported from, and when (ISO time, UTC)."""
+
+    path: str
+    imported_at: str
+
+
+@dataclass(frozen=True)
 class Fragment:
     """A piece of a story as written in the notes, with the principle it was filed under."""
 

@@ -9,7 +9,15 @@ import sqlite3
 from collections import defaultdict
 from typing import Any
 
-from loopprep.model import Finding, PrincipleSlug, Question, QuestionId, SourceRef, StoryId
+from loopprep.model import (
+    Finding,
+    ImportedFile,
+    PrincipleSlug,
+    Question,
+    QuestionId,
+    SourceRef,
+    StoryId,
+)
 from loopprep.store.db import Store
 
 
@@ -168,5 +176,6 @@ def forget_sources(conn: sqlite3.Connection, paths: list[str]) -> None:
         conn.executemany(f"DELETE FROM {table} WHERE {column} = ?", [(p,) for p in paths])
 
 
-def imported_sources(store: Store) -> list[sqlite3.Row]:
-    return store.conn.execute("SELECT * FROM sources ORDER BY path").fetchall()
+def imported_sources(store: Store) -> list[ImportedFile]:
+    rows = store.conn.execute("SELECT path, imported_at FROM sources ORDER BY path").fetchall()
+    return [ImportedFile(row["path"], row["imported_at"]) for row in rows]

@@ -113,13 +113,12 @@ def coverage_matrix(coverage: Coverage, *, q: str = "", principle: str = "", sho
 def practice_strip(bank: Bank, moment: datetime) -> dict[str, Any]:
     """The dashboard's line about practice: the next interview stages and what is due."""
     from loopprep.practice.progress import due_counts
-    from loopprep.reviews.interviews import upcoming_stages
     from loopprep.reviews.schedule import utc_day
 
     today = utc_day(moment)
     stages = [{"company": interview.company, "stage": stage.name, "date": stage.date.isoformat(),
                "days_left": (stage.date - today).days}
-              for interview, stage in upcoming_stages(bank.store, today)[:2]]
+              for interview, stage in bank.upcoming_stages(today)[:2]]
     return {"stages": stages, "due": due_counts(bank, moment).to_json()}
 
 

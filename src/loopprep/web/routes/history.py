@@ -21,15 +21,12 @@ PAGE_SIZE = 25
 
 
 def history_page(request: Request) -> Response:
-    from loopprep.store import practice as rows
-
     raw = request.query_params.get("page", "")
     with open_bank(request) as bank:
-        total = rows.count_attempts(bank.store)
+        total = bank.count_attempts()
         pages = max(1, math.ceil(total / PAGE_SIZE))
         page = min(max(int(raw) if raw.isdigit() else 1, 1), pages)
-        found = rows.attempts(bank.store, limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE,
-                              newest_first=True)
+        found = bank.attempts(limit=PAGE_SIZE, offset=(page - 1) * PAGE_SIZE)
         names = {str(p.slug): p.name for p in bank.framework}
     sessions = [{"id": sid, "attempts": [_view(a, names) for a in group]}
                 for sid, group in groupby(found, key=lambda a: a.session_id)]

@@ -37,10 +37,8 @@ def import_page(request: Request) -> Response:
 
 def _page(request: Request, *, error: LoopprepError | None = None, path: str = "",
           status: int = 200) -> Response:
-    from loopprep.store.notes import imported_sources
-
     with open_bank(request) as bank:
-        sources = [(row["path"], row["imported_at"]) for row in imported_sources(bank.store)]
+        sources = [(source.path, source.imported_at) for source in bank.imported_files()]
         nodes = bank.review()
         stories = [(s.id, s.title) for s in bank.stories()] if nodes else []
         principles = [(p.slug, p.name) for p in bank.framework.principles]

@@ -20,10 +20,8 @@ from loopprep.web.routes import Area
 def interviews_page(request: Request, *, error: LoopprepError | None = None,
                     typed: dict[str, str] | None = None, editing: int | None = None,
                     status: int = 200) -> Response:
-    from loopprep.reviews.interviews import list_interviews
-
     with open_bank(request) as bank:
-        found = list_interviews(bank.store)
+        found = bank.interviews()
     day = today(request)
     if editing is None and request.query_params.get("edit", "").isdigit():
         editing = int(request.query_params["edit"])
@@ -54,38 +52,32 @@ def _stages(text: str) -> list[str]:
 
 
 def add(request: Request) -> Response:
-    from loopprep.reviews.interviews import add_interview
-
     typed = _fields(form(request))
     try:
         with open_bank(request) as bank:
-            added = add_interview(bank.store, typed["company"], role=typed["role"],
-                                  day=typed["date"], stages=_stages(typed["stages"]),
-                                  now=now(request))
+            added = bank.add_interview(typed["company"], role=typed["role"], day=typed["date"],
+                                       stages=_stages(typed["stages"]), now=now(request))
     except LoopprepError as error:
         return interviews_page(request, error=error, typed=typed, status=400)
     return RedirectResponse(f"/interviews?saved={added.id}", status_code=303)
 
 
 def edit(request: Request) -> Response:
-    from loopprep.reviews.interviews import edit_interview
-
     interview_id = int(request.path_params["interview_id"])
     typed = _fields(form(request))
     try:
         with open_bank(request) as bank:
-            edit_interview(bank.store, interview_id, typed["company"], role=typed["role"],
-                           day=typed["date"], stages=_stages(typed["stages"]), now=now(request))
+            bank.edit_interview(interview_id, typed["company"], role=typed["role"],
+                                day=typed["date"], stages=_stages(typed["stages"]),
+                                now=now(request))
     except LoopprepError as error:
         return interviews_page(request, error=error, typed=typed, editing=interview_id, status=400)
     return RedirectResponse(f"/interviews?saved={interview_id}", status_code=303)
 
 
 def remove(request: Request) -> Response:
-    from loopprep.reviews.interviews import remove_interview
-
     with open_bank(request) as bank:
-        remove_interview(bank.store, int(request.path_params["interview_id"]))
+        bank.remove_interview(int(request.path_params["interview_id"]))
     return RedirectResponse("/interviews", status_code=303)
 
 

@@ -95,8 +95,6 @@ def plan_page(request: Request) -> Response:
 
 def cheat_sheet(request: Request) -> Response:
     """The plan's cheat sheet as HTML to read or print, Markdown or PDF."""
-    from loopprep.export.outputs import render_cheatsheet
-
     fmt = request.path_params["fmt"]
     if fmt not in SHEET_TYPES:
         raise LoopprepError(f"unknown cheat sheet format {fmt!r}", hint="Use html, md or pdf.")
@@ -107,7 +105,7 @@ def cheat_sheet(request: Request) -> Response:
                options["linked_only"])
         data = web_state(request).snapshots.memo(  # kept with the plan it is made from
             bank, today(request), key,
-            lambda: render_cheatsheet(plan, fmt, today=today(request), store=bank.store))
+            lambda: bank.cheat_sheet(plan, fmt, today=today(request)))
     headers = {"content-security-policy": SHEET_POLICY, "cache-control": "no-store"}
     if fmt != "html":
         headers["content-disposition"] = f'attachment; filename="cheatsheet.{fmt}"'

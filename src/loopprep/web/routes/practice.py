@@ -226,12 +226,10 @@ def answer_item(request: Request) -> Response:
 
 def show_attempt(request: Request) -> Response:
     """One answer with its feedback, follow-up probes and the rating that schedules it."""
-    from loopprep.store import practice as practice_rows
-
     attempt_id = int(request.path_params["attempt_id"])
     with open_bank(request) as bank:
-        attempt = practice_rows.get_attempt(bank.store, attempt_id)
-        card = practice_rows.get_card(bank.store, attempt.card_id) if attempt.card_id else None
+        attempt = bank.attempt(attempt_id)
+        card = bank.card(attempt.card_id) if attempt.card_id else None
         names = {p.slug: p.name for p in bank.framework}
     if wants_json(request):
         return JSONResponse(attempt.to_json())
@@ -281,10 +279,8 @@ def finish_session(request: Request) -> Response:
 
 def _report(request: Request, bank: Bank, session: PracticeSession) -> Response:
     from loopprep.practice import session_report
-    from loopprep.store import practice as practice_rows
-
     report = session.record.report or session_report(bank, session.id, now=now(request))
-    attempts = practice_rows.attempts(bank.store, session_id=session.id)
+    attempts = bank.attempts(session_id=session.id, newest_first=False)
     return render(request, "practice_report.html", {
         "session": session, "report": report, "attempts": attempts,
         "finished": session.record.ended_at is not None,
@@ -333,9 +329,7 @@ def _shown(request: Request) -> dict[int, PracticeItem]:
 
 
 def _attempt(bank: Bank, attempt_id: int) -> AttemptRecord:
-    from loopprep.store import practice as practice_rows
-
-    return practice_rows.get_attempt(bank.store, attempt_id)
+    return bank.attempt(attempt_id)
 
 
 def _parse_time(text: str | None, fallback: datetime) -> datetime:

@@ -71,11 +71,10 @@ def recording(request: Request) -> Response:
 
 def delete(request: Request) -> Response:
     from loopprep.speech.recordings import delete_recording
-    from loopprep.store import practice as practice_rows
 
     attempt_id = int(request.path_params["attempt_id"])
     with open_bank(request) as bank:
-        practice_rows.get_attempt(bank.store, attempt_id)  # a 404 for an unknown attempt
+        bank.attempt(attempt_id)  # a 404 for an unknown attempt
     delete_recording(web_state(request).home, attempt_id)
     return RedirectResponse(f"/practice/attempts/{attempt_id}#delivery", status_code=303)
 
