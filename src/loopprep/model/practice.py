@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, NamedTuple
 
 RATINGS = {1: "again", 2: "hard", 3: "good", 4: "easy"}
 
@@ -172,3 +172,14 @@ class PracticeItem:
             "stories": [{"id": s.id, "title": s.title, "opening_line": s.opening_line,
                          "metric": s.metric} for s in self.stories],
         }
+
+
+class AttemptSummary(NamedTuple):
+    """One attempt without its answer and feedback: what progress and weakness need."""
+
+    principle: str | None
+    kind: str
+    started_at: str  # ISO time, UTC
+    overall: float | None
+    rating: int | None
+    status: str

@@ -151,17 +151,17 @@ def progress(bank: Workspace, now: datetime) -> dict[str, Any]:
     total = interrupted = 0
     for row in rows.attempt_summaries(bank.store):
         total += 1
-        if row["status"] == "interrupted":
+        if row.status == "interrupted":
             interrupted += 1
             continue
-        if row["kind"] == "technical":
+        if row.kind == "technical":
             continue  # technical practice has its own view: loopprep tech, loopprep readiness
-        slug = row["principle"] or ""
-        point = {"at": row["started_at"], "score": row["overall"], "rating": row["rating"],
-                 "kind": row["kind"]}
+        slug = row.principle or ""
+        point = {"at": row.started_at, "score": row.overall, "rating": row.rating,
+                 "kind": row.kind}
         series.setdefault(slug, []).append(point)
-        if row["rating"] is not None:
-            ratings.setdefault(slug, []).append(int(row["rating"]))
+        if row.rating is not None:
+            ratings.setdefault(slug, []).append(int(row.rating))
     principles = []
     for slug in [*bank.framework.slugs, *sorted(set(series) - set(bank.framework.slugs))]:
         points = series.get(slug, [])

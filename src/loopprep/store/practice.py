@@ -13,6 +13,7 @@ from typing import Any
 from loopprep.errors import NotFoundError
 from loopprep.model.practice import (
     AttemptRecord,
+    AttemptSummary,
     CardRecord,
     Followup,
     Interview,
@@ -260,13 +261,11 @@ def attempts(store: Store, *, session_id: int | None = None, since: datetime | N
     return [_attempt(row) for row in store.conn.execute(sql, args)]
 
 
-def attempt_summaries(store: Store) -> list[sqlite3.Row]:
-    """(principle, kind, started_at, overall, rating, status) of every attempt, oldest first:
-    what progress and weakness need, without the answers and feedback."""
-    return store.conn.execute(
+def attempt_summaries(store: Store) -> list[AttemptSummary]:
+    """Every attempt without its answer and feedback, oldest first."""
+    return [AttemptSummary(*row) for row in store.conn.execute(
         "SELECT principle, kind, started_at, overall, rating, status FROM attempts "
-        "ORDER BY started_at, id"
-    ).fetchall()
+        "ORDER BY started_at, id")]
 
 
 def recent_by_principle(store: Store, per_principle: int) -> dict[str, list[tuple[float | None,
