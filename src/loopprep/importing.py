@@ -190,20 +190,21 @@ def _store_stories(conn: sqlite3.Connection, docs: list[ParsedNotes], ids: dict[
                    existing_keys: set[str], stamp: str) -> None:
     """Each story the notes define, inserted or refreshed, with the fields, STAR parts and
     dates the notes give it."""
+    writes = story_rows.StoryWrites(conn, stamp)
     for doc in docs:
         for draft in doc.stories:
             story_id = ids[draft.key]
             if draft.key not in existing_keys:
-                story_rows.insert_story(conn, story_id, draft.key, draft.title,
-                                        anchor=draft.anchor, origin=draft.origin,
-                                        source=draft.source, now=stamp)
+                writes.insert(story_id, draft.key, draft.title, anchor=draft.anchor,
+                              origin=draft.origin, source=draft.source)
                 existing_keys.add(draft.key)
             else:
-                story_rows.update_story_identity(conn, story_id, title=draft.title,
-                                                 anchor=draft.anchor, source=draft.source,
-                                                 now=stamp)
+                writes.refresh(story_id, title=draft.title, anchor=draft.anchor,
+                               source=draft.source)
             if draft.fields:
+                writes.flush()
                 story_rows.update_story_fields(conn, story_id, draft.fields, stamp)
+        writes.flush()
         for key, parts in doc.star_parts.items():
             if key in ids:
                 story_rows.fill_empty_star(conn, ids[key], parts, stamp)

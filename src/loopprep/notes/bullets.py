@@ -173,9 +173,12 @@ def make_title(text: str, limit: int = 60) -> str:
     return clause[0].upper() + clause[1:]
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9\-]")
+
+
 def slugify(text: str, limit: int = 36) -> str:
     slug = "-".join(normalise(text).split())
-    slug = re.sub(r"[^a-z0-9\-]", "", slug.encode("ascii", "ignore").decode()) or "story"
+    slug = _NOT_SLUG.sub("", slug.encode("ascii", "ignore").decode()) or "story"
     if len(slug) > limit:
         slug = slug[:limit].rsplit("-", 1)[0] if "-" in slug[:limit] else slug[:limit]
     return slug.strip("-") or "story"

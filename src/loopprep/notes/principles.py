@@ -10,7 +10,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from functools import lru_cache
-from typing import Protocol, TypeVar
+from typing import NamedTuple, Protocol, TypeVar
 
 from loopprep.model import Framework, Principle
 
@@ -116,12 +116,18 @@ def _match_named(heading: str, candidates: Iterable[N], fold: Fold | None
     words = _content(norm)
     if not words:
         return None, 0.0
-    if isinstance(candidates, tuple) and not words & _vocabulary(candidates, fold):
-        return None, 0.0  # no word of any name: nothing can score (most lines of notes)
+    if isinstance(candidates, tuple):
+        # only a candidate with a name sharing a content word can score (no word of any
+        # name: most lines of notes)
+        table = _table(candidates, fold)
+        places = sorted({p for w in words for p in table.holding.get(w, ())})
+        named = [(candidates[p], table.names[p]) for p in places]
+    else:
+        named = [(item, _names(item, fold)) for item in candidates]
     best: N | None = None
     best_score = 0.0
-    for item in candidates:
-        for index, (name, name_words) in enumerate(_names(item, fold)):
+    for item, names in named:
+        for index, (name, name_words) in enumerate(names):
             score = _score(norm, words, name, name_words, alias=index >= 2)
             if score > best_score:
                 best, best_score = item, score
@@ -130,22 +136,31 @@ def _match_named(heading: str, candidates: Iterable[N], fold: Fold | None
     return best, best_score
 
 
-_VOCABULARIES: dict[tuple[int, int], tuple[object, frozenset[str]]] = {}
+class _Table(NamedTuple):
+    names: list[tuple[tuple[str, frozenset[str]], ...]]  # each candidate's `_names`
+    holding: dict[str, set[int]]  # content word -> the candidates with a name holding it
 
 
-def _vocabulary(candidates: tuple[Named, ...], fold: Fold | None) -> frozenset[str]:
-    """Every content word of the candidates' names, kept per candidates tuple (by identity:
-    a framework's principles are one tuple for its life, and the entry holds it alive)."""
+_TABLES: dict[tuple[int, int], tuple[object, _Table]] = {}
+
+
+def _table(candidates: tuple[Named, ...], fold: Fold | None) -> _Table:
+    """The candidates' names and an index of their words, kept per candidates tuple (by
+    identity: a framework's principles are one tuple for its life, and the entry holds it
+    alive)."""
     key = (id(candidates), id(fold))
-    kept = _VOCABULARIES.get(key)
+    kept = _TABLES.get(key)
     if kept is not None and kept[0] is candidates:
         return kept[1]
-    vocabulary = frozenset(w for item in candidates for _, name_words in _names(item, fold)
-                           for w in name_words)
-    if len(_VOCABULARIES) > 64:
-        _VOCABULARIES.clear()
-    _VOCABULARIES[key] = (candidates, vocabulary)
-    return vocabulary
+    table = _Table([_names(item, fold) for item in candidates], {})
+    for place, names in enumerate(table.names):
+        for _, name_words in names:
+            for word in name_words:
+                table.holding.setdefault(word, set()).add(place)
+    if len(_TABLES) > 64:
+        _TABLES.clear()
+    _TABLES[key] = (candidates, table)
+    return table
 
 
 def _score(norm: str, words: set[str], name: str, name_words: frozenset[str], *,

@@ -20,7 +20,7 @@ from typing import NamedTuple
 from loopprep.model import Finding, Fragment, Framework, PrincipleSlug, SourceRef, fragment_text_key
 from loopprep.notes.bullets import make_title
 from loopprep.notes.drafts import LinkDraft, ParsedNotes
-from loopprep.notes.principle_sections import keyword_fit
+from loopprep.notes.principles import normalise
 from loopprep.notes.registry import StoryRegistry
 from loopprep.notes.story_identity import define_titled
 from loopprep.store.review import Correction, ReviewNode
@@ -127,9 +127,24 @@ def _principle_for(code: str, text: str, line: int, link_lines: list[tuple[int, 
     names most; else the other way round."""
     above = bisect.bisect_left(link_lines, (line, ""))
     section = link_lines[above - 1][1] if above else None
-    fits = [(keyword_fit(text, framework, p.slug), p.slug) for p in framework.principles]
-    best = max(fits, key=lambda fit: fit[0], default=(0, None))
-    named = best[1] if best[0] > 0 else None
     if code == "unplaced-bullet":
-        return named or section
-    return section or named
+        return _named_by_keywords(text, framework) or section
+    return section or _named_by_keywords(text, framework)
+
+
+_KEYWORDS: dict[int, tuple[Framework, list[tuple[PrincipleSlug, list[str]]]]] = {}
+
+
+def _named_by_keywords(text: str, framework: Framework) -> PrincipleSlug | None:
+    """The first principle naming the most of its keywords in `text` (none: None)."""
+    kept = _KEYWORDS.get(id(framework))
+    if kept is None or kept[0] is not framework:
+        kept = _KEYWORDS[id(framework)] = (framework, [
+            (p.slug, [f" {normalise(k)} " for k in p.keywords]) for p in framework.principles])
+    padded = f" {normalise(text)} "
+    best, best_fit = None, 0
+    for slug, phrases in kept[1]:
+        fit = sum(1 for phrase in phrases if phrase in padded)
+        if fit > best_fit:
+            best, best_fit = slug, fit
+    return best

@@ -91,12 +91,44 @@ def update_story_identity(
     source: SourceRef, now: str,
 ) -> None:
     """Refresh what the notes say about a story (never touches developed STAR fields)."""
-    conn.execute(
-        "UPDATE stories SET title = ?, anchor = ?, source_path = ?, source_line = ?, "
-        "archived = 0, updated_at = CASE WHEN title != ? OR archived = 1 THEN ? ELSE updated_at END "
-        "WHERE id = ?",
-        (title, anchor, source.path, source.line, title, now, story_id),
-    )
+    conn.execute(_REFRESH, (title, anchor, source.path, source.line, title, now, story_id))
+
+
+_INSERT = ("INSERT INTO stories(id, key, anchor, title, origin, source_path, source_line, "
+           "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+_REFRESH = ("UPDATE stories SET title = ?, anchor = ?, source_path = ?, source_line = ?, "
+            "archived = 0, updated_at = CASE WHEN title != ? OR archived = 1 THEN ? "
+            "ELSE updated_at END WHERE id = ?")
+
+
+class StoryWrites:
+    """`insert_story` and `update_story_identity` for many stories, in order, sent to
+    SQLite a run at a time; `flush()` before any other write to the stories."""
+
+    def __init__(self, conn: sqlite3.Connection, now: str) -> None:
+        self.conn, self.now = conn, now
+        self._sql = ""
+        self._rows: list[tuple[Any, ...]] = []
+
+    def insert(self, story_id: str, key: str, title: str, *, anchor: str | None, origin: str,
+               source: SourceRef | None) -> None:
+        self._add(_INSERT, (story_id, key, anchor, title, origin,
+                            source.path if source else None, source.line if source else None,
+                            self.now, self.now))
+
+    def refresh(self, story_id: str, *, title: str, anchor: str | None, source: SourceRef) -> None:
+        self._add(_REFRESH, (title, anchor, source.path, source.line, title, self.now, story_id))
+
+    def _add(self, sql: str, row: tuple[Any, ...]) -> None:
+        if sql != self._sql:
+            self.flush()
+            self._sql = sql
+        self._rows.append(row)
+
+    def flush(self) -> None:
+        if self._rows:
+            self.conn.executemany(self._sql, self._rows)
+        self._rows = []
 
 
 def update_story_fields(conn: sqlite3.Connection, story_id: str, fields: dict[str, Any],
