@@ -117,3 +117,20 @@ def test_save_an_answer_as_a_story_in_a_browser(tab: Watched, example_notes: Pat
         story = next(s for s in bank.stories() if s.title == "Faster builds at Kestrel")
     assert "four runners" in story.action and story.result.startswith("As a result")
     assert not tab.errors
+
+
+def test_exports_page_in_a_browser(tab: Watched, example_notes: Path) -> None:
+    from playwright.sync_api import expect
+
+    page = tab.page
+    _import(tab, example_notes)
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Exports").click()
+    expect(page.get_by_role("heading", name="Exports")).to_be_visible()
+    with page.expect_download() as deck:
+        page.get_by_role("link", name="Anki deck").click()
+    assert deck.value.suggested_filename == "loopprep.apkg"
+    assert Path(deck.value.path()).stat().st_size > 1000
+    page.get_by_role("link", name="Check it now").click()
+    expect(page.get_by_role("status")).to_contain_text("The database is sound")
+    tab.shot("journey-exports")
+    assert not tab.errors

@@ -329,7 +329,8 @@ def test_navigation_lists_only_pages_that_exist(web: TestClient) -> None:
     nav = web.get("/").text.split('<nav aria-label="Main">', 1)[1].split("</nav>", 1)[0]
     links = re.findall(r'<a href="([^"]+)"', nav)
     assert links == ["/", "/stories", "/questions", "/practice", "/technical", "/interviews",
-                     "/history", "/answer", "/plan", "/import", "/settings"]
+                     "/history", "/answer", "/plan", "/exports", "/import",
+                     "/settings"]
     for link in links:
         assert web.get(link).status_code == 200
     assert 'aria-current="page">Stories' in web.get("/stories").text

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     )
     from loopprep.practice.to_story import StoryDraft
     from loopprep.questions import ListedQuestion
+    from loopprep.store.doctor import Checkup
     from loopprep.store.review import ReviewNode
     from loopprep.technical.tracker import LoggedPractice, SubtopicState
 
@@ -187,6 +188,26 @@ class Bank(Workspace):
 
         return export_calendar(self.store, plan, path, interview_date=interview_date, today=today,
                                now=now, at=at or time(18, 0), minutes=minutes, force=force)
+
+    def downloads(self, plan: LoopPlan, kind: str, *, today: date, now: datetime) -> bytes:
+        """An export as a download, written nowhere: "anki" (.apkg), "calendar" (.ics, toward
+        the last interview stage) or "vault" (a zip of the story notes)."""
+        from loopprep.export.outputs import render_anki, render_calendar
+        from loopprep.export.vault import vault_zip
+
+        if kind == "anki":
+            return render_anki(plan, self.note_questions())[0]
+        if kind == "calendar":
+            return render_calendar(self.store, plan, interview_date=None, today=today, now=now)[0]
+        if kind == "vault":
+            return vault_zip(self.stories(), self.framework)
+        raise ValueError(f"unknown download {kind!r}")
+
+    def checkup(self) -> Checkup:
+        """SQLite's integrity check of this home's database, read-only."""
+        from loopprep.store.doctor import Checkup, check
+
+        return check(self.store.path) if self.store.path else Checkup(Path(":memory:"), False, ())
 
     def coverage(self, *, today: date, stories: Sequence[Story] | None = None,
                  **options: Any) -> Coverage:

@@ -57,19 +57,33 @@ def export_cheatsheet(store: Store, plan: LoopPlan, path: Path, fmt: str, *, tod
     return _write(store, path, data, "cheatsheet", now, force, {"format": fmt})
 
 
-def export_anki(store: Store, plan: LoopPlan, path: Path, note_questions: Sequence[Question], *,
-                now: datetime, force: bool = False) -> ExportResult:
+def render_anki(plan: LoopPlan, note_questions: Sequence[Question]) -> tuple[bytes, dict[str, Any]]:
+    """The Anki deck (.apkg bytes) and what is in it, written nowhere."""
     from loopprep.export.anki import build_cards, render_deck
 
     cards = build_cards(plan, note_questions)
-    data = render_deck(plan, note_questions)
-    return _write(store, path, data, "anki", now, force,
-                  {"cards": len(cards), "story_cards": sum(c.kind == "story" for c in cards)})
+    return (render_deck(plan, note_questions),
+            {"cards": len(cards), "story_cards": sum(c.kind == "story" for c in cards)})
+
+
+def export_anki(store: Store, plan: LoopPlan, path: Path, note_questions: Sequence[Question], *,
+                now: datetime, force: bool = False) -> ExportResult:
+    data, details = render_anki(plan, note_questions)
+    return _write(store, path, data, "anki", now, force, details)
 
 
 def export_calendar(store: Store, plan: LoopPlan, path: Path, *, interview_date: date | None,
                     today: date, now: datetime, at: time = time(18, 0), minutes: int = 30,
                     force: bool = False) -> ExportResult:
+    data, details = render_calendar(store, plan, interview_date=interview_date, today=today,
+                                    now=now, at=at, minutes=minutes)
+    return _write(store, path, data, "calendar", now, force, details)
+
+
+def render_calendar(store: Store, plan: LoopPlan, *, interview_date: date | None, today: date,
+                    now: datetime, at: time = time(18, 0), minutes: int = 30
+                    ) -> tuple[bytes, dict[str, Any]]:
+    """The practice calendar (.ics bytes) toward the interview and what is in it."""
     from loopprep.export.ics import practice_events, write_ics
     from loopprep.reviews.interviews import last_stage, upcoming_stages
     from loopprep.store.practice import cards
@@ -89,9 +103,8 @@ def export_calendar(store: Store, plan: LoopPlan, path: Path, *, interview_date:
     events = practice_events(plan, interview_date=day, today=today, at=at, minutes=minutes, due=due,
                              stages=stages)
     data = write_ics(events, now=now, name=f"loopprep: {plan.loop.name}").encode("utf-8")
-    return _write(store, path, data, "calendar", now, force,
-                  {"events": len(events), "interview_date": day.isoformat(),
-                   "stages": [{"name": name, "date": when.isoformat()} for name, when in stages]})
+    return data, {"events": len(events), "interview_date": day.isoformat(),
+                  "stages": [{"name": name, "date": when.isoformat()} for name, when in stages]}
 
 
 def _write(store: Store, path: Path, data: bytes, kind: str, now: datetime, force: bool,

@@ -112,6 +112,27 @@ def note_names(stories: Sequence[Story]) -> dict[str, str]:
     return out
 
 
+def vault_notes(stories: Sequence[Story], framework: Framework) -> dict[str, bytes]:
+    """File name -> text of each live story's note and of the index."""
+    live = sorted((s for s in stories if not s.archived), key=lambda s: s.id)
+    names = note_names(live)
+    notes = {f"{names[s.id]}.md": story_note(s, framework).encode("utf-8") for s in live}
+    notes[INDEX_NAME] = index_note(live, framework, names).encode("utf-8")
+    return notes
+
+
+def vault_zip(stories: Sequence[Story], framework: Framework) -> bytes:
+    """The vault export as one zip file (for a download), written nowhere."""
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in vault_notes(stories, framework).items():
+            archive.writestr(f"loopprep-stories/{name}", data)
+    return buffer.getvalue()
+
+
 def export_vault(store: Store, stories: Sequence[Story], framework: Framework, folder: Path, *,
                  now: datetime, force: bool = False) -> VaultReport:
     """Write one note per live story and the index into `folder` (created if needed)."""

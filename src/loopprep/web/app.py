@@ -27,6 +27,7 @@ from loopprep.web.routes import (
     answer,
     answer_story,
     dashboard,
+    exports,
     history,
     importing,
     interviews,
@@ -46,7 +47,7 @@ log = logging.getLogger("loopprep.web")
 #: The areas in navigation order. A new area is a module in routes/ with an `area`.
 AREAS: list[Area] = [dashboard.area, stories.area, questions.area, practice.area,
                      answer_story.area, technical.area, interviews.area, history.area, answer.area,
-                     plan.area, importing.area, settings.area, speaking.area]
+                     plan.area, exports.area, importing.area, settings.area, speaking.area]
 #: Request bodies larger than the default form limit, by path.
 BODY_LIMITS = {"/import/upload": importing.UPLOAD_REQUEST_BYTES,
                speaking.UPLOAD_PATH: speaking.UPLOAD_REQUEST_BYTES}
