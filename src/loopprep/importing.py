@@ -128,14 +128,14 @@ def _import_notes(
         apply_corrections(doc, list(chosen.values()), framework, scope.registry)
     to_review = {doc.path: review_nodes(doc, framework) for doc in docs}
     report = ImportReport(files=scope.source_paths, files_gone=scope.gone_files)
-    ids = _assign_ids(docs, {row["key"]: row["id"] for row in scope.identities})
+    ids = _assign_ids(docs, {row.key: row.id for row in scope.identities})
     with store.transaction() as conn:
         for correction in corrections:
             review_rows.save_correction(conn, correction, stamp)
         _store_review(conn, to_review, ids, scope.gone_files)
         before = story_rows.snapshot(conn)
         questions_before = note_rows.question_rows_for_sources(conn, scope.covered)
-        _store_stories(conn, docs, ids, {row["key"] for row in scope.identities}, stamp)
+        _store_stories(conn, docs, ids, {row.key for row in scope.identities}, stamp)
         _store_fragments_and_links(conn, docs, ids, scope, stamp)
         new_questions = _store_questions(conn, docs, ids, stamp)
         vanished = [q for q, row in questions_before.items()
@@ -163,7 +163,7 @@ class _Scope:
 
     source_paths: list[str]
     gone_files: list[str]
-    identities: list[sqlite3.Row]
+    identities: list[story_rows.StoryIdentity]
     registry: StoryRegistry
 
     @property
@@ -181,8 +181,8 @@ def _scope(store: Store, paths: Sequence[Path | str], files: list[NotesFile],
     identities = story_rows.story_identities(store)
     registry = StoryRegistry(import_paths=set(source_paths + gone_files))
     for row in identities:
-        registry.add(KnownStory(row["key"], row["title"], row["anchor"], row["id"],
-                                row["source_path"], bool(row["archived"]), defined=False))
+        registry.add(KnownStory(row.key, row.title, row.anchor, row.id, row.source_path,
+                                row.archived, defined=False))
     return _Scope(source_paths, gone_files, identities, registry)
 
 
@@ -299,14 +299,14 @@ def _diff_questions(report: ImportReport, before: dict[str, tuple[Any, ...]],
             report.questions_unchanged.append(QuestionId(qid))
 
 
-def _archive_untold(conn: sqlite3.Connection, identities: list[sqlite3.Row], covered: set[str],
+def _archive_untold(conn: sqlite3.Connection, identities: list[story_rows.StoryIdentity],
+                    covered: set[str],
                     seen_keys: set[str], stamp: str) -> None:
     """Archive the stories whose own file is part of this import (or gone from a folder of
     it) and that no file tells any more; one still told in another notes file stays, and
     points to that file from now on."""
-    untold = [row["id"] for row in identities
-              if row["source_path"] in covered and not row["archived"]
-              and row["key"] not in seen_keys]
+    untold = [row.id for row in identities
+              if row.source_path in covered and not row.archived and row.key not in seen_keys]
     elsewhere = story_rows.where_still_told(conn, untold) if untold else {}
     story_rows.set_archived(conn, [i for i in untold if i not in elsewhere], stamp)
     for story_id, source in elsewhere.items():

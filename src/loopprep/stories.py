@@ -50,7 +50,7 @@ def add_story(bank: Workspace, title: str, *, now: datetime, principles: Sequenc
               fields: dict[str, Any]) -> Story:
     clean = check_fields({"title": title, **fields})
     slugs = check_principles(bank, principles)
-    existing = {row["id"] for row in story_rows.story_identities(bank.store)}
+    existing = {row.id for row in story_rows.story_identities(bank.store)}
     base = slugify(clean["title"])
     story_id, n = base, 2
     while story_id in existing:

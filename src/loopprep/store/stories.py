@@ -35,11 +35,21 @@ def get_story(store: Store, story_id: str) -> Story:
     return _story(row, links.get(story_id, ()), fragments.get(story_id, ()))
 
 
-def story_identities(store: Store) -> list[sqlite3.Row]:
-    """(id, key, anchor, title, archived) of every story, for matching notes to stories."""
-    return store.conn.execute(
-        "SELECT id, key, anchor, title, archived, source_path FROM stories ORDER BY id"
-    ).fetchall()
+class StoryIdentity(NamedTuple):
+    """What tells one stored story from another, for matching notes to stories."""
+
+    id: str
+    key: str
+    anchor: str | None
+    title: str
+    archived: bool
+    source_path: str | None
+
+
+def story_identities(store: Store) -> list[StoryIdentity]:
+    rows = store.conn.execute(
+        "SELECT id, key, anchor, title, archived, source_path FROM stories ORDER BY id")
+    return [StoryIdentity(r[0], r[1], r[2], r[3], bool(r[4]), r[5]) for r in rows]
 
 
 class StoryState(NamedTuple):
