@@ -83,3 +83,20 @@ def test_the_framework_switch_reaches_every_page(web: TestClient, example_notes:
     assert generic.name in dashboard
     assert 'class="pace ok"' not in dashboard, "nothing is on track with no story filed here"
     assert "another framework" in dashboard
+
+
+def test_times_read_as_words() -> None:
+    from datetime import UTC, date, datetime
+
+    from loopprep.web.pages import ago, when
+
+    now = datetime(2026, 12, 3, 12, 0, tzinfo=UTC)
+    assert when("2026-12-03T08:00:00+00:00", now.date()) == "today"
+    assert when(date(2026, 12, 2), now.date()) == "yesterday"
+    assert when("2026-11-27", now.date()) == "Fri 27 Nov"
+    assert when("2025-11-27", now.date()) == "Thu 27 Nov 2025"
+    assert when(None) == when("") == "never" and when("soon") == "soon"
+    assert ago("2026-12-03T11:59:30+00:00", now) == "just now"
+    assert ago("2026-12-03T10:00:00+00:00", now) == "2 hours ago"
+    assert ago("2026-11-30T12:00:00+00:00", now) == "3 days ago"
+    assert ago(None, now) == "never" and ago("not a time", now) == "not a time"

@@ -158,15 +158,24 @@ def sentence(message: str) -> str:
     return text if text[-1] in ".!?" else text + "."
 
 
+def _moment(value: datetime | date | str | None) -> datetime | date | str | None:
+    """A stored time read back: ISO text becomes a datetime; text that is not one stays
+    text (shown as it is); nothing stays None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        try:
+            return datetime.fromisoformat(value)
+        except ValueError:
+            return value
+    return value
+
+
 def when(moment: datetime | date | str | None, today: date | None = None) -> str:
     """A time as a candidate reads it: 'today', 'yesterday', 'Tue 1 Dec', never raw ISO."""
-    if moment is None or moment == "":
-        return "never"
-    if isinstance(moment, str):
-        try:
-            moment = datetime.fromisoformat(moment)
-        except ValueError:
-            return str(moment)
+    moment = _moment(moment)
+    if moment is None or isinstance(moment, str):
+        return moment or "never"
     day = moment.date() if isinstance(moment, datetime) else moment
     if today is not None:
         gap = (today - day).days
@@ -179,13 +188,12 @@ def when(moment: datetime | date | str | None, today: date | None = None) -> str
 
 def ago(moment: datetime | str | None, now: datetime) -> str:
     """How long ago, in words: 'just now', '2 hours ago', 'yesterday', '3 days ago', a date."""
-    if moment is None or moment == "":
-        return "never"
-    if isinstance(moment, str):
-        try:
-            moment = datetime.fromisoformat(moment)
-        except ValueError:
-            return str(moment)
+    read = _moment(moment)
+    if read is None or isinstance(read, str):
+        return read or "never"
+    if not isinstance(read, datetime):
+        return when(read, now.date())
+    moment = read
     if moment.tzinfo is None:
         moment = moment.astimezone()
     seconds = (now - moment).total_seconds()
