@@ -85,6 +85,9 @@ def test_recent_texts_are_not_embedded_again_and_give_the_same_vectors() -> None
     assert sum(runs) == 1  # only the new sentence went through the model
     assert np.array_equal(again[0], first[1]) and np.array_equal(again[2], first[0])
     assert np.array_equal(again[1], Embedder().embed(["A sentence not seen before."])[0])
+    fresh.forget()
+    fresh.embed(["I rewrote the query."])
+    assert sum(runs) == 2  # forgotten, so embedded again
 
 
 def test_blank_texts_get_the_empty_sentence_vector(embedder: Embedder) -> None:

@@ -164,6 +164,11 @@ class Embedder:
                     self._recent.popitem(last=False)
         return np.stack([known[t] for t in texts])
 
+    def forget(self) -> None:
+        """Drop the kept vectors of recent texts (the next `embed` computes every one)."""
+        with self._recent_lock:
+            self._recent.clear()
+
     def _embed_new(self, texts: list[str]) -> FloatArray:
         import numpy as np
 
