@@ -6,6 +6,7 @@ Plain frozen dataclasses; persistence lives in `loopprep.store`, parsing in
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import unicodedata
@@ -156,9 +157,10 @@ class Story:
     source: SourceRef | None = None
     archived: bool = False
 
-    @property
+    @functools.cached_property
     def text(self) -> str:
-        """Everything known about the story as one text (for matching and checks)."""
+        """Everything known about the story as one text (for matching and checks); a story
+        never changes, so it is joined once."""
         parts = [self.title, *(f.text for f in self.fragments)]
         parts += [getattr(self, part) for part in STAR_PARTS]
         parts += list(self.metrics)
