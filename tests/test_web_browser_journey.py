@@ -17,6 +17,18 @@ def _import(tab: Watched, example_notes: Path) -> None:
     tab.page.get_by_role("button", name="Upload and import").click()
 
 
+def _answer_one_question(tab: Watched, example_notes: Path, answer: str) -> None:
+    """Import the notes, start a one-question behavioural session and answer it."""
+    page = tab.page
+    _import(tab, example_notes)
+    tab.goto("/practice")
+    page.get_by_label("Questions").fill("1")
+    page.get_by_label("Technical").select_option("none")
+    page.get_by_role("button", name="Start practising").click()
+    page.locator("textarea[name=answer]").first.fill(answer)
+    page.locator("form[action$='/answer'] button[type=submit]").first.click()
+
+
 def test_technical_page_in_a_browser(tab: Watched, example_notes: Path) -> None:
     from playwright.sync_api import expect
 
@@ -65,15 +77,9 @@ def test_history_page_in_a_browser(tab: Watched, example_notes: Path) -> None:
     from playwright.sync_api import expect
 
     page = tab.page
-    _import(tab, example_notes)
-    tab.goto("/practice")
-    page.get_by_label("Questions").fill("1")
-    page.get_by_label("Technical").select_option("none")
-    page.get_by_role("button", name="Start practising").click()
-    page.locator("textarea[name=answer]").first.fill(
-        "At Kestrel Labs in 2024 builds took an hour. I cached the dependency layer and split "
-        "the tests over four runners. Builds fell to 12 minutes.")
-    page.locator("form[action$='/answer'] button[type=submit]").first.click()
+    _answer_one_question(tab, example_notes,
+                         "At Kestrel Labs in 2024 builds took an hour. I cached the dependency "
+                         "layer and split the tests over four runners. Builds fell to 12 minutes.")
     page.get_by_role("button", name="Good").first.click()
     page.get_by_role("navigation", name="Main").get_by_role("link", name="History").click()
     attempt = page.locator(".attempt").first
@@ -87,23 +93,16 @@ def test_history_page_in_a_browser(tab: Watched, example_notes: Path) -> None:
     assert not tab.errors
 
 
-
-
 def test_save_an_answer_as_a_story_in_a_browser(tab: Watched, example_notes: Path,
                                                 loopprep_home: Path) -> None:
     from playwright.sync_api import expect
 
     page = tab.page
-    _import(tab, example_notes)
-    tab.goto("/practice")
-    page.get_by_label("Questions").fill("1")
-    page.get_by_label("Technical").select_option("none")
-    page.get_by_role("button", name="Start practising").click()
-    page.locator("textarea[name=answer]").first.fill(
+    _answer_one_question(
+        tab, example_notes,
         "In 2024 at Kestrel Labs our builds took an hour and blocked every release. I was "
         "responsible for the build pipeline. I measured each step, cached the dependency layer "
         "and split the tests over four runners. As a result builds fell to 12 minutes.")
-    page.locator("form[action$='/answer'] button[type=submit]").first.click()
     page.get_by_role("link", name="Save as story").click()
     expect(page.get_by_role("heading", name="Save your answer as a story")).to_be_visible()
     expect(page.get_by_label("Situation")).to_have_value(re.compile("Kestrel Labs"))

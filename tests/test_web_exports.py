@@ -71,3 +71,8 @@ def test_principles_and_the_database_check(web: TestClient, loopprep_home: Path)
     assert any(text[:40].replace("'", "&#39;") in page for text in texts.values())
     assert "Check it now" in page
     assert "The database is sound" in web.get("/exports?check=1").text
+
+
+def test_an_unknown_download_is_a_404_that_names_it(web: TestClient) -> None:
+    missing = web.get("/exports/everything.tar")
+    assert missing.status_code == 404 and "everything.tar" in missing.text
