@@ -174,9 +174,12 @@ def match_stories(bank: Workspace, question: str, *, limit: int = 5,
     default = max(weights.values(), default=1.0)
     q_weights = {w: weights.get(w, default) for w in q_words}
     names = {p.slug: p.name for p in bank.framework}
-    matches = [_score(e, ranking, q_words, q_weights, names) for e in evidence]
-    matches.sort(key=lambda m: (-m.score, m.story_id))
-    return matches[:limit]
+    # every story is scored; only the few shown are given their reasons in words
+    shares = dict(ranking.principles)
+    scored = sorted(((_fit(e, shares, ranking.top_score or 1.0, q_words, q_weights), e)
+                     for e in evidence),
+                    key=lambda pair: (-pair[0].score, pair[1].story.id))
+    return [_match(e, fit, ranking, q_words, names) for fit, e in scored[:limit]]
 
 
 # A story's guessed principle depends only on its text and the model: kept between calls so
@@ -219,23 +222,41 @@ def _word_weights(classifier: QuestionClassifier) -> dict[str, float]:
             if "_" not in term}
 
 
-def _score(e: _Evidence, ranking: Ranking, q_words: dict[str, str], q_weights: dict[str, float],
-           names: dict[PrincipleSlug, str]) -> StoryMatch:
-    story = e.story
-    top = ranking.top_score or 1.0
-    filed = max(story.principles, key=ranking.score, default=None)
+@dataclass(frozen=True)
+class _Fit:
+    """A story's score for a question and the parts it is made of."""
+
+    score: float
+    principle: PrincipleSlug
+    filed: bool
+    fit: float
+    meaning: float
+    answered: float
+
+
+def _fit(e: _Evidence, shares: dict[PrincipleSlug, float], top: float, q_words: dict[str, str],
+         q_weights: dict[str, float]) -> _Fit:
+    """`shares`: the question's score for each principle; `top`: the highest of them."""
+    filed = max(e.story.principles, key=lambda p: shares.get(p, 0.0), default=None)
     principle = filed or e.guessed
-    fit = ranking.score(principle) / top * (1.0 if filed else GUESSED_PRINCIPLE)
+    fit = shares.get(principle, 0.0) / top * (1.0 if filed else GUESSED_PRINCIPLE)
     meaning = min(max((e.cosine - MEANING_FLOOR) / MEANING_SPAN, 0.0), 1.0)
     answered = 0.0
     if e.answered:
         answered = min(max((e.answered[1] - SAME_QUESTION_FLOOR) / SAME_QUESTION_SPAN, 0.0), 1.0)
-    s_words = set(_content_words(e.text))
-    shared = [q_words[w] for w in q_words if w in s_words]
+    s_words = _content_words(e.text)
     total = sum(q_weights.values()) or 1.0
     overlap = sum(q_weights[w] for w in q_words if w in s_words) / total
     score = (PRINCIPLE_WEIGHT * fit + ANSWERED_WEIGHT * answered + MEANING_WEIGHT * meaning
              + WORDS_WEIGHT * overlap)
+    return _Fit(score, principle, filed is not None, fit, meaning, answered)
+
+
+def _match(e: _Evidence, fit: _Fit, ranking: Ranking, q_words: dict[str, str],
+           names: dict[PrincipleSlug, str]) -> StoryMatch:
+    """A scored story with the reasons for its score, in words."""
+    story, principle = e.story, fit.principle
+    shared = [q_words[w] for w in q_words if w in _content_words(e.text)]
     name = names.get(principle, principle)
     share = ranking.score(principle)
     if principle == ranking.top:
@@ -243,16 +264,17 @@ def _score(e: _Evidence, ranking: Ranking, q_words: dict[str, str], q_weights: d
     else:
         fits = f"{name} ({share:.2f} for this question, which probes " \
                f"{names.get(ranking.top, ranking.top)} most)"
-    reasons = [f"filed under {fits}" if filed else f"not filed under a principle; reads like {fits}"]
-    if answered > 0 and e.answered:
+    reasons = [f"filed under {fits}" if fit.filed
+               else f"not filed under a principle; reads like {fits}"]
+    if fit.answered > 0 and e.answered:
         reasons.append(f"your notes tell it for '{_short(e.answered[0])}'")
-    if meaning >= 0.5:
+    if fit.meaning >= 0.5:
         reasons.append(f"close in meaning ({e.cosine:.2f})")
     if shared:
         reasons.append("mentions " + ", ".join(f"'{w}'" for w in shared[:4]))
-    return StoryMatch(story.id, story.title, score, principle, "; ".join(reasons), fit,
-                      bool(filed), e.cosine, tuple(shared),
-                      e.answered[0] if e.answered and answered > 0 else None)
+    return StoryMatch(story.id, story.title, fit.score, principle, "; ".join(reasons), fit.fit,
+                      fit.filed, e.cosine, tuple(shared),
+                      e.answered[0] if e.answered and fit.answered > 0 else None)
 
 
 def _short(text: str, most: int = 60) -> str:
