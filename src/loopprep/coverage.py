@@ -114,7 +114,15 @@ def story_health(story: Story, today: date, *, stale_after_years: int = STALE_AF
                  max_per_story: int = MAX_PRINCIPLES_PER_STORY,
                  framework: Framework | None = None) -> StoryHealth:
     """What a story lacks; with `framework`, only its principles count (a story filed under
-    another framework's principles is not over-used in this one)."""
+    another framework's principles is not over-used in this one). Kept with the story: the
+    web app reads the bank again after every change, and most stories come back as they were."""
+    return story.remembered(
+        ("health", today, stale_after_years, max_per_story, framework),
+        lambda: _health(story, today, stale_after_years, max_per_story, framework))
+
+
+def _health(story: Story, today: date, stale_after_years: int, max_per_story: int,
+            framework: Framework | None) -> StoryHealth:
     text = story.text
     missing = []
     if not (story.result.strip() or has_result(text)):

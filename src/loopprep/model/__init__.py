@@ -10,9 +10,9 @@ import functools
 import os
 import re
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass, field
-from typing import Any, Literal, NewType
+from typing import Any, Literal, NewType, TypeVar
 
 StoryId = NewType("StoryId", str)
 QuestionId = NewType("QuestionId", str)
@@ -21,6 +21,31 @@ PrincipleSlug = NewType("PrincipleSlug", str)
 STAR_PARTS: tuple[str, ...] = ("situation", "task", "action", "result", "lessons")
 
 Severity = Literal["info", "warning"]
+T = TypeVar("T")
+_KEPT = ("_hash", "_remembered")  # worked out per process, never pickled
+
+
+class _Kept:
+    """For frozen values that are read many times (stories, frameworks): the hash is worked
+    out once, and so is anything a caller derives from the value with `remembered`."""
+
+    def __hash__(self) -> int:
+        kept = self.__dict__.get("_hash")
+        if kept is None:
+            kept = self.__dict__["_hash"] = hash(tuple(
+                getattr(self, name) for name in self.__dataclass_fields__))  # type: ignore[attr-defined]
+        return kept
+
+    def remembered(self, key: Hashable, compute: Callable[[], T]) -> T:
+        """`compute()` the first time `key` is asked of this value, then kept with it: the
+        value never changes, so neither does what is worked out from it alone."""
+        memo: dict[Hashable, Any] = self.__dict__.setdefault("_remembered", {})
+        if key not in memo:
+            memo[key] = compute()
+        return memo[key]  # type: ignore[no-any-return]
+
+    def __getstate__(self) -> dict[str, Any]:
+        return {k: v for k, v in self.__dict__.items() if k not in _KEPT}
 
 
 @dataclass(frozen=True)
@@ -36,8 +61,10 @@ class Principle:
 
 
 @dataclass(frozen=True)
-class Framework:
+class Framework(_Kept):
     """A competency framework loaded from a data file (see `loopprep.frameworks`)."""
+
+    __hash__ = _Kept.__hash__  # (a dataclass would make its own, worked out on every call)
 
     slug: str
     name: str
@@ -138,8 +165,10 @@ def display_path(path: str, cwd: str | None = None) -> str:
 
 
 @dataclass(frozen=True)
-class Story:
+class Story(_Kept):
     """A career story in the bank, from terse bullet to fully developed STAR."""
+
+    __hash__ = _Kept.__hash__
 
     id: StoryId
     title: str

@@ -16,13 +16,30 @@ STAR_COLUMNS = ("situation", "task", "action", "result", "lessons")
 EDITABLE = ("title", "org", "date", *STAR_COLUMNS, "metrics", "tags")
 
 
+#: Stories built from exactly these rows before, by those rows: a long-running process (the
+#: web app) that reads the bank again after one story changed gets the other stories back as
+#: the same objects, with everything already worked out from them (their text, their health).
+_BUILT: dict[tuple[Any, ...], Story] = {}
+_BUILT_MAX = 20_000
+
+
 def list_stories(store: Store, *, include_archived: bool = False) -> list[Story]:
     """All stories, ordered by id, with principles (link order) and fragments (note order)."""
     where = "" if include_archived else "WHERE archived = 0"
     rows = store.conn.execute(f"SELECT * FROM stories {where} ORDER BY id").fetchall()
     links = _links_by_story(store.conn)
-    fragments = _fragments_by_story(store.conn)
-    return [_story(row, links.get(row["id"], ()), fragments.get(row["id"], ())) for row in rows]
+    fragments = _fragment_rows_by_story(store.conn)
+    if len(_BUILT) + len(rows) > _BUILT_MAX:
+        _BUILT.clear()
+    out = []
+    for row in rows:
+        story_links, story_fragments = links.get(row["id"], ()), fragments.get(row["id"], ())
+        key = (tuple(row), story_links, story_fragments)
+        story = _BUILT.get(key)
+        if story is None:
+            story = _BUILT[key] = _story(row, story_links, _fragments(story_fragments))
+        out.append(story)
+    return out
 
 
 def get_story(store: Store, story_id: str) -> Story:
@@ -31,8 +48,8 @@ def get_story(store: Store, story_id: str) -> Story:
         raise NotFoundError(f"no story with id {story_id!r}",
                             hint="`loopprep stories` lists the ids.")
     links = _links_by_story(store.conn, story_id)
-    fragments = _fragments_by_story(store.conn, story_id)
-    return _story(row, links.get(story_id, ()), fragments.get(story_id, ()))
+    fragments = _fragment_rows_by_story(store.conn, story_id)
+    return _story(row, links.get(story_id, ()), _fragments(fragments.get(story_id, ())))
 
 
 class StoryIdentity(NamedTuple):
@@ -278,19 +295,29 @@ def _links_by_story(conn: sqlite3.Connection, story_id: str | None = None
     return {k: tuple(v) for k, v in out.items()}
 
 
-def _fragments_by_story(conn: sqlite3.Connection, story_id: str | None = None
-                        ) -> dict[str, tuple[Fragment, ...]]:
+def _fragment_rows_by_story(conn: sqlite3.Connection, story_id: str | None = None
+                            ) -> dict[str, tuple[tuple[Any, ...], ...]]:
+    """Each story's fragment rows (source path, line, text, principle), in note order."""
     sql = ("SELECT story_id, source_path, line, text, principle FROM story_fragments {where} "
            "ORDER BY story_id, source_path, line, position")
     if story_id is None:
         rows = conn.execute(sql.format(where=""))
     else:
         rows = conn.execute(sql.format(where="WHERE story_id = ?"), (story_id,))
-    out: dict[str, list[Fragment]] = defaultdict(list)
+    out: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
     for row in rows:
-        principle = PrincipleSlug(row[4]) if row[4] else None
-        out[row[0]].append(Fragment(row[3], SourceRef(row[1], row[2]), principle))
-    return {k: distinct_fragments(v) for k, v in out.items()}
+        out[row[0]].append(row[1:])
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _fragments_by_story(conn: sqlite3.Connection) -> dict[str, tuple[Fragment, ...]]:
+    return {k: _fragments(v) for k, v in _fragment_rows_by_story(conn).items()}
+
+
+def _fragments(rows: tuple[tuple[Any, ...], ...]) -> tuple[Fragment, ...]:
+    return distinct_fragments(
+        Fragment(text, SourceRef(path, line), PrincipleSlug(principle) if principle else None)
+        for path, line, text, principle in rows)
 
 
 def distinct_fragments(fragments: Iterable[Fragment]) -> tuple[Fragment, ...]:
