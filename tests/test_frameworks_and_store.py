@@ -87,3 +87,28 @@ def test_failed_transaction_rolls_back(tmp_path: Path) -> None:
             conn.execute("INSERT INTO settings VALUES ('a', 'b')")
             raise RuntimeError("boom")
         assert store.get_setting("a") is None
+
+
+def test_reading_again_keeps_unchanged_stories_and_sees_every_change(tmp_path: Path) -> None:
+    """The web app re-reads the bank after each commit: unchanged stories come back as the
+    same objects (their health already worked out), a changed one never does."""
+    from datetime import UTC, date, datetime
+
+    from loopprep.bank import Bank
+    from loopprep.coverage import story_health
+
+    now, today = datetime(2026, 12, 1, tzinfo=UTC), date(2026, 12, 1)
+    with Bank.open(tmp_path / "home") as bank:
+        for title in ("Pager storm", "Vendor audit", "Cost cut"):
+            bank.add_story(title, now=now, principles=["ownership"])
+        first = {s.id: s for s in bank.stories()}
+        edited, tagged, same = sorted(first)
+        assert {"metric", "date"} <= set(story_health(first[edited], today).missing)
+        bank.update_story(edited, {"result": "Pages fell 40% in 2025."}, now=now)
+        bank.tag_story(tagged, ["ownership", "frugality"])
+        second = {s.id: s for s in bank.stories()}
+    assert second[same] is first[same]
+    assert second[edited] is not first[edited] and second[tagged] is not first[tagged]
+    assert second[edited].result == "Pages fell 40% in 2025."
+    assert story_health(second[edited], today).missing == ()
+    assert second[tagged].principles == ("ownership", "frugality")
