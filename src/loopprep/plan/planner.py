@@ -253,11 +253,11 @@ def _why(story: Story, fit: Fit, principle_name: str, bar_raiser: bool, fit_of: 
     parts.append(f"fit {fit.score:.2f}")
     if bar_raiser:
         parts.append("bar raiser: the strongest stories go here")
-    others = sorted((f for j, f in enumerate(fit_of) if j not in here and f.eligible),
-                    key=lambda f: -f.score)
-    if others:
-        alt = others[0]
-        index = next(j for j, f in enumerate(fit_of) if f is alt)
+    # the first of the best (max keeps the earliest of equals, as a stable sort would)
+    index = max((j for j, f in enumerate(fit_of) if j not in here and f.eligible),
+                key=lambda j: fit_of[j].score, default=None)
+    if index is not None:
+        alt = fit_of[index]
         told = where.get(index)
         place = f"told to {told[0]} for {names[told[1]]}" if told else "kept in reserve"
         parts.append(f"next best: {live[index].title} ({alt.score:.2f}, {place})")
