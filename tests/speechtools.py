@@ -31,9 +31,9 @@ def need_speech() -> None:
                     + ", or set LOOPPREP_SKIP_SPEECH=1 to skip them")
 
 
-def speak(text: str, path: Path, *, wpm: int = 150) -> Path:
+def speak(text: str, path: Path, *, wpm: int = 150, voice: str = "en-us") -> Path:
     assert ESPEAK is not None
-    subprocess.run([ESPEAK, "-v", "en-us", "-s", str(wpm), "-w", str(path), text], check=True,
+    subprocess.run([ESPEAK, "-v", voice, "-s", str(wpm), "-w", str(path), text], check=True,
                    capture_output=True)
     return path
 
