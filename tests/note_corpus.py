@@ -2,7 +2,9 @@
 fixture styles of tests/test_note_styles.py plus fourteen more, all fictional, each written
 in a style seen in public notes, templates and exports. `dev` files are the ones the reader's
 rules were designed from; `heldout` files were written before those rules and are measured
-apart. Each entry says what a careful reader expects, in the fixtures' format."""
+apart; `fresh` files were written later, each in a layout no other file uses, with their
+expectations fixed before the importer first read them. Each entry says what a careful reader
+expects, in the fixtures' format."""
 
 from __future__ import annotations
 
@@ -102,4 +104,121 @@ HELDOUT = [
     }, questions=2, answers={"calculated risk": "Warehouse Wi-Fi outage",
                              "out of your way": "Returns label in the app"},
         style="google docs", group="heldout"),
+]
+
+#: written later, by people who had not seen the reader's rules, in layouts none of the
+#: files above use; one style per file, so the bench shows each file on its own line
+FRESH = [
+    Expected("fresh/27-notion-database-export.md", {
+        "Loyalty points double-spend": {"dive-deep", "customer-obsession"},
+        "Courier app offline mode": {"customer-obsession", "bias-for-action"},
+        "Saying no to the big rewrite": {"have-backbone"},
+        "Mentoring Ola": {"hire-and-develop-the-best"},
+        "Halving the CI bill": {"frugality", "invent-and-simplify"},
+        "Missed the Q3 partner launch": {"ownership", "earn-trust"},
+    }, questions=4, answers={"dig into data": "Loyalty points double-spend",
+                             "disagreed with your manager": "Saying no to the big rewrite",
+                             "time you failed": "Missed the Q3 partner launch",
+                             "more with less": "Halving the CI bill"},
+        star=("Loyalty points double-spend", "Courier app offline mode", "Halving the CI bill"),
+        style="notion database table", group="fresh"),
+    Expected("fresh/28-gdocs-story-headings.md", {
+        "Clinic booking no-shows": {"customer-obsession", "dive-deep"},
+        "EHR vendor migration": {"deliver-results", "ownership"},
+        "Standing up the on-call rota": {"insist-on-the-highest-standards"},
+        "Pushing back on the launch date": {"have-backbone"},
+        "Hiring the first QA engineer": {"hire-and-develop-the-best", "earn-trust"},
+    }, questions=5, answers={"customer problem": "Clinic booking no-shows",
+                             "senior leader": "Pushing back on the launch date",
+                             "raised the bar": "Standing up the on-call rota",
+                             "outside your area": "EHR vendor migration",
+                             "skeptical team": "Hiring the first QA engineer"},
+        star=("Clinic booking no-shows", "EHR vendor migration", "Standing up the on-call rota",
+              "Pushing back on the launch date", "Hiring the first QA engineer"),
+        style="gdocs story headings", group="fresh"),
+    Expected("fresh/29-logseq-block-properties.md", {
+        "Cold chain sensor alerts": {"customer-obsession", "bias-for-action"},
+        "Route planner rewrite": {"invent-and-simplify", "ownership"},
+        "Audit log gap": {"dive-deep"},
+        "Coaching Bao to senior": {"hire-and-develop-the-best"},
+        "Refurbished handhelds": {"frugality"},
+    }, questions=3, answers={"without having all the data": "Cold chain sensor alerts",
+                             "nobody else had noticed": "Audit log gap",
+                             "someone on your team grow": "Coaching Bao to senior"},
+        star=("Cold chain sensor alerts", "Route planner rewrite", "Audit log gap"),
+        style="logseq block properties", group="fresh"),
+    Expected("fresh/30-plain-text-numbered-lps.txt", {
+        "Ferry ticket gates": {"customer-obsession", "dive-deep"},
+        "Timetable feed outage": {"bias-for-action", "ownership"},
+        "Depot spreadsheet": {"invent-and-simplify", "deliver-results"},
+        "Second-hand servers": {"frugality"},
+        "Telling the ops director": {"earn-trust", "have-backbone"},
+    }, questions=4, answers={"without all the data": "Timetable feed outage",
+                             "bad news": "Telling the ops director",
+                             "saved money": "Second-hand servers",
+                             "something you simplified": "Depot spreadsheet"},
+        style="plain text, LP numbers", group="fresh"),
+    Expected("fresh/31-obsidian-vault-lp-tags", {
+        "Grain dryer alarms": {"customer-obsession", "ownership"},
+        "Moisture sensor drift": {"dive-deep", "insist-on-the-highest-standards"},
+        "Farmer app onboarding": {"customer-obsession", "earn-trust"},
+        "Dealer network pilot": {"think-big", "bias-for-action"},
+        "Refurb tablets for drivers": {"frugality"},
+    }, questions=3, answers={"root cause": "Moisture sensor drift",
+                             "calculated risk": "Dealer network pilot",
+                             "win back": "Farmer app onboarding"},
+        star=("Grain dryer alarms", "Moisture sensor drift", "Dealer network pilot",
+              "Refurb tablets for drivers"),
+        style="obsidian vault, template", group="fresh"),
+    Expected("fresh/32-onenote-paste-crlf-bom.md", {
+        "Vendor portal login outage": {"bias-for-action", "ownership"},
+        "Duplicate invoice detector": {"dive-deep", "deliver-results"},
+        "Onboarding guide for new joiners": {"hire-and-develop-the-best"},
+        "Learning Rust for the parser": {"learn-and-be-curious"},
+        "Supplier payment terms change": {"earn-trust", "customer-obsession"},
+    }, questions=3, answers={"incomplete information": "Vendor portal login outage",
+                             "learned something new": "Learning Rust for the parser",
+                             "went into the detail": "Duplicate invoice detector"},
+        star=("Vendor portal login outage", "Duplicate invoice detector",
+              "Onboarding guide for new joiners", "Learning Rust for the parser",
+              "Supplier payment terms change"),
+        style="onenote story-first", group="fresh"),
+    Expected("fresh/33-long-abbrev-legend-at-end.md", {
+        "Instant payouts for sellers": {"customer-obsession", "think-big"},
+        "Chargeback spike in Poland": {"dive-deep"},
+        "Killing the loyalty wallet": {"have-backbone", "are-right-a-lot"},
+        "PSD2 deadline": {"deliver-results", "ownership"},
+        "Checkout in one page": {"invent-and-simplify", "customer-obsession"},
+        "Growing Jonas into a PM": {"hire-and-develop-the-best"},
+        "Reconciliation tool on a shoestring": {"frugality", "invent-and-simplify"},
+        "outage I caused": {"ownership", "earn-trust"},
+        "Learning SQL properly": {"learn-and-be-curious"},
+        "Vendor wanted a price hike": {"frugality", "have-backbone"},
+    }, questions=5, answers={"disagreed with your manager": "Killing the loyalty wallet",
+                             "time you failed": "outage I caused",
+                             "bold idea": "Instant payouts for sellers",
+                             "hard deadline": "PSD2 deadline",
+                             "helped someone grow": "Growing Jonas into a PM"},
+        star=("Instant payouts for sellers", "Chargeback spike in Poland",
+              "Killing the loyalty wallet", "PSD2 deadline", "Checkout in one page",
+              "Growing Jonas into a PM", "Reconciliation tool on a shoestring",
+              "outage I caused", "Learning SQL properly", "Vendor wanted a price hike"),
+        style="abbrev, legend at end", group="fresh"),
+    Expected("fresh/34-lp-rows-story-columns.md", {
+        "Mobile money reversals": {"customer-obsession", "dive-deep"},
+        "Data centre exit": {"ownership", "bias-for-action", "deliver-results"},
+        "Rebuilding the team after the reorg": {"hire-and-develop-the-best", "earn-trust"},
+        "Self-serve merchant onboarding": {"invent-and-simplify", "think-big"},
+        "Agent fraud complaints": {"customer-obsession", "earn-trust"},
+        "Flaky test quarantine": {"insist-on-the-highest-standards", "dive-deep"},
+        "Refusing the unsafe launch": {"ownership", "have-backbone"},
+    }, questions=5, answers={"above and beyond": "Mobile money reversals",
+                             "good enough": "Flaky test quarantine",
+                             "disagreed with a decision": "Refusing the unsafe launch",
+                             "limited information": "Data centre exit",
+                             "build trust with a team": "Rebuilding the team after the reorg"},
+        star=("Mobile money reversals", "Data centre exit", "Rebuilding the team after the reorg",
+              "Self-serve merchant onboarding", "Agent fraud complaints", "Flaky test quarantine",
+              "Refusing the unsafe launch"),
+        style="LP rows x story codes", group="fresh"),
 ]
