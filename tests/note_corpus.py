@@ -121,7 +121,7 @@ FRESH = [
                              "time you failed": "Missed the Q3 partner launch",
                              "more with less": "Halving the CI bill"},
         star=("Loyalty points double-spend", "Courier app offline mode", "Halving the CI bill"),
-        style="notion database table", group="fresh"),
+        style="notion db table", group="fresh"),
     Expected("fresh/28-gdocs-story-headings.md", {
         "Clinic booking no-shows": {"customer-obsession", "dive-deep"},
         "EHR vendor migration": {"deliver-results", "ownership"},
@@ -146,7 +146,7 @@ FRESH = [
                              "nobody else had noticed": "Audit log gap",
                              "someone on your team grow": "Coaching Bao to senior"},
         star=("Cold chain sensor alerts", "Route planner rewrite", "Audit log gap"),
-        style="logseq block properties", group="fresh"),
+        style="logseq properties", group="fresh"),
     Expected("fresh/30-plain-text-numbered-lps.txt", {
         "Ferry ticket gates": {"customer-obsession", "dive-deep"},
         "Timetable feed outage": {"bias-for-action", "ownership"},
@@ -157,7 +157,7 @@ FRESH = [
                              "bad news": "Telling the ops director",
                              "saved money": "Second-hand servers",
                              "something you simplified": "Depot spreadsheet"},
-        style="plain text, LP numbers", group="fresh"),
+        style="plain text LP nos", group="fresh"),
     Expected("fresh/31-obsidian-vault-lp-tags", {
         "Grain dryer alarms": {"customer-obsession", "ownership"},
         "Moisture sensor drift": {"dive-deep", "insist-on-the-highest-standards"},
@@ -169,7 +169,7 @@ FRESH = [
                              "win back": "Farmer app onboarding"},
         star=("Grain dryer alarms", "Moisture sensor drift", "Dealer network pilot",
               "Refurb tablets for drivers"),
-        style="obsidian vault, template", group="fresh"),
+        style="obsidian + template", group="fresh"),
     Expected("fresh/32-onenote-paste-crlf-bom.md", {
         "Vendor portal login outage": {"bias-for-action", "ownership"},
         "Duplicate invoice detector": {"dive-deep", "deliver-results"},
@@ -203,7 +203,7 @@ FRESH = [
               "Killing the loyalty wallet", "PSD2 deadline", "Checkout in one page",
               "Growing Jonas into a PM", "Reconciliation tool on a shoestring",
               "outage I caused", "Learning SQL properly", "Vendor wanted a price hike"),
-        style="abbrev, legend at end", group="fresh"),
+        style="legend at end", group="fresh"),
     Expected("fresh/34-lp-rows-story-columns.md", {
         "Mobile money reversals": {"customer-obsession", "dive-deep"},
         "Data centre exit": {"ownership", "bias-for-action", "deliver-results"},
@@ -220,5 +220,5 @@ FRESH = [
         star=("Mobile money reversals", "Data centre exit", "Rebuilding the team after the reorg",
               "Self-serve merchant onboarding", "Agent fraud complaints", "Flaky test quarantine",
               "Refusing the unsafe launch"),
-        style="LP rows x story codes", group="fresh"),
+        style="LP rows x codes", group="fresh"),
 ]
