@@ -55,17 +55,47 @@ def read_legend(lines: list[str], framework: Framework) -> dict[int, dict[str, P
         pairs = {m.group("abbr"): named_principle(m.group("name"), framework) for m in items}
         if all(pairs.values()) and sum(len(m.group(0)) for m in items) >= len(body.strip()) * 0.7:
             found[index] = {a: s for a, s in pairs.items() if s}
+    return {**found, **_legend_tables(lines, framework)}
+
+def _spelled_from(abbr: str, name: str) -> bool:
+    """Whether an abbreviation's letters come from its name in order (`CustOb`, `I&S`)."""
+    rest = iter(re.sub(r"[^a-z]", "", name.lower()))
+    letters = re.sub(r"[^a-z]", "", abbr.lower())
+    initials = {w[0] for w in re.findall(r"[a-z]+", name.lower())}
+    return bool(letters) and letters[0] in initials and all(c in rest for c in letters)
+
+def _legend_tables(lines: list[str], framework: Framework) -> dict[int, dict[str, PrincipleSlug]]:
+    """A two-column table of abbreviations and the principles they stand for, by its line
+    indexes (`| CustOb | Customer Obsession |`): each short code spelled from its name."""
+    found: dict[int, dict[str, PrincipleSlug]] = {}
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and lines[end].strip().startswith("|"):
+            end += 1
+        rows = [[c.strip() for c in line.strip().strip("|").split("|")] for line in lines[start:end]]
+        if end - start < 4 or any(len(r) != 2 for r in rows) \
+                or not re.fullmatch(r":?-+:?", rows[1][0]):
+            start = end + 1
+            continue
+        pairs = {r[0]: named_principle(r[1], framework) for r in rows[2:]}
+        if all(len(a) <= 10 and " " not in a and s and _spelled_from(a, r[1])
+               for (a, s), r in zip(pairs.items(), rows[2:], strict=False)):
+            found.update({i: {} for i in range(start, end)})
+            found[start] = {a: s for a, s in pairs.items() if s}
+        start = end + 1
     return found
 
 def principle_list(text: str, framework: Framework, abbr: dict[str, PrincipleSlug]
                    ) -> list[PrincipleSlug] | None:
     """`CO, DD` or `ownership, deliver results`: the principles, when every item is one."""
-    items = [i.strip(" *_.") for i in re.split(r"[,+]|\s&\s", text)]
+    items = [i.strip(" *_.") for i in re.split(r"[,+·]|\s&\s", text)]
+    folded = {a.upper(): s for a, s in abbr.items()}
     slugs: list[PrincipleSlug] = []
     for item in items:
         if not item:
             return None
-        slug = abbr.get(item) or abbr.get(item.upper()) if item.isupper() else None
+        slug = abbr.get(item) or (folded.get(item.upper()) if item != item.lower() else None)
         slug = slug or named_principle(item, framework)
         if slug is None:
             return None
