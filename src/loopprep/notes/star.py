@@ -14,9 +14,10 @@ from loopprep.notes.outline import Item
 _EMPHASIS = r"(?:\*\*|__|\*|_)?"
 #: a STAR label opening a line: 'Situation:', '**Task:**', '**Action**:', 'Result -', 'S:'
 _LABEL = re.compile(
-    rf"^\s*{_EMPHASIS}\s*(?P<label>situation|context|background|task|goal|objective|actions?|"
-    r"what i did|what happened|results?|outcome|impact|lessons?(?: learned)?|learnings?|reflection|"
-    rf"(?P<letter>[star]))\s*{_EMPHASIS}\s*(?P<sep>:|\s[-–—]|[-–—]\s)\s*{_EMPHASIS}\s*"
+    r"^\s*(?P<open>\*\*|__|\*|_)?\s*(?P<label>situation|context|background|task|goal|objective|"
+    r"actions?|what i did|what happened|results?|outcome|impact|lessons?(?: learned)?|learnings?|"
+    rf"reflection|sit|tsk|act|res|(?P<letter>[star]))\s*{_EMPHASIS}\s*"
+    rf"(?P<sep>:|\s[-–—]|[-–—]\s|\.(?=(?:\*\*|__)\s))\s*{_EMPHASIS}\s*"
     r"(?P<rest>.*)$",
     re.IGNORECASE | re.DOTALL,
 )
@@ -28,6 +29,7 @@ _PARTS = {
     "result": "result", "results": "result", "outcome": "result", "impact": "result",
     "r": "result", "lesson": "lessons", "lessons": "lessons", "lessons learned": "lessons",
     "learning": "lessons", "learnings": "lessons", "reflection": "lessons",
+    "sit": "situation", "tsk": "task", "act": "action", "res": "result",
 }
 _BOLD_ONLY = re.compile(r"^\s*(\*\*|__)(?P<text>[^*_].*?)\1\s*[:.!]?\s*$")
 _STORY_LEAD = re.compile(r"^\s*(?:\*\*|__)?\s*(?:story|example)\s*\d*\s*(?:\*\*|__)?\s*[:\-–—]",
@@ -42,11 +44,15 @@ _TITLE_DASH = re.compile(r"^(?P<title>\S.{1,60}?)\s+[-–—]\s+(?P<about>\S.*)$
 
 def star_label(text: str) -> tuple[str, str] | None:
     """('result', 'saved $310k') for a line opening with a STAR label, else None. A single
-    letter counts only with a colon ('S: …'), never with a dash ('A - …' is prose)."""
+    letter counts only with a colon ('S: …') or in bold ('**S** — …'), never with a bare
+    dash ('A - …' is prose); a period ends a label only inside bold ('**Situation.**'); the
+    short forms 'Sit:', 'Tsk:', 'Act:', 'Res:' only with a colon."""
     match = _LABEL.match(text)
     if match is None:
         return None
-    if match.group("letter") and match.group("sep").strip() != ":":
+    sep, bold = match.group("sep").strip(), match.group("open") in ("**", "__")
+    if (match.group("letter") and sep != ":" and not bold) or (
+            len(match.group("label")) == 3 and sep != ":"):
         return None
     return _PARTS[match.group("label").lower()], match.group("rest").strip().rstrip("*_ ").strip()
 

@@ -1,0 +1,35 @@
+"""Rules that make the importer read notes in layouts it was not built on, each one a
+convention seen in more than one notes style (issue #14); fictional people and stories."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from conftest import CLI
+
+
+def _import(cli: CLI, tmp_path: Path, text: str) -> dict[str, list[str]]:
+    """Import `text` as a notes file; each story's title -> its principles."""
+    notes = tmp_path / "n.md"
+    notes.write_text(text, encoding="utf-8")
+    cli.json("import", notes)
+    stories: list[dict[str, Any]] = cli.json("stories")["stories"]  # type: ignore[index]
+    return {s["title"]: s["principles"] for s in stories}
+
+
+def test_a_legend_table_spells_out_mixed_case_abbreviations(cli: CLI, tmp_path: Path) -> None:
+    """`| abbr | LP |` at the end of the file, `CustOb · Frug` after a story's title."""
+    text = ("## Stories\n\n**Kiosk pilot** — _CustOb · Frug_\n\nSituation: queues of 40 minutes\n"
+            "Result: 6 minutes\n\n### Legend\n\n| abbr | LP |\n|---|---|\n"
+            "| CustOb | Customer Obsession |\n| Frug | Frugality |\n| DD | Dive Deep |\n")
+    assert _import(cli, tmp_path, text) == {"Kiosk pilot": ["customer-obsession", "frugality"]}
+
+
+def test_star_label_variants_make_a_story(cli: CLI, tmp_path: Path) -> None:
+    """`**Situation.**`, `Sit:`/`Act:`/`Res:` and a bold letter with a dash (`**S** —`)."""
+    text = ("## Stories\n\n### Kiosk pilot\n\n**Situation.** queues of 40 minutes\n"
+            "**Result.** 6 minutes\n\n### Ledger rewrite\n\nSit: books off by 2%\n"
+            "Act: rebuilt the ledger\nRes: fixed in a week\n\n### Pager storm\n\n"
+            "- **S** — 300 pages in one night\n- **R** — zero repeats\n")
+    assert set(_import(cli, tmp_path, text)) == {"Kiosk pilot", "Ledger rewrite", "Pager storm"}
