@@ -33,3 +33,13 @@ def test_star_label_variants_make_a_story(cli: CLI, tmp_path: Path) -> None:
             "Act: rebuilt the ledger\nRes: fixed in a week\n\n### Pager storm\n\n"
             "- **S** — 300 pages in one night\n- **R** — zero repeats\n")
     assert set(_import(cli, tmp_path, text)) == {"Kiosk pilot", "Ledger rewrite", "Pager storm"}
+
+
+def test_a_database_table_titled_name_with_page_links_is_a_story_table(
+        cli: CLI, tmp_path: Path) -> None:
+    """Notion/Airtable export: the title column is `Name`, each title a link to its page."""
+    text = ("## Story bank\n\n| Name | Leadership Principles | Strength |\n| --- | --- | --- |\n"
+            "| [Kiosk pilot](Kiosk%20pilot%20a1b2.md) | Customer Obsession, Frugality | OK |\n"
+            "| Ledger rewrite | Earn Trust | Strong |\n")
+    assert _import(cli, tmp_path, text) == {"Kiosk pilot": ["customer-obsession", "frugality"],
+                                             "Ledger rewrite": ["earn-trust"]}

@@ -35,7 +35,9 @@ _DESCRIPTION = re.compile(r"^\s*(?:leaders?|we|they|you)\b", re.IGNORECASE)
 _STORY_NUMBER = re.compile(r"^\s*(?:story|example)\s*\d*\s*[:.\-–—]\s*", re.IGNORECASE)
 _TABLE_RULE = re.compile(r"^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?$")
 _PRINCIPLE_COLUMN = re.compile(r"\b(?:lps?|principles?|competenc\w*)\b", re.IGNORECASE)
-_STORY_COLUMN = re.compile(r"\b(?:stor(?:y|ies)|examples?)\b", re.IGNORECASE)
+#: a story table's title column: 'Story', 'Example', or a database's title column 'Name'/'Title'
+_STORY_COLUMN = re.compile(r"\b(?:stor(?:y|ies)|examples?)\b|^\W*(?:name|title)\W*$", re.IGNORECASE)
+_CELL_LINK = re.compile(r"\[([^\]]+)\]\([^)]*\)")
 _STORY_CALLOUTS = {"example", "story", "stories", "answer", "quote"}
 _GENERIC_TITLES = re.compile(r"^(?:me|mine|my stories|stories|story|examples?|notes?|"
                              r"answers?|star|star stories)$", re.IGNORECASE)
@@ -338,7 +340,8 @@ def read_table(block: Paragraph, framework: Framework) -> PrincipleTable | None:
         if max(p_col, s_col) >= len(cells):
             continue
         principles = _principles_in(cells[p_col], framework)
-        titles = [title_text(t) for t in re.split(r"\s*(?:;|<br\s*/?>)\s*", cells[s_col])]
+        titles = [title_text(t) for t in re.split(r"\s*(?:;|<br\s*/?>)\s*",
+                                                   _CELL_LINK.sub(r"\1", cells[s_col]))]
         titles = [t for t in titles if t and t not in ("-", "—", "?", "tbd", "TBD")]
         if principles and titles:
             rows.append(TableRow(principles, titles, block.line + offset))
