@@ -43,3 +43,13 @@ def test_a_database_table_titled_name_with_page_links_is_a_story_table(
             "| Ledger rewrite | Earn Trust | Strong |\n")
     assert _import(cli, tmp_path, text) == {"Kiosk pilot": ["customer-obsession", "frugality"],
                                              "Ledger rewrite": ["earn-trust"]}
+
+
+def test_a_story_heading_holding_a_principle_alias_is_a_story(cli: CLI, tmp_path: Path) -> None:
+    """`Hiring` is an alias of Hire and Develop the Best, but not in a story's title."""
+    text = ("## Stories\n\n### Hiring our second data engineer\n\n**LPs:** Earn Trust\n\n"
+            "- **Situation:** the team wanted no gatekeeper\n- **Result:** hired in 5 weeks\n\n"
+            "### Kiosk pilot\n\n**LPs:** Frugality\n\n- **Situation:** queues of 40 min\n"
+            "- **Result:** 6 minutes\n")
+    assert _import(cli, tmp_path, text) == {"Hiring our second data engineer": ["earn-trust"],
+                                             "Kiosk pilot": ["frugality"]}

@@ -172,6 +172,8 @@ def _score(norm: str, words: set[str], name: str, name_words: frozenset[str], *,
     if name_words <= words:
         # the heading contains the whole name, e.g. "Customer Obsession (stories)"
         extra = len(words - name_words)
+        if alias and extra > 2:
+            return 0.0  # 'Hiring the first QA engineer' is a story, not a principle
         return max(0.6, 0.9 - 0.1 * extra)
     if words <= name_words:
         # a partial name, e.g. "Backbone" or "Earth's Best Employer"
