@@ -53,3 +53,16 @@ def test_a_story_heading_holding_a_principle_alias_is_a_story(cli: CLI, tmp_path
             "- **Result:** 6 minutes\n")
     assert _import(cli, tmp_path, text) == {"Hiring our second data engineer": ["earn-trust"],
                                              "Kiosk pilot": ["frugality"]}
+
+
+def test_a_question_and_its_story_on_one_line_are_linked(cli: CLI, tmp_path: Path) -> None:
+    """`- Tell me about a time you failed → Ledger rewrite`: the arrow starts the answer."""
+    text = ("## Dive Deep\n\n### Ledger rewrite\n\n- Situation: books off by 2%\n"
+            "- Result: fixed in a week\n\n## Questions\n\n"
+            "- Q: Tell me about a time you found a root cause. → Ledger rewrite\n")
+    titles = _import(cli, tmp_path, text)
+    stories = {s["title"]: s["id"] for s in cli.json("stories")["stories"]}  # type: ignore[index]
+    questions = cli.json("questions", "--origin", "notes")["questions"]  # type: ignore[index]
+    assert titles == {"Ledger rewrite": ["dive-deep"]}
+    assert [(q["text"], q["stories"]) for q in questions] == [
+        ("Tell me about a time you found a root cause.", [stories["Ledger rewrite"]])]

@@ -87,10 +87,14 @@ def _question_list(
     current_index = _index_of(doc, pending) if pending is not None else -1
     for item in block.items:
         if is_question(item.text):
-            current = doc.ask(item.text, item.line, principle)
+            asked, answer = _answer_after_arrow(item.text)
+            current = doc.ask(asked, item.line, principle)
             current_index = len(doc.questions) - 1
             for line in item.lines:
                 doc.placed[line] = f"question:{current_index}"
+            if answer:
+                answer_item = Item(answer, item.line, item.indent, item.ordered)
+                _outline_item(doc, current, current_index, answer_item, registry)
             for child in item.children:
                 _outline_item(doc, current, current_index, child, registry)
         elif current is not None:
@@ -106,6 +110,19 @@ def _question_list(
                 "info",
             )
             place(doc, item, "finding:unplaced-bullet")
+
+
+#: a question and its answer on one line split at the first arrow (never at a dash: a
+#: question may hold one)
+_ARROW_AT = re.compile(r"\s*(?:→|->|=>|⇒)\s*")
+
+
+def _answer_after_arrow(text: str) -> tuple[str, str]:
+    """'Tell me about a time you failed → Pager storm' -> (the question, 'Pager storm')."""
+    m = _ARROW_AT.search(text)
+    if m is None or not text[m.end():].strip():
+        return text, ""
+    return text[: m.start()], text[m.end():].strip()
 
 
 def _index_of(doc: ParsedNotes, question: QuestionDraft) -> int:
