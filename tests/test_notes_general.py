@@ -66,3 +66,13 @@ def test_a_question_and_its_story_on_one_line_are_linked(cli: CLI, tmp_path: Pat
     assert titles == {"Ledger rewrite": ["dive-deep"]}
     assert [(q["text"], q["stories"]) for q in questions] == [
         ("Tell me about a time you found a root cause.", [stories["Ledger rewrite"]])]
+
+
+def test_a_nested_lp_line_files_its_story(cli: CLI, tmp_path: Path) -> None:
+    """`LP: …` nested in a story bullet (OneNote, Logseq): that story's principles, whether
+    it names one principle (never a heading) or two (never the run's title)."""
+    text = ("My stories\n- Ledger rewrite\n\t- LP: Earn trust\n\t- Situation: books off by 2%\n"
+            "\t- Result: fixed in a week\n- Kiosk pilot\n\t- LP: Frugality / Think big\n"
+            "\t- Situation: queues of 40 minutes\n\t- Result: 6 minutes\n")
+    assert _import(cli, tmp_path, text) == {"Ledger rewrite": ["earn-trust"],
+                                             "Kiosk pilot": ["frugality", "think-big"]}

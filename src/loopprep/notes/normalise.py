@@ -274,7 +274,8 @@ class _Rewriter:
         indent, rest = m.group("indent"), m.group("rest")
         slug = _alone(_LEADING_MARKS.sub("", rest) if not m.group("mark") else rest,
                       self.framework)
-        if slug is not None and (m.group("mark") or not indent):
+        nested_label = bool(indent and m.group("mark") and _LABEL_TITLE.match(rest))
+        if slug is not None and (m.group("mark") or not indent) and not nested_label:
             self.level = self.level or min(self.heading + 1, 6)
             self.out.headings.add(index)
             self.dedent = (indent, "") if m.group("mark") else None

@@ -6,6 +6,7 @@ before it (`**Payment outage**`, `Story - Returns kiosk`) or by the heading it o
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from loopprep.model import PrincipleSlug
@@ -163,13 +164,21 @@ def _unit_text(unit: Unit) -> str:
     return "\n".join(_render_item(unit.item))
 
 
-def item_run(item: Item) -> StarStory | None:
-    """A bullet whose nested bullets are a STAR run is one story titled by the bullet."""
-    units = [Unit(child.text, child.line, child) for child in item.children]
+def item_run(item: Item, principles_of: Callable[[str], list[PrincipleSlug]] | None = None
+             ) -> StarStory | None:
+    """A bullet whose nested bullets are a STAR run is one story titled by the bullet; a
+    nested line naming principles (`LP: Ownership`, by `principles_of`) files that story."""
+    listed: list[PrincipleSlug] = []
+    units: list[Unit] = []
+    for child in item.children:
+        found = principles_of(child.text) if principles_of and not child.children else []
+        listed.extend(p for p in found if p not in listed)
+        if not found:
+            units.append(Unit(child.text, child.line, child))
     runs = find_runs(units)
     if len(runs) != 1 or runs[0][0] != 0 or runs[0][1] != len(units):
         return None
     story = runs[0][2]
     title = title_text(item.text) or None
     lines = [line for sub in item.walk() for line in sub.lines]
-    return StarStory(title, item.line, story.parts, "\n".join(_render_item(item)), lines)
+    return StarStory(title, item.line, story.parts, "\n".join(_render_item(item)), lines, listed)

@@ -233,9 +233,9 @@ def _read_chunk(blocks: list[Block], framework: Framework, heading: str | None, 
     for index, (unit, _) in enumerate(units):
         if index in consumed or unit.item is None or not unit.item.children:
             continue
-        nested = item_run(unit.item)
+        nested = item_run(unit.item, lambda text: _principle_list(text, framework))
         if nested is not None:
-            nested.principles = list(principles)
+            nested.principles = list(dict.fromkeys([*nested.principles, *principles]))
             stories[index] = nested
             consumed.add(index)
     if principles and not stories and heading is not None:
