@@ -76,3 +76,16 @@ def test_a_nested_lp_line_files_its_story(cli: CLI, tmp_path: Path) -> None:
             "\t- Situation: queues of 40 minutes\n\t- Result: 6 minutes\n")
     assert _import(cli, tmp_path, text) == {"Ledger rewrite": ["earn-trust"],
                                              "Kiosk pilot": ["frugality", "think-big"]}
+
+
+def test_logseq_heading_blocks_and_block_properties(cli: CLI, tmp_path: Path) -> None:
+    """`- ## Stories` is a heading; `lp:: …` under a block names its principles (so does a
+    `#[[Frugality]]` page tag) and such a block is a story wherever it sits."""
+    text = ("- ## Stories\n\t- Ledger rewrite\n\t  lp:: [[Earn Trust]], [[Dive Deep]]\n"
+            "\t  year:: 2024\n\t\t- S: books off by 2%\n\t\t- R: fixed in a week\n"
+            "\t- Coaching Ana\n\t  lp:: [[Hire and Develop the Best]]\n\t\t- weekly 1:1s\n"
+            "\t- Used laptops for interns #[[Frugality]]\n\t\t- saved 9k\n")
+    assert _import(cli, tmp_path, text) == {
+        "Ledger rewrite": ["earn-trust", "dive-deep"],
+        "Coaching Ana": ["hire-and-develop-the-best"],
+        "Used laptops for interns": ["frugality"]}

@@ -34,6 +34,7 @@ _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u200b": 
                          "\ufeff": ""})
 _ESCAPE = re.compile(r"\\([-#*_.>+!\[\]()`|~])")
 _PROPERTY = re.compile(r"^(\s*(?:[-*]\s+)?)([A-Za-z][\w -]{0,30})::(\s|$)")
+_BLOCK_PROPERTY = re.compile(r"^([ \t]+)[A-Za-z][\w-]{0,30}::(?:\s|$)")
 _SUMMARY = re.compile(r"^\s*<summary>(?P<title>.*?)</summary>\s*$", re.IGNORECASE)
 _TAG_ONLY = re.compile(r"^\s*</?(?:details|summary|aside)[^>]*>\s*$", re.IGNORECASE)
 _MARK = re.compile(
@@ -55,6 +56,7 @@ _LEADING_MARKS = re.compile(r"^[^\w*_\[]+(?=\w|\[\[)")
 _WIKILINK = re.compile(r"^\[\[(.+?)(?:\|.*)?\]\]$")
 _O_SPACE = re.compile(r"^[ \t]*o [A-Z]")
 _LP_TAG = re.compile(r"(?<![\w&])#(?:lps?|principles?)/(?P<slug>[\w-]+)", re.IGNORECASE)
+_PAGE_TAG = re.compile(r"(?<![\w&])#\[\[(?P<name>[^\]]+)\]\]")
 _TASK = re.compile(r"^(\s*[-*+]\s+)(?:(?:TODO|LATER|NOW|DOING)\b:?\s*|"
                    r"(?=(?:need|find|add|write|tbd)\b.*\bstor(?:y|ies)\b))", re.IGNORECASE)
 _DONE = re.compile(r"^(\s*[-*+]\s+)DONE\b:?\s*")
@@ -98,6 +100,10 @@ _MAYBE = re.compile(r"::|[▸►‣▹]|^\s*(?:[-*+]\s+)?(?:\*\*)?(?:TODO|DONE|L
 def _clean(line: str) -> str:
     if not _MAYBE.search(line):
         return line
+    block_property = _BLOCK_PROPERTY.match(line)
+    if block_property:  # Logseq's '\t  lp:: …' under a block: a nested line of its own
+        line = f"{block_property.group(1).rstrip(' ')}\t- {line.lstrip()}" if "\t" in \
+            block_property.group(1) else f"{block_property.group(1)}- {line.lstrip()}"
     line = _PROPERTY.sub(r"\1\2:\3", line)
     line = _TODO_Q.sub(r"\1\2", line)
     line = _TOGGLE.sub(r"\1", line)
@@ -158,6 +164,12 @@ def _tags(line: str, framework: Framework) -> tuple[str, list[PrincipleSlug]]:
     if "#" not in line:
         return line, []
     slugs = [s for m in _LP_TAG.finditer(line) if (s := lp_tag(m.group("slug"), framework))]
+    if "#[[" in line:  # Logseq's tag of a page: '#[[Frugality]]' when it names a principle
+        named = [(m.group(0), s) for m in _PAGE_TAG.finditer(line)
+                 if (s := _strong(m.group("name"), framework))]
+        slugs += [s for _, s in named]
+        for tag, _ in named:
+            line = line.replace(tag, "")
     return (_LP_TAG.sub("", line).rstrip(), slugs) if slugs else (line, [])
 
 
@@ -233,10 +245,14 @@ class _Rewriter:
         if self.dedent is not None and rest.strip():
             line = self._dedented(line, indent)
         hashes = _HEADING.match(line)
+        block_heading = hashes is None and bool(m.group("mark")) and _HEADING.match(rest)
+        if block_heading:  # Logseq's '- ## Stories': a heading, its nested blocks its content
+            line, hashes = rest, _HEADING.match(rest)
         if hashes and summary:
             self.dedent = None
         elif hashes:
             line = self._heading(line, hashes, index)
+            self.dedent = (indent, "") if block_heading else None
         elif rest.strip():
             line = self._content(line, m, index)
         if _ANSWER.match(line) and _asks(self.asked):

@@ -173,12 +173,13 @@ def item_run(item: Item, principles_of: Callable[[str], list[PrincipleSlug]] | N
     for child in item.children:
         found = principles_of(child.text) if principles_of and not child.children else []
         listed.extend(p for p in found if p not in listed)
-        if not found:
+        if not found and not (principles_of and META_LINE.match(child.text) and not child.children):
             units.append(Unit(child.text, child.line, child))
     runs = find_runs(units)
-    if len(runs) != 1 or runs[0][0] != 0 or runs[0][1] != len(units):
+    whole = len(runs) == 1 and runs[0][0] == 0 and runs[0][1] == len(units)
+    if not whole and not listed:
         return None
-    story = runs[0][2]
+    parts = runs[0][2].parts if whole else {}  # a bullet naming its principles is a story
     title = title_text(item.text) or None
     lines = [line for sub in item.walk() for line in sub.lines]
-    return StarStory(title, item.line, story.parts, "\n".join(_render_item(item)), lines, listed)
+    return StarStory(title, item.line, parts, "\n".join(_render_item(item)), lines, listed)
