@@ -6,12 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from conftest import CLI
 
 
-def _import(cli: CLI, tmp_path: Path, text: str) -> dict[str, list[str]]:
+def _import(cli: CLI, tmp_path: Path, text: str, name: str = "n.md") -> dict[str, list[str]]:
     """Import `text` as a notes file; each story's title -> its principles."""
-    notes = tmp_path / "n.md"
+    notes = tmp_path / name
     notes.write_text(text, encoding="utf-8")
     cli.json("import", notes)
     stories: list[dict[str, Any]] = cli.json("stories")["stories"]  # type: ignore[index]
@@ -89,3 +91,23 @@ def test_logseq_heading_blocks_and_block_properties(cli: CLI, tmp_path: Path) ->
         "Ledger rewrite": ["earn-trust", "dive-deep"],
         "Coaching Ana": ["hire-and-develop-the-best"],
         "Used laptops for interns": ["frugality"]}
+
+
+@pytest.mark.parametrize("text", [
+    # placeholders and asks to self under a principle (an LP map note)
+    "## Kiosk pilot\n- Situation: queues\n- Result: 6 minutes\n\n## Are Right, A Lot\n"
+    "- nothing yet\n\n## Hire and Develop the Best\n- ask Dana about the intern scheme?\n",
+    # a line of tags only (an Obsidian story note's last line)
+    "# Kiosk pilot\n\nQueues of 40 minutes; I cut them to 6.\n\n#story #lp/frugality\n",
+    # a STAR template: labels with nothing after them
+    "# Kiosk pilot\n\n- Situation: queues\n- Result: 6 minutes\n\n# {{title}}\n\n"
+    "**Situation**:\n**Action**:\n**Result**:\n",
+    # a gaps section: each bullet a to-do, never a story, a principle heading or a question
+    "## Kiosk pilot\n- Situation: queues\n- Result: 6 minutes\n\n## **LPs with no story yet**\n"
+    "- Frugality\n- Think Big - maybe the kiosk? no, too small\n\n## Gaps\n"
+    "- no ET story yet, maybe #1?\n- BfA — need one\n",
+])
+def test_notes_to_self_placeholders_and_gaps_are_not_stories(
+        cli: CLI, tmp_path: Path, text: str) -> None:
+    assert list(_import(cli, tmp_path, text, "Kiosk pilot.md")) == ["Kiosk pilot"]
+    assert cli.json("questions", "--origin", "notes")["questions"] == []  # type: ignore[index]

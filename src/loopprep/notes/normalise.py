@@ -56,6 +56,10 @@ _LEADING_MARKS = re.compile(r"^[^\w*_\[]+(?=\w|\[\[)")
 _WIKILINK = re.compile(r"^\[\[(.+?)(?:\|.*)?\]\]$")
 _O_SPACE = re.compile(r"^[ \t]*o [A-Z]")
 _LP_TAG = re.compile(r"(?<![\w&])#(?:lps?|principles?)/(?P<slug>[\w-]+)", re.IGNORECASE)
+_TAGS_ONLY = re.compile(r"^\s*(?:#[\w/-]+\s*)*$")
+#: a heading over the principles that have no story yet ('Gaps', 'LPs with no story yet')
+_GAPS = re.compile(r"^\W*(?:gaps?|(?:still\s+)?missing|(?:(?:lps?|principles?)\s+)?(?:with\s+)?"
+                   r"(?:no|without(?:\s+a)?)\s+stor(?:y|ies)(?:\s+yet)?)\W*$", re.IGNORECASE)
 _PAGE_TAG = re.compile(r"(?<![\w&])#\[\[(?P<name>[^\]]+)\]\]")
 _TASK = re.compile(r"^(\s*[-*+]\s+)(?:(?:TODO|LATER|NOW|DOING)\b:?\s*|"
                    r"(?=(?:need|find|add|write|tbd)\b.*\bstor(?:y|ies)\b))", re.IGNORECASE)
@@ -164,6 +168,8 @@ def _tags(line: str, framework: Framework) -> tuple[str, list[PrincipleSlug]]:
     if "#" not in line:
         return line, []
     slugs = [s for m in _LP_TAG.finditer(line) if (s := lp_tag(m.group("slug"), framework))]
+    if slugs and _TAGS_ONLY.match(_LP_TAG.sub("", line)):
+        return "", slugs  # '#story #lp/earn-trust': a line of tags, the note's principles
     if "#[[" in line:  # Logseq's tag of a page: '#[[Frugality]]' when it names a principle
         named = [(m.group(0), s) for m in _PAGE_TAG.finditer(line)
                  if (s := _strong(m.group("name"), framework))]
@@ -216,6 +222,7 @@ class _Rewriter:
         self.dedent: tuple[str, str] | None = None  # (parent indent, one level of indent)
         self.previous_bullet = False
         self.asked = ""
+        self.gaps = False  # under a heading over the principles with no story yet
 
     def tags(self, line: str, index: int) -> str:
         """The line without its `#lp/…` tags, which are kept for the line (or the file)."""
@@ -253,6 +260,8 @@ class _Rewriter:
         elif hashes:
             line = self._heading(line, hashes, index)
             self.dedent = (indent, "") if block_heading else None
+        elif rest.strip() and self.gaps and m.group("mark") and not rest.startswith("["):
+            line = f"{line[: len(line) - len(rest)]}[ ] {rest}"  # a gap: a to-do, no story
         elif rest.strip():
             line = self._content(line, m, index)
         if _ANSWER.match(line) and _asks(self.asked):
@@ -278,6 +287,7 @@ class _Rewriter:
     def _heading(self, line: str, hashes: re.Match[str], index: int) -> str:
         """A real heading; one that ends in principles (`## Pager storm (OWN)`) is cut."""
         self.heading, self.level, self.dedent = len(hashes.group(1)), 0, None
+        self.gaps = bool(_GAPS.match(re.sub(r"[*_]", "", line[hashes.end():])))
         split = _story_list(line[hashes.end():], self.framework, self.abbr)
         if split is None:
             return line

@@ -86,7 +86,11 @@ def _question_list(
     current = pending
     current_index = _index_of(doc, pending) if pending is not None else -1
     for item in block.items:
-        if is_question(item.text):
+        if item.checked is not None:  # a to-do ('[ ] find a BfA story') asks and answers nothing
+            doc.note("not-a-story", f"'{short(item.text)}' is read as a to-do, not a story",
+                     item.line, "info")
+            place(doc, item, "finding:not-a-story")
+        elif is_question(item.text):
             asked, answer = _answer_after_arrow(item.text)
             current = doc.ask(asked, item.line, principle)
             current_index = len(doc.questions) - 1

@@ -142,7 +142,7 @@ def find_runs(units: list[Unit]) -> list[tuple[int, int, StarStory]]:
                 break
             parts[label[0]] = _part_text(units[end], label[1])
             end += 1
-        if len(parts) >= 2:
+        if len(parts) >= 2 and any(parts.values()):  # labels with nothing after: a template
             start = index
             title: str | None = None
             if index > 0 and is_title(units[index - 1]) and (not out or out[-1][1] < index):
