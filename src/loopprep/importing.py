@@ -143,7 +143,7 @@ def _import_notes(
         note_rows.archive_questions(conn, vanished, stamp)
         _store_sources(conn, docs, files, scope.gone_files, global_findings, stamp)
         _store_technical(conn, docs, scope.covered, now, report)
-        _diff(report, before, story_rows.snapshot(conn))
+        _diff(report, before, story_rows.snapshot(conn, compared=before.keys()))
         _diff_questions(report, questions_before,
                         note_rows.question_details(conn, new_questions), new_questions)
         report.questions_archived = [QuestionId(q) for q in vanished]
