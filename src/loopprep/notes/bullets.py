@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from loopprep.notes.principles import normalise
 
@@ -58,7 +59,7 @@ class Bullet:
     rest: str
     backref: bool
 
-    @property
+    @cached_property
     def anchor_key(self) -> str | None:
         return normalise(self.anchor) if self.anchor else None
 

@@ -5,7 +5,6 @@ matching finds technical topics and subtopics (`match_named`).
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -20,9 +19,37 @@ _STOP = {"the", "a", "an", "to", "be", "and", "on", "of", "for", "my", "are", "i
 _PUNCTUATION = re.compile(r"[^\w\s]|_")
 
 
-@functools.lru_cache(maxsize=65536)
+#: ASCII punctuation (and `_`) -> a space, for `_PUNCTUATION` on ASCII text ('&', quotes
+#: and backticks are replaced before)
+_ASCII_PUNCTUATION = str.maketrans({chr(c): " " for c in range(128)
+                                    if _PUNCTUATION.match(chr(c)) and chr(c) not in "&'`"})
+#: text -> its `normalise`d words: an import asks for the same few hundred thousand texts
+#: again and again (a dict forgets all at its size limit; an LRU cache that small thrashes)
+_NORMALISED: dict[str, str] = {}
+_NORMALISED_MAX = 250_000
+
+
 def normalise(text: str) -> str:
     """Lower-case words only: 'Earth’s Best' -> 'earths best', 'A & B' -> 'a and b'."""
+    found = _NORMALISED.get(text)
+    if found is None:
+        found = _ascii_words(text) if text.isascii() else _words(text)
+        if len(_NORMALISED) >= _NORMALISED_MAX:
+            _NORMALISED.clear()
+        _NORMALISED[text] = found
+    return found
+
+
+def _ascii_words(text: str) -> str:
+    """`_words` for ASCII text (which NFKC leaves as it is), with one translation."""
+    if "&" in text:
+        text = text.replace("&", " and ")
+    if "'" in text or "`" in text:
+        text = text.replace("'", "").replace("`", "")
+    return " ".join(text.translate(_ASCII_PUNCTUATION).lower().split())
+
+
+def _words(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("&", " and ").replace("’", "").replace("‘", "").replace("'", "")
     text = text.replace("`", "")
@@ -72,7 +99,7 @@ def match_principle(heading: str, framework: Framework) -> tuple[Principle | Non
     hit = _MATCHES.get(key)
     if hit is not None and hit[0] is framework:
         return hit[1]
-    answer = match_named(heading, framework.principles)
+    answer = _match_named(heading, framework.principles, None)
     if len(_MATCHES) >= _MATCHES_MAX:
         _MATCHES.clear()
     _MATCHES[key] = (framework, answer)

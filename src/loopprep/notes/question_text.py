@@ -49,8 +49,20 @@ def is_stem(text: str) -> bool:
     return bool(_QUESTION_START.match(text)) and bool(STEM_END.search(text)) and len(text) < 80
 
 
-@lru_cache(maxsize=65536)
+#: a word `_QUESTION_START` opens with: a line with none of them and no '?' asks nothing
+_ASKING_WORD = re.compile(r"tell|describe|give|walk|share|talk|explain|recall|think|have",
+                          re.IGNORECASE)
+
+
 def is_question(text: str) -> bool:
+    """Whether a line asks an interview question ('Tell me about…', 'Why did you…?')."""
+    if "?" not in text and not _ASKING_WORD.search(text):
+        return False  # most lines of notes: told at a glance, not worth keeping
+    return _is_question(text)
+
+
+@lru_cache(maxsize=65536)
+def _is_question(text: str) -> bool:
     text = clean_question(text)
     if not text or len(text) > 600:
         return False

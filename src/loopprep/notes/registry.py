@@ -49,6 +49,8 @@ class StoryRegistry:
     #: story id -> the keys whose story has that id; key -> its place in `stories`
     _id_keys: dict[str, set[str]] = field(default_factory=dict)
     _places: dict[str, int] = field(default_factory=dict)
+    #: the first word of every anchor: a bullet opening with none of them names no anchor
+    _anchor_heads: set[str] = field(default_factory=set)
 
     def add(self, story: KnownStory) -> None:
         was = self.stories.get(story.key)
@@ -60,6 +62,7 @@ class StoryRegistry:
             self._id_keys.setdefault(story.story_id, set()).add(story.key)
         if story.anchor:
             self._anchors.setdefault(story.anchor, []).append(story)
+            self._anchor_heads.add(story.anchor.split(" ", 1)[0])
         for key in _title_keys(story.title):
             self._titles.setdefault(key, story)
 
@@ -142,6 +145,8 @@ class StoryRegistry:
         bullet = read_bullet(text)
         body, _ = strip_lead_in(text)
         words = normalise(body).split()
+        if not words or words[0] not in self._anchor_heads:
+            return bullet
         prefixes = (" ".join(words[:n]) for n in range(min(len(words), 6), 0, -1))
         for anchor in prefixes:
             if anchor in self._anchors:
