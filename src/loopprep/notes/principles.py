@@ -134,6 +134,10 @@ def match_named(heading: str, candidates: Iterable[N], *, fold: Fold | None = No
 
 def _match_named(heading: str, candidates: Iterable[N], fold: Fold | None
                  ) -> tuple[N | None, float]:
+    if fold is None and isinstance(candidates, tuple) and heading.isascii() and (
+            _table(candidates, None).holding.keys().isdisjoint(normalise(heading).split())):
+        # no word of any name (most lines of notes); the words below are some of these
+        return None, 0.0
     norm = normalise(_LP_PREFIX.sub("", heading))
     norm = _NUMBER_PREFIX.sub("", norm)  # "3. Dive Deep" -> "dive deep"
     if fold is not None:
