@@ -23,10 +23,16 @@ _PUNCTUATION = re.compile(r"[^\w\s]|_")
 #: and backticks are replaced before)
 _ASCII_PUNCTUATION = str.maketrans({chr(c): " " for c in range(128)
                                     if _PUNCTUATION.match(chr(c)) and chr(c) not in "&'`"})
-#: text -> its `normalise`d words: an import asks for the same few hundred thousand texts
-#: again and again (a dict forgets all at its size limit; an LRU cache that small thrashes)
+#: text -> its `normalise`d words: an import of a large file asks for the same half a
+#: million texts again and again, each pass over the file in turn (an LRU cache smaller
+#: than that thrashes); the dict forgets all at its size limit, and after each import
 _NORMALISED: dict[str, str] = {}
-_NORMALISED_MAX = 250_000
+_NORMALISED_MAX = 600_000
+
+
+def forget_normalised() -> None:
+    """Let go of the texts `normalise` keeps (an import's are of no use after it)."""
+    _NORMALISED.clear()
 
 
 def normalise(text: str) -> str:

@@ -49,8 +49,10 @@ class StoryRegistry:
     #: story id -> the keys whose story has that id; key -> its place in `stories`
     _id_keys: dict[str, set[str]] = field(default_factory=dict)
     _places: dict[str, int] = field(default_factory=dict)
-    #: the first word of every anchor: a bullet opening with none of them names no anchor
+    #: the first word of every anchor and title key: a bullet opening with none of them
+    #: names no story by either
     _anchor_heads: set[str] = field(default_factory=set)
+    _title_heads: set[str] = field(default_factory=set)
 
     def add(self, story: KnownStory) -> None:
         was = self.stories.get(story.key)
@@ -63,13 +65,16 @@ class StoryRegistry:
         if story.anchor:
             self._anchors.setdefault(story.anchor, []).append(story)
             self._anchor_heads.add(story.anchor.split(" ", 1)[0])
-        for key in _title_keys(story.title):
-            self._titles.setdefault(key, story)
+        self._add_title(story, story.title)
 
     def retitle(self, story: KnownStory, title: str) -> None:
         story.title = title
+        self._add_title(story, title)
+
+    def _add_title(self, story: KnownStory, title: str) -> None:
         for key in _title_keys(title):
             self._titles.setdefault(key, story)
+            self._title_heads.add(key.split(" ", 1)[0])
 
     def claim(self, text: str, key: str) -> None:
         """A story note keeps this bullet: the same bullet in free-form notes of the import
@@ -108,6 +113,9 @@ class StoryRegistry:
         tokens = body.split()[:12]
         # normalising is word by word, so each head's key is a join of its tokens' words
         token_words = [normalise(token) for token in tokens]
+        first = next((words for words in token_words if words), "")
+        if first.split(" ", 1)[0] not in self._title_heads:
+            return None  # no title opens with the bullet's first word
         for count in range(len(tokens), 0, -1):
             head = " ".join(tokens[:count])
             key = " ".join(w for w in token_words[:count] if w)
