@@ -69,6 +69,8 @@ class Bullet:
 
 def unemphasise(text: str) -> str:
     """'**Payment outage**: …' -> 'Payment outage: …' (bold and italics markers dropped)."""
+    if "*" not in text and "_" not in text:
+        return text  # no marker to drop
     return _EMPHASIS.sub(r"\2", text)
 
 
@@ -99,12 +101,21 @@ def read_bullet(text: str) -> Bullet:
         if 1 <= len(words) <= 4 and normalise(head) not in _GENERIC_ANCHORS:
             name_like = len(words) <= 2 or any(_is_name(w) for w in words)
             if name_like and not _REFLECTION_START.match(head):
-                return Bullet(text, head, colon.group(2).strip(), bool(_BACKREF.search(body)))
+                return Bullet(text, head, colon.group(2).strip(), _backref(body))
     token = _NAME_TOKEN.match(body)
     if token and _is_name(token.group(1)):
         rest = body[token.end():].lstrip(" ,;:-–—")
-        return Bullet(text, token.group(1), rest.strip(), bool(_BACKREF.search(body)))
-    return Bullet(text, None, body, bool(_BACKREF.search(body)))
+        return Bullet(text, token.group(1), rest.strip(), _backref(body))
+    return Bullet(text, None, body, _backref(body))
+
+
+def _backref(body: str) -> bool:
+    """Whether a bullet refers back to a story ('again', 'same story', 'see above')."""
+    if body.isascii():
+        lowered = body.lower()
+        if "again" not in lowered and "same" not in lowered and "above" not in lowered:
+            return False  # each way of referring back has one of these words
+    return bool(_BACKREF.search(body))
 
 
 def reflection_reason(text: str) -> str | None:

@@ -90,13 +90,15 @@ def _marks(line: str, previous_was_bullet: bool) -> str:
     return f"{m.group('indent')}{chr(9) * depth}- {m.group('rest')}"
 
 
-#: any of the shapes `_clean` rewrites may be on the line (most lines of notes: none)
-_MAYBE = re.compile(r"::|[▸►‣▹]|^\s*(?:[-*+]\s+)?(?:\*\*)?(?:TODO|DONE|LATER|NOW|DOING|[QA]\.|"
-                    r"need|find|add|write|tbd)", re.IGNORECASE)
+#: any of the shapes `_clean` rewrites may be on the line (most lines of notes: none): a
+#: Logseq `::`, a toggle mark, or one of these opening it
+_MAYBE_GLYPHS = ("::", "▸", "►", "‣", "▹")
+_MAYBE_START = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*)?(?:TODO|DONE|LATER|NOW|DOING|[QA]\.|"
+                          r"need|find|add|write|tbd)", re.IGNORECASE)
 
 
 def _clean(line: str) -> str:
-    if not _MAYBE.search(line):
+    if not _MAYBE_START.match(line) and not any(mark in line for mark in _MAYBE_GLYPHS):
         return line
     line = _PROPERTY.sub(r"\1\2:\3", line)
     line = _TODO_Q.sub(r"\1\2", line)

@@ -50,15 +50,23 @@ def is_stem(text: str) -> bool:
 
 
 #: a word `_QUESTION_START` opens with: a line with none of them and no '?' asks nothing
-_ASKING_WORD = re.compile(r"tell|describe|give|walk|share|talk|explain|recall|think|have",
-                          re.IGNORECASE)
+_ASKING_WORDS = ("tell", "describe", "give", "walk", "share", "talk", "explain", "recall",
+                 "think", "have")
+_ASKING_WORD = re.compile("|".join(_ASKING_WORDS), re.IGNORECASE)
 
 
 def is_question(text: str) -> bool:
     """Whether a line asks an interview question ('Tell me about…', 'Why did you…?')."""
-    if "?" not in text and not _ASKING_WORD.search(text):
+    if "?" not in text and not _may_start_question(text):
         return False  # most lines of notes: told at a glance, not worth keeping
     return _is_question(text)
+
+
+def _may_start_question(text: str) -> bool:
+    if text.isascii():  # (case-insensitive matching folds more than lower() outside ASCII)
+        lowered = text.lower()
+        return any(word in lowered for word in _ASKING_WORDS)
+    return _ASKING_WORD.search(text) is not None
 
 
 @lru_cache(maxsize=65536)
