@@ -101,6 +101,8 @@ _MATCHES_MAX = 100_000
 
 def match_principle(heading: str, framework: Framework) -> tuple[Principle | None, float]:
     """The principle a heading names, with a confidence in 0..1 (None when nothing fits)."""
+    if _no_name_word(heading, framework.principles):
+        return None, 0.0
     key = (id(framework), heading)
     hit = _MATCHES.get(key)
     if hit is not None and hit[0] is framework:
@@ -138,11 +140,16 @@ def match_named(heading: str, candidates: Iterable[N], *, fold: Fold | None = No
     return answer
 
 
+def _no_name_word(heading: str, candidates: tuple[Named, ...]) -> bool:
+    """Whether an ASCII heading shares no word with any candidate's names, so none can
+    score (most lines of notes): the words `_match_named` scores are some of its words."""
+    return heading.isascii() and (
+        _table(candidates, None).holding.keys().isdisjoint(normalise(heading).split()))
+
+
 def _match_named(heading: str, candidates: Iterable[N], fold: Fold | None
                  ) -> tuple[N | None, float]:
-    if fold is None and isinstance(candidates, tuple) and heading.isascii() and (
-            _table(candidates, None).holding.keys().isdisjoint(normalise(heading).split())):
-        # no word of any name (most lines of notes); the words below are some of these
+    if fold is None and isinstance(candidates, tuple) and _no_name_word(heading, candidates):
         return None, 0.0
     norm = normalise(_LP_PREFIX.sub("", heading))
     norm = _NUMBER_PREFIX.sub("", norm)  # "3. Dive Deep" -> "dive deep"
