@@ -37,14 +37,12 @@ _ADVICE = re.compile(
 )
 #: a past-tense word (a story tells what happened): a regular verb, or a common irregular
 #: one; two patterns, as searching for either is quicker than for one alternation of all
-_PAST = (
-    re.compile(r"\b(?:[a-z]{2,}[^e\W]ed|[a-z]{2,}ied)\b", re.IGNORECASE),
-    re.compile(
-        r"\b(?:was|were|had|did|made|took|went|led|built|wrote|ran|got|gave|found|saw|"
-        r"told|held|won|lost|drove|set|began|brought|chose|kept|left|met|sold|spent|taught|"
-        r"thought|bought|caught|fought|grew|knew|became|came|felt|paid|said|sent|stood)\b",
-        re.IGNORECASE),
-)
+_PAST_REGULAR = re.compile(r"\b(?:[a-z]{2,}[^e\W]ed|[a-z]{2,}ied)\b", re.IGNORECASE)
+_PAST_IRREGULAR = re.compile(
+    r"\b(?:was|were|had|did|made|took|went|led|built|wrote|ran|got|gave|found|saw|"
+    r"told|held|won|lost|drove|set|began|brought|chose|kept|left|met|sold|spent|taught|"
+    r"thought|bought|caught|fought|grew|knew|became|came|felt|paid|said|sent|stood)\b",
+    re.IGNORECASE)
 _GENERIC_ANCHORS = {
     "me", "note", "notes", "idea", "result", "results", "response", "outcome", "lesson",
     "lessons", "todo", "tbd", "question", "answer", "why", "how", "what", "situation",
@@ -123,7 +121,7 @@ def reflection_reason(text: str) -> str | None:
     body = text.strip()
     if not body:
         return "it is empty"
-    if any(past.search(body) for past in _PAST):
+    if _PAST_REGULAR.search(body) or _PAST_IRREGULAR.search(body):
         return None
     start = _REFLECTION_START.match(body)
     if start:

@@ -97,8 +97,15 @@ _MAYBE_START = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*)?(?:TODO|DONE|LATER|NOW|DOIN
                           r"need|find|add|write|tbd)", re.IGNORECASE)
 
 
+def _has_glyph(line: str) -> bool:
+    for mark in _MAYBE_GLYPHS:  # (a loop: quicker than any() on a generator)
+        if mark in line:
+            return True
+    return False
+
+
 def _clean(line: str) -> str:
-    if not _MAYBE_START.match(line) and not any(mark in line for mark in _MAYBE_GLYPHS):
+    if not _MAYBE_START.match(line) and not _has_glyph(line):
         return line
     line = _PROPERTY.sub(r"\1\2:\3", line)
     line = _TODO_Q.sub(r"\1\2", line)
