@@ -118,7 +118,9 @@ def _clean(line: str) -> str:
 def _alone(rest: str, framework: Framework) -> PrincipleSlug | None:
     """A line that is a principle's name and nothing else: `CUSTOMER OBSESSION`,
     `Dive Deep:`, `[[Ownership]]`, `▸ Earn Trust`."""
-    name = _WIKILINK.sub(r"\1", rest.strip().rstrip(":").strip())
+    name = rest.strip().rstrip(":").strip()
+    if name.startswith("[["):
+        name = _WIKILINK.sub(r"\1", name)
     if not name or name.startswith(("**", "__", "[", "<", "#", ">", "|")):
         return None
     return _strong(name, framework)
@@ -229,10 +231,10 @@ class _Rewriter:
         line = self.tags(lines[index], index)
         if line.lstrip().startswith("|"):
             return max(1, _matrix(lines, index, self.framework))
-        summary = _SUMMARY.match(line)
+        summary = _SUMMARY.match(line) if "<" in line else None  # (both need a tag)
         if summary:
             line = f"{'#' * min(self.heading + 1, 6)} {summary.group('title').strip()}"
-        elif _TAG_ONLY.match(line):
+        elif "<" in line and _TAG_ONLY.match(line):
             line = ""
         line = _marks(line, self.previous_bullet)
         m = _BULLET.match(line)
