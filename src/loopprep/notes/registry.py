@@ -111,11 +111,11 @@ class StoryRegistry:
         followed by the end, punctuation, a dash, a bracket or a word like 'again'."""
         body, _ = strip_lead_in(unemphasise(text))
         tokens = body.split()[:12]
-        # normalising is word by word, so each head's key is a join of its tokens' words
-        token_words = [normalise(token) for token in tokens]
-        first = next((words for words in token_words if words), "")
+        first = next((words for words in map(normalise, tokens) if words), "")
         if first.split(" ", 1)[0] not in self._title_heads:
             return None  # no title opens with the bullet's first word
+        # normalising is word by word, so each head's key is a join of its tokens' words
+        token_words = [normalise(token) for token in tokens]
         for count in range(len(tokens), 0, -1):
             head = " ".join(tokens[:count])
             key = " ".join(w for w in token_words[:count] if w)
