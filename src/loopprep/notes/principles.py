@@ -39,9 +39,13 @@ def normalise(text: str) -> str:
     """Lower-case words only: 'Earth’s Best' -> 'earths best', 'A & B' -> 'a and b'."""
     found = _NORMALISED.get(text)
     if found is None:
-        found = _ascii_words(text) if text.isascii() else _words(text)
         if len(_NORMALISED) >= _NORMALISED_MAX:
             _NORMALISED.clear()
+        if text.isascii():
+            found = _ascii_words(text)
+            _NORMALISED[found] = found  # ASCII words normalise to themselves (keys, ids)
+        else:
+            found = _words(text)
         _NORMALISED[text] = found
     return found
 
