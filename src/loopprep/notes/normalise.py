@@ -91,21 +91,15 @@ def _marks(line: str, previous_was_bullet: bool) -> str:
 
 
 #: any of the shapes `_clean` rewrites may be on the line (most lines of notes: none): a
-#: Logseq `::`, a toggle mark, or one of these opening it
-_MAYBE_GLYPHS = ("::", "▸", "►", "‣", "▹")
+#: Logseq `::`, a toggle mark (never on an ASCII line), or one of these opening it
+_TOGGLE_MARK = re.compile(r"[▸►‣▹]")
 _MAYBE_START = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*)?(?:TODO|DONE|LATER|NOW|DOING|[QA]\.|"
                           r"need|find|add|write|tbd)", re.IGNORECASE)
 
 
-def _has_glyph(line: str) -> bool:
-    for mark in _MAYBE_GLYPHS:  # (a loop: quicker than any() on a generator)
-        if mark in line:
-            return True
-    return False
-
-
 def _clean(line: str) -> str:
-    if not _MAYBE_START.match(line) and not _has_glyph(line):
+    if not _MAYBE_START.match(line) and "::" not in line and (
+            line.isascii() or not _TOGGLE_MARK.search(line)):
         return line
     line = _PROPERTY.sub(r"\1\2:\3", line)
     line = _TODO_Q.sub(r"\1\2", line)
