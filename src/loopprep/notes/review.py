@@ -142,11 +142,11 @@ def _named_by_keywords(text: str, framework: Framework) -> PrincipleSlug | None:
     """The first principle naming the most of its keywords in `text` (none: None)."""
     kept = _KEYWORDS.get(id(framework))
     if kept is None or kept[0] is not framework:
-        phrases = [(p.slug, [f" {normalise(k)} " for k in p.keywords])
-                   for p in framework.principles]
-        words = [phrase.split() for _, padded in phrases for phrase in padded]
-        kept = _KEYWORDS[id(framework)] = (
-            framework, phrases, None if not all(words) else frozenset(w for ws in words for w in ws))
+        by_principle = [(p.slug, [f" {normalise(k)} " for k in p.keywords])
+                        for p in framework.principles]
+        phrase_words = [phrase.split() for _, padded in by_principle for phrase in padded]
+        kept = _KEYWORDS[id(framework)] = (framework, by_principle, None if not all(
+            phrase_words) else frozenset(w for ws in phrase_words for w in ws))
     words = normalise(text)
     if kept[2] is not None and kept[2].isdisjoint(words.split()):
         return None  # a phrase is found only where each of its words is
