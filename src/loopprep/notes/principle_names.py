@@ -57,10 +57,13 @@ def read_legend(lines: list[str], framework: Framework) -> dict[int, dict[str, P
             found[index] = {a: s for a, s in pairs.items() if s}
     return found
 
+_LIST_SEPARATOR = re.compile(r"[,+]|\s&\s")
+
+
 def principle_list(text: str, framework: Framework, abbr: dict[str, PrincipleSlug]
                    ) -> list[PrincipleSlug] | None:
     """`CO, DD` or `ownership, deliver results`: the principles, when every item is one."""
-    items = [i.strip(" *_.") for i in re.split(r"[,+]|\s&\s", text)]
+    items = [i.strip(" *_.") for i in _LIST_SEPARATOR.split(text)]
     slugs: list[PrincipleSlug] = []
     for item in items:
         if not item:
