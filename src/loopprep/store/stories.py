@@ -97,7 +97,7 @@ def snapshot(conn: sqlite3.Connection, compared: Container[str] | None = None
 
 
 def _fragment_states(conn: sqlite3.Connection) -> dict[str, tuple[tuple[Any, ...], ...]]:
-    """Each story's fragments as `_fragments_by_story` gives them, as (text, principle,
+    """Each story's fragments as `list_stories` gives them, as (text, principle,
     path): line numbers are left out, as a line added above a story does not change it."""
     out: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
     for story_id, path, text, principle in conn.execute(
@@ -330,10 +330,6 @@ def _fragment_rows_by_story(conn: sqlite3.Connection, story_id: str | None = Non
     for row in rows:
         out[row[0]].append(row[1:])
     return {k: tuple(v) for k, v in out.items()}
-
-
-def _fragments_by_story(conn: sqlite3.Connection) -> dict[str, tuple[Fragment, ...]]:
-    return {k: _fragments(v) for k, v in _fragment_rows_by_story(conn).items()}
 
 
 def _fragments(rows: tuple[tuple[Any, ...], ...]) -> tuple[Fragment, ...]:
