@@ -3,8 +3,9 @@ fixture styles of tests/test_note_styles.py plus fourteen more, all fictional, e
 in a style seen in public notes, templates and exports. `dev` files are the ones the reader's
 rules were designed from; `heldout` files were written before those rules and are measured
 apart; `fresh` files were written later, each in a layout no other file uses, with their
-expectations fixed before the importer first read them. Each entry says what a careful reader
-expects, in the fixtures' format."""
+expectations fixed before the importer first read them; `blind` files were written while the
+importer was tuned on `fresh`, by someone who read neither it nor any other corpus file, and
+nobody tunes on them. Each entry says what a careful reader expects, in the fixtures' format."""
 
 from __future__ import annotations
 
@@ -221,4 +222,125 @@ FRESH = [
               "Self-serve merchant onboarding", "Agent fraud complaints", "Flaky test quarantine",
               "Refusing the unsafe launch"),
         style="LP rows x codes", group="fresh"),
+]
+
+#: written blind (issue #14): by a helper that had read neither the importer's code nor any
+#: other corpus file, while the importer was being tuned on FRESH; nobody tunes on these
+BLIND = [
+    Expected("blind/35-notion-toggles-property-tables.md", {
+        "Substitution model for out-of-stock items": {"customer-obsession", "invent-and-simplify"},
+        "Feature store outage on Black Friday": {"ownership", "bias-for-action"},
+        "Label noise audit": {"dive-deep", "insist-on-the-highest-standards"},
+        "Convincing finance to keep the GPU budget": {"have-backbone", "are-right-a-lot"},
+        "Onboarding two new data scientists": {"hire-and-develop-the-best"},
+        "Spot instances for training": {"frugality"},
+    }, questions=5, answers={"invented something to help customers":
+                             "Substitution model for out-of-stock items",
+                             "act fast": "Feature store outage on Black Friday",
+                             "problem others missed": "Label noise audit",
+                             "disagreed with leadership":
+                             "Convincing finance to keep the GPU budget"},
+        star=("Substitution model for out-of-stock items", "Feature store outage on Black Friday",
+              "Label noise audit", "Spot instances for training"),
+        style="notion toggle tables", group="blind"),
+    Expected("blind/36-gdocs-export-toc-anchors.md", {
+        "Churn call-back program": {"customer-obsession", "deliver-results"},
+        "Ticket tagging taxonomy": {"invent-and-simplify", "insist-on-the-highest-standards"},
+        "Outsourcing vendor exit": {"have-backbone", "ownership"},
+        "SLA dashboard that lied": {"dive-deep", "earn-trust"},
+        "Learning Portuguese": {"learn-and-be-curious"},
+    }, questions=5, answers={"above and beyond for a customer": "Churn call-back program",
+                             "something you simplified": "Ticket tagging taxonomy",
+                             "disagreed with your manager": "Outsourcing vendor exit",
+                             "data did not match": "SLA dashboard that lied"},
+        star=("Churn call-back program", "Ticket tagging taxonomy", "Outsourcing vendor exit",
+              "SLA dashboard that lied"),
+        style="gdocs toc anchors", group="blind"),
+    Expected("blind/37-logseq-namespace-tags-block-refs.md", {
+        "Pick-path heatmap": {"dive-deep", "invent-and-simplify"},
+        "Robot firmware rollback": {"bias-for-action", "ownership"},
+        "Safety sensor false stops": {"insist-on-the-highest-standards", "customer-obsession"},
+        "Mentoring the co-op students": {"hire-and-develop-the-best"},
+        "Used lidar units": {"frugality"},
+        "site-wide simulation": {"think-big"},
+    }, questions=5, answers={"looking at the data yourself": "Pick-path heatmap",
+                             "calculated risk": "Robot firmware rollback",
+                             "compromise on quality": "Safety sensor false stops",
+                             "bold bet": "site-wide simulation"},
+        star=("Pick-path heatmap", "Robot firmware rollback", "Safety sensor false stops"),
+        style="logseq lp/ tags+refs", group="blind"),
+    Expected("blind/38-plain-text-apple-notes.txt", {
+        "Night pharmacy courier": {"customer-obsession", "bias-for-action"},
+        "Theatre scheduling spreadsheet": {"invent-and-simplify", "deliver-results"},
+        "Linen contract renegotiation": {"frugality", "have-backbone"},
+        "Stock count discrepancy": {"dive-deep"},
+        "Telling the ward managers": {"earn-trust"},
+        "Training the new porters": {"hire-and-develop-the-best"},
+    }, questions=4, answers={"move quickly": "Night pharmacy courier",
+                             "simplified something complicated": "Theatre scheduling spreadsheet",
+                             "deliver bad news": "Telling the ward managers"},
+        star=("Night pharmacy courier", "Theatre scheduling spreadsheet",
+              "Stock count discrepancy"),
+        style="plain good-for lines", group="blind"),
+    Expected("blind/39-obsidian-vault-mixed-lps", {
+        "Surge pricing cap": {"customer-obsession", "earn-trust"},
+        "Driver payout batch failure": {"ownership", "deliver-results"},
+        "Geo index rewrite": {"invent-and-simplify", "think-big"},
+        "Duplicate trip charges": {"dive-deep", "customer-obsession"},
+        "Coaching Marta": {"hire-and-develop-the-best"},
+        "Cheaper map tiles": {"frugality"},
+    }, questions=5, answers={"made things right for customers": "Surge pricing cap",
+                             "wasn't your job": "Driver payout batch failure",
+                             "root cause others had missed": "Duplicate trip charges",
+                             "helped a colleague grow": "Coaching Marta"},
+        star=("Surge pricing cap", "Driver payout batch failure", "Geo index rewrite",
+              "Duplicate trip charges"),
+        style="obsidian mixed lps", group="blind"),
+    Expected("blind/40-onenote-word-outline-crlf-bom.md", {
+        "Baggage tracking SMS": {"customer-obsession", "invent-and-simplify"},
+        "Crew roster cutover weekend": {"ownership", "deliver-results"},
+        "Fuel data feed mismatch": {"dive-deep"},
+        "Saying no to the extra release": {"have-backbone"},
+        "Lessons-learned wiki": {"hire-and-develop-the-best"},
+    }, questions=4, answers={"dive deep into data": "Fuel data feed mismatch",
+                             "big change under pressure": "Crew roster cutover weekend",
+                             "pushed back on a senior stakeholder":
+                             "Saying no to the extra release"},
+        star=("Baggage tracking SMS", "Crew roster cutover weekend", "Fuel data feed mismatch"),
+        style="word outline by LP", group="blind"),
+    Expected("blind/41-long-prep-diary-abbrev-key.md", {
+        "Claims dedupe pipeline": {"dive-deep", "deliver-results",
+                                   "insist-on-the-highest-standards"},
+        "Broker portal CSV export": {"customer-obsession", "invent-and-simplify"},
+        "Nightly batch SLA rescue": {"ownership", "bias-for-action"},
+        "Pushing back on the vendor lakehouse": {"have-backbone", "frugality"},
+        "Flood-risk model data contract": {"earn-trust", "ownership"},
+        "Mentoring Femi": {"hire-and-develop-the-best"},
+        "Reading the actuarial textbook": {"learn-and-be-curious"},
+        "data catalogue proposal": {"think-big"},
+    }, questions=6, answers={"dig deep to find the root cause": "Claims dedupe pipeline",
+                             "customers didn't ask for": "Broker portal CSV export",
+                             "disagreed with a decision and then committed":
+                             "Pushing back on the vendor lakehouse",
+                             "before you were asked": "Nightly batch SLA rescue",
+                             "rebuilt trust": "Flood-risk model data contract"},
+        star=("Claims dedupe pipeline", "Broker portal CSV export", "Nightly batch SLA rescue",
+              "Pushing back on the vendor lakehouse", "Flood-risk model data contract",
+              "data catalogue proposal"),
+        style="diary, key on top", group="blind"),
+    Expected("blind/42-matrix-dots-all-lps.md", {
+        "Offline workout sync": {"customer-obsession", "invent-and-simplify", "deliver-results"},
+        "App store rating recovery": {"customer-obsession", "ownership", "earn-trust"},
+        "Crash-free rate push": {"insist-on-the-highest-standards", "dive-deep"},
+        "Hiring the first Android lead": {"are-right-a-lot", "hire-and-develop-the-best"},
+        "Killing the social feed": {"are-right-a-lot", "have-backbone"},
+        "Shared CI runners": {"invent-and-simplify", "frugality"},
+        "Subscription paywall": {"learn-and-be-curious", "dive-deep"},
+    }, questions=5, answers={"hard deadline": "Offline workout sync",
+                             "mistake that affected customers": "App store rating recovery",
+                             "raised the bar for your team": "Crash-free rate push",
+                             "disagreed with your manager": "Killing the social feed"},
+        star=("Offline workout sync", "App store rating recovery", "Crash-free rate push",
+              "Killing the social feed"),
+        style="matrix ●/○ 16 LPs", group="blind"),
 ]

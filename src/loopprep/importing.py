@@ -38,7 +38,7 @@ from loopprep.notes.document import (
     finish,
     read_document,
 )
-from loopprep.notes.principles import normalise
+from loopprep.notes.principles import forget_normalised, normalise
 from loopprep.notes.reader import collect_markdown_files, gone_from_folders, read_notes_file
 from loopprep.notes.registry import KnownStory, StoryRegistry
 from loopprep.notes.review import Pending, apply_corrections, review_nodes
@@ -108,8 +108,11 @@ def import_notes(
     Technical sections are matched against `topics` (by default the built-in list);
     `corrections` (new choices for reviewed nodes) are kept and applied with the others."""
     with _cycle_collection_paused():
-        return _import_notes(store, paths, framework=framework, now=now, topics=topics,
-                             skip_unreadable=skip_unreadable, corrections=corrections)
+        try:
+            return _import_notes(store, paths, framework=framework, now=now, topics=topics,
+                                 skip_unreadable=skip_unreadable, corrections=corrections)
+        finally:
+            forget_normalised()  # the texts it kept for this import
 
 
 def _import_notes(
@@ -143,7 +146,7 @@ def _import_notes(
         note_rows.archive_questions(conn, vanished, stamp)
         _store_sources(conn, docs, files, scope.gone_files, global_findings, stamp)
         _store_technical(conn, docs, scope.covered, now, report)
-        _diff(report, before, story_rows.snapshot(conn))
+        _diff(report, before, story_rows.snapshot(conn, compared=before.keys()))
         _diff_questions(report, questions_before,
                         note_rows.question_details(conn, new_questions), new_questions)
         report.questions_archived = [QuestionId(q) for q in vanished]

@@ -93,6 +93,22 @@ _EMBEDDING = threading.Lock()
 EMBED_BATCH = 64
 
 
+#: Vectors this process has read from a database file or stored in it, by that file, the
+#: model and the hash of the text embedded: the web app matches a question against every
+#: story after each change, and the rows it has read need not be read again.
+_VECTORS: dict[tuple[str, str, str], Floats] = {}
+_VECTORS_MAX = 50_000
+
+
+def _remember(where: str | None, vectors: dict[str, Floats], model: str) -> None:
+    if where is None:  # a database in memory: nothing to tell it from another
+        return
+    if len(_VECTORS) + len(vectors) > _VECTORS_MAX:
+        _VECTORS.clear()
+    for sha, vector in vectors.items():
+        _VECTORS[(where, model, sha)] = vector
+
+
 def cached_vectors(bank: Workspace, kind: str, texts: dict[str, str], embedder: Embedder
                    ) -> tuple[dict[str, Floats], list[str]]:
     """Embeddings of `texts` (id -> text), from the store's cache where the text and the
@@ -103,8 +119,17 @@ def cached_vectors(bank: Workspace, kind: str, texts: dict[str, str], embedder: 
 
     hashes = {key: hashlib.sha256(text.encode("utf-8")).hexdigest() for key, text in texts.items()}
     model = embedder.fingerprint
+    where = str(bank.store.path) if bank.store.path is not None else None
+    out: dict[str, Floats] = {}
+    for key, sha in hashes.items():
+        known = _VECTORS.get((where, model, sha)) if where is not None else None
+        if known is not None:
+            out[key] = known
+    if len(out) == len(texts):
+        return out, []
     found = cache.cached(bank.store, kind, hashes, model)
-    out: dict[str, Floats] = {k: np.frombuffer(v, dtype="<f4") for k, v in found.items()}
+    out.update({k: np.frombuffer(v, dtype="<f4") for k, v in found.items()})
+    _remember(where, {hashes[k]: out[k] for k in found}, model)
     if len(out) == len(texts):
         return out, []
     computed: list[str] = []
@@ -118,6 +143,7 @@ def cached_vectors(bank: Workspace, kind: str, texts: dict[str, str], embedder: 
             vectors = embedder.embed([texts[key] for key in batch])
             for i, key in enumerate(batch):
                 out[key] = vectors[i]
+            _remember(where, {hashes[key]: vectors[i] for i, key in enumerate(batch)}, model)
             cache.save(bank.store, kind, [(key, hashes[key], vectors[i].astype("<f4").tobytes())
                                           for i, key in enumerate(batch)], model)
             computed += batch

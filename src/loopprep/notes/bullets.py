@@ -8,7 +8,7 @@ story; `- QCELLS: ICAP peak (VPP best), QCELLS AUS (30% savings)` holds two stor
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from loopprep.notes.principles import normalise
 
@@ -35,13 +35,14 @@ _ADVICE = re.compile(
     r"\b(?:need to|needs to|should|must|have to|it'?s important|important to|remember to)\b",
     re.IGNORECASE,
 )
-_PAST = re.compile(
+#: a past-tense word (a story tells what happened): a regular verb, or a common irregular
+#: one; two patterns, as searching for either is quicker than for one alternation of all
+_PAST_REGULAR = re.compile(r"\b(?:[a-z]{2,}[^e\W]ed|[a-z]{2,}ied)\b", re.IGNORECASE)
+_PAST_IRREGULAR = re.compile(
     r"\b(?:was|were|had|did|made|took|went|led|built|wrote|ran|got|gave|found|saw|"
     r"told|held|won|lost|drove|set|began|brought|chose|kept|left|met|sold|spent|taught|"
-    r"thought|bought|caught|fought|grew|knew|became|came|felt|paid|said|sent|stood|"
-    r"[a-z]{2,}[^e\W]ed|[a-z]{2,}ied)\b",
-    re.IGNORECASE,
-)
+    r"thought|bought|caught|fought|grew|knew|became|came|felt|paid|said|sent|stood)\b",
+    re.IGNORECASE)
 _GENERIC_ANCHORS = {
     "me", "note", "notes", "idea", "result", "results", "response", "outcome", "lesson",
     "lessons", "todo", "tbd", "question", "answer", "why", "how", "what", "situation",
@@ -57,14 +58,17 @@ class Bullet:
     anchor: str | None
     rest: str
     backref: bool
+    #: the anchor normalised (worked out once: a bullet's key is asked for again and again)
+    anchor_key: str | None = field(init=False, repr=False, compare=False)
 
-    @property
-    def anchor_key(self) -> str | None:
-        return normalise(self.anchor) if self.anchor else None
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "anchor_key", normalise(self.anchor) if self.anchor else None)
 
 
 def unemphasise(text: str) -> str:
     """'**Payment outage**: …' -> 'Payment outage: …' (bold and italics markers dropped)."""
+    if "*" not in text and "_" not in text:
+        return text  # no marker to drop
     return _EMPHASIS.sub(r"\2", text)
 
 
@@ -95,12 +99,21 @@ def read_bullet(text: str) -> Bullet:
         if 1 <= len(words) <= 4 and normalise(head) not in _GENERIC_ANCHORS:
             name_like = len(words) <= 2 or any(_is_name(w) for w in words)
             if name_like and not _REFLECTION_START.match(head):
-                return Bullet(text, head, colon.group(2).strip(), bool(_BACKREF.search(body)))
+                return Bullet(text, head, colon.group(2).strip(), _backref(body))
     token = _NAME_TOKEN.match(body)
     if token and _is_name(token.group(1)):
         rest = body[token.end():].lstrip(" ,;:-–—")
-        return Bullet(text, token.group(1), rest.strip(), bool(_BACKREF.search(body)))
-    return Bullet(text, None, body, bool(_BACKREF.search(body)))
+        return Bullet(text, token.group(1), rest.strip(), _backref(body))
+    return Bullet(text, None, body, _backref(body))
+
+
+def _backref(body: str) -> bool:
+    """Whether a bullet refers back to a story ('again', 'same story', 'see above')."""
+    if body.isascii():
+        lowered = body.lower()
+        if "again" not in lowered and "same" not in lowered and "above" not in lowered:
+            return False  # each way of referring back has one of these words
+    return bool(_BACKREF.search(body))
 
 
 def reflection_reason(text: str) -> str | None:
@@ -108,7 +121,7 @@ def reflection_reason(text: str) -> str | None:
     body = text.strip()
     if not body:
         return "it is empty"
-    if _PAST.search(body):
+    if _PAST_REGULAR.search(body) or _PAST_IRREGULAR.search(body):
         return None
     start = _REFLECTION_START.match(body)
     if start:

@@ -169,8 +169,8 @@ def _story_dates(doc: ParsedNotes) -> None:
     """The date a story line gives after its title becomes the story's date (kept only
     where the story has none: `importing` never overwrites one)."""
     for line, where in doc.placed.items():
-        if not where.startswith("story:"):
-            continue
+        if not where.startswith("story:") or "(" not in _line_text(doc, line):
+            continue  # (a date is in brackets)
         m = _TITLE_DATE.match(_line_title(doc, line))
         if m is not None:
             doc.story_dates.setdefault(where[len("story:"):], m.group("date"))
@@ -193,9 +193,12 @@ def _note_story(doc: ParsedNotes, registry: StoryRegistry) -> None:
 
 
 def _line_title(doc: ParsedNotes, line: int) -> str:
+    return _LINE_MARK.sub("", _line_text(doc, line)).strip(" *_")
+
+
+def _line_text(doc: ParsedNotes, line: int) -> str:
     index = line - doc.body_start_line
-    text = doc.body_lines[index] if 0 <= index < len(doc.body_lines) else ""
-    return _LINE_MARK.sub("", text).strip(" *_")
+    return doc.body_lines[index] if 0 <= index < len(doc.body_lines) else ""
 
 
 _LINE_MARK = re.compile(r"^\s*(?:#+|[-*+]|\d+[.)])\s+")

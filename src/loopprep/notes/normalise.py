@@ -96,13 +96,16 @@ def _marks(line: str, previous_was_bullet: bool) -> str:
     return f"{m.group('indent')}{chr(9) * depth}- {m.group('rest')}"
 
 
-#: any of the shapes `_clean` rewrites may be on the line (most lines of notes: none)
-_MAYBE = re.compile(r"::|[▸►‣▹]|^\s*(?:[-*+]\s+)?(?:\*\*)?(?:TODO|DONE|LATER|NOW|DOING|[QA]\.|"
-                    r"need|find|add|write|tbd)", re.IGNORECASE)
+#: any of the shapes `_clean` rewrites may be on the line (most lines of notes: none): a
+#: Logseq `::`, a toggle mark (never on an ASCII line), or one of these opening it
+_TOGGLE_MARK = re.compile(r"[▸►‣▹]")
+_MAYBE_START = re.compile(r"\s*(?:[-*+]\s+)?(?:\*\*)?(?:TODO|DONE|LATER|NOW|DOING|[QA]\.|"
+                          r"need|find|add|write|tbd)", re.IGNORECASE)
 
 
 def _clean(line: str) -> str:
-    if not _MAYBE.search(line):
+    if not _MAYBE_START.match(line) and "::" not in line and (
+            line.isascii() or not _TOGGLE_MARK.search(line)):
         return line
     block_property = _BLOCK_PROPERTY.match(line)
     if block_property:  # Logseq's '\t  lp:: …' under a block: a nested line of its own
@@ -119,7 +122,9 @@ def _clean(line: str) -> str:
 def _alone(rest: str, framework: Framework) -> PrincipleSlug | None:
     """A line that is a principle's name and nothing else: `CUSTOMER OBSESSION`,
     `Dive Deep:`, `[[Ownership]]`, `▸ Earn Trust`."""
-    name = _WIKILINK.sub(r"\1", rest.strip().rstrip(":").strip())
+    name = rest.strip().rstrip(":").strip()
+    if name.startswith("[["):
+        name = _WIKILINK.sub(r"\1", name)
     if not name or name.startswith(("**", "__", "[", "<", "#", ">", "|")):
         return None
     return _strong(name, framework)
@@ -239,10 +244,10 @@ class _Rewriter:
         line = self.tags(lines[index], index)
         if line.lstrip().startswith("|"):
             return max(1, _matrix(lines, index, self.framework))
-        summary = _SUMMARY.match(line)
+        summary = _SUMMARY.match(line) if "<" in line else None  # (both need a tag)
         if summary:
             line = f"{'#' * min(self.heading + 1, 6)} {summary.group('title').strip()}"
-        elif _TAG_ONLY.match(line):
+        elif "<" in line and _TAG_ONLY.match(line):
             line = ""
         line = _marks(line, self.previous_bullet)
         m = _BULLET.match(line)

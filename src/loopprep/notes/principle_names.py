@@ -86,10 +86,13 @@ def _legend_tables(lines: list[str], framework: Framework) -> dict[int, dict[str
         start = end + 1
     return found
 
+_LIST_SEPARATOR = re.compile(r"[,+·]|\s&\s")
+
+
 def principle_list(text: str, framework: Framework, abbr: dict[str, PrincipleSlug]
                    ) -> list[PrincipleSlug] | None:
     """`CO, DD` or `ownership, deliver results`: the principles, when every item is one."""
-    items = [i.strip(" *_.") for i in re.split(r"[,+·]|\s&\s", text)]
+    items = [i.strip(" *_.") for i in _LIST_SEPARATOR.split(text)]
     folded = {a.upper(): s for a, s in abbr.items()}
     slugs: list[PrincipleSlug] = []
     for item in items:

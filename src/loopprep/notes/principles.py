@@ -5,7 +5,6 @@ matching finds technical topics and subtopics (`match_named`).
 
 from __future__ import annotations
 
-import functools
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
@@ -20,9 +19,47 @@ _STOP = {"the", "a", "an", "to", "be", "and", "on", "of", "for", "my", "are", "i
 _PUNCTUATION = re.compile(r"[^\w\s]|_")
 
 
-@functools.lru_cache(maxsize=65536)
+#: ASCII punctuation (and `_`) -> a space, for `_PUNCTUATION` on ASCII text ('&', quotes
+#: and backticks are replaced before)
+_ASCII_PUNCTUATION = str.maketrans({chr(c): " " for c in range(128)
+                                    if _PUNCTUATION.match(chr(c)) and chr(c) not in "&'`"})
+#: text -> its `normalise`d words: an import of a large file asks for the same half a
+#: million texts again and again, each pass over the file in turn (an LRU cache smaller
+#: than that thrashes); the dict forgets all at its size limit, and after each import
+_NORMALISED: dict[str, str] = {}
+_NORMALISED_MAX = 600_000
+
+
+def forget_normalised() -> None:
+    """Let go of the texts `normalise` keeps (an import's are of no use after it)."""
+    _NORMALISED.clear()
+
+
 def normalise(text: str) -> str:
     """Lower-case words only: 'Earth’s Best' -> 'earths best', 'A & B' -> 'a and b'."""
+    found = _NORMALISED.get(text)
+    if found is None:
+        if len(_NORMALISED) >= _NORMALISED_MAX:
+            _NORMALISED.clear()
+        if text.isascii():
+            found = _ascii_words(text)
+            _NORMALISED[found] = found  # ASCII words normalise to themselves (keys, ids)
+        else:
+            found = _words(text)
+        _NORMALISED[text] = found
+    return found
+
+
+def _ascii_words(text: str) -> str:
+    """`_words` for ASCII text (which NFKC leaves as it is), with one translation."""
+    if "&" in text:
+        text = text.replace("&", " and ")
+    if "'" in text or "`" in text:
+        text = text.replace("'", "").replace("`", "")
+    return " ".join(text.translate(_ASCII_PUNCTUATION).lower().split())
+
+
+def _words(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("&", " and ").replace("’", "").replace("‘", "").replace("'", "")
     text = text.replace("`", "")
@@ -68,11 +105,13 @@ _MATCHES_MAX = 100_000
 
 def match_principle(heading: str, framework: Framework) -> tuple[Principle | None, float]:
     """The principle a heading names, with a confidence in 0..1 (None when nothing fits)."""
+    if _no_name_word(heading, framework.principles):
+        return None, 0.0
     key = (id(framework), heading)
     hit = _MATCHES.get(key)
     if hit is not None and hit[0] is framework:
         return hit[1]
-    answer = match_named(heading, framework.principles)
+    answer = _match_named(heading, framework.principles, None)
     if len(_MATCHES) >= _MATCHES_MAX:
         _MATCHES.clear()
     _MATCHES[key] = (framework, answer)
@@ -105,8 +144,17 @@ def match_named(heading: str, candidates: Iterable[N], *, fold: Fold | None = No
     return answer
 
 
+def _no_name_word(heading: str, candidates: tuple[Named, ...]) -> bool:
+    """Whether an ASCII heading shares no word with any candidate's names, so none can
+    score (most lines of notes): the words `_match_named` scores are some of its words."""
+    return heading.isascii() and (
+        _table(candidates, None).holding.keys().isdisjoint(normalise(heading).split()))
+
+
 def _match_named(heading: str, candidates: Iterable[N], fold: Fold | None
                  ) -> tuple[N | None, float]:
+    if fold is None and isinstance(candidates, tuple) and _no_name_word(heading, candidates):
+        return None, 0.0
     norm = normalise(_LP_PREFIX.sub("", heading))
     norm = _NUMBER_PREFIX.sub("", norm)  # "3. Dive Deep" -> "dive deep"
     if fold is not None:

@@ -49,8 +49,28 @@ def is_stem(text: str) -> bool:
     return bool(_QUESTION_START.match(text)) and bool(STEM_END.search(text)) and len(text) < 80
 
 
-@lru_cache(maxsize=65536)
+#: a word `_QUESTION_START` opens with: a line with none of them and no '?' asks nothing
+_ASKING_WORDS = ("tell", "describe", "give", "walk", "share", "talk", "explain", "recall",
+                 "think", "have")
+_ASKING_WORD = re.compile("|".join(_ASKING_WORDS), re.IGNORECASE)
+_ASKING_LOWER = re.compile("|".join(_ASKING_WORDS))  # quicker, on lower-case ASCII
+
+
 def is_question(text: str) -> bool:
+    """Whether a line asks an interview question ('Tell me about…', 'Why did you…?')."""
+    if "?" not in text and not _may_start_question(text):
+        return False  # most lines of notes: told at a glance, not worth keeping
+    return _is_question(text)
+
+
+def _may_start_question(text: str) -> bool:
+    if text.isascii():  # (case-insensitive matching folds more than lower() outside ASCII)
+        return _ASKING_LOWER.search(text.lower()) is not None
+    return _ASKING_WORD.search(text) is not None
+
+
+@lru_cache(maxsize=65536)
+def _is_question(text: str) -> bool:
     text = clean_question(text)
     if not text or len(text) > 600:
         return False

@@ -49,6 +49,10 @@ class StoryRegistry:
     #: story id -> the keys whose story has that id; key -> its place in `stories`
     _id_keys: dict[str, set[str]] = field(default_factory=dict)
     _places: dict[str, int] = field(default_factory=dict)
+    #: the first word of every anchor and title key: a bullet opening with none of them
+    #: names no story by either
+    _anchor_heads: set[str] = field(default_factory=set)
+    _title_heads: set[str] = field(default_factory=set)
 
     def add(self, story: KnownStory) -> None:
         was = self.stories.get(story.key)
@@ -60,13 +64,17 @@ class StoryRegistry:
             self._id_keys.setdefault(story.story_id, set()).add(story.key)
         if story.anchor:
             self._anchors.setdefault(story.anchor, []).append(story)
-        for key in _title_keys(story.title):
-            self._titles.setdefault(key, story)
+            self._anchor_heads.add(story.anchor.split(" ", 1)[0])
+        self._add_title(story, story.title)
 
     def retitle(self, story: KnownStory, title: str) -> None:
         story.title = title
+        self._add_title(story, title)
+
+    def _add_title(self, story: KnownStory, title: str) -> None:
         for key in _title_keys(title):
             self._titles.setdefault(key, story)
+            self._title_heads.add(key.split(" ", 1)[0])
 
     def claim(self, text: str, key: str) -> None:
         """A story note keeps this bullet: the same bullet in free-form notes of the import
@@ -103,6 +111,9 @@ class StoryRegistry:
         followed by the end, punctuation, a dash, a bracket or a word like 'again'."""
         body, _ = strip_lead_in(unemphasise(text))
         tokens = body.split()[:12]
+        first = next((words for words in map(normalise, tokens) if words), "")
+        if first.split(" ", 1)[0] not in self._title_heads:
+            return None  # no title opens with the bullet's first word
         # normalising is word by word, so each head's key is a join of its tokens' words
         token_words = [normalise(token) for token in tokens]
         for count in range(len(tokens), 0, -1):
@@ -142,6 +153,8 @@ class StoryRegistry:
         bullet = read_bullet(text)
         body, _ = strip_lead_in(text)
         words = normalise(body).split()
+        if not words or words[0] not in self._anchor_heads:
+            return bullet
         prefixes = (" ".join(words[:n]) for n in range(min(len(words), 6), 0, -1))
         for anchor in prefixes:
             if anchor in self._anchors:

@@ -132,16 +132,25 @@ def _principle_for(code: str, text: str, line: int, link_lines: list[tuple[int, 
     return section or _named_by_keywords(text, framework)
 
 
-_KEYWORDS: dict[int, tuple[Framework, list[tuple[PrincipleSlug, list[str]]]]] = {}
+#: id of a framework -> (the framework, each principle's keyword phrases padded with spaces,
+#: the words of all of them, or None when a phrase has no words)
+_KEYWORDS: dict[int, tuple[Framework, list[tuple[PrincipleSlug, list[str]]],
+                           frozenset[str] | None]] = {}
 
 
 def _named_by_keywords(text: str, framework: Framework) -> PrincipleSlug | None:
     """The first principle naming the most of its keywords in `text` (none: None)."""
     kept = _KEYWORDS.get(id(framework))
     if kept is None or kept[0] is not framework:
-        kept = _KEYWORDS[id(framework)] = (framework, [
-            (p.slug, [f" {normalise(k)} " for k in p.keywords]) for p in framework.principles])
-    padded = f" {normalise(text)} "
+        by_principle = [(p.slug, [f" {normalise(k)} " for k in p.keywords])
+                        for p in framework.principles]
+        phrase_words = [phrase.split() for _, padded in by_principle for phrase in padded]
+        kept = _KEYWORDS[id(framework)] = (framework, by_principle, None if not all(
+            phrase_words) else frozenset(w for ws in phrase_words for w in ws))
+    words = normalise(text)
+    if kept[2] is not None and kept[2].isdisjoint(words.split()):
+        return None  # a phrase is found only where each of its words is
+    padded = f" {words} "
     best, best_fit = None, 0
     for slug, phrases in kept[1]:
         fit = sum(1 for phrase in phrases if phrase in padded)

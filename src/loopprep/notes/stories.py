@@ -140,9 +140,10 @@ def _story_item(
             _link(doc, key, principle, line, details(item))
         place(doc, item, f"story:{keys[0]}")
         return keys
-    claimed = registry.claimed(details(item))
+    detail = details(item)
+    claimed = registry.claimed(detail)
     if claimed is not None:
-        _link(doc, claimed.key, principle, line, details(item))
+        _link(doc, claimed.key, principle, line, detail)
         place(doc, item, f"story:{claimed.key}")
         return [claimed.key]
     bullet = registry.read(text)
@@ -153,8 +154,7 @@ def _story_item(
         key = claimed.key if claimed is not None else resolve_or_define(
             doc, part, line, registry, split=len(parts) > 1)
         keys.append(key)
-        detail = details(item) if len(parts) == 1 else part.text
-        _link(doc, key, principle, line, detail)
+        _link(doc, key, principle, line, detail if len(parts) == 1 else part.text)
     place(doc, item, f"story:{keys[0]}")
     return keys
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from typing import Any, NamedTuple
 
 from loopprep.errors import NotFoundError
@@ -78,20 +78,42 @@ class StoryState(NamedTuple):
     fragments: tuple[tuple[Any, ...], ...]
 
 
-def snapshot(conn: sqlite3.Connection) -> dict[str, StoryState]:
+def snapshot(conn: sqlite3.Connection, compared: Container[str] | None = None
+             ) -> dict[str, StoryState]:
+    """Every story's state; with `compared`, the fields and fragments of those stories only
+    (the others' are left empty: a story an import adds is compared with nothing)."""
     links = _links_by_story(conn)
-    fragments = _fragments_by_story(conn)
+    fragments = _fragment_states(conn) if compared is None or compared else {}
     columns = ", ".join(EDITABLE)
     return {
         row[0]: StoryState(
-            tuple(row[2:]),
+            tuple(row[2:]) if compared is None or row[0] in compared else (),
             bool(row[1]),
             tuple(sorted(links.get(row[0], ()))),
-            # line numbers are left out: a line added above a story does not change it
-            tuple((f.text, f.principle, f.source.path) for f in fragments.get(row[0], ())),
+            fragments.get(row[0], ()),
         )
         for row in conn.execute(f"SELECT id, archived, {columns} FROM stories")
     }
+
+
+def _fragment_states(conn: sqlite3.Connection) -> dict[str, tuple[tuple[Any, ...], ...]]:
+    """Each story's fragments as `list_stories` gives them, as (text, principle,
+    path): line numbers are left out, as a line added above a story does not change it."""
+    out: dict[str, list[tuple[Any, ...]]] = defaultdict(list)
+    for story_id, path, text, principle in conn.execute(
+            "SELECT story_id, source_path, text, principle FROM story_fragments "
+            "ORDER BY story_id, source_path, line, position"):
+        out[story_id].append((text, principle or None, path))
+    return {k: _distinct_states(v) for k, v in out.items()}
+
+
+def _distinct_states(states: list[tuple[Any, ...]]) -> tuple[tuple[Any, ...], ...]:
+    """`distinct_fragments` on (text, principle, path)."""
+    if len({state[2] for state in states}) <= 1:
+        return tuple(states)
+    first_source: dict[str, str] = {}
+    return tuple(state for state in states
+                 if first_source.setdefault(fragment_text_key(state[0]), state[2]) == state[2])
 
 
 def insert_story(
@@ -308,10 +330,6 @@ def _fragment_rows_by_story(conn: sqlite3.Connection, story_id: str | None = Non
     for row in rows:
         out[row[0]].append(row[1:])
     return {k: tuple(v) for k, v in out.items()}
-
-
-def _fragments_by_story(conn: sqlite3.Connection) -> dict[str, tuple[Fragment, ...]]:
-    return {k: _fragments(v) for k, v in _fragment_rows_by_story(conn).items()}
 
 
 def _fragments(rows: tuple[tuple[Any, ...], ...]) -> tuple[Fragment, ...]:
