@@ -13,8 +13,16 @@ from dataclasses import dataclass, field
 
 from loopprep.model import Framework, PrincipleSlug
 from loopprep.notes.outline import Block, Heading, Item, ListBlock, Paragraph
+from loopprep.notes.principle_lines import labelled_principles, own_principles
 from loopprep.notes.principles import match_principle, normalise
-from loopprep.notes.star import META_LINE, StarStory, Unit, find_runs, item_run, title_text
+from loopprep.notes.star import (
+    META_LINE,
+    StarStory,
+    Unit,
+    find_runs,
+    item_run,
+    title_text,
+)
 
 #: a principle named on a line or bullet of its own sits below any real heading
 PSEUDO_LEVEL = 7
@@ -212,22 +220,28 @@ def _read_chunk(blocks: list[Block], framework: Framework, heading: str | None, 
             units.append((Unit("", block.line), block))
     principles: list[PrincipleSlug] = []
     lp_units: set[int] = set()
-    for index, (unit, _) in enumerate(units):
+    listed_at: dict[int, list[PrincipleSlug]] = {}
+    for index, (unit, piece) in enumerate(units):
         listed = _principle_list(unit.text, framework)
+        if not listed and index and unit.item is None and units[index - 1][1] is piece \
+                and units[index - 1][0].text.strip():  # the line above is a title
+            listed = labelled_principles(unit.text, framework, _principles_in)
         if unit.item is None and META_LINE.match(unit.text):
             lp_units.add(index)  # 'Date: 2024' in a story's section: not its title
         elif listed:
             principles.extend(p for p in listed if p not in principles)
             lp_units.add(index)
+            listed_at[index] = listed
     plain = [u for i, (u, _) in enumerate(units) if i not in lp_units]
     index_of = [i for i in range(len(units)) if i not in lp_units]
     runs = find_runs(plain)
+    own = own_principles(runs, index_of, listed_at) if len(runs) > 1 else None
     stories: dict[int, StarStory] = {}
     consumed: set[int] = set(lp_units)
-    for start, end, story in runs:
+    for number, (start, end, story) in enumerate(runs):
         if story.title is None and heading is not None and start == 0:
             story.title, story.titled_by_heading = _STORY_NUMBER.sub("", heading), True
-        story.principles = list(principles)
+        story.principles = list(principles) if own is None else own[number]
         stories[index_of[start]] = story
         consumed.update(index_of[i] for i in range(start, end))
     for index, (unit, _) in enumerate(units):

@@ -1,0 +1,51 @@
+"""Lines that file a story under principles without saying 'LPs:': any short label under the
+story's title ('Good for: customer obsession, bias for action'), and, when one chunk of notes
+holds several stories, which story each such line belongs to."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from loopprep.model import Framework, PrincipleSlug
+from loopprep.notes.principles import match_principle
+from loopprep.notes.star import StarStory, star_label
+
+#: 'LPs: Ownership, Earn Trust' and the like: a label, then what it says
+_LABEL_LINE = re.compile(r"^\s*(?:\*\*|__)?(?P<name>[^:*_]{2,60}?)\s*(?:\*\*|__)?\s*:\s*"
+                         r"(?:\*\*|__)?\s*(?P<rest>.*)$", re.DOTALL)
+#: a label of one to three words ('Good for', 'Use for'), no digits
+_SHORT_LABEL = re.compile(r"^[^\W\d_]+(?:[ '-][^\W\d_]+){0,2}$")
+#: labels of what is missing: 'Not covered yet:', 'Gaps:', 'Still need:'
+_MISSING_LABEL = re.compile(r"\b(?:not|no|missing|gaps?|need(?:ed|s)?|todo|to do|lack\w*|"
+                            r"without|still)\b", re.IGNORECASE)
+
+
+def labelled_principles(text: str, framework: Framework,
+                        principles_in: Callable[[str, Framework], list[PrincipleSlug]]
+                        ) -> list[PrincipleSlug]:
+    """The principles of a line with another short label whose every item is a principle:
+    people write 'Good for:', 'Use for:', 'Fits:' as often as 'LPs:'. Only for a line
+    right under a story's title; never a list of what is missing ('Not covered yet: …')."""
+    label = _LABEL_LINE.match(text)
+    if label is None or "\n" in text or star_label(text) is not None:
+        return []
+    name = label.group("name").strip()
+    if not _SHORT_LABEL.match(name) or _MISSING_LABEL.search(name) or \
+            match_principle(name, framework)[0] is not None:
+        return []  # 'Dive Deep: …' is a principle's own line, not a list of them
+    return principles_in(label.group("rest"), framework)
+
+
+def own_principles(runs: list[tuple[int, int, StarStory]], index_of: list[int],
+                   listed_at: dict[int, list[PrincipleSlug]]) -> list[list[PrincipleSlug]]:
+    """With several stories in one chunk (notes with no headings between stories), each
+    principle line is the story's it sits in ('Title / Good for: … / S: …') or, between
+    stories, the next one's; after the last story it is the last one's."""
+    own: list[list[PrincipleSlug]] = [[] for _ in runs]
+    spans = [(index_of[start], index_of[end - 1]) for start, end, _ in runs]
+    for index, listed in listed_at.items():
+        number = next((n for n, (_, last) in enumerate(spans) if index <= last),
+                      len(spans) - 1)
+        own[number].extend(p for p in listed if p not in own[number])
+    return own

@@ -1,0 +1,35 @@
+"""A story's principles on a line under its title with any short label ('Good for:', 'Use
+for:', 'Fits:'), as plain-text and pasted notes write them; never a list of gaps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from conftest import CLI
+
+
+def _import(cli: CLI, tmp_path: Path, text: str) -> dict[str, list[str]]:
+    notes = tmp_path / "notes.txt"
+    notes.write_text(text, encoding="utf-8")
+    cli.json("import", notes)
+    stories: list[dict[str, Any]] = cli.json("stories")["stories"]  # type: ignore[index]
+    return {s["title"]: s["principles"] for s in stories}
+
+
+def test_any_short_label_under_a_title_files_each_story_apart(cli: CLI, tmp_path: Path) -> None:
+    text = ("Interview notes\n\n"
+            "Ferry timetable app\nGood for: customer obsession, bias for action\n"
+            "S: commuters missed the last ferry twice a week\nT: I owned the app\n"
+            "A: I added live delays from the harbour feed in two weeks\n"
+            "R: missed sailings fell by 70%\n\n"
+            "Warehouse label audit\nUse for: dive deep\n"
+            "S: one parcel in 40 went to the wrong depot\nT: find out why\n"
+            "A: I read a month of scan logs line by line\n"
+            "R: a printer font swapped two digits; mislabels stopped\n"
+            "Gaps: think big, frugality\n\n"
+            "Not covered yet: earn trust, ownership\n")
+    assert _import(cli, tmp_path, text) == {
+        "Ferry timetable app": ["customer-obsession", "bias-for-action"],
+        "Warehouse label audit": ["dive-deep"],
+    }
