@@ -10,7 +10,7 @@ from conftest import CLI
 
 
 def _import(cli: CLI, tmp_path: Path, text: str) -> dict[str, list[str]]:
-    notes = tmp_path / "notes.txt"
+    notes = tmp_path / ("notes.md" if text.startswith("- ") else "notes.txt")
     notes.write_text(text, encoding="utf-8")
     cli.json("import", notes)
     stories: list[dict[str, Any]] = cli.json("stories")["stories"]  # type: ignore[index]
@@ -33,3 +33,13 @@ def test_any_short_label_under_a_title_files_each_story_apart(cli: CLI, tmp_path
         "Ferry timetable app": ["customer-obsession", "bias-for-action"],
         "Warehouse label audit": ["dive-deep"],
     }
+
+
+def test_a_namespaced_logseq_page_tag_names_its_principle(cli: CLI, tmp_path: Path) -> None:
+    """Logseq pages in a namespace: '#[[LP/Dive Deep]]' is the tag of the page Dive Deep."""
+    text = ("- ## Stories\n"
+            "\t- Pallet scan gaps #[[LP/Dive Deep]] #[[LP/Ownership]]\n"
+            "\t\t- S: one pallet in 30 had no scan at the dock\n"
+            "\t\t- A: I matched a week of scans against the gate camera myself\n"
+            "\t\t- R: a loose reader cable; gaps fell to one in 2,000\n")
+    assert _import(cli, tmp_path, text) == {"Pallet scan gaps": ["dive-deep", "ownership"]}

@@ -177,7 +177,8 @@ def _tags(line: str, framework: Framework) -> tuple[str, list[PrincipleSlug]]:
         return "", slugs  # '#story #lp/earn-trust': a line of tags, the note's principles
     if "#[[" in line:  # Logseq's tag of a page: '#[[Frugality]]' when it names a principle
         named = [(m.group(0), s) for m in _PAGE_TAG.finditer(line)
-                 if (s := _strong(m.group("name"), framework))]
+                 if (s := _strong(m.group("name"), framework) or _strong(
+                     m.group("name").rsplit("/", 1)[-1], framework))]  # '#[[LP/Frugality]]'
         slugs += [s for _, s in named]
         for tag, _ in named:
             line = line.replace(tag, "")
