@@ -58,9 +58,9 @@ def said_sentences(answer: str) -> list[str]:
     return [span.text for span in split_sentences(answer[:MAX_CHARS])]
 
 
-def answer_principles(answer: str, framework: Framework,
-                      sentence_vectors: npt.NDArray[np.float32] | None = None
-                      ) -> dict[str, float] | None:
+def answer_principles(
+    answer: str, framework: Framework, sentence_vectors: npt.NDArray[np.float32] | None = None
+) -> dict[str, float] | None:
     """Slug -> score of the principles the classifier reads in the answer's own text: its
     words (the first `MAX_ANSWER_READ` characters) and the mean of its sentences' vectors
     (``sentence_vectors``, one row per `said_sentences`, embedded here when not given)."""
@@ -81,8 +81,9 @@ def _ranked(principles: Sequence[str]) -> dict[str, float] | None:
     return {slug: round(1.0 - 0.3 * rank, 2) for rank, slug in enumerate(principles)} or None
 
 
-def _sentence_vectors(answer: str, asked: list[str], framework: Framework
-                      ) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
+def _sentence_vectors(
+    answer: str, asked: list[str], framework: Framework
+) -> tuple[npt.NDArray[np.float32], npt.NDArray[np.float32]]:
     """The vectors of ``asked`` and of the answer's sentences, from one model call; a pasted
     document (which the labeller reads without embeddings) is read from its first part."""
     from loopprep.feedback.star import MAX_EMBEDDED_SENTENCES
@@ -116,7 +117,8 @@ def feedback_on(
     elif question and question.strip():
         classifier = _classifier(framework)
         asked_vectors, said_vectors = _sentence_vectors(
-            answer, [classifier.embedding_text(question)], framework)
+            answer, [classifier.embedding_text(question)], framework
+        )
         scores = _scores(classifier.rank([question], vectors=asked_vectors)[0])
     else:
         scores = None
@@ -125,5 +127,4 @@ def feedback_on(
     # The classifier's reading of the answer itself: what the story shows, set against
     # what the question asks (loopprep.feedback.relevance).
     told = answer_principles(answer, framework, said_vectors)
-    return analyzer(answer, question=question, principle_scores=scores,
-                    answer_principles=told, today=today)
+    return analyzer(answer, question=question, principle_scores=scores, answer_principles=told, today=today)
