@@ -199,7 +199,7 @@ def fit_constants() -> None:
     import numpy as np
     from scipy.optimize import minimize
 
-    from loopprep.answer_feedback import MAX_ANSWER_READ, question_principles
+    from loopprep.answer_feedback import answer_principles, question_principles
     from loopprep.feedback.relevance import ask_checks, fit_features
     from loopprep.frameworks import load_framework
 
@@ -211,7 +211,7 @@ def fit_constants() -> None:
         text = answer_text(a)
         scores = question_principles(q["text"], framework) or {}
         probed = dict(sorted(scores.items(), key=lambda kv: -kv[1])[:3])
-        told = question_principles(text[:MAX_ANSWER_READ], framework)
+        told = answer_principles(text, framework)
         feats.append(fit_features(text, probed, told, ask_checks(q["text"], text)))
         labels.append(float(fit))
     x, y = np.array(feats), np.array(labels)

@@ -60,7 +60,7 @@ def bank(example_notes: Path, loopprep_home: Path) -> Bank:
 
 
 def test_follow_up_answers_count_toward_the_attempts_mark(bank: Bank) -> None:
-    session = bank.start_practice(SessionOptions(count=1, principles=("earn-trust",)),
+    session = bank.start_practice(SessionOptions(count=1, principles=("bias-for-action",)),
                                   now=NOW)
     item = session.next_item(NOW)
     assert item is not None and item.kind == "question"

@@ -223,7 +223,7 @@ def test_the_attempts_table_holds_everything_asked(bank: Bank, loopprep_home: Pa
 
 
 def test_practice_stores_the_real_feedback(bank: Bank) -> None:
-    from loopprep.answer_feedback import question_principles
+    from loopprep.answer_feedback import answer_principles
     from loopprep.feedback import Analysis, analyze_answer
 
     session = bank.start_practice(SessionOptions(principles=("earn-trust",)), now=NOW)
@@ -233,7 +233,7 @@ def test_practice_stores_the_real_feedback(bank: Bank) -> None:
     # The question's own principles, and the classifier's reading of the answer.
     expected = analyze_answer(ALL_WE, question=item.prompt, today=NOW.date(),
                               principle_scores={p: 1.0 - 0.3 * i for i, p in enumerate(item.principles)},
-                              answer_principles=question_principles(ALL_WE, bank.framework))
+                              answer_principles=answer_principles(ALL_WE, bank.framework))
     stored = rows.get_attempt(bank.store, result.attempt_id).feedback
     assert stored == expected.to_json()
     assert {f["code"] for f in stored["flags"]} & {"OWNERSHIP_WE", "OWNERSHIP_NO_I"}

@@ -104,3 +104,15 @@ def test_without_a_question_nothing_is_off_topic() -> None:
     relevance = measure_relevance(CUSTOMER_STORY, question=None,
                                   principle_scores={"frugality": 1.0})
     assert not relevance.off_topic and relevance.missed == ()
+
+
+def test_a_poor_fit_scales_the_overall_mark_down() -> None:
+    from loopprep.feedback.relevance import FIT_FULL_MARKS, FIT_PENALTY, Relevance, overall_factor
+
+    def factor(fit: float | None) -> float:
+        return overall_factor(Relevance(0.5, ["principle"], fit=fit))
+
+    assert factor(None) == 1.0 and factor(FIT_FULL_MARKS) == 1.0 and factor(0.9) == 1.0
+    assert factor(0.0) == pytest.approx(1.0 - FIT_PENALTY)
+    fits = [0.0, 0.1, 0.2, 0.3, 0.4, 0.5]
+    assert all(factor(a) < factor(b) for a, b in zip(fits, fits[1:], strict=False))

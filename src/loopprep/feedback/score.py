@@ -15,7 +15,7 @@ from loopprep.feedback.analysis import DIMENSIONS, SCALE_MAX, Dimension, Flag, L
 from loopprep.feedback.delivery import Delivery, length_quality
 from loopprep.feedback.ownership import PAST_VERB, Ownership
 from loopprep.feedback.recency import Recency
-from loopprep.feedback.relevance import Relevance
+from loopprep.feedback.relevance import Relevance, overall_factor
 from loopprep.feedback.structure import Structure
 from loopprep.text.quantities import Quantity
 
@@ -175,12 +175,11 @@ def score(m: Measurements) -> tuple[dict[Dimension, float], float]:
     gate = m.substance.value
     scores = {d: round(SCALE_MAX * max(0.0, min(1.0, raw[d])) * gate, 2) for d in DIMENSIONS}
     # A story with nothing checkable in it cannot score well overall, however tidy.
-    overall = round(
-        (0.6 + 0.4 * concreteness(m)) * sum(WEIGHTS[d] * scores[d] for d in DIMENSIONS), 2
-    )
+    overall = (0.6 + 0.4 * concreteness(m)) * sum(WEIGHTS[d] * scores[d] for d in DIMENSIONS)
     if m.relevance.off_topic:
         overall = min(overall, OFF_TOPIC_CAP)
-    return scores, overall
+    # Nor can one that fits the question poorly (the cap of an off-topic story included).
+    return scores, round(overall * overall_factor(m.relevance), 2)
 
 
 _SEVERITY_RANK = {"problem": 0, "warning": 1, "info": 2}
