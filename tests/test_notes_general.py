@@ -111,3 +111,17 @@ def test_notes_to_self_placeholders_and_gaps_are_not_stories(
         cli: CLI, tmp_path: Path, text: str) -> None:
     assert list(_import(cli, tmp_path, text, "Kiosk pilot.md")) == ["Kiosk pilot"]
     assert cli.json("questions", "--origin", "notes")["questions"] == []  # type: ignore[index]
+
+
+def test_a_numbered_list_of_principles_names_them_by_number(cli: CLI, tmp_path: Path) -> None:
+    """Plain text: the principles listed with numbers, then stories `Title   [LP 1, 12]`;
+    the list is neither headings nor stories."""
+    names = ["Customer Obsession", "Ownership", "Invent and Simplify", "Are Right, A Lot",
+             "Learn and Be Curious", "Hire and Develop the Best"]
+    text = ("the LPs, numbered:\n" + "".join(f"{n:>2}  {name}\n" for n, name in
+                                            enumerate(names, start=1))
+            + "\nSTORIES\n\nKiosk pilot   [LP 1, 3]\n   queues of 40 minutes at the door\n"
+            "   result: 6 minutes\n\nLedger rewrite   [LP 2]\n   books off by 2%\n")
+    assert _import(cli, tmp_path, text) == {
+        "Kiosk pilot": ["customer-obsession", "invent-and-simplify"],
+        "Ledger rewrite": ["ownership"]}
