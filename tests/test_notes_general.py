@@ -125,3 +125,17 @@ def test_a_numbered_list_of_principles_names_them_by_number(cli: CLI, tmp_path: 
     assert _import(cli, tmp_path, text) == {
         "Kiosk pilot": ["customer-obsession", "invent-and-simplify"],
         "Ledger rewrite": ["ownership"]}
+
+
+def test_a_question_table_asks_each_row_and_links_its_story(cli: CLI, tmp_path: Path) -> None:
+    """`| Question | Story |` (Google Docs, Notion): each row a question and its answer."""
+    text = ("## Ownership\n\n### Ledger rewrite\n\n- Situation: books off by 2%\n"
+            "- Result: fixed in a week\n\n## Questions\n\n| Question | Story |\n| :-- | :-- |\n"
+            "| Tell me about a time you owned a mistake. | Ledger rewrite |\n"
+            "| Tell me about a time you failed. | |\n")
+    _import(cli, tmp_path, text)
+    stories = {s["title"]: s["id"] for s in cli.json("stories")["stories"]}  # type: ignore[index]
+    questions = cli.json("questions", "--origin", "notes")["questions"]  # type: ignore[index]
+    assert [(q["text"], q["stories"]) for q in questions] == [
+        ("Tell me about a time you owned a mistake.", [stories["Ledger rewrite"]]),
+        ("Tell me about a time you failed.", [])]
