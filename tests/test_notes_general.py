@@ -139,3 +139,13 @@ def test_a_question_table_asks_each_row_and_links_its_story(cli: CLI, tmp_path: 
     assert [(q["text"], q["stories"]) for q in questions] == [
         ("Tell me about a time you owned a mistake.", [stories["Ledger rewrite"]]),
         ("Tell me about a time you failed.", [])]
+
+
+def test_story_titles_lose_their_bold_and_number(cli: CLI, tmp_path: Path) -> None:
+    """`### **1. Kiosk pilot**` (Google Docs) and `**#2 Ledger rewrite** — _DD_`."""
+    text = ("## Stories\n\n### **1. Kiosk pilot**\n\n**LPs:** Frugality\n\n"
+            "- **Situation:** queues\n- **Result:** 6 minutes\n\n## Stories\n\n"
+            "**#2 Ledger rewrite** — _DD_\n\nSit: books off by 2%\nRes: fixed in a week\n\n"
+            "Legend: DD = Dive Deep\n")
+    assert _import(cli, tmp_path, text) == {"Kiosk pilot": ["frugality"],
+                                             "Ledger rewrite": ["dive-deep"]}
