@@ -149,3 +149,14 @@ def test_story_titles_lose_their_bold_and_number(cli: CLI, tmp_path: Path) -> No
             "Legend: DD = Dive Deep\n")
     assert _import(cli, tmp_path, text) == {"Kiosk pilot": ["frugality"],
                                              "Ledger rewrite": ["dive-deep"]}
+
+
+def test_a_principle_by_story_matrix_with_a_key_links_each_story(
+        cli: CLI, tmp_path: Path) -> None:
+    """Principles down the first column, a story code per column, `A = Title` in a key;
+    the story's own section `## A — Title` is the same story."""
+    text = ("| LP | A | B |\n|---|:-:|:-:|\n| 1. Ownership | ✅ | |\n| 2. Dive Deep | ✅ | ✅ |\n"
+            "| 3. Frugality | | |\n\nKey:\n- A = Kiosk pilot\n- B = Ledger rewrite\n\n"
+            "## A — Kiosk pilot\n\n**Situation:** queues\n**Result:** 6 minutes\n")
+    assert _import(cli, tmp_path, text) == {"Kiosk pilot": ["ownership", "dive-deep"],
+                                             "Ledger rewrite": ["dive-deep"]}
