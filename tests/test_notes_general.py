@@ -160,3 +160,16 @@ def test_a_principle_by_story_matrix_with_a_key_links_each_story(
             "## A — Kiosk pilot\n\n**Situation:** queues\n**Result:** 6 minutes\n")
     assert _import(cli, tmp_path, text) == {"Kiosk pilot": ["ownership", "dive-deep"],
                                              "Ledger rewrite": ["dive-deep"]}
+
+
+def test_quoted_questions_are_questions(cli: CLI, tmp_path: Path) -> None:
+    """`Likely Q: "Tell me…" → Kiosk pilot` (a paragraph) and `- "When did you…?" → B`."""
+    text = ("## Kiosk pilot\n\n**Situation:** queues\n**Result:** 6 minutes\n\n"
+            'Likely Q: "Tell me about a time you cut waiting times" → Kiosk pilot\n\n'
+            '## Other questions\n\n- "When did you decide quickly with limited information?" → B\n')
+    _import(cli, tmp_path, text)
+    stories = {s["title"]: s["id"] for s in cli.json("stories")["stories"]}  # type: ignore[index]
+    questions = cli.json("questions", "--origin", "notes")["questions"]  # type: ignore[index]
+    assert [(q["text"], q["stories"]) for q in questions] == [
+        ("Tell me about a time you cut waiting times", [stories["Kiosk pilot"]]),
+        ("When did you decide quickly with limited information?", [])]

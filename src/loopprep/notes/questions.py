@@ -71,7 +71,11 @@ def collect_questions(doc: ParsedNotes, framework: Framework, registry: StoryReg
         if isinstance(block, Paragraph):
             last_line = block.text.strip().split("\n")[-1]
             if not block.code and is_question(last_line):
-                pending = doc.ask(last_line, block.end_line, principle)
+                asked, answer = _answer_after_arrow(last_line)
+                pending = doc.ask(asked, block.end_line, principle)
+                if answer:  # 'Likely Q: "Tell me about a time…" → Kiosk pilot'
+                    item = Item(answer, block.end_line, 0, False)
+                    _outline_item(doc, pending, len(doc.questions) - 1, item, registry)
             else:
                 pending = None
             continue
