@@ -46,6 +46,7 @@ _HEADING = re.compile(r"^\s*(#{1,6})\s")
 _QA = re.compile(r"^(\s*(?:[-*]\s+)?)(?:\*\*)?(?:TODO:?\s+)?([QA])\.(?:\*\*)?\s+")
 _TODO_Q = re.compile(r"^(\s*(?:[-*]\s+)?)TODO:?\s+(Q:\s)")
 _TRAILING_LIST = (re.compile(r"^(?P<title>.+?)\s*\((?P<list>[^()]+)\)\s*$"),
+                  re.compile(r"^(?P<title>.+?)\s*\[(?P<list>[^\[\]]+)\]\s*$"),
                   re.compile(r"^(?P<title>.+?)\s+[-–—]\s+(?P<list>[^-–—]+)$"))
 _ANSWER = re.compile(r"^(\s*(?:[-*+]\s+)?)(?:(?:\*\*)?A:(?:\*\*)?|use|answer(?: with)?:?|"
                      r"story:)\s+", re.IGNORECASE)
@@ -149,10 +150,43 @@ def _matrix(lines: list[str], start: int, framework: Framework) -> int:
     return end - start
 
 
+_KEY_LINE = re.compile(r"^\s*(?:[-*]\s+)?(?P<code>[A-Z]\d?)\s*[=:]\s*(?P<title>\S.{2,80})$")
+
+
+def _story_key(lines: list[str]) -> dict[str, str]:
+    """`A = Mobile money reversals` lines: the codes a matrix uses for stories."""
+    return {m.group("code"): m.group("title").strip() for line in lines
+            if "=" in line or ":" in line if (m := _KEY_LINE.match(line))}
+
+
+def _transposed(lines: list[str], start: int, framework: Framework, key: dict[str, str]) -> int:
+    """A principle x story matrix (principles down the first column, a story per column,
+    `A = Title` in its key) rewritten in place as a `| Story | LPs |` table; the lines used."""
+    cells = [c.strip() for c in lines[start].strip().strip("|").split("|")]
+    end = start + 2
+    while end < len(lines) and lines[end].strip().startswith("|"):
+        end += 1
+    rows = [[c.strip() for c in line.strip().strip("|").split("|")] for line in lines[start + 2:end]]
+    slugs = [_strong(re.sub(r"^\d{1,2}[.)]?\s+", "", r[0]), framework) for r in rows]
+    stories = cells[1:]
+    if len([s for s in slugs if s]) < 2 or len(stories) > len(rows) or not stories \
+            or not all(c in key for c in stories):
+        return 0
+    names = {p.slug: p.name for p in framework.principles}
+    lines[start], lines[start + 1] = "| Story | LPs |", "|---|---|"
+    for offset, code in enumerate(stories):
+        marked = [names[s] for s, r in zip(slugs, rows, strict=False)
+                  if s and offset + 1 < len(r) and r[offset + 1].lower() in _MATRIX_MARK]
+        lines[start + 2 + offset] = f"| {key[code]} | {', '.join(marked) or '—'} |"
+    for index in range(start + 2 + len(stories), end):
+        lines[index] = ""
+    return end - start
+
+
 def _story_list(rest: str, framework: Framework, abbr: dict[str, PrincipleSlug]
                 ) -> tuple[str, list[PrincipleSlug]] | None:
     """`Pager storm (OWN, BFA)` -> ('Pager storm', [ownership, bias-for-action])."""
-    if not (rest.rstrip().endswith(")") or " - " in rest or " – " in rest or " — " in rest):
+    if not (rest.rstrip().endswith((")", "]")) or " - " in rest or " – " in rest or " — " in rest):
         return None
     for pattern in _TRAILING_LIST:
         m = pattern.match(rest)
@@ -201,6 +235,7 @@ def normalise_notes(text: str, framework: Framework) -> Normalised:
     legend = read_legend(lines, framework)
     abbr = {**abbreviations(framework), **{a: s for d in legend.values() for a, s in d.items()}}
     rewriter = _Rewriter(framework, abbr)
+    rewriter.key = _story_key(lines) if "|" in text else {}
     index = 0
     while index < len(lines):
         if index in legend:
@@ -229,6 +264,7 @@ class _Rewriter:
         self.previous_bullet = False
         self.asked = ""
         self.gaps = False  # under a heading over the principles with no story yet
+        self.key: dict[str, str] = {}  # 'A = Title': codes a matrix uses for its stories
 
     def tags(self, line: str, index: int) -> str:
         """The line without its `#lp/…` tags, which are kept for the line (or the file)."""
@@ -244,7 +280,8 @@ class _Rewriter:
         """Rewrite `lines[index]` (a matrix: the lines it spans) in place; how many lines."""
         line = self.tags(lines[index], index)
         if line.lstrip().startswith("|"):
-            return max(1, _matrix(lines, index, self.framework))
+            return max(1, _matrix(lines, index, self.framework)
+                       or _transposed(lines, index, self.framework, self.key))
         summary = _SUMMARY.match(line) if "<" in line else None  # (both need a tag)
         if summary:
             line = f"{'#' * min(self.heading + 1, 6)} {summary.group('title').strip()}"
@@ -293,6 +330,9 @@ class _Rewriter:
     def _heading(self, line: str, hashes: re.Match[str], index: int) -> str:
         """A real heading; one that ends in principles (`## Pager storm (OWN)`) is cut."""
         self.heading, self.level, self.dedent = len(hashes.group(1)), 0, None
+        coded = re.match(r"^([A-Z]\d?)\s+[-–—:]\s+(.+)$", line[hashes.end():].strip())
+        if coded and self.key.get(coded.group(1), "").startswith(coded.group(2)):
+            line = line[: hashes.end()] + coded.group(2)  # '## A — Title' of the key's 'A = Title'
         self.gaps = bool(_GAPS.match(re.sub(r"[*_]", "", line[hashes.end():])))
         split = _story_list(line[hashes.end():], self.framework, self.abbr)
         if split is None:

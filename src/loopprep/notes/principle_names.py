@@ -55,7 +55,28 @@ def read_legend(lines: list[str], framework: Framework) -> dict[int, dict[str, P
         pairs = {m.group("abbr"): named_principle(m.group("name"), framework) for m in items}
         if all(pairs.values()) and sum(len(m.group(0)) for m in items) >= len(body.strip()) * 0.7:
             found[index] = {a: s for a, s in pairs.items() if s}
-    return {**found, **_legend_tables(lines, framework)}
+    return {**found, **_legend_tables(lines, framework), **_numbered_list(lines, framework)}
+
+_NUMBERED = re.compile(r"^\s*(?:[-*]\s+)?(?P<number>\d{1,2})\s*[.):]?\s+(?P<name>\S.*?)\s*$")
+
+
+def _numbered_list(lines: list[str], framework: Framework) -> dict[int, dict[str, PrincipleSlug]]:
+    """Five or more lines in a row, each a number and a principle (` 1  Customer Obsession`):
+    the numbers the notes use for them (`[LP 1, 12]`), by line index. Principles that head
+    sections of stories are never in a row like this."""
+    found: dict[int, dict[str, PrincipleSlug]] = {}
+    start = 0
+    while start < len(lines):
+        end, numbers = start, {}
+        while end < len(lines) and (m := _NUMBERED.match(lines[end])) and not _HEADING.match(
+                lines[end]) and (slug := named_principle(m.group("name"), framework)):
+            numbers[m.group("number")] = slug
+            end += 1
+        if end - start >= 5:
+            found.update({i: {} for i in range(start, end)})
+            found[start] = numbers
+        start = max(end, start + 1)
+    return found
 
 def _spelled_from(abbr: str, name: str) -> bool:
     """Whether an abbreviation's letters come from its name in order (`CustOb`, `I&S`)."""
@@ -87,12 +108,14 @@ def _legend_tables(lines: list[str], framework: Framework) -> dict[int, dict[str
     return found
 
 _LIST_SEPARATOR = re.compile(r"[,+·]|\s&\s")
+#: 'LP 4', 'LP #4', '#4' before a principle's number
+_LP_NUMBER_LEAD = re.compile(r"^(?:LPs?\s*#?|#)(?=\s*\d)\s*")
 
 
 def principle_list(text: str, framework: Framework, abbr: dict[str, PrincipleSlug]
                    ) -> list[PrincipleSlug] | None:
     """`CO, DD` or `ownership, deliver results`: the principles, when every item is one."""
-    items = [i.strip(" *_.") for i in _LIST_SEPARATOR.split(text)]
+    items = [_LP_NUMBER_LEAD.sub("", i.strip(" *_.")) for i in _LIST_SEPARATOR.split(text)]
     folded = {a.upper(): s for a, s in abbr.items()}
     slugs: list[PrincipleSlug] = []
     for item in items:

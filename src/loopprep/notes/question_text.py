@@ -25,8 +25,10 @@ _ENGLISH = re.compile(r"\b(?:the|did|does|do|is|are|was|were|what|why|how|when|w
 _BOLD = re.compile(r"^(?:\*\*|__)(.*)(?:\*\*|__)$")
 _ITALIC = re.compile(r"^(?:\*|_)(.*)(?:\*|_)$")
 # 'Q:', 'Q3.', 'Question:', bold or not: '**Q:** Tell me…', '**Q1:** …'
-_Q_PREFIX = re.compile(r"^(?:\*\*|__|\*|_)?\s*(?:q\d*|question\s*\d*)\s*[:.)-]\s*(?:\*\*|__|\*|_)?\s*",
-                       re.IGNORECASE)
+_Q_PREFIX = re.compile(r"^(?:\*\*|__|\*|_)?\s*(?:(?:likely|possible|probable|expected)\s+)?"
+                       r"(?:q\d*|question\s*\d*)\s*[:.)-]\s*(?:\*\*|__|\*|_)?\s*", re.IGNORECASE)
+#: a question quoted as the interviewer would say it: '"Tell me about a time…" → F'
+_QUOTED = re.compile(r'^["“](?P<asked>[^"“”]{8,})["”]\s*(?P<after>.*)$')
 _FIRST_SENTENCE = re.compile(r"(?<=[?.!])\s")
 
 
@@ -36,7 +38,11 @@ def clean_question(text: str) -> str:
     text = text.strip()
     text = _BOLD.sub(r"\1", text).strip()
     text = _ITALIC.sub(r"\1", text).strip()
-    return _Q_PREFIX.sub("", text).strip() or text
+    text = _Q_PREFIX.sub("", text).strip() or text
+    quoted = _QUOTED.match(text)
+    if quoted:
+        text = f"{quoted.group('asked').strip()} {quoted.group('after')}".strip()
+    return text
 
 
 STEM_END = re.compile(r"(?:…|\.\.\.|:)\s*$")

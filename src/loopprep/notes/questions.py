@@ -64,10 +64,18 @@ def collect_questions(doc: ParsedNotes, framework: Framework, registry: StoryReg
             pending = None
             continue
         principle = section.principle if section else None
+        if isinstance(block, Paragraph) and not block.code and _question_table(
+                doc, block, principle, registry):
+            pending = None
+            continue
         if isinstance(block, Paragraph):
             last_line = block.text.strip().split("\n")[-1]
             if not block.code and is_question(last_line):
-                pending = doc.ask(last_line, block.end_line, principle)
+                asked, answer = _answer_after_arrow(last_line)
+                pending = doc.ask(asked, block.end_line, principle)
+                if answer:  # 'Likely Q: "Tell me about a time…" → Kiosk pilot'
+                    item = Item(answer, block.end_line, 0, False)
+                    _outline_item(doc, pending, len(doc.questions) - 1, item, registry)
             else:
                 pending = None
             continue
@@ -127,6 +135,35 @@ def _answer_after_arrow(text: str) -> tuple[str, str]:
     if m is None or not text[m.end():].strip():
         return text, ""
     return text[: m.start()], text[m.end():].strip()
+
+
+_TABLE_RULE = re.compile(r"^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?$")
+
+
+def _question_table(doc: ParsedNotes, block: Paragraph, principle: PrincipleSlug | None,
+                    registry: StoryRegistry) -> bool:
+    """A `| Question | Story |` table: each row a question, its story cell the answer."""
+    lines = block.text.strip().split("\n")
+    if len(lines) < 3 or not _TABLE_RULE.match(lines[1].strip()) or not all(
+            line.strip().startswith("|") for line in lines):
+        return False
+    header = [c.strip(" *_").lower() for c in lines[0].strip().strip("|").split("|")]
+    asked = next((i for i, c in enumerate(header) if re.search(r"\bquestions?\b", c)), None)
+    story = next((i for i, c in enumerate(header) if i != asked and re.search(
+        r"\b(?:stor(?:y|ies)|answers?|examples?)\b", c)), None)
+    if asked is None or story is None:
+        return False
+    for offset, line in enumerate(lines[2:], start=2):
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if max(asked, story) >= len(cells) or not cells[asked]:
+            continue
+        number = block.line + offset
+        draft = doc.ask(cells[asked], number, principle)
+        index = len(doc.questions) - 1
+        doc.placed[number] = f"question:{index}"
+        if cells[story]:
+            _outline_item(doc, draft, index, Item(cells[story], number, 0, False), registry)
+    return True
 
 
 def _index_of(doc: ParsedNotes, question: QuestionDraft) -> int:

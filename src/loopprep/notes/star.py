@@ -35,6 +35,8 @@ _PARTS = {
 _BOLD_ONLY = re.compile(r"^\s*(\*\*|__)(?P<text>[^*_].*?)\1\s*[:.!]?\s*$")
 _STORY_LEAD = re.compile(r"^\s*(?:\*\*|__)?\s*(?:story|example)\s*\d*\s*(?:\*\*|__)?\s*[:\-–—]",
                          re.IGNORECASE)
+#: a story's number before its title: '1. ', '2) ', '#3 '
+NUMBERED_TITLE = re.compile(r"^(?:#\d{1,3}\b[.):]?|\d{1,3}[.)])\s+(?=\S)")
 _SENTENCE_END = re.compile(r"[.!?]\s*$")
 #: a property line of a story (Notion, Logseq, front-matter-like): not its title
 META_LINE = re.compile(r"^\s*(?:\*\*|__)?(?:date|when|year|period|owner|status|created|"
@@ -107,6 +109,7 @@ def title_text(text: str) -> str:
     if lead:
         text = text[lead.end():]
     text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text).strip(" :-–—*_")
+    text = NUMBERED_TITLE.sub("", text)
     dash = _TITLE_DASH.match(text)
     if dash and len(dash.group("title").split()) <= 6 and len(dash.group("about").split()) >= 3:
         return dash.group("title").strip()

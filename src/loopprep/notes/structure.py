@@ -17,6 +17,7 @@ from loopprep.notes.principle_lines import labelled_principles, own_principles
 from loopprep.notes.principles import match_principle, normalise
 from loopprep.notes.star import (
     META_LINE,
+    NUMBERED_TITLE,
     StarStory,
     Unit,
     find_runs,
@@ -240,7 +241,7 @@ def _read_chunk(blocks: list[Block], framework: Framework, heading: str | None, 
     consumed: set[int] = set(lp_units)
     for number, (start, end, story) in enumerate(runs):
         if story.title is None and heading is not None and start == 0:
-            story.title, story.titled_by_heading = _STORY_NUMBER.sub("", heading), True
+            story.title, story.titled_by_heading = _heading_title(heading), True
         story.principles = list(principles) if own is None else own[number]
         stories[index_of[start]] = story
         consumed.update(index_of[i] for i in range(start, end))
@@ -256,10 +257,17 @@ def _read_chunk(blocks: list[Block], framework: Framework, heading: str | None, 
         rest = [u for i, (u, _) in enumerate(units) if i not in consumed]
         text = "\n".join(u.text for u in rest if u.text)
         first = units[0][0].line if units else 0
-        return [StarStory(_STORY_NUMBER.sub("", heading), first, {}, text,
+        return [StarStory(_heading_title(heading), first, {}, text,
                           [line for u, _ in units for line in u.lines], list(principles),
                           titled_by_heading=True)]
     return _rebuild(units, consumed, stories, stories_here)
+
+
+def _heading_title(heading: str) -> str:
+    """A story heading's title without its markup or number: '**1. Clinic no-shows**',
+    '#2 Chargebacks', 'Story 3: Kiosk' -> the title."""
+    bare = re.sub(r"^(\*\*|__)(.+)\1$", r"\2", heading.strip()).strip()
+    return NUMBERED_TITLE.sub("", _STORY_NUMBER.sub("", bare))
 
 
 def _rebuild(units: list[tuple[Unit, Piece]], consumed: set[int],
