@@ -10,7 +10,7 @@ from conftest import CLI
 
 
 def _import(cli: CLI, tmp_path: Path, text: str) -> dict[str, list[str]]:
-    notes = tmp_path / ("notes.md" if text.startswith("- ") else "notes.txt")
+    notes = tmp_path / ("notes.md" if text.startswith(("- ", "#")) else "notes.txt")
     notes.write_text(text, encoding="utf-8")
     cli.json("import", notes)
     stories: list[dict[str, Any]] = cli.json("stories")["stories"]  # type: ignore[index]
@@ -43,3 +43,15 @@ def test_a_namespaced_logseq_page_tag_names_its_principle(cli: CLI, tmp_path: Pa
             "\t\t- A: I matched a week of scans against the gate camera myself\n"
             "\t\t- R: a loose reader cable; gaps fell to one in 2,000\n")
     assert _import(cli, tmp_path, text) == {"Pallet scan gaps": ["dive-deep", "ownership"]}
+
+
+def test_a_matrix_headed_by_codes_with_a_key_line_and_dot_marks(cli: CLI, tmp_path: Path) -> None:
+    """Columns headed by short codes that a 'Column key:' line spells out with a space only,
+    '●' for the lead story and '○' for a backup (both file the story)."""
+    text = ("# Story grid\n\n| Story | CO | Own | DD | Fru |\n|---|---|---|---|---|\n"
+            "| Harbour crane sensors | ● |  | ○ |  |\n| Spare-parts reuse |  | ○ |  | ● |\n\n"
+            "Column key: CO Customer Obsession, Own Ownership, DD Dive Deep, Fru Frugality.\n")
+    assert _import(cli, tmp_path, text.replace("# Story grid", "# Story grid\n")) == {
+        "Harbour crane sensors": ["customer-obsession", "dive-deep"],
+        "Spare-parts reuse": ["ownership", "frugality"],
+    }

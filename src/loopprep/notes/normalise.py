@@ -67,7 +67,7 @@ _TASK = re.compile(r"^(\s*[-*+]\s+)(?:(?:TODO|LATER|NOW|DOING)\b:?\s*|"
 _DONE = re.compile(r"^(\s*[-*+]\s+)DONE\b:?\s*")
 _LABEL_TITLE = re.compile(r"^\W*(?:lps?|leadership principles?|principles?|competenc\w*)\b",
                           re.IGNORECASE)
-_MATRIX_MARK = {"x", "✓", "✔", "✅", "yes", "y", "●", "•", "*", "+"}
+_MATRIX_MARK = {"x", "✓", "✔", "✅", "yes", "y", "●", "○", "◐", "•", "*", "+"}
 
 
 @dataclass
@@ -131,10 +131,12 @@ def _alone(rest: str, framework: Framework) -> PrincipleSlug | None:
     return _strong(name, framework)
 
 
-def _matrix(lines: list[str], start: int, framework: Framework) -> int:
-    """Rewrite a story x principle matrix starting at `start` in place; the lines used."""
+def _matrix(lines: list[str], start: int, framework: Framework,
+            abbr: dict[str, PrincipleSlug] | None = None) -> int:
+    """Rewrite a story x principle matrix starting at `start` in place; the lines used. Its
+    columns may be headed by abbreviations the notes' legend spells out (`abbr`)."""
     cells = [c.strip() for c in lines[start].strip().strip("|").split("|")]
-    slugs = [_strong(c, framework) for c in cells[1:]]
+    slugs = [_strong(c, framework) or (abbr or {}).get(c) for c in cells[1:]]
     if len([s for s in slugs if s]) < 2 or start + 1 >= len(lines) \
             or not re.match(r"^\|?\s*:?-+", lines[start + 1].strip()):
         return 0
@@ -280,7 +282,7 @@ class _Rewriter:
         """Rewrite `lines[index]` (a matrix: the lines it spans) in place; how many lines."""
         line = self.tags(lines[index], index)
         if line.lstrip().startswith("|"):
-            return max(1, _matrix(lines, index, self.framework)
+            return max(1, _matrix(lines, index, self.framework, self.abbr)
                        or _transposed(lines, index, self.framework, self.key))
         summary = _SUMMARY.match(line) if "<" in line else None  # (both need a tag)
         if summary:

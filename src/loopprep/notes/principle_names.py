@@ -55,7 +55,40 @@ def read_legend(lines: list[str], framework: Framework) -> dict[int, dict[str, P
         pairs = {m.group("abbr"): named_principle(m.group("name"), framework) for m in items}
         if all(pairs.values()) and sum(len(m.group(0)) for m in items) >= len(body.strip()) * 0.7:
             found[index] = {a: s for a, s in pairs.items() if s}
-    return {**found, **_legend_tables(lines, framework), **_numbered_list(lines, framework)}
+    return {**found, **_legend_tables(lines, framework), **_numbered_list(lines, framework),
+            **_key_lines(lines, framework, found)}
+
+
+#: 'Column key: CO Customer Obsession, Own Ownership, I&S Invent and Simplify, …'
+_KEY_LEAD = re.compile(r"^\s*(?:[-*•]\s+)?(?:\*\*)?[\w ]{0,20}?\b(?:legend|key|abbreviations?)"
+                       r"(?:\*\*)?\s*:\s*(?:\*\*)?", re.IGNORECASE)
+_KEY_ITEM = re.compile(r"^(?P<abbr>[A-Za-z][A-Za-z&]{0,5})\s+(?P<name>[A-Z].*?)(?:\s*\(.*\))?$")
+
+
+def _key_lines(lines: list[str], framework: Framework, found: dict[int, dict[str, PrincipleSlug]]
+               ) -> dict[int, dict[str, PrincipleSlug]]:
+    """A key line that spells codes out with a space only: each of its four or more items
+    a short code spelled from the principle's name, then that name."""
+    out: dict[int, dict[str, PrincipleSlug]] = {}
+    for index, line in enumerate(lines):
+        lead = _KEY_LEAD.match(line) if index not in found and "," in line else None
+        if lead is None:
+            continue
+        items = [i.strip(" .") for i in line[lead.end():].split(",") if i.strip(" .")]
+        pairs: dict[str, PrincipleSlug] = {}
+        for item in items:
+            m = _KEY_ITEM.match(item)
+            slug = named_principle(m.group("name"), framework) if m else None
+            full = framework.get(slug) if slug else None
+            if m is None or full is None or not (_spelled_from(m.group("abbr"), m.group("name"))
+                                                 or _spelled_from(m.group("abbr"), full.name)):
+                break
+            assert slug is not None
+            pairs[m.group("abbr")] = slug
+        else:
+            if len(pairs) >= 4:
+                out[index] = pairs
+    return out
 
 _NUMBERED = re.compile(r"^\s*(?:[-*]\s+)?(?P<number>\d{1,2})\s*[.):]?\s+(?P<name>\S.*?)\s*$")
 
