@@ -215,3 +215,35 @@ def test_quoted_questions_are_questions(cli: CLI, tmp_path: Path) -> None:
         ("Tell me about a time you cut waiting times", [stories["Kiosk pilot"]]),
         ("When did you decide quickly with limited information?", []),
     ]
+
+
+def test_an_answer_may_name_a_story_by_the_start_of_its_title(cli: CLI, tmp_path: Path) -> None:
+    """`-> second-hand servers` names 'Second-hand servers for the test lab'."""
+    text = (
+        "## Frugality\n\n### Second-hand servers for the test lab\n\n- Situation: budget cut\n"
+        "- Result: lab up on time\n\n## Questions\n\n"
+        "- how have you saved money for your team?  -> second-hand servers\n"
+    )
+    _import(cli, tmp_path, text)
+    stories = [s["id"] for s in cli.json("stories")["stories"]]  # type: ignore[index]
+    questions = cli.json("questions", "--origin", "notes")["questions"]  # type: ignore[index]
+    assert len(stories) == 1
+    assert [q["stories"] for q in questions] == [stories]
+
+
+def test_an_answer_may_name_a_story_by_its_number_or_code(cli: CLI, tmp_path: Path) -> None:
+    """`→ #2` names the story titled `**#2 Ledger rewrite**`; `→ K` the key's `K = …`."""
+    text = (
+        "## Stories\n\n**#1 Kiosk pilot**\n\nSit: queues\nRes: 6 minutes\n\n"
+        "**#2 Ledger rewrite**\n\nSit: books off by 2%\nRes: fixed in a week\n\n"
+        "Key:\n- K = Kiosk pilot\n\n## Questions\n\n"
+        "- Q: Tell me about a time you owned a mistake. → #2\n"
+        "- Q: Tell me about a time you cut waiting times. → K\n"
+    )
+    _import(cli, tmp_path, text)
+    stories = {s["title"]: s["id"] for s in cli.json("stories")["stories"]}  # type: ignore[index]
+    questions = cli.json("questions", "--origin", "notes")["questions"]  # type: ignore[index]
+    assert [q["stories"] for q in questions] == [
+        [stories["Ledger rewrite"]],
+        [stories["Kiosk pilot"]],
+    ]

@@ -155,10 +155,20 @@ def _matrix(lines: list[str], start: int, framework: Framework,
 _KEY_LINE = re.compile(r"^\s*(?:[-*]\s+)?(?P<code>[A-Z]\d?)\s*[=:]\s*(?P<title>\S.{2,80})$")
 
 
+_NUMBERED_STORY = re.compile(r"^\s*(?:[-*]\s+)?(?:\*\*|__)?(?P<code>#\d{1,3})\s+"
+                             r"(?P<title>[^*_#—–|]{3,80}?)\s*(?:\*\*|__|\s[—–-]\s|$)")
+_CODED_ANSWER = re.compile(r"(?P<arrow>(?:→|->|=>|⇒)\s*)(?P<code>#\d{1,3}|[A-Z]\d?)(?![\w'’])")
+
+
 def _story_key(lines: list[str]) -> dict[str, str]:
-    """`A = Mobile money reversals` lines: the codes a matrix uses for stories."""
-    return {m.group("code"): m.group("title").strip() for line in lines
-            if "=" in line or ":" in line if (m := _KEY_LINE.match(line))}
+    """`A = Mobile money reversals` lines: the codes a matrix uses for stories; and the
+    numbers stories are given (`**#3 Killing the wallet**`) that answers use (`→ #3`)."""
+    key = {m.group("code"): m.group("title").strip() for line in lines
+           if "=" in line or ":" in line if (m := _KEY_LINE.match(line))}
+    numbered = [m for line in lines if "#" in line if (m := _NUMBERED_STORY.match(line))]
+    if len({m.group("code") for m in numbered}) == len(numbered):
+        key.update((m.group("code"), m.group("title").strip()) for m in numbered)
+    return key
 
 
 def _transposed(lines: list[str], start: int, framework: Framework, key: dict[str, str]) -> int:
@@ -237,7 +247,7 @@ def normalise_notes(text: str, framework: Framework) -> Normalised:
     legend = read_legend(lines, framework)
     abbr = {**abbreviations(framework), **{a: s for d in legend.values() for a, s in d.items()}}
     rewriter = _Rewriter(framework, abbr)
-    rewriter.key = _story_key(lines) if "|" in text else {}
+    rewriter.key = _story_key(lines)
     index = 0
     while index < len(lines):
         if index in legend:
@@ -309,6 +319,9 @@ class _Rewriter:
             line = f"{line[: len(line) - len(rest)]}[ ] {rest}"  # a gap: a to-do, no story
         elif rest.strip():
             line = self._content(line, m, index)
+        if self.key and ("→" in line or "=>" in line or "->" in line or "⇒" in line):
+            line = _CODED_ANSWER.sub(lambda a: a.group("arrow") + self.key.get(
+                a.group("code"), a.group("code")), line)  # '→ #3', '→ F': the story so coded
         if _ANSWER.match(line) and _asks(self.asked):
             line = _ANSWER.sub(r"\1", line)  # 'A: Seller payout delays' under its question
         if line.strip():

@@ -75,7 +75,7 @@ def collect_questions(doc: ParsedNotes, framework: Framework, registry: StoryReg
                 pending = doc.ask(asked, block.end_line, principle)
                 if answer:  # 'Likely Q: "Tell me about a time…" → Kiosk pilot'
                     item = Item(answer, block.end_line, 0, False)
-                    _outline_item(doc, pending, len(doc.questions) - 1, item, registry)
+                    _answer_on_the_line(doc, pending, len(doc.questions) - 1, item, registry)
             else:
                 pending = None
             continue
@@ -106,7 +106,7 @@ def _question_list(
                 doc.placed[line] = f"question:{current_index}"
             if answer:
                 answer_item = Item(answer, item.line, item.indent, item.ordered)
-                _outline_item(doc, current, current_index, answer_item, registry)
+                _answer_on_the_line(doc, current, current_index, answer_item, registry)
             for child in item.children:
                 _outline_item(doc, current, current_index, child, registry)
         elif current is not None:
@@ -162,8 +162,21 @@ def _question_table(doc: ParsedNotes, block: Paragraph, principle: PrincipleSlug
         index = len(doc.questions) - 1
         doc.placed[number] = f"question:{index}"
         if cells[story]:
-            _outline_item(doc, draft, index, Item(cells[story], number, 0, False), registry)
+            _answer_on_the_line(doc, draft, index, Item(cells[story], number, 0, False), registry)
     return True
+
+
+def _answer_on_the_line(doc: ParsedNotes, question: QuestionDraft, index: int, item: Item,
+                        registry: StoryRegistry) -> None:
+    """The answer written after a question on its line (or in its row): a story named by
+    the start of its title ('→ depot spreadsheet'), else read like an answer bullet."""
+    named = registry.by_title_start(item.text.strip(" .")) if registry.by_title(
+        item.text.strip(" .")) is None else None
+    if named is None:
+        _outline_item(doc, question, index, item, registry)
+        return
+    question.outline = "\n".join(filter(None, [question.outline, item.text]))
+    question.link(named.key)
 
 
 def _index_of(doc: ParsedNotes, question: QuestionDraft) -> int:

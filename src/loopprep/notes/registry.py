@@ -181,6 +181,15 @@ class StoryRegistry:
                     found.setdefault(anchor, group[0])
         return list(found.values())
 
+    def by_title_start(self, text: str) -> KnownStory | None:
+        """The one story whose title starts with `text` (two words or more): an answer
+        'depot spreadsheet' names 'Depot spreadsheet to a real app'."""
+        key = normalise(text)
+        if len(key.split()) < 2:
+            return None
+        found = {s.key: s for k, s in self._titles.items() if f"{k} ".startswith(f"{key} ")}
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def titled_in(self, text: str) -> list[KnownStory]:
         """Stories whose title (two words or more) is named anywhere in `text`, longest
         title first: 'I argued to wait; Vendor contract renewal is the story'."""
