@@ -55,3 +55,16 @@ def test_a_matrix_headed_by_codes_with_a_key_line_and_dot_marks(cli: CLI, tmp_pa
         "Harbour crane sensors": ["customer-obsession", "dive-deep"],
         "Spare-parts reuse": ["ownership", "frugality"],
     }
+
+
+def test_a_toggle_with_a_property_table_is_a_story_titled_by_its_summary(
+        cli: CLI, tmp_path: Path) -> None:
+    """A Notion toggle: the summary (with its page icon) titles the story, the property
+    table's 'LPs' row files it, and the table's rows are no story titles."""
+    text = ("# Prep\n\n## Story bank\n\n<details>\n<summary>📗 Ferry ticket refunds</summary>\n\n"
+            "| Property | Value |\n| --- | --- |\n| LPs | Customer Obsession, Earn Trust |\n"
+            "| Ready? | ✅ |\n\n**Situation** — refunds took 40 days\n\n"
+            "**Action** — I moved refunds to the same day for fares under €50\n\n"
+            "**Result** — complaints fell by half in a month\n\n</details>\n")
+    assert _import(cli, tmp_path, text) == {
+        "Ferry ticket refunds": ["customer-obsession", "earn-trust"]}

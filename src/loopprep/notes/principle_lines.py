@@ -49,3 +49,16 @@ def own_principles(runs: list[tuple[int, int, StarStory]], index_of: list[int],
                       len(spans) - 1)
         own[number].extend(p for p in listed if p not in own[number])
     return own
+
+
+#: '| LPs | Ownership, Bias for Action |': a row of a two-column property table
+_PROPERTY_ROW = re.compile(r"^\s*\|\s*(?P<name>[^|]{2,40}?)\s*\|\s*(?P<value>[^|]+?)\s*\|?\s*$")
+
+
+def property_line(text: str) -> str:
+    """A row of a page's property table (Notion, Confluence, Google Docs) read as the label
+    line it stands for ('LPs: Ownership, Bias for Action'); other text as it is."""
+    if not text.startswith("|"):
+        return text
+    row = _PROPERTY_ROW.match(text)
+    return f"{row.group('name')}: {row.group('value')}" if row else text

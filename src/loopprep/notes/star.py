@@ -92,7 +92,8 @@ def is_title(unit: Unit) -> bool:
     """Whether a line could name the STAR story that follows it: bold alone, 'Story - …',
     or a short line that is not a sentence or a question."""
     text = unit.text.strip()
-    if not text or star_label(text) is not None or text.endswith("?") or META_LINE.match(text):
+    if not text or star_label(text) is not None or text.endswith("?") or META_LINE.match(text) \
+            or text.startswith("|"):  # a table's row names no story
         return False
     if _BOLD_ONLY.match(text) or _STORY_LEAD.match(text):
         return len(text.split()) <= 15

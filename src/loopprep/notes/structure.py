@@ -8,12 +8,13 @@ Dive Deep` line files the story of its section.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from loopprep.model import Framework, PrincipleSlug
 from loopprep.notes.outline import Block, Heading, Item, ListBlock, Paragraph
-from loopprep.notes.principle_lines import labelled_principles, own_principles
+from loopprep.notes.principle_lines import labelled_principles, own_principles, property_line
 from loopprep.notes.principles import match_principle, normalise
 from loopprep.notes.star import (
     META_LINE,
@@ -223,7 +224,7 @@ def _read_chunk(blocks: list[Block], framework: Framework, heading: str | None, 
     lp_units: set[int] = set()
     listed_at: dict[int, list[PrincipleSlug]] = {}
     for index, (unit, piece) in enumerate(units):
-        listed = _principle_list(unit.text, framework)
+        listed = _principle_list(property_line(unit.text), framework)
         if not listed and index and unit.item is None and units[index - 1][1] is piece \
                 and units[index - 1][0].text.strip():  # the line above is a title
             listed = labelled_principles(unit.text, framework, _principles_in)
@@ -240,7 +241,8 @@ def _read_chunk(blocks: list[Block], framework: Framework, heading: str | None, 
     stories: dict[int, StarStory] = {}
     consumed: set[int] = set(lp_units)
     for number, (start, end, story) in enumerate(runs):
-        if story.title is None and heading is not None and start == 0:
+        if story.title is None and heading is not None and (start == 0 or number == 0 and all(
+                u.text.lstrip().startswith("|") for u in plain[:start])):  # a property table
             story.title, story.titled_by_heading = _heading_title(heading), True
         story.principles = list(principles) if own is None else own[number]
         stories[index_of[start]] = story
@@ -267,7 +269,17 @@ def _heading_title(heading: str) -> str:
     """A story heading's title without its markup or number: '**1. Clinic no-shows**',
     '#2 Chargebacks', 'Story 3: Kiosk' -> the title."""
     bare = re.sub(r"^(\*\*|__)(.+)\1$", r"\2", heading.strip()).strip()
-    return NUMBERED_TITLE.sub("", _STORY_NUMBER.sub("", bare))
+    return NUMBERED_TITLE.sub("", _STORY_NUMBER.sub("", _without_icon(bare)))
+
+
+def _without_icon(text: str) -> str:
+    """A title without the page icon before it ('📗 Label audit' -> 'Label audit'), as Notion
+    and emoji-marked headings give it; a currency sign or '#' stays."""
+    start = 0
+    while start < len(text) and (unicodedata.category(text[start]) in ("So", "Sk", "Mn", "Cf")
+                                 or text[start] == " "):
+        start += 1
+    return text[start:] if start < len(text) else text
 
 
 def _rebuild(units: list[tuple[Unit, Piece]], consumed: set[int],
