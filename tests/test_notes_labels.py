@@ -68,3 +68,14 @@ def test_a_toggle_with_a_property_table_is_a_story_titled_by_its_summary(
             "**Result** — complaints fell by half in a month\n\n</details>\n")
     assert _import(cli, tmp_path, text) == {
         "Ferry ticket refunds": ["customer-obsession", "earn-trust"]}
+
+
+def test_a_docs_export_contents_list_and_heading_anchors_are_no_stories(
+        cli: CLI, tmp_path: Path) -> None:
+    """Google Docs' Markdown: a contents list of in-page links and '{#anchor}' after each
+    heading; the stories are the headings, titled without their anchor, bold or number."""
+    text = ("# **Story doc**\n\n[1\\. Ferry refunds](#1.-ferry-refunds)\n\n"
+            "[Questions](#questions)\n\n## **1\\. Ferry refunds** {#1.-ferry-refunds}\n\n"
+            "**LPs:** Customer Obsession\n\n* **Situation:** refunds took 40 days\n"
+            "* **Result:** same-day refunds; complaints halved\n\n## **Questions** {#questions}\n")
+    assert _import(cli, tmp_path, text) == {"Ferry refunds": ["customer-obsession"]}

@@ -35,6 +35,10 @@ _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u200b": 
 _ESCAPE = re.compile(r"\\([-#*_.>+!\[\]()`|~])")
 _PROPERTY = re.compile(r"^(\s*(?:[-*]\s+)?)([A-Za-z][\w -]{0,30})::(\s|$)")
 _BLOCK_PROPERTY = re.compile(r"^([ \t]+)[A-Za-z][\w-]{0,30}::(?:\s|$)")
+#: a line that only links to a place in the page: a table of contents, not notes
+_CONTENTS_LINE = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?\[[^\]\n]+\]\(#[^)\n]*\)[ \t]*$", re.MULTILINE)
+#: '## Title {#title}': a heading's anchor
+_ANCHOR = re.compile(r"[ \t]*\{#[^}\s]*\}[ \t]*$", re.MULTILINE)
 _SUMMARY = re.compile(r"^\s*<summary>(?P<title>.*?)</summary>\s*$", re.IGNORECASE)
 _TAG_ONLY = re.compile(r"^\s*</?(?:details|summary|aside)[^>]*>\s*$", re.IGNORECASE)
 _MARK = re.compile(
@@ -241,6 +245,8 @@ def normalise_notes(text: str, framework: Framework) -> Normalised:
     text = text.translate(_SPACES)
     if "\\" in text:
         text = _ESCAPE.sub(r"\1", text)
+    if "](#" in text or "{#" in text:  # Docs/pandoc: a contents list, anchors on headings
+        text = _ANCHOR.sub("", _CONTENTS_LINE.sub("", text))
     lines = [_clean(line) for line in text.split("\n")]
     plain = not any(_HEADING.match(line) or "**" in line or line.lstrip().startswith("|")
                     for line in lines)
