@@ -79,3 +79,16 @@ def test_a_docs_export_contents_list_and_heading_anchors_are_no_stories(
             "**LPs:** Customer Obsession\n\n* **Situation:** refunds took 40 days\n"
             "* **Result:** same-day refunds; complaints halved\n\n## **Questions** {#questions}\n")
     assert _import(cli, tmp_path, text) == {"Ferry refunds": ["customer-obsession"]}
+
+
+def test_a_flat_word_outline_nests_bullets_under_their_lettered_story(
+        cli: CLI, tmp_path: Path) -> None:
+    """Word pasted flat: '1.' a principle, 'a.' a story, 'i.' its STAR lines, and '•' its
+    plain details, every line at the margin; the bullets are the story's, not stories."""
+    text = ("Loop prep\r\n\r\n1.\tOwnership\r\na.\tDepot cutover (2024)\r\n"
+            "i.\tS: 900 drivers moved to a new depot in one night\r\n"
+            "ii.\tR: zero missed rounds\r\n2.\tEarn Trust\r\na.\tTelling the drivers first\r\n"
+            "•\tthe move slipped a week because of my plan\r\n"
+            "•\tI told every shift myself before the memo went out\r\n")
+    assert _import(cli, tmp_path, text) == {"Depot cutover (2024)": ["ownership"],
+                                            "Telling the drivers first": ["earn-trust"]}

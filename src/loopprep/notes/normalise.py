@@ -43,8 +43,9 @@ _SUMMARY = re.compile(r"^\s*<summary>(?P<title>.*?)</summary>\s*$", re.IGNORECAS
 _TAG_ONLY = re.compile(r"^\s*</?(?:details|summary|aside)[^>]*>\s*$", re.IGNORECASE)
 _MARK = re.compile(
     r"^(?P<indent>[ \t]*)(?P<mark>[•·▸▹‣►◦▪▫§]|o(?=\t)|\d{1,3}\)|[a-h][.)](?=[ \t])|"
-    r"(?:ii|iii|iv|vi|vii|viii|ix)[.)](?=[ \t]))[ \t]+(?P<rest>\S.*)$")
+    r"(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)](?=[ \t]))[ \t]+(?P<rest>\S.*)$")
 _DEPTH = {"◦": 1, "o": 1, "▪": 2, "▫": 2, "§": 2}
+_NUMBERED_ITEM = re.compile(r"^\d{1,3}[.)][ \t]")
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?P<rest>.*)$")
 _HEADING = re.compile(r"^\s*(#{1,6})\s")
 _QA = re.compile(r"^(\s*(?:[-*]\s+)?)(?:\*\*)?(?:TODO:?\s+)?([QA])\.(?:\*\*)?\s+")
@@ -85,12 +86,16 @@ class Normalised:
     headings: set[int] = field(default_factory=set)
 
 
-def _marks(line: str, previous_was_bullet: bool) -> str:
-    """Any bullet mark -> `- `, nested by its kind (Word's • o §, numbering's 1) a. ii.)."""
+def _marks(line: str, previous_was_bullet: bool, outline: list[int]) -> str:
+    """Any bullet mark -> `- `, nested by its kind (Word's • o §, numbering's 1) a. ii.).
+    `outline` holds the depth of the last lettered or roman item of a flat paste (Word keeps
+    the kinds, not the indents): its bullets nest under it."""
     if previous_was_bullet and _O_SPACE.match(line):
         line = line.replace("o ", "o\t", 1)
     m = _MARK.match(line)
     if m is None:
+        if line.strip() and not _NUMBERED_ITEM.match(line):
+            outline.clear()  # text, or a heading: the outline ended
         return line
     mark = m.group("mark")
     depth = _DEPTH.get(mark, 0)
@@ -98,6 +103,10 @@ def _marks(line: str, previous_was_bullet: bool) -> str:
         depth = 1
     elif re.fullmatch(r"[ivx]+[.)]", mark):
         depth = 2
+    if depth and mark[0] not in _DEPTH and mark[0] != "•" and not m.group("indent"):
+        outline[:] = [depth]  # a lettered or roman item
+    elif outline and not m.group("indent"):
+        depth += outline[0] + 1  # a flat bullet under that item
     return f"{m.group('indent')}{chr(9) * depth}- {m.group('rest')}"
 
 
@@ -275,6 +284,7 @@ class _Rewriter:
 
     def __init__(self, framework: Framework, abbr: dict[str, PrincipleSlug]) -> None:
         self.framework, self.abbr = framework, abbr
+        self.outline: list[int] = []  # the depth of the last lettered item of a flat paste
         self.out = Normalised("")
         self.heading = 0  # level of the last real heading
         self.level = 0  # level given to principles named alone, once one is
@@ -305,7 +315,7 @@ class _Rewriter:
             line = f"{'#' * min(self.heading + 1, 6)} {summary.group('title').strip()}"
         elif "<" in line and _TAG_ONLY.match(line):
             line = ""
-        line = _marks(line, self.previous_bullet)
+        line = _marks(line, self.previous_bullet, self.outline)
         m = _BULLET.match(line)
         assert m is not None
         indent, rest = m.group("indent"), m.group("rest")
