@@ -92,3 +92,17 @@ def test_a_flat_word_outline_nests_bullets_under_their_lettered_story(
             "•\tI told every shift myself before the memo went out\r\n")
     assert _import(cli, tmp_path, text) == {"Depot cutover (2024)": ["ownership"],
                                             "Telling the drivers first": ["earn-trust"]}
+
+
+def test_codes_in_braces_after_a_title_with_a_key_on_the_line_below_its_intro(
+        cli: CLI, tmp_path: Path) -> None:
+    """'Key (my shorthand):' then 'CO cust obsession · OWN ownership · …' on the next line;
+    a story heading ends in its codes in braces."""
+    text = ("# Prep diary\n\nKey (my shorthand):\n"
+            "OWN ownership · HDB hire/develop · HSB highest standards (bar) · FRU frugality\n\n"
+            "### Depot rota rebuild {OWN, HSB}\n- S: rota errors every week\n"
+            "- R: errors fell to one a month\n\n### Coaching the night leads {HDB}\n"
+            "- S: two new leads, no training\n- R: both run the shift alone now\n")
+    assert _import(cli, tmp_path, text) == {
+        "Depot rota rebuild": ["ownership", "insist-on-the-highest-standards"],
+        "Coaching the night leads": ["hire-and-develop-the-best"]}

@@ -52,6 +52,7 @@ _QA = re.compile(r"^(\s*(?:[-*]\s+)?)(?:\*\*)?(?:TODO:?\s+)?([QA])\.(?:\*\*)?\s+
 _TODO_Q = re.compile(r"^(\s*(?:[-*]\s+)?)TODO:?\s+(Q:\s)")
 _TRAILING_LIST = (re.compile(r"^(?P<title>.+?)\s*\((?P<list>[^()]+)\)\s*$"),
                   re.compile(r"^(?P<title>.+?)\s*\[(?P<list>[^\[\]]+)\]\s*$"),
+                  re.compile(r"^(?P<title>.+?)\s*\{(?P<list>[^{}]+)\}\s*$"),
                   re.compile(r"^(?P<title>.+?)\s+[-–—]\s+(?P<list>[^-–—]+)$"))
 _ANSWER = re.compile(r"^(\s*(?:[-*+]\s+)?)(?:(?:\*\*)?A:(?:\*\*)?|use|answer(?: with)?:?|"
                      r"story:)\s+", re.IGNORECASE)
@@ -211,7 +212,7 @@ def _transposed(lines: list[str], start: int, framework: Framework, key: dict[st
 def _story_list(rest: str, framework: Framework, abbr: dict[str, PrincipleSlug]
                 ) -> tuple[str, list[PrincipleSlug]] | None:
     """`Pager storm (OWN, BFA)` -> ('Pager storm', [ownership, bias-for-action])."""
-    if not (rest.rstrip().endswith((")", "]")) or " - " in rest or " – " in rest or " — " in rest):
+    if not (rest.rstrip().endswith((")", "]", "}")) or " - " in rest or " – " in rest or " — " in rest):
         return None
     for pattern in _TRAILING_LIST:
         m = pattern.match(rest)

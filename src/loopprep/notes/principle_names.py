@@ -62,35 +62,45 @@ def read_legend(lines: list[str], framework: Framework) -> dict[int, dict[str, P
 #: 'Column key: CO Customer Obsession, Own Ownership, I&S Invent and Simplify, …'
 _KEY_LEAD = re.compile(r"^\s*(?:[-*•]\s+)?(?:\*\*)?[\w ]{0,20}?\b(?:legend|key|abbreviations?)"
                        r"(?:\*\*)?\s*:\s*(?:\*\*)?", re.IGNORECASE)
-_KEY_ITEM = re.compile(r"^(?P<abbr>[A-Za-z][A-Za-z&]{0,5})\s+(?P<name>[A-Z].*?)(?:\s*\(.*\))?$")
+#: 'Key (my shorthand, so I stop writing the full names):' -- its items on the next line
+_KEY_INTRO = re.compile(r"\b(?:legend|key|abbreviations?)\b.*:\s*$", re.IGNORECASE)
+_KEY_SEPARATOR = re.compile(r"\s*[,·;]\s*")
+_KEY_NAME_SCORE = 0.8  # 'invent/simplify', 'hire/develop', 'highest standards (bar)'
+_KEY_ITEM = re.compile(r"^(?P<abbr>[A-Za-z][A-Za-z&]{0,5})\s+(?P<name>[A-Za-z].*?)(?:\s*\(.*\))?$")
 
 
 def _key_lines(lines: list[str], framework: Framework, found: dict[int, dict[str, PrincipleSlug]]
                ) -> dict[int, dict[str, PrincipleSlug]]:
-    """A key line that spells codes out with a space only: each of its four or more items
-    a short code spelled from the principle's name, then that name."""
+    """A key line that spells codes out with a space only ('Key: CO Customer Obsession, Own
+    Ownership, …', or the items on the line after 'Key (my shorthand):'), separated by
+    commas, '·' or ';': four or more items, at least three in four of them a short code
+    spelled from its principle's name, then (a clear part of) that name."""
     out: dict[int, dict[str, PrincipleSlug]] = {}
     for index, line in enumerate(lines):
-        lead = _KEY_LEAD.match(line) if index not in found and "," in line else None
-        if lead is None:
+        if index in found or not any(sep in line for sep in ",·;"):
             continue
-        items = [i.strip(" .") for i in line[lead.end():].split(",") if i.strip(" .")]
+        lead = _KEY_LEAD.match(line)
+        if lead is None and not (index and _KEY_INTRO.search(lines[index - 1])):
+            continue
+        items = [i.strip(" .") for i in _KEY_SEPARATOR.split(line[lead.end() if lead else 0:])]
+        items = [i for i in items if i]
         pairs: dict[str, PrincipleSlug] = {}
         for item in items:
             m = _KEY_ITEM.match(item)
-            slug = named_principle(m.group("name"), framework) if m else None
-            full = framework.get(slug) if slug else None
-            if m is None or full is None or not (_spelled_from(m.group("abbr"), m.group("name"))
-                                                 or _spelled_from(m.group("abbr"), full.name)):
-                break
-            assert slug is not None
-            pairs[m.group("abbr")] = slug
-        else:
-            if len(pairs) >= 4:
-                out[index] = pairs
+            if m is None:
+                continue
+            principle, score = match_principle(m.group("name"), framework)
+            if principle is not None and score >= _KEY_NAME_SCORE and (
+                    _spelled_from(m.group("abbr"), item[len(m.group("abbr")):])
+                    or _spelled_from(m.group("abbr"), principle.name)):
+                pairs[m.group("abbr")] = principle.slug
+        if len(pairs) >= 4 and len(pairs) * 4 >= len(items) * 3:
+            out[index] = pairs
     return out
 
+
 _NUMBERED = re.compile(r"^\s*(?:[-*]\s+)?(?P<number>\d{1,2})\s*[.):]?\s+(?P<name>\S.*?)\s*$")
+
 
 
 def _numbered_list(lines: list[str], framework: Framework) -> dict[int, dict[str, PrincipleSlug]]:
