@@ -106,3 +106,15 @@ def test_codes_in_braces_after_a_title_with_a_key_on_the_line_below_its_intro(
     assert _import(cli, tmp_path, text) == {
         "Depot rota rebuild": ["ownership", "insist-on-the-highest-standards"],
         "Coaching the night leads": ["hire-and-develop-the-best"]}
+
+
+def test_a_title_a_label_line_and_plain_bullets_make_a_story(cli: CLI, tmp_path: Path) -> None:
+    """No STAR labels: a title line, 'Good for: …' under it and its bullets are one story,
+    and its principles are not lent to the next story."""
+    text = ("Story notes\n\nTyre supplier deal\nGood for: frugality, have backbone\n"
+            "- supplier wanted 10% more\n- I went back with usage data\n- 5% cheaper in the end\n\n"
+            "Scanner outage\nGood for: bias for action\nS: scanners down at 6am\n"
+            "A: I switched the depot to paper manifests in 20 minutes\nR: every van left on time\n")
+    assert _import(cli, tmp_path, text) == {
+        "Tyre supplier deal": ["frugality", "have-backbone"],
+        "Scanner outage": ["bias-for-action"]}

@@ -6,10 +6,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
 from loopprep.model import Framework, PrincipleSlug
 from loopprep.notes.principles import match_principle
-from loopprep.notes.star import StarStory, star_label
+from loopprep.notes.star import StarStory, Unit, is_title, star_label, title_text
 
 #: 'LPs: Ownership, Earn Trust' and the like: a label, then what it says
 _LABEL_LINE = re.compile(r"^\s*(?:\*\*|__)?(?P<name>[^:*_]{2,60}?)\s*(?:\*\*|__)?\s*:\s*"
@@ -62,3 +63,29 @@ def property_line(text: str) -> str:
         return text
     row = _PROPERTY_ROW.match(text)
     return f"{row.group('name')}: {row.group('value')}" if row else text
+
+
+def label_stories(units: list[tuple[Unit, Any]], labelled: dict[int, list[PrincipleSlug]],
+                  runs: list[tuple[int, int, StarStory]], index_of: list[int],
+                  consumed: set[int]) -> dict[int, StarStory]:
+    """Stories told as a title, a 'Good for: …' line under it and plain bullets after
+    (no STAR labels), by the index of their title; what they use is added to `consumed`."""
+    covered = {index_of[i] for start, end, _ in runs for i in range(start, end)}
+    out: dict[int, StarStory] = {}
+    for index, principles in sorted(labelled.items()):
+        title = index - 1
+        if title in covered or title in consumed or not is_title(units[title][0]):
+            continue
+        details = []
+        after = index + 1
+        while after < len(units) and units[after][0].item is not None \
+                and after not in covered and after not in consumed:
+            details.append(after)
+            after += 1
+        unit = units[title][0]
+        lines = [line for i in (title, index, *details) for line in units[i][0].lines]
+        out[title] = StarStory(title_text(unit.text), unit.line, {},
+                               "\n".join(units[i][0].text for i in details), lines,
+                               list(principles))
+        consumed.update((title, index, *details))
+    return out

@@ -14,7 +14,12 @@ from dataclasses import dataclass, field
 
 from loopprep.model import Framework, PrincipleSlug
 from loopprep.notes.outline import Block, Heading, Item, ListBlock, Paragraph
-from loopprep.notes.principle_lines import labelled_principles, own_principles, property_line
+from loopprep.notes.principle_lines import (
+    label_stories,
+    labelled_principles,
+    own_principles,
+    property_line,
+)
 from loopprep.notes.principles import match_principle, normalise
 from loopprep.notes.star import (
     META_LINE,
@@ -223,23 +228,28 @@ def _read_chunk(blocks: list[Block], framework: Framework, heading: str | None, 
     principles: list[PrincipleSlug] = []
     lp_units: set[int] = set()
     listed_at: dict[int, list[PrincipleSlug]] = {}
+    labelled: dict[int, list[PrincipleSlug]] = {}  # 'Good for: …' lines under a title
     for index, (unit, piece) in enumerate(units):
         listed = _principle_list(property_line(unit.text), framework)
         if not listed and index and unit.item is None and units[index - 1][1] is piece \
                 and units[index - 1][0].text.strip():  # the line above is a title
-            listed = labelled_principles(unit.text, framework, _principles_in)
+            listed = labelled[index] = labelled_principles(unit.text, framework, _principles_in)
         if unit.item is None and META_LINE.match(unit.text):
             lp_units.add(index)  # 'Date: 2024' in a story's section: not its title
         elif listed:
-            principles.extend(p for p in listed if p not in principles)
             lp_units.add(index)
             listed_at[index] = listed
     plain = [u for i, (u, _) in enumerate(units) if i not in lp_units]
     index_of = [i for i in range(len(units)) if i not in lp_units]
     runs = find_runs(plain)
-    own = own_principles(runs, index_of, listed_at) if len(runs) > 1 else None
-    stories: dict[int, StarStory] = {}
     consumed: set[int] = set(lp_units)
+    stories = label_stories(units, {i: p for i, p in labelled.items() if p}, runs, index_of,
+                            consumed)
+    for index in stories:
+        listed_at.pop(index + 1, None)
+    for listed in listed_at.values():
+        principles.extend(p for p in listed if p not in principles)
+    own = own_principles(runs, index_of, listed_at) if len(runs) > 1 else None
     for number, (start, end, story) in enumerate(runs):
         if story.title is None and heading is not None and (start == 0 or number == 0 and all(
                 u.text.lstrip().startswith("|") for u in plain[:start])):  # a property table
