@@ -55,6 +55,11 @@ def is_stem(text: str) -> bool:
     return bool(_QUESTION_START.match(text)) and bool(STEM_END.search(text)) and len(text) < 80
 
 
+def opens_a_question(text: str) -> bool:
+    """'Tell me about a time…', 'Describe…': worded as an interviewer asks (not just a '?')."""
+    return bool(_QUESTION_START.match(clean_question(text)))
+
+
 @lru_cache(maxsize=65536)
 def is_question(text: str) -> bool:
     text = clean_question(text)
