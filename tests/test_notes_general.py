@@ -247,3 +247,15 @@ def test_an_answer_may_name_a_story_by_its_number_or_code(cli: CLI, tmp_path: Pa
         [stories["Ledger rewrite"]],
         [stories["Kiosk pilot"]],
     ]
+
+
+def test_stories_and_questions_the_notes_to_self_rules_must_keep(cli: CLI, tmp_path: Path) -> None:
+    """'Check-in kiosk…' is a story, not a note to self; '[ ] Tell me about…' is still a
+    question (an unprepared one), though a to-do."""
+    text = (
+        "## Customer Obsession\n- Check-in kiosk for the clinic\n\n## Questions\n"
+        "- [ ] Tell me about a time you failed\n"
+    )
+    assert _import(cli, tmp_path, text) == {"Check-in kiosk for the clinic": ["customer-obsession"]}
+    questions = cli.json("questions", "--origin", "notes")["questions"]  # type: ignore[index]
+    assert [q["text"] for q in questions] == ["Tell me about a time you failed"]

@@ -28,7 +28,7 @@ _BACKREF = re.compile(
 _REFLECTION_START = re.compile(
     r"^\s*(?:true|agreed?|yes|no|important|key|always|never|remember|note|tip|lesson|"
     r"i think|i believe|i feel|in general|generally|need to|should|must|don'?t|avoid|"
-    r"maybe|probably|todo|to do|tbd|nothing|none|n/a|ask|check)\b",
+    r"maybe|probably|todo|to do|tbd|nothing|none|n/a|ask(?=\s))\b",
     re.IGNORECASE,
 )
 _ADVICE = re.compile(

@@ -29,6 +29,7 @@ from loopprep.notes.principle_names import abbreviations, lp_tag, principle_list
 from loopprep.notes.principle_names import named_principle as _strong
 from loopprep.notes.question_text import is_question
 from loopprep.notes.star import star_label
+from loopprep.notes.story_codes import CODED_ANSWER, story_key, transposed_matrix
 
 _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u200b": "",
                          "\ufeff": ""})
@@ -166,49 +167,6 @@ def _matrix(lines: list[str], start: int, framework: Framework,
     return end - start
 
 
-_KEY_LINE = re.compile(r"^\s*(?:[-*]\s+)?(?P<code>[A-Z]\d?)\s*[=:]\s*(?P<title>\S.{2,80})$")
-
-
-_NUMBERED_STORY = re.compile(r"^\s*(?:[-*]\s+)?(?:\*\*|__)?(?P<code>#\d{1,3})\s+"
-                             r"(?P<title>[^*_#—–|]{3,80}?)\s*(?:\*\*|__|\s[—–-]\s|$)")
-_CODED_ANSWER = re.compile(r"(?P<arrow>(?:→|->|=>|⇒)\s*)(?P<code>#\d{1,3}|[A-Z]\d?)(?![\w'’])")
-
-
-def _story_key(lines: list[str]) -> dict[str, str]:
-    """`A = Mobile money reversals` lines: the codes a matrix uses for stories; and the
-    numbers stories are given (`**#3 Killing the wallet**`) that answers use (`→ #3`)."""
-    key = {m.group("code"): m.group("title").strip() for line in lines
-           if "=" in line or ":" in line if (m := _KEY_LINE.match(line))}
-    numbered = [m for line in lines if "#" in line if (m := _NUMBERED_STORY.match(line))]
-    if len({m.group("code") for m in numbered}) == len(numbered):
-        key.update((m.group("code"), m.group("title").strip()) for m in numbered)
-    return key
-
-
-def _transposed(lines: list[str], start: int, framework: Framework, key: dict[str, str]) -> int:
-    """A principle x story matrix (principles down the first column, a story per column,
-    `A = Title` in its key) rewritten in place as a `| Story | LPs |` table; the lines used."""
-    cells = [c.strip() for c in lines[start].strip().strip("|").split("|")]
-    end = start + 2
-    while end < len(lines) and lines[end].strip().startswith("|"):
-        end += 1
-    rows = [[c.strip() for c in line.strip().strip("|").split("|")] for line in lines[start + 2:end]]
-    slugs = [_strong(re.sub(r"^\d{1,2}[.)]?\s+", "", r[0]), framework) for r in rows]
-    stories = cells[1:]
-    if len([s for s in slugs if s]) < 2 or len(stories) > len(rows) or not stories \
-            or not all(c in key for c in stories):
-        return 0
-    names = {p.slug: p.name for p in framework.principles}
-    lines[start], lines[start + 1] = "| Story | LPs |", "|---|---|"
-    for offset, code in enumerate(stories):
-        marked = [names[s] for s, r in zip(slugs, rows, strict=False)
-                  if s and offset + 1 < len(r) and r[offset + 1].lower() in _MATRIX_MARK]
-        lines[start + 2 + offset] = f"| {key[code]} | {', '.join(marked) or '—'} |"
-    for index in range(start + 2 + len(stories), end):
-        lines[index] = ""
-    return end - start
-
-
 def _story_list(rest: str, framework: Framework, abbr: dict[str, PrincipleSlug]
                 ) -> tuple[str, list[PrincipleSlug]] | None:
     """`Pager storm (OWN, BFA)` -> ('Pager storm', [ownership, bias-for-action])."""
@@ -263,7 +221,7 @@ def normalise_notes(text: str, framework: Framework) -> Normalised:
     legend = read_legend(lines, framework)
     abbr = {**abbreviations(framework), **{a: s for d in legend.values() for a, s in d.items()}}
     rewriter = _Rewriter(framework, abbr)
-    rewriter.key = _story_key(lines)
+    rewriter.key = story_key(lines)
     index = 0
     while index < len(lines):
         if index in legend:
@@ -310,7 +268,7 @@ class _Rewriter:
         line = self.tags(lines[index], index)
         if line.lstrip().startswith("|"):
             return max(1, _matrix(lines, index, self.framework, self.abbr)
-                       or _transposed(lines, index, self.framework, self.key))
+                       or transposed_matrix(lines, index, self.framework, self.key, _MATRIX_MARK))
         summary = _SUMMARY.match(line) if "<" in line else None  # (both need a tag)
         if summary:
             line = f"{'#' * min(self.heading + 1, 6)} {summary.group('title').strip()}"
@@ -337,7 +295,7 @@ class _Rewriter:
         elif rest.strip():
             line = self._content(line, m, index)
         if self.key and ("→" in line or "=>" in line or "->" in line or "⇒" in line):
-            line = _CODED_ANSWER.sub(lambda a: a.group("arrow") + self.key.get(
+            line = CODED_ANSWER.sub(lambda a: a.group("arrow") + self.key.get(
                 a.group("code"), a.group("code")), line)  # '→ #3', '→ F': the story so coded
         if _ANSWER.match(line) and _asks(self.asked):
             line = _ANSWER.sub(r"\1", line)  # 'A: Seller payout delays' under its question

@@ -62,6 +62,11 @@ _ASKING_WORD = re.compile("|".join(_ASKING_WORDS), re.IGNORECASE)
 _ASKING_LOWER = re.compile("|".join(_ASKING_WORDS))  # quicker, on lower-case ASCII
 
 
+def opens_a_question(text: str) -> bool:
+    """'Tell me about a time…', 'Describe…': worded as an interviewer asks (not just a '?')."""
+    return bool(_QUESTION_START.match(clean_question(text)))
+
+
 def is_question(text: str) -> bool:
     """Whether a line asks an interview question ('Tell me about…', 'Why did you…?')."""
     if "?" not in text and not _may_start_question(text):

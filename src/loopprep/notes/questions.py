@@ -14,7 +14,7 @@ from loopprep.notes import technical
 from loopprep.notes.bullets import strip_lead_in
 from loopprep.notes.drafts import ParsedNotes, QuestionDraft, place, short
 from loopprep.notes.outline import Heading, Item, ListBlock, Paragraph, details, render
-from loopprep.notes.question_text import STEM_END, clean_question, is_question
+from loopprep.notes.question_text import STEM_END, clean_question, is_question, opens_a_question
 from loopprep.notes.registry import StoryRegistry
 from loopprep.notes.sections import Section, enter_heading, first_sections, topic_list
 from loopprep.notes.story_identity import resolve_or_define
@@ -94,7 +94,8 @@ def _question_list(
     current = pending
     current_index = _index_of(doc, pending) if pending is not None else -1
     for item in block.items:
-        if item.checked is not None:  # a to-do ('[ ] find a BfA story') asks and answers nothing
+        if item.checked is not None and not opens_a_question(item.text):
+            # a to-do ('[ ] find a BfA story', '[ ] no HSS story yet, maybe #2?') asks nothing
             doc.note("not-a-story", f"'{short(item.text)}' is read as a to-do, not a story",
                      item.line, "info")
             place(doc, item, "finding:not-a-story")

@@ -245,10 +245,9 @@ def _read_chunk(blocks: list[Block], framework: Framework, heading: str | None, 
     consumed: set[int] = set(lp_units)
     stories = label_stories(units, {i: p for i, p in labelled.items() if p}, runs, index_of,
                             consumed)
-    for index in stories:
-        listed_at.pop(index + 1, None)
-    for listed in listed_at.values():
+    for listed in (p for i, p in listed_at.items() if i - 1 not in stories):
         principles.extend(p for p in listed if p not in principles)
+    listed_at = {i: p for i, p in listed_at.items() if i - 1 not in stories}
     own = own_principles(runs, index_of, listed_at) if len(runs) > 1 else None
     for number, (start, end, story) in enumerate(runs):
         if story.title is None and heading is not None and (start == 0 or number == 0 and all(
@@ -283,8 +282,7 @@ def _heading_title(heading: str) -> str:
 
 
 def _without_icon(text: str) -> str:
-    """A title without the page icon before it ('📗 Label audit' -> 'Label audit'), as Notion
-    and emoji-marked headings give it; a currency sign or '#' stays."""
+    """A title without a page icon before it ('📗 Label audit'); a '$' or '#' stays."""
     start = 0
     while start < len(text) and (unicodedata.category(text[start]) in ("So", "Sk", "Mn", "Cf")
                                  or text[start] == " "):

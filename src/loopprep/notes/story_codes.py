@@ -1,0 +1,53 @@
+"""Codes notes give their stories: a matrix's key (`A = Mobile money reversals`), a story
+numbered on its title line (`**#3 Killing the wallet**`); answers use them (`→ #3`, `→ F`),
+and a principle x story matrix names its stories by them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loopprep.model import Framework
+from loopprep.notes.principle_names import named_principle
+
+_KEY_LINE = re.compile(r"^\s*(?:[-*]\s+)?(?P<code>[A-Z]\d?)\s*[=:]\s*(?P<title>\S.{2,80})$")
+_NUMBERED_STORY = re.compile(r"^\s*(?:[-*]\s+)?(?:\*\*|__)?(?P<code>#\d{1,3})\s+"
+                             r"(?P<title>[^*_#—–|]{3,80}?)\s*(?:\*\*|__|\s[—–-]\s|$)")
+CODED_ANSWER = re.compile(r"(?P<arrow>(?:→|->|=>|⇒)\s*)(?P<code>#\d{1,3}|[A-Z]\d?)(?![\w'’])")
+
+
+def story_key(lines: list[str]) -> dict[str, str]:
+    """`A = Mobile money reversals` lines: the codes a matrix uses for stories; and the
+    numbers stories are given (`**#3 Killing the wallet**`) that answers use (`→ #3`)."""
+    key = {m.group("code"): m.group("title").strip() for line in lines
+           if "=" in line or ":" in line if (m := _KEY_LINE.match(line))}
+    numbered = [m for line in lines if "#" in line if (m := _NUMBERED_STORY.match(line))]
+    if len({m.group("code") for m in numbered}) == len(numbered):
+        key.update((m.group("code"), m.group("title").strip()) for m in numbered)
+    return key
+
+
+def transposed_matrix(lines: list[str], start: int, framework: Framework, key: dict[str, str],
+                      marks: set[str]) -> int:
+    """A principle x story matrix (principles down the first column, a story per column,
+    `A = Title` in its key) rewritten in place as a `| Story | LPs |` table; the lines used."""
+    cells = [c.strip() for c in lines[start].strip().strip("|").split("|")]
+    end = start + 2
+    while end < len(lines) and lines[end].strip().startswith("|"):
+        end += 1
+    rows = [[c.strip() for c in line.strip().strip("|").split("|")] for line in lines[start + 2:end]]
+    slugs = [named_principle(re.sub(r"^\d{1,2}[.)]?\s+", "", r[0]), framework) for r in rows]
+    stories = cells[1:]
+    if len([s for s in slugs if s]) < 2 or len(stories) > len(rows) or not stories \
+            or not all(c in key for c in stories) \
+            or not re.match(r"^\|?\s*:?-+", lines[start + 1].strip()):
+        return 0
+    names = {p.slug: p.name for p in framework.principles}
+    lines[start], lines[start + 1] = "| Story | LPs |", "|---|---|"
+    for offset, code in enumerate(stories):
+        marked = [names[s] for s, r in zip(slugs, rows, strict=False)
+                  if s and offset + 1 < len(r) and r[offset + 1].lower() in marks]
+        lines[start + 2 + offset] = f"| {key[code]} | {', '.join(marked) or '—'} |"
+    for index in range(start + 2 + len(stories), end):
+        lines[index] = ""
+    return end - start
