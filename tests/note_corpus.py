@@ -362,7 +362,7 @@ BLIND2 = [
                              "Cancelling the second data warehouse"},
         star=("Battery swap kiosk queue", "Invoice numbering collision", "Weekend outage",
               "Cancelling the second data warehouse"),
-        style="notion toggle gallery", group="blind2"),
+        style="notion gallery", group="blind2"),
     Expected("blind2/44-gdocs-export-escaped-numbered.md", {
         "Chargeback dispute portal": {"customer-obsession", "earn-trust"},
         "FX rounding bug": {"dive-deep", "deliver-results"},
@@ -378,7 +378,7 @@ BLIND2 = [
                              "improved life for your team": "Fixing pager burnout"},
         star=("Chargeback dispute portal", "FX rounding bug", "Fixing pager burnout",
               "Refusing the Black Friday freeze exception"),
-        style="gdocs escaped, numbered", group="blind2"),
+        style="gdocs escaped", group="blind2"),
     Expected("blind2/45-logseq-headed-blocks-answer-props.md", {
         "Forecast dashboard nobody opened": {"customer-obsession", "are-right-a-lot"},
         "Warehouse labour model rebuild": {"dive-deep", "invent-and-simplify"},
@@ -392,7 +392,7 @@ BLIND2 = [
                              "decide without all the data": "Same-day report for the flood"},
         star=("Forecast dashboard nobody opened", "Warehouse labour model rebuild",
               "Owning the broken KPI definition", "Same-day report for the flood"),
-        style="logseq answer:: props", group="blind2"),
+        style="logseq answer::", group="blind2"),
     Expected("blind2/46-plain-text-email-to-self.txt", {
         "Cold chain sensor alarms": {"customer-obsession", "dive-deep"},
         "Firmware update that bricked 200 units": {"ownership", "earn-trust"},
@@ -405,7 +405,7 @@ BLIND2 = [
                              "looked at data others ignored": "Cold chain sensor alarms"},
         star=("Cold chain sensor alarms", "Firmware update that bricked 200 units",
               "Replacing the 40 euro chip", "Saying no to the launch date"),
-        style="plain email to self", group="blind2"),
+        style="plain email", group="blind2"),
     Expected("blind2/47-obsidian-vault-nested-folders", {
         "Returns fraud ring": {"dive-deep", "earn-trust", "customer-obsession"},
         "Label printer firmware rollback": {"bias-for-action", "ownership"},
@@ -419,7 +419,7 @@ BLIND2 = [
                              "challenged a technical decision": "Pushing back on the rewrite"},
         star=("Returns fraud ring", "Label printer firmware rollback",
               "Killing the nightly batch"),
-        style="obsidian nested folders", group="blind2"),
+        style="obsidian folders", group="blind2"),
     Expected("blind2/48-onenote-tab-glyph-bullets-crlf-bom.md", {
         "Carrier onboarding in 10 days": {"deliver-results", "bias-for-action"},
         "Customs data gaps": {"dive-deep", "customer-obsession"},
@@ -432,7 +432,7 @@ BLIND2 = [
                              "spoke up about a risk": "Escalating the unsafe dock schedule"},
         star=("Carrier onboarding in 10 days", "Customs data gaps", "Warehouse slotting pilot",
               "Escalating the unsafe dock schedule"),
-        style="onenote glyphs crlf bom", group="blind2"),
+        style="onenote glyphs bom", group="blind2"),
     Expected("blind2/49-star-bank-use-for-abbr-defs.md", {
         "Migrating the clinic chain": {"customer-obsession", "ownership", "deliver-results"},
         "The cost explorer surprise": {"dive-deep", "frugality"},
@@ -451,7 +451,7 @@ BLIND2 = [
         star=("Migrating the clinic chain", "The cost explorer surprise",
               "Saying the architecture was wrong", "Serverless image pipeline",
               "well-architected review template"),
-        style="star bank, *[XX]: legend", group="blind2"),
+        style="star bank *[XX]:", group="blind2"),
     Expected("blind2/50-sheets-csv-checkbox-matrix.md", {
         "Late-arriving events in the ad ledger": {"insist-on-the-highest-standards", "dive-deep"},
         "Self-serve backfill tool": {"customer-obsession", "invent-and-simplify"},
@@ -465,5 +465,5 @@ BLIND2 = [
                              "beyond your role": "Owning the GDPR deletion pipeline"},
         star=("Late-arriving events in the ad ledger", "Self-serve backfill tool",
               "Spark cluster right-sizing", "Owning the GDPR deletion pipeline"),
-        style="sheets csv TRUE/FALSE", group="blind2"),
+        style="sheets csv TRUE", group="blind2"),
 ]
