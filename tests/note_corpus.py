@@ -5,7 +5,8 @@ rules were designed from; `heldout` files were written before those rules and ar
 apart; `fresh` files were written later, each in a layout no other file uses, with their
 expectations fixed before the importer first read them; `blind` files were written while the
 importer was tuned on `fresh`, by someone who read neither it nor any other corpus file, and
-nobody tunes on them. Each entry says what a careful reader expects, in the fixtures' format."""
+nobody tunes on them; `blind2` files were written the same way while it was tuned on `fresh`
+and `blind`. Each entry says what a careful reader expects, in the fixtures' format."""
 
 from __future__ import annotations
 
@@ -343,4 +344,126 @@ BLIND = [
         star=("Offline workout sync", "App store rating recovery", "Crash-free rate push",
               "Killing the social feed"),
         style="matrix ●/○ 16 LPs", group="blind"),
+]
+
+#: written later still, while the importer was tuned on `fresh` and `blind`, by someone who
+#: read neither it nor any other corpus file's content; nobody tunes on them
+BLIND2 = [
+    Expected("blind2/43-notion-wiki-toggle-gallery.md", {
+        "Battery swap kiosk queue": {"customer-obsession", "invent-and-simplify"},
+        "Invoice numbering collision": {"dive-deep", "insist-on-the-highest-standards"},
+        "Weekend outage": {"ownership", "bias-for-action"},
+        "Growing Kasia into tech lead": {"hire-and-develop-the-best"},
+        "Cancelling the second data warehouse": {"frugality", "have-backbone"},
+    }, questions=5, answers={"went out of your way for a customer": "Battery swap kiosk queue",
+                             "belonged to someone else": "Weekend outage",
+                             "root cause of a messy problem": "Invoice numbering collision",
+                             "disagreed with a senior leader":
+                             "Cancelling the second data warehouse"},
+        star=("Battery swap kiosk queue", "Invoice numbering collision", "Weekend outage",
+              "Cancelling the second data warehouse"),
+        style="notion gallery", group="blind2"),
+    Expected("blind2/44-gdocs-export-escaped-numbered.md", {
+        "Chargeback dispute portal": {"customer-obsession", "earn-trust"},
+        "FX rounding bug": {"dive-deep", "deliver-results"},
+        "Fixing pager burnout": {"earths-best-employer", "ownership"},
+        "Hiring bar for the Lagos hub": {"hire-and-develop-the-best",
+                                         "insist-on-the-highest-standards"},
+        "Refusing the Black Friday freeze exception": {"have-backbone"},
+        "Reading every merchant complaint": {"learn-and-be-curious"},
+    }, questions=5, answers={"earned the trust of a skeptical customer":
+                             "Chargeback dispute portal",
+                             "dig into details": "FX rounding bug",
+                             "disagreed and committed": "Refusing the Black Friday freeze exception",
+                             "improved life for your team": "Fixing pager burnout"},
+        star=("Chargeback dispute portal", "FX rounding bug", "Fixing pager burnout",
+              "Refusing the Black Friday freeze exception"),
+        style="gdocs escaped", group="blind2"),
+    Expected("blind2/45-logseq-headed-blocks-answer-props.md", {
+        "Forecast dashboard nobody opened": {"customer-obsession", "are-right-a-lot"},
+        "Warehouse labour model rebuild": {"dive-deep", "invent-and-simplify"},
+        "Owning the broken KPI definition": {"ownership", "earn-trust"},
+        "SQL office hours": {"hire-and-develop-the-best"},
+        "Same-day report for the flood": {"bias-for-action", "deliver-results"},
+        "Python course on my own time": {"learn-and-be-curious"},
+    }, questions=5, answers={"change someone's mind": "Forecast dashboard nobody opened",
+                             "most complex analysis": "Warehouse labour model rebuild",
+                             "mistake you made": "Owning the broken KPI definition",
+                             "decide without all the data": "Same-day report for the flood"},
+        star=("Forecast dashboard nobody opened", "Warehouse labour model rebuild",
+              "Owning the broken KPI definition", "Same-day report for the flood"),
+        style="logseq answer::", group="blind2"),
+    Expected("blind2/46-plain-text-email-to-self.txt", {
+        "Cold chain sensor alarms": {"customer-obsession", "dive-deep"},
+        "Firmware update that bricked 200 units": {"ownership", "earn-trust"},
+        "Replacing the 40 euro chip": {"frugality", "invent-and-simplify"},
+        "Saying no to the launch date": {"have-backbone", "insist-on-the-highest-standards"},
+        "Teaching the support team to read logs": {"hire-and-develop-the-best"},
+    }, questions=5, answers={"raised the bar on quality": "Saying no to the launch date",
+                             "a time you failed": "Firmware update that bricked 200 units",
+                             "a time you were frugal": "Replacing the 40 euro chip",
+                             "looked at data others ignored": "Cold chain sensor alarms"},
+        star=("Cold chain sensor alarms", "Firmware update that bricked 200 units",
+              "Replacing the 40 euro chip", "Saying no to the launch date"),
+        style="plain email", group="blind2"),
+    Expected("blind2/47-obsidian-vault-nested-folders", {
+        "Returns fraud ring": {"dive-deep", "earn-trust", "customer-obsession"},
+        "Label printer firmware rollback": {"bias-for-action", "ownership"},
+        "Onboarding buddy program": {"hire-and-develop-the-best", "earths-best-employer"},
+        "Killing the nightly batch": {"invent-and-simplify", "frugality", "deliver-results"},
+        "Pushing back on the rewrite": {"have-backbone"},
+    }, questions=5, answers={"protected customers from a bad experience": "Returns fraud ring",
+                             "acted quickly on something outside your area":
+                             "Label printer firmware rollback",
+                             "simpler and cheaper": "Killing the nightly batch",
+                             "challenged a technical decision": "Pushing back on the rewrite"},
+        star=("Returns fraud ring", "Label printer firmware rollback",
+              "Killing the nightly batch"),
+        style="obsidian folders", group="blind2"),
+    Expected("blind2/48-onenote-tab-glyph-bullets-crlf-bom.md", {
+        "Carrier onboarding in 10 days": {"deliver-results", "bias-for-action"},
+        "Customs data gaps": {"dive-deep", "customer-obsession"},
+        "Warehouse slotting pilot": {"think-big", "invent-and-simplify"},
+        "Escalating the unsafe dock schedule": {"success-and-scale", "have-backbone"},
+        "Mentoring two new PMs": {"hire-and-develop-the-best"},
+    }, questions=5, answers={"deliver with very little time": "Carrier onboarding in 10 days",
+                             "went into the details": "Customs data gaps",
+                             "most ambitious plan": "Warehouse slotting pilot",
+                             "spoke up about a risk": "Escalating the unsafe dock schedule"},
+        star=("Carrier onboarding in 10 days", "Customs data gaps", "Warehouse slotting pilot",
+              "Escalating the unsafe dock schedule"),
+        style="onenote glyphs bom", group="blind2"),
+    Expected("blind2/49-star-bank-use-for-abbr-defs.md", {
+        "Migrating the clinic chain": {"customer-obsession", "ownership", "deliver-results"},
+        "The cost explorer surprise": {"dive-deep", "frugality"},
+        "Saying the architecture was wrong": {"have-backbone", "earn-trust", "are-right-a-lot"},
+        "Serverless image pipeline": {"bias-for-action", "invent-and-simplify"},
+        "Running the SA study group": {"hire-and-develop-the-best"},
+        "Learning Rust for the edge agent": {"learn-and-be-curious"},
+        "well-architected review template": {"insist-on-the-highest-standards", "think-big"},
+    }, questions=6, answers={"convince a senior person they were wrong":
+                             "Saying the architecture was wrong",
+                             "saved a customer money": "The cost explorer surprise",
+                             "shipped something fast with known gaps": "Serverless image pipeline",
+                             "raised the standard of your team's work":
+                             "well-architected review template",
+                             "learned something new quickly": "Learning Rust for the edge agent"},
+        star=("Migrating the clinic chain", "The cost explorer surprise",
+              "Saying the architecture was wrong", "Serverless image pipeline",
+              "well-architected review template"),
+        style="star bank *[XX]:", group="blind2"),
+    Expected("blind2/50-sheets-csv-checkbox-matrix.md", {
+        "Late-arriving events in the ad ledger": {"insist-on-the-highest-standards", "dive-deep"},
+        "Self-serve backfill tool": {"customer-obsession", "invent-and-simplify"},
+        "Spark cluster right-sizing": {"frugality", "dive-deep", "deliver-results"},
+        "Owning the GDPR deletion pipeline": {"ownership", "earn-trust", "success-and-scale"},
+        "Arguing against the streaming rewrite": {"are-right-a-lot", "have-backbone"},
+        "Onboarding doc for new DEs": {"hire-and-develop-the-best"},
+    }, questions=6, answers={"problem nobody else noticed": "Late-arriving events in the ad ledger",
+                             "process easier for your users": "Self-serve backfill tool",
+                             "reduced cost without hurting quality": "Spark cluster right-sizing",
+                             "beyond your role": "Owning the GDPR deletion pipeline"},
+        star=("Late-arriving events in the ad ledger", "Self-serve backfill tool",
+              "Spark cluster right-sizing", "Owning the GDPR deletion pipeline"),
+        style="sheets csv TRUE", group="blind2"),
 ]
