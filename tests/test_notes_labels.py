@@ -118,3 +118,10 @@ def test_a_title_a_label_line_and_plain_bullets_make_a_story(cli: CLI, tmp_path:
     assert _import(cli, tmp_path, text) == {
         "Tyre supplier deal": ["frugality", "have-backbone"],
         "Scanner outage": ["bias-for-action"]}
+
+
+def test_an_italic_label_and_a_dotted_number_before_a_bold_title(cli: CLI, tmp_path: Path) -> None:
+    """'*Principles:* …' in italics, '**1.2 Title**' numbered in two levels."""
+    text = ("# **1. Story notes**\n\n**1.2 Ledger rounding bug**\n\n*Principles:* Dive Deep\n\n"
+            "* Situation: totals drifted 0.3% a month\n* Result: drift zero in three weeks\n")
+    assert _import(cli, tmp_path, text) == {"Ledger rounding bug": ["dive-deep"]}

@@ -36,7 +36,8 @@ _BOLD_ONLY = re.compile(r"^\s*(\*\*|__)(?P<text>[^*_].*?)\1\s*[:.!]?\s*$")
 _STORY_LEAD = re.compile(r"^\s*(?:\*\*|__)?\s*(?:story|example)\s*\d*\s*(?:\*\*|__)?\s*[:\-–—]",
                          re.IGNORECASE)
 #: a story's number before its title: '1. ', '2) ', '#3 '
-NUMBERED_TITLE = re.compile(r"^(?:#\d{1,3}\b[.):]?|\d{1,3}[.)])\s+(?=\S)")
+NUMBERED_TITLE = re.compile(r"^(?:#\d{1,3}\b[.):]?|\d{1,3}(?:\.\d{1,3})*[.)]|"
+                            r"\d{1,3}(?:\.\d{1,3})+)\s+(?=\S)")  # '1.', '#2', '1.3'
 _SENTENCE_END = re.compile(r"[.!?]\s*$")
 #: a property line of a story (Notion, Logseq, front-matter-like): not its title
 META_LINE = re.compile(r"^\s*(?:\*\*|__)?(?:date|when|year|period|owner|status|created|"

@@ -36,9 +36,9 @@ PSEUDO_LEVEL = 7
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)(?P<name>[^*_]+?)\s*[:.!]?\s*\1\s*[:.!]?\s*$")
 _LABEL_LINE = re.compile(r"^\s*(?:\*\*|__)?(?P<name>[^:*_]{2,60}?)\s*(?:\*\*|__)?\s*:\s*"
                          r"(?:\*\*|__)?\s*(?P<rest>.*)$", re.DOTALL)
-_LP_LINE = re.compile(
-    r"^\s*(?:\*\*|__)?\s*(?:lps?|leadership principles?|principles?|competenc(?:y|ies)|"
-    r"tags?)\s*(?:\*\*|__)?\s*:\s*(?:\*\*|__)?\s*(?P<rest>.+)$",
+_LP_LINE = re.compile(  # the label bold or in italics: '**LPs:**', '*Principles:*'
+    r"^\s*(?:\*\*|__|\*|_)?\s*(?:lps?|leadership principles?|principles?|competenc(?:y|ies)|"
+    r"tags?)\s*(?:\*\*|__|\*|_)?\s*:\s*(?:\*\*|__|\*|_)?\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
 _STORY_LINE = re.compile(
