@@ -125,3 +125,18 @@ def test_an_italic_label_and_a_dotted_number_before_a_bold_title(cli: CLI, tmp_p
     text = ("# **1. Story notes**\n\n**1.2 Ledger rounding bug**\n\n*Principles:* Dive Deep\n\n"
             "* Situation: totals drifted 0.3% a month\n* Result: drift zero in three weeks\n")
     assert _import(cli, tmp_path, text) == {"Ledger rounding bug": ["dive-deep"]}
+
+
+def test_a_users_type_story_note_is_filed_by_its_lps(cli: CLI, tmp_path: Path) -> None:
+    """A vault note with 'type: story' (as Dataview users write) and 'lps:' but none of
+    loopprep's own 'principles:': its principles come from 'lps:'."""
+    vault = tmp_path / "vault" / "Stories"
+    vault.mkdir(parents=True)
+    (vault / "Depot cutover.md").write_text(
+        "---\ntype: story\nlps: [Ownership, \"[[Deliver Results]]\"]\n---\n# Depot cutover\n\n"
+        "## Situation\n900 drivers moved in one night.\n\n## Result\nZero missed rounds.\n",
+        encoding="utf-8")
+    cli.json("import", tmp_path / "vault")
+    stories: list[dict[str, Any]] = cli.json("stories")["stories"]  # type: ignore[index]
+    assert {s["title"]: s["principles"] for s in stories} == {
+        "Depot cutover": ["ownership", "deliver-results"]}
