@@ -140,3 +140,17 @@ def test_a_users_type_story_note_is_filed_by_its_lps(cli: CLI, tmp_path: Path) -
     stories: list[dict[str, Any]] = cli.json("stories")["stories"]  # type: ignore[index]
     assert {s["title"]: s["principles"] for s in stories} == {
         "Depot cutover": ["ownership", "deliver-results"]}
+
+
+def test_a_bullet_holding_only_stories_and_an_lps_line_with_a_dash(
+        cli: CLI, tmp_path: Path) -> None:
+    """A OneNote paste: '• Examples' over 'o Example A: …' bullets, each with its STAR
+    lines and an 'LPs – A; B' line (a dash, not a colon)."""
+    text = ("My examples\n\n•\tCompetency examples\n\to\tExample A: Depot cutover\n"
+            "\t\t§\tSituation: 900 drivers moved in one night\n\t\t§\tResult: zero missed rounds\n"
+            "\t\t§\tLPs – Ownership; Deliver Results\n\to\tExample B: Scan gaps\n"
+            "\t\t§\tSituation: one pallet in 30 unscanned\n\t\t§\tResult: one in 2,000\n"
+            "\t\t§\tLPs – Dive Deep\n")
+    found = _import(cli, tmp_path, text)
+    assert sorted(found.values()) == [["dive-deep"], ["ownership", "deliver-results"]]
+    assert any("Depot cutover" in title for title in found)

@@ -1,16 +1,19 @@
-"""Lines that file a story under principles without saying 'LPs:': any short label under the
-story's title ('Good for: customer obsession, bias for action'), and, when one chunk of notes
-holds several stories, which story each such line belongs to."""
+"""How stories say their principles and titles beyond 'LPs:' lines and plain headings: any
+short label under a title ('Good for: customer obsession'), a page's property table, which
+story each such line belongs to when one chunk holds several, a title with its bullets and
+no STAR labels, a bullet that only holds stories, and a title's page icon."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from typing import Any
 
 from loopprep.model import Framework, PrincipleSlug
+from loopprep.notes.outline import Item
 from loopprep.notes.principles import match_principle
-from loopprep.notes.star import StarStory, Unit, is_title, star_label, title_text
+from loopprep.notes.star import StarStory, Unit, is_title, item_run, star_label, title_text
 
 #: 'LPs: Ownership, Earn Trust' and the like: a label, then what it says
 _LABEL_LINE = re.compile(r"^\s*(?:\*\*|__)?(?P<name>[^:*_]{2,60}?)\s*(?:\*\*|__)?\s*:\s*"
@@ -89,3 +92,22 @@ def label_stories(units: list[tuple[Unit, Any]], labelled: dict[int, list[Princi
                                list(principles))
         consumed.update((title, index, *details))
     return out
+
+
+def contained_stories(item: Item, principle_list: Callable[[str], list[PrincipleSlug]]
+                      ) -> list[StarStory]:
+    """The stories of a bullet that only holds stories ('Competency examples' over 'Example
+    A: …' bullets, each with its STAR lines): every child a story, or none is taken."""
+    found = [item_run(child, principle_list) for child in item.children]
+    if len(found) < 2 or any(story is None for story in found):
+        return []
+    return [story for story in found if story is not None]
+
+
+def without_icon(text: str) -> str:
+    """A title without a page icon before it ('📗 Label audit'); a '$' or '#' stays."""
+    start = 0
+    while start < len(text) and (unicodedata.category(text[start]) in ("So", "Sk", "Mn", "Cf")
+                                 or text[start] == " "):
+        start += 1
+    return text[start:] if start < len(text) else text

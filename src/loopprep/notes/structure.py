@@ -8,17 +8,18 @@ Dive Deep` line files the story of its section.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from loopprep.model import Framework, PrincipleSlug
 from loopprep.notes.outline import Block, Heading, Item, ListBlock, Paragraph
 from loopprep.notes.principle_lines import (
+    contained_stories,
     label_stories,
     labelled_principles,
     own_principles,
     property_line,
+    without_icon,
 )
 from loopprep.notes.principles import match_principle, normalise
 from loopprep.notes.star import (
@@ -38,7 +39,7 @@ _LABEL_LINE = re.compile(r"^\s*(?:\*\*|__)?(?P<name>[^:*_]{2,60}?)\s*(?:\*\*|__)
                          r"(?:\*\*|__)?\s*(?P<rest>.*)$", re.DOTALL)
 _LP_LINE = re.compile(  # the label bold or in italics: '**LPs:**', '*Principles:*'
     r"^\s*(?:\*\*|__|\*|_)?\s*(?:lps?|leadership principles?|principles?|competenc(?:y|ies)|"
-    r"tags?)\s*(?:\*\*|__|\*|_)?\s*:\s*(?:\*\*|__|\*|_)?\s*(?P<rest>.+)$",
+    r"tags?)\s*(?:\*\*|__|\*|_)?\s*(?::|\s[–—-])\s*(?:\*\*|__|\*|_)?\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
 _STORY_LINE = re.compile(
@@ -256,6 +257,7 @@ def _read_chunk(blocks: list[Block], framework: Framework, heading: str | None, 
         story.principles = list(principles) if own is None else own[number]
         stories[index_of[start]] = story
         consumed.update(index_of[i] for i in range(start, end))
+    more: dict[int, list[StarStory]] = {}
     for index, (unit, _) in enumerate(units):
         if index in consumed or unit.item is None or not unit.item.children:
             continue
@@ -264,6 +266,10 @@ def _read_chunk(blocks: list[Block], framework: Framework, heading: str | None, 
             nested.principles = list(dict.fromkeys([*nested.principles, *principles]))
             stories[index] = nested
             consumed.add(index)
+        elif (inside := contained_stories(unit.item, lambda text: _principle_list(
+                property_line(text), framework))):
+            more[index] = inside  # 'Examples' with a story in each of its bullets
+            consumed.add(index)
     if principles and not stories and heading is not None:
         rest = [u for i, (u, _) in enumerate(units) if i not in consumed]
         text = "\n".join(u.text for u in rest if u.text)
@@ -271,34 +277,26 @@ def _read_chunk(blocks: list[Block], framework: Framework, heading: str | None, 
         return [StarStory(_heading_title(heading), first, {}, text,
                           [line for u, _ in units for line in u.lines], list(principles),
                           titled_by_heading=True)]
-    return _rebuild(units, consumed, stories, stories_here)
+    return _rebuild(units, consumed, stories, stories_here, more)
 
 
 def _heading_title(heading: str) -> str:
     """A story heading's title without its markup or number: '**1. Clinic no-shows**',
     '#2 Chargebacks', 'Story 3: Kiosk' -> the title."""
     bare = re.sub(r"^(\*\*|__)(.+)\1$", r"\2", heading.strip()).strip()
-    return NUMBERED_TITLE.sub("", _STORY_NUMBER.sub("", _without_icon(bare)))
-
-
-def _without_icon(text: str) -> str:
-    """A title without a page icon before it ('📗 Label audit'); a '$' or '#' stays."""
-    start = 0
-    while start < len(text) and (unicodedata.category(text[start]) in ("So", "Sk", "Mn", "Cf")
-                                 or text[start] == " "):
-        start += 1
-    return text[start:] if start < len(text) else text
+    return NUMBERED_TITLE.sub("", _STORY_NUMBER.sub("", without_icon(bare)))
 
 
 def _rebuild(units: list[tuple[Unit, Piece]], consumed: set[int],
-             stories: dict[int, StarStory], stories_here: bool) -> list[Piece]:
+             stories: dict[int, StarStory], stories_here: bool,
+             more: dict[int, list[StarStory]]) -> list[Piece]:
     """The chunk again, STAR runs replaced by their story, other lines and bullets
     regrouped into the paragraphs and lists they came from."""
     out: list[Piece] = []
     last: Piece | None = None
     for index, (unit, block) in enumerate(units):
-        if index in stories:
-            out.append(stories[index])
+        if index in stories or index in more:
+            out.extend([stories[index]] if index in stories else more[index])
             last = None
             continue
         if index in consumed:
