@@ -154,3 +154,14 @@ def test_a_bullet_holding_only_stories_and_an_lps_line_with_a_dash(
     found = _import(cli, tmp_path, text)
     assert sorted(found.values()) == [["dive-deep"], ["ownership", "deliver-results"]]
     assert any("Depot cutover" in title for title in found)
+
+
+def test_a_spreadsheet_pasted_as_csv_is_read_as_its_table(cli: CLI, tmp_path: Path) -> None:
+    """A Sheets tab pasted as CSV under a line of text: principle columns ticked TRUE."""
+    text = ("Tracker pasted from Sheets\ntab 1: stories\n\n"
+            "Story,Year,Ownership,Dive Deep,Frugality\n"
+            "Depot cutover,2025,TRUE,FALSE,FALSE\n"
+            "\"Scan gaps, dock 4\",2026,FALSE,TRUE,TRUE\n"
+            "TOTAL,,1,1,1\n")
+    assert _import(cli, tmp_path, text) == {"Depot cutover": ["ownership"],
+                                            "Scan gaps, dock 4": ["dive-deep", "frugality"]}

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from loopprep.model import Framework, PrincipleSlug
+from loopprep.notes.csv_tables import MIN_FIELDS, csv_tables
 from loopprep.notes.principle_names import abbreviations, lp_tag, principle_list, read_legend
 from loopprep.notes.principle_names import named_principle as _strong
 from loopprep.notes.question_text import is_question
@@ -74,7 +75,7 @@ _TASK = re.compile(r"^(\s*[-*+]\s+)(?:(?:TODO|LATER|NOW|DOING)\b:?\s*|"
 _DONE = re.compile(r"^(\s*[-*+]\s+)DONE\b:?\s*")
 _LABEL_TITLE = re.compile(r"^\W*(?:lps?|leadership principles?|principles?|competenc\w*)\b",
                           re.IGNORECASE)
-_MATRIX_MARK = {"x", "✓", "✔", "✅", "yes", "y", "●", "○", "◐", "•", "*", "+"}
+_MATRIX_MARK = {"x", "✓", "✔", "✅", "yes", "y", "true", "●", "○", "◐", "•", "*", "+"}
 
 
 @dataclass
@@ -216,6 +217,8 @@ def normalise_notes(text: str, framework: Framework) -> Normalised:
     if "](#" in text or "{#" in text:  # Docs/pandoc: a contents list, anchors on headings
         text = _ANCHOR.sub("", _CONTENTS_LINE.sub("", text))
     lines = [_clean(line) for line in text.split("\n")]
+    if text.count(",") > 2 * MIN_FIELDS:
+        csv_tables(lines)
     plain = not any(_HEADING.match(line) or "**" in line or line.lstrip().startswith("|")
                     for line in lines)
     legend = read_legend(lines, framework)

@@ -249,6 +249,9 @@ class _OutlineReader:
         return True
 
     def _paragraph_line(self, line: str, number: int) -> None:
+        if self.paragraph is not None and line.lstrip().startswith("|") and not \
+                self.paragraph.text.rsplit("\n", 1)[-1].startswith("|"):
+            self.close_paragraph()  # a table right under a line of text is a block of its own
         if self.paragraph is None:
             self.paragraph = Paragraph(line.strip(), number, number, quote=self.quote)
         else:
