@@ -165,3 +165,15 @@ def test_a_spreadsheet_pasted_as_csv_is_read_as_its_table(cli: CLI, tmp_path: Pa
             "TOTAL,,1,1,1\n")
     assert _import(cli, tmp_path, text) == {"Depot cutover": ["ownership"],
                                             "Scan gaps, dock 4": ["dive-deep", "frugality"]}
+
+
+def test_a_use_for_arrow_line_with_codes_a_definition_list_spells_out(
+        cli: CLI, tmp_path: Path) -> None:
+    """'Use for → CO, Frug' ends each story section; the codes are Markdown Extra
+    abbreviation definitions at the end ('*[Frug]: Frugality')."""
+    text = ("## Stories\n\n### Depot cutover\n\n**Situation:** 900 drivers moved in a night\n"
+            "**Result:** zero missed rounds\n\nUse for → Own, DR\n\n### Tyre deal\n\nOnly bullets:\n"
+            "- supplier wanted 10% more\n- 5% cheaper in the end\n\nUse for → Frug\n\n"
+            "*[Own]: Ownership\n*[DR]: Deliver Results\n*[Frug]: Frugality\n")
+    assert _import(cli, tmp_path, text) == {"Depot cutover": ["ownership", "deliver-results"],
+                                            "Tyre deal": ["frugality"]}

@@ -47,6 +47,7 @@ _MARK = re.compile(
     r"^(?P<indent>[ \t]*)(?P<mark>[•·▸▹‣►◦▪▫§]|o(?=\t)|\d{1,3}\)|[a-h][.)](?=[ \t])|"
     r"(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)](?=[ \t]))[ \t]+(?P<rest>\S.*)$")
 _DEPTH = {"◦": 1, "o": 1, "▪": 2, "▫": 2, "§": 2}
+_CODES_LABEL = re.compile(r"^([A-Za-z][\w ]{1,20}?)\s*(?::|→|->)\s*([A-Z][\w&]{0,5}(?:\s*,\s*\S+)*)$")
 _NUMBERED_ITEM = re.compile(r"^\d{1,3}[.)][ \t]")
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?P<rest>.*)$")
 _HEADING = re.compile(r"^\s*(#{1,6})\s")
@@ -345,6 +346,10 @@ class _Rewriter:
             self.out.headings.add(index)
             self.dedent = (indent, "") if m.group("mark") else None
             return f"{'#' * self.level} {rest.strip().strip('[]').rstrip(':')}"
+        listed = _CODES_LABEL.match(rest)  # 'Use for → CO, Own': codes a legend spells out
+        if listed and (slugs := principle_list(listed.group(2), self.framework, self.abbr)):
+            names = ", ".join(p.name for s in slugs if (p := self.framework.get(s)))
+            return f"{line[: len(line) - len(rest)]}{listed.group(1)}: {names}"
         split = _story_list(rest, self.framework, self.abbr)
         if split is None:
             return line

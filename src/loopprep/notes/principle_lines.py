@@ -16,7 +16,7 @@ from loopprep.notes.principles import match_principle
 from loopprep.notes.star import StarStory, Unit, is_title, item_run, star_label, title_text
 
 #: 'LPs: Ownership, Earn Trust' and the like: a label, then what it says
-_LABEL_LINE = re.compile(r"^\s*(?:\*\*|__)?(?P<name>[^:*_]{2,60}?)\s*(?:\*\*|__)?\s*:\s*"
+_LABEL_LINE = re.compile(r"^\s*(?:\*\*|__)?(?P<name>[^:*_→]{2,60}?)\s*(?:\*\*|__)?\s*(?::|→|->)\s*"
                          r"(?:\*\*|__)?\s*(?P<rest>.*)$", re.DOTALL)
 #: a label of one to three words ('Good for', 'Use for'), no digits
 _SHORT_LABEL = re.compile(r"^[^\W\d_]+(?:[ '-][^\W\d_]+){0,2}$")
@@ -77,7 +77,8 @@ def label_stories(units: list[tuple[Unit, Any]], labelled: dict[int, list[Princi
     out: dict[int, StarStory] = {}
     for index, principles in sorted(labelled.items()):
         title = index - 1
-        if title in covered or title in consumed or not is_title(units[title][0]):
+        if title in covered or title in consumed or units[title][0].item is not None \
+                or not is_title(units[title][0]):
             continue
         details = []
         after = index + 1

@@ -56,7 +56,21 @@ def read_legend(lines: list[str], framework: Framework) -> dict[int, dict[str, P
         if all(pairs.values()) and sum(len(m.group(0)) for m in items) >= len(body.strip()) * 0.7:
             found[index] = {a: s for a, s in pairs.items() if s}
     return {**found, **_legend_tables(lines, framework), **_numbered_list(lines, framework),
-            **_key_lines(lines, framework, found)}
+            **_key_lines(lines, framework, found), **_definitions(lines, framework)}
+
+
+#: Markdown Extra's abbreviation definitions: '*[CO]: Customer Obsession'
+_DEFINITION = re.compile(r"^\s*\*\[(?P<abbr>[^\]\s]{1,8})\]:\s*(?P<name>\S.*?)\s*$")
+
+
+def _definitions(lines: list[str], framework: Framework) -> dict[int, dict[str, PrincipleSlug]]:
+    out: dict[int, dict[str, PrincipleSlug]] = {}
+    for index, line in enumerate(lines):
+        m = _DEFINITION.match(line) if line.lstrip().startswith("*[") else None
+        slug = named_principle(m.group("name"), framework) if m else None
+        if m and slug:
+            out[index] = {m.group("abbr"): slug}
+    return out
 
 
 #: 'Column key: CO Customer Obsession, Own Ownership, I&S Invent and Simplify, …'

@@ -232,8 +232,8 @@ def _read_chunk(blocks: list[Block], framework: Framework, heading: str | None, 
     labelled: dict[int, list[PrincipleSlug]] = {}  # 'Good for: …' lines under a title
     for index, (unit, piece) in enumerate(units):
         listed = _principle_list(property_line(unit.text), framework)
-        if not listed and index and unit.item is None and units[index - 1][1] is piece \
-                and units[index - 1][0].text.strip():  # the line above is a title
+        if not listed and unit.item is None and (index and units[index - 1][1] is piece and units[
+                index - 1][0].text.strip() or heading is not None):  # a title above, or a heading
             listed = labelled[index] = labelled_principles(unit.text, framework, _principles_in)
         if unit.item is None and META_LINE.match(unit.text):
             lp_units.add(index)  # 'Date: 2024' in a story's section: not its title
