@@ -177,3 +177,20 @@ def test_a_use_for_arrow_line_with_codes_a_definition_list_spells_out(
             "*[Own]: Ownership\n*[DR]: Deliver Results\n*[Frug]: Frugality\n")
     assert _import(cli, tmp_path, text) == {"Depot cutover": ["ownership", "deliver-results"],
                                             "Tyre deal": ["frugality"]}
+
+
+def test_an_answer_naming_a_story_note_in_another_file_links_to_it(
+        cli: CLI, tmp_path: Path) -> None:
+    """A vault: 'answer with [[Depot cutover]]' in a questions note names the story note."""
+    vault = tmp_path / "vault"
+    (vault / "Stories").mkdir(parents=True)
+    (vault / "Loop").mkdir()
+    (vault / "Stories" / "Depot cutover.md").write_text(
+        "---\ntype: story\nlps: [ownership]\n---\n# Depot cutover\n\n900 drivers moved in one "
+        "night.\n", encoding="utf-8")
+    (vault / "Loop" / "Questions.md").write_text(
+        "# Questions to drill\n\n1. Tell me about a time you took ownership\n"
+        "   - answer with [[Depot cutover]]\n", encoding="utf-8")
+    cli.json("import", vault)
+    asked: list[dict[str, Any]] = cli.json("questions", "--origin", "notes")["questions"]  # type: ignore[index]
+    assert [q["stories"] for q in asked] == [["depot-cutover"]]

@@ -201,8 +201,9 @@ def _outline_item(
     known = registry.claimed(details(item)) or registry.resolve(bullet) or (
         registry.by_reference(text) if bullet.anchor is None else None)
     key: str | None = known.key if known is not None else None
-    if key is None and not lead_in:
-        mentioned = registry.mentioned_in(details(item))
+    if key is None and not lead_in:  # a code, or a whole title ('answer with [[Title]]')
+        mentioned = registry.mentioned_in(details(item)) or (
+            registry.titled_in(details(item)) if bullet.anchor is None else [])
         if mentioned:
             question.link(*(story.key for story in mentioned))
             return
