@@ -234,7 +234,9 @@ def _read_chunk(blocks: list[Block], framework: Framework, heading: str | None, 
         listed = _principle_list(property_line(unit.text), framework)
         if not listed and unit.item is None and (index and units[index - 1][1] is piece and units[
                 index - 1][0].text.strip() or heading is not None):  # a title above, or a heading
-            listed = labelled[index] = labelled_principles(unit.text, framework, _principles_in)
+            listed = labelled_principles(unit.text, framework, _principles_in)
+            if listed:
+                labelled[index] = listed
         if unit.item is None and META_LINE.match(unit.text):
             lp_units.add(index)  # 'Date: 2024' in a story's section: not its title
         elif listed:
@@ -244,11 +246,10 @@ def _read_chunk(blocks: list[Block], framework: Framework, heading: str | None, 
     index_of = [i for i in range(len(units)) if i not in lp_units]
     runs = find_runs(plain)
     consumed: set[int] = set(lp_units)
-    stories = label_stories(units, {i: p for i, p in labelled.items() if p}, runs, index_of,
-                            consumed)
-    for listed in (p for i, p in listed_at.items() if i - 1 not in stories):
+    stories = label_stories(units, labelled, runs, index_of, consumed)
+    listed_at = {i: p for i, p in listed_at.items() if i - 1 not in stories}  # not theirs
+    for listed in listed_at.values():
         principles.extend(p for p in listed if p not in principles)
-    listed_at = {i: p for i, p in listed_at.items() if i - 1 not in stories}
     own = own_principles(runs, index_of, listed_at) if len(runs) > 1 else None
     for number, (start, end, story) in enumerate(runs):
         if story.title is None and heading is not None and (start == 0 or number == 0 and all(
