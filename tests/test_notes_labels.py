@@ -17,6 +17,15 @@ def _import(cli: CLI, tmp_path: Path, text: str) -> dict[str, list[str]]:
     return {s["title"]: s["principles"] for s in stories}
 
 
+def _vault(tmp_path: Path, notes: dict[str, str]) -> Path:
+    """A vault folder holding `notes` (path inside the vault -> text)."""
+    vault = tmp_path / "vault"
+    for name, text in notes.items():
+        (vault / name).parent.mkdir(parents=True, exist_ok=True)
+        (vault / name).write_text(text, encoding="utf-8")
+    return vault
+
+
 def test_any_short_label_under_a_title_files_each_story_apart(cli: CLI, tmp_path: Path) -> None:
     text = ("Interview notes\n\n"
             "Ferry timetable app\nGood for: customer obsession, bias for action\n"
@@ -130,13 +139,9 @@ def test_an_italic_label_and_a_dotted_number_before_a_bold_title(cli: CLI, tmp_p
 def test_a_users_type_story_note_is_filed_by_its_lps(cli: CLI, tmp_path: Path) -> None:
     """A vault note with 'type: story' (as Dataview users write) and 'lps:' but none of
     loopprep's own 'principles:': its principles come from 'lps:'."""
-    vault = tmp_path / "vault" / "Stories"
-    vault.mkdir(parents=True)
-    (vault / "Depot cutover.md").write_text(
+    cli.json("import", _vault(tmp_path, {"Stories/Depot cutover.md": (
         "---\ntype: story\nlps: [Ownership, \"[[Deliver Results]]\"]\n---\n# Depot cutover\n\n"
-        "## Situation\n900 drivers moved in one night.\n\n## Result\nZero missed rounds.\n",
-        encoding="utf-8")
-    cli.json("import", tmp_path / "vault")
+        "## Situation\n900 drivers moved in one night.\n\n## Result\nZero missed rounds.\n")}))
     stories: list[dict[str, Any]] = cli.json("stories")["stories"]  # type: ignore[index]
     assert {s["title"]: s["principles"] for s in stories} == {
         "Depot cutover": ["ownership", "deliver-results"]}
@@ -182,15 +187,10 @@ def test_a_use_for_arrow_line_with_codes_a_definition_list_spells_out(
 def test_an_answer_naming_a_story_note_in_another_file_links_to_it(
         cli: CLI, tmp_path: Path) -> None:
     """A vault: 'answer with [[Depot cutover]]' in a questions note names the story note."""
-    vault = tmp_path / "vault"
-    (vault / "Stories").mkdir(parents=True)
-    (vault / "Loop").mkdir()
-    (vault / "Stories" / "Depot cutover.md").write_text(
-        "---\ntype: story\nlps: [ownership]\n---\n# Depot cutover\n\n900 drivers moved in one "
-        "night.\n", encoding="utf-8")
-    (vault / "Loop" / "Questions.md").write_text(
-        "# Questions to drill\n\n1. Tell me about a time you took ownership\n"
-        "   - answer with [[Depot cutover]]\n", encoding="utf-8")
-    cli.json("import", vault)
+    cli.json("import", _vault(tmp_path, {
+        "Stories/Depot cutover.md": "---\ntype: story\nlps: [ownership]\n---\n# Depot cutover\n\n"
+                                    "900 drivers moved in one night.\n",
+        "Loop/Questions.md": "# Questions to drill\n\n1. Tell me about a time you took ownership\n"
+                             "   - answer with [[Depot cutover]]\n"}))
     asked: list[dict[str, Any]] = cli.json("questions", "--origin", "notes")["questions"]  # type: ignore[index]
     assert [q["stories"] for q in asked] == [["depot-cutover"]]
