@@ -194,3 +194,13 @@ def test_an_answer_naming_a_story_note_in_another_file_links_to_it(
                              "   - answer with [[Depot cutover]]\n"}))
     asked: list[dict[str, Any]] = cli.json("questions", "--origin", "notes")["questions"]  # type: ignore[index]
     assert [q["stories"] for q in asked] == [["depot-cutover"]]
+
+
+def test_a_csv_paste_with_a_field_past_the_csv_limit_still_imports(
+        cli: CLI, tmp_path: Path) -> None:
+    """Python's csv refuses a field over 128 KB: such rows are left as text, not a crash."""
+    huge = "x" * 140_000
+    text = ("Tracker\n\nStory,Ownership,Dive Deep\nDepot cutover,TRUE,FALSE\n"
+            f"Scan gaps,\"{huge}\",TRUE\nTOTAL,1,1\n")
+    stories = _import(cli, tmp_path, text)
+    assert "Scan gaps" not in stories and all(len(t) < 1_000 for t in stories)
