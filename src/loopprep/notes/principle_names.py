@@ -10,7 +10,7 @@ import tomllib
 from importlib import resources
 
 from loopprep.model import Framework, PrincipleSlug
-from loopprep.notes.principles import match_principle
+from loopprep.notes.principles import match_principle, only_name_words
 
 #: a principle line must match a name this closely to be read as one
 STRONG = 0.9
@@ -35,7 +35,8 @@ def abbreviations(framework: Framework) -> dict[str, PrincipleSlug]:
             if row.get("slug") in known for a in row.get("abbreviations", [])}
 
 def named_principle(name: str, framework: Framework) -> PrincipleSlug | None:
-    if len(name) > 80 or len(name.split()) > 8 or "?" in name:
+    if len(name) > 80 or len(name.split()) > 8 or "?" in name \
+            or not only_name_words(name, framework.principles):
         return None
     principle, score = match_principle(name, framework)
     return principle.slug if principle is not None and score >= STRONG else None
@@ -169,16 +170,30 @@ _LIST_SEPARATOR = re.compile(r"[,+·]|\s&\s")
 _LP_NUMBER_LEAD = re.compile(r"^(?:LPs?\s*#?|#)(?=\s*\d)\s*")
 
 
+#: id of an abbreviations table -> (the table, its keys in capitals): one import asks about
+#: every story line with the same table
+_UPPER: dict[int, tuple[dict[str, PrincipleSlug], int, dict[str, PrincipleSlug]]] = {}
+
+
+def _upper_case(abbr: dict[str, PrincipleSlug]) -> dict[str, PrincipleSlug]:
+    kept = _UPPER.get(id(abbr))
+    if kept is None or kept[0] is not abbr or kept[1] != len(abbr):
+        if len(_UPPER) > 16:
+            _UPPER.clear()
+        kept = _UPPER[id(abbr)] = (abbr, len(abbr), {a.upper(): s for a, s in abbr.items()})
+    return kept[2]
+
+
 def principle_list(text: str, framework: Framework, abbr: dict[str, PrincipleSlug]
                    ) -> list[PrincipleSlug] | None:
     """`CO, DD` or `ownership, deliver results`: the principles, when every item is one."""
     items = [_LP_NUMBER_LEAD.sub("", i.strip(" *_.")) for i in _LIST_SEPARATOR.split(text)]
-    folded = {a.upper(): s for a, s in abbr.items()}
     slugs: list[PrincipleSlug] = []
     for item in items:
         if not item:
             return None
-        slug = abbr.get(item) or (folded.get(item.upper()) if item != item.lower() else None)
+        slug = abbr.get(item) or (
+            _upper_case(abbr).get(item.upper()) if item != item.lower() else None)
         slug = slug or named_principle(item, framework)
         if slug is None:
             return None

@@ -144,6 +144,16 @@ def match_named(heading: str, candidates: Iterable[N], *, fold: Fold | None = No
     return answer
 
 
+def only_name_words(heading: str, candidates: tuple[Named, ...]) -> bool:
+    """Whether the heading could score 0.9 or more against a candidate: `_score` asks for
+    a name's words and no others, or an overlap of 0.9, which one word foreign to every
+    name rules out unless a name has nine words. Most lines of notes fail at a glance."""
+    norm = _NUMBER_PREFIX.sub("", normalise(_LP_PREFIX.sub("", heading)))
+    words = _content(norm)
+    table = _table(candidates, None)
+    return bool(words) and 9 * len(words - table.holding.keys()) <= table.longest
+
+
 def _no_name_word(heading: str, candidates: tuple[Named, ...]) -> bool:
     """Whether an ASCII heading shares no word with any candidate's names, so none can
     score (most lines of notes): the words `_match_named` scores are some of its words."""
@@ -187,6 +197,7 @@ def _match_named(heading: str, candidates: Iterable[N], fold: Fold | None
 class _Table(NamedTuple):
     names: list[tuple[tuple[str, frozenset[str]], ...]]  # each candidate's `_names`
     holding: dict[str, set[int]]  # content word -> the candidates with a name holding it
+    longest: int  # the most content words of any one name
 
 
 _TABLES: dict[tuple[int, int], tuple[object, _Table]] = {}
@@ -200,7 +211,8 @@ def _table(candidates: tuple[Named, ...], fold: Fold | None) -> _Table:
     kept = _TABLES.get(key)
     if kept is not None and kept[0] is candidates:
         return kept[1]
-    table = _Table([_names(item, fold) for item in candidates], {})
+    names = [_names(item, fold) for item in candidates]
+    table = _Table(names, {}, max((len(w) for n in names for _, w in n), default=0))
     for place, names in enumerate(table.names):
         for _, name_words in names:
             for word in name_words:
