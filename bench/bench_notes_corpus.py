@@ -1,9 +1,9 @@
 """How well the importer reads other people's notes: the corpus of tests/note_corpus.py
-(the twelve fixture styles, the `dev`, `heldout`, `fresh`, `blind` and `blind2` styles), imported one file
-(or vault) at a time into a fresh home. Prints per style and per group: story recall, link
-precision and recall, gaps exactly right, question recall, question->story linking and
-spurious stories, for this checkout and for a baseline checkout run in a subprocess in the
-same run (default ../main/src, or --baseline-src PATH; --no-baseline to skip).
+(the twelve fixture styles, the `dev`, `heldout`, `fresh`, `blind`, `blind2` and `blind3`
+styles), imported one file (or vault) at a time into a fresh home. Prints per style and per
+group: story recall, link precision and recall, gaps exactly right, question recall,
+question->story linking and spurious stories, for this checkout and for a baseline checkout
+run in a subprocess in the same run (default ../main/src, or --baseline-src PATH; --no-baseline to skip).
 
 Run: python bench/bench_notes_corpus.py
 """
@@ -24,7 +24,7 @@ from typing import Any
 TESTS = Path(__file__).resolve().parents[1] / "tests"
 sys.path.insert(0, str(TESTS))
 
-from note_corpus import BLIND, BLIND2, DEV, FRESH, HELDOUT, STYLES, Expected  # noqa: E402
+from note_corpus import BLIND, BLIND2, BLIND3, DEV, FRESH, HELDOUT, STYLES, Expected  # noqa: E402
 
 
 def fixture_cases() -> list[Expected]:
@@ -83,8 +83,12 @@ def score(case: Expected, got: dict[str, Any]) -> dict[str, float]:
             "spurious": len(spurious), "crash": float("crash" in got), "files": 1}
 
 
+def all_cases() -> list[Expected]:
+    return fixture_cases() + DEV + HELDOUT + FRESH + BLIND + BLIND2 + BLIND3
+
+
 def run_all() -> dict[str, dict[str, float]]:
-    return {c.file: score(c, read_case(c)) for c in fixture_cases() + DEV + HELDOUT + FRESH + BLIND + BLIND2}
+    return {c.file: score(c, read_case(c)) for c in all_cases()}
 
 
 def _ratio(a: float, b: float) -> str:
@@ -107,7 +111,7 @@ def summary(rows: list[dict[str, float]]) -> dict[str, str]:
 
 
 def report(now: dict[str, dict[str, float]], base: dict[str, dict[str, float]] | None) -> None:
-    cases = fixture_cases() + DEV + HELDOUT + FRESH + BLIND + BLIND2
+    cases = all_cases()
     groups: dict[str, list[Expected]] = defaultdict(list)
     for c in cases:
         groups[f"{c.group}: {c.style}" if c.group != "fixture" else "fixture"].append(c)

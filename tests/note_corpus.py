@@ -6,7 +6,11 @@ apart; `fresh` files were written later, each in a layout no other file uses, wi
 expectations fixed before the importer first read them; `blind` files were written while the
 importer was tuned on `fresh`, by someone who read neither it nor any other corpus file, and
 nobody tunes on them; `blind2` files were written the same way while it was tuned on `fresh`
-and `blind`. Each entry says what a careful reader expects, in the fixtures' format."""
+and `blind`; `blind3` files were written while the importer was tuned on `fresh`, `blind` and
+`blind2`, by someone who read neither it nor any corpus file, in layouts no earlier file uses
+(org-mode, Roam, a Kanban board, YAML, AsciiDoc, a mock-interview chat log, a prep doc for
+three companies, a bilingual question-first note), and nobody tunes on them. Each entry says
+what a careful reader expects, in the fixtures' format."""
 
 from __future__ import annotations
 
@@ -466,4 +470,128 @@ BLIND2 = [
         star=("Late-arriving events in the ad ledger", "Self-serve backfill tool",
               "Spark cluster right-sizing", "Owning the GDPR deletion pipeline"),
         style="sheets csv TRUE", group="blind2"),
+]
+
+BLIND3 = [
+    Expected("blind3/51-org-mode-drawers-tags.org", {
+        "Pallet scanner offline queue": {"customer-obsession", "bias-for-action"},
+        "Carrier invoice reconciliation": {"dive-deep", "frugality"},
+        "Saying no to the second WMS vendor": {"have-backbone", "earn-trust"},
+        "Mentoring Oskar": {"hire-and-develop-the-best"},
+        "Cutting label printing cost": {"frugality"},
+    }, questions=5, answers={"above and beyond for a customer": "Pallet scanner offline queue",
+                             "dig into data": "Carrier invoice reconciliation",
+                             "disagreed with your manager": "Saying no to the second WMS vendor",
+                             "helped someone on your team grow": "Mentoring Oskar"},
+        star=("Pallet scanner offline queue", "Carrier invoice reconciliation",
+              "Saying no to the second WMS vendor"),
+        style="org tags+drawers", group="blind3"),
+    Expected("blind3/52-roam-nested-blocks-attributes.md", {
+        "Freezer sensor firmware recall": {"customer-obsession", "earn-trust"},
+        "Battery telemetry compression": {"invent-and-simplify", "frugality"},
+        "Taking over the abandoned OTA service": {"ownership"},
+        "Learning Rust for the gateway rewrite": {"learn-and-be-curious"},
+        "Quarter-end firmware freeze": {"deliver-results", "bias-for-action"},
+    }, questions=5, answers={"mistake that affected customers": "Freezer sensor firmware recall",
+                             "simplified something complicated": "Battery telemetry compression",
+                             "wasn't your job": "Taking over the abandoned OTA service",
+                             "learned on your own": "Learning Rust for the gateway rewrite",
+                             "tight deadline": "Quarter-end firmware freeze"},
+        star=("Freezer sensor firmware recall", "Battery telemetry compression",
+              "Quarter-end firmware freeze"),
+        style="roam LP:: blocks", group="blind3"),
+    Expected("blind3/53-kanban-board-lanes-by-status.md", {
+        "Hospital rota app": {"invent-and-simplify", "customer-obsession"},
+        "Root-causing the duplicate prescriptions": {"dive-deep",
+                                                     "insist-on-the-highest-standards"},
+        "Coaching Beatriz": {"hire-and-develop-the-best", "earths-best-employer"},
+        "Pushing back on the go-live date": {"have-backbone"},
+        "offline mode for the ambulance tablets": {"bias-for-action", "customer-obsession"},
+        "Hackathon chatbot": {"learn-and-be-curious"},
+    }, questions=6, answers={"simplified a process": "Hospital rota app",
+                             "going deep into the details":
+                             "Root-causing the duplicate prescriptions",
+                             "disagreed with a senior stakeholder":
+                             "Pushing back on the go-live date",
+                             "someone you helped grow": "Coaching Beatriz",
+                             "move fast with incomplete information":
+                             "offline mode for the ambulance tablets"},
+        star=("Hospital rota app", "Root-causing the duplicate prescriptions",
+              "Pushing back on the go-live date"),
+        style="kanban #lp/ cards", group="blind3"),
+    Expected("blind3/54-yaml-story-list.yaml", {
+        "Ledger drift between payments and accounting": {"dive-deep",
+                                                         "insist-on-the-highest-standards"},
+        "retry storm": {"bias-for-action", "ownership"},
+        "Plain-language fee page": {"customer-obsession", "earn-trust"},
+        "Code review guide for the two new grads": {"hire-and-develop-the-best"},
+        "Dropping the paid fraud SDK": {"frugality", "are-right-a-lot"},
+    }, questions=5, answers={"root cause of a recurring problem":
+                             "Ledger drift between payments and accounting",
+                             "acted quickly in a crisis": "retry storm",
+                             "improved things for a customer": "Plain-language fee page",
+                             "decision you made that saved money": "Dropping the paid fraud SDK",
+                             "a time you mentored someone":
+                             "Code review guide for the two new grads"},
+        star=("Ledger drift between payments and accounting", "retry storm",
+              "Plain-language fee page", "Dropping the paid fraud SDK"),
+        style="yaml story list", group="blind3"),
+    Expected("blind3/55-asciidoc-handbook-dlists.adoc", {
+        "Migrating the tax documentation to docs-as-code": {"invent-and-simplify", "think-big"},
+        "Retracting the wrong filing deadline": {"earn-trust", "customer-obsession"},
+        "Style guide nobody asked for": {"insist-on-the-highest-standards"},
+        "Launch week with half the team out": {"deliver-results", "ownership"},
+        "Teaching myself the tax code basics": {"learn-and-be-curious"},
+    }, questions=4, answers={"were wrong and how you handled it":
+                             "Retracting the wrong filing deadline",
+                             "invented a simpler way":
+                             "Migrating the tax documentation to docs-as-code",
+                             "fewer resources than you needed":
+                             "Launch week with half the team out",
+                             "raised the bar for your team": "Style guide nobody asked for"},
+        star=("Migrating the tax documentation to docs-as-code",
+              "Retracting the wrong filing deadline", "Launch week with half the team out"),
+        style="asciidoc dlists", group="blind3"),
+    Expected("blind3/56-mock-interview-chat-transcript.md", {
+        "Winning back the mobile team": {"earn-trust", "ownership"},
+        "Building the feature-flag system I argued against": {"have-backbone"},
+        "Ghost logouts on Android 12": {"dive-deep", "customer-obsession"},
+        "Onboarding Yusuf through the auth tests": {"hire-and-develop-the-best"},
+    }, questions=5, answers={"earn back the trust": "Winning back the mobile team",
+                             "disagreed with your manager and were overruled":
+                             "Building the feature-flag system I argued against",
+                             "most complex problem": "Ghost logouts on Android 12",
+                             "brought up to speed": "Onboarding Yusuf through the auth tests"},
+        star=("Winning back the mobile team", "Ghost logouts on Android 12"),
+        style="mock chat >> notes", group="blind3"),
+    Expected("blind3/57-multi-company-values-prep.md", {
+        "Pricing page A/B test that lost": {"are-right-a-lot", "earn-trust"},
+        "Shutting down the legacy reports product": {"ownership", "success-and-scale"},
+        "Warehouse pick-path pilot": {"think-big", "invent-and-simplify"},
+        "Hiring loop for the first data PM": {"hire-and-develop-the-best",
+                                              "insist-on-the-highest-standards"},
+        "Two-week price-change rollout": {"bias-for-action", "deliver-results"},
+    }, questions=6, answers={"a time you were wrong": "Pricing page A/B test that lost",
+                             "impact beyond your team":
+                             "Shutting down the legacy reports product",
+                             "boldest idea": "Warehouse pick-path pilot",
+                             "raise the hiring bar": "Hiring loop for the first data PM",
+                             "reversible decision": "Two-week price-change rollout",
+                             "put users first when it cost you":
+                             "Shutting down the legacy reports product"},
+        star=("Pricing page A/B test that lost", "Shutting down the legacy reports product",
+              "Two-week price-change rollout"),
+        style="3 companies' values", group="blind3"),
+    Expected("blind3/58-bear-question-first-emoji-es.md", {
+        "Reemplazo del proveedor de SMS": {"bias-for-action", "ownership"},
+        "Cliente bancario y el reporte de auditoría": {"customer-obsession", "earn-trust"},
+        "Tablero de fallas para soporte": {"dive-deep"},
+        "Servidor de builds con hardware viejo": {"frugality", "invent-and-simplify"},
+        "Mentoría a Camila": {"hire-and-develop-the-best", "earths-best-employer"},
+    }, questions=5, answers={"calculated risk": "Reemplazo del proveedor de SMS",
+                             "looking at the details yourself": "Tablero de fallas para soporte",
+                             "did more with less": "Servidor de builds con hardware viejo",
+                             "helped a teammate grow": "Mentoría a Camila"},
+        star=("Reemplazo del proveedor de SMS", "Cliente bancario y el reporte de auditoría"),
+        style="bear q-first es", group="blind3"),
 ]
