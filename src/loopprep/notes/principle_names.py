@@ -18,6 +18,8 @@ _HEADING = re.compile(r"^\s*(#{1,6})\s")
 _WIKILINK = re.compile(r"^\[\[(.+?)(?:\|.*)?\]\]$")
 _LEGEND_ITEM = re.compile(r"(?P<abbr>[A-Z][A-Za-z&]{1,5})\s*(?:=|:|–|—|-)\s*"
                           r"(?P<name>[A-Z][A-Za-z',;& ]{2,60}?)\s*(?=,|;|$)")
+#: where a legend item can start (`CO = C…`): a line with none is no legend
+_LEGEND_ITEM_START = re.compile(r"[A-Z][A-Za-z&]{1,5}\s*(?:=|:|–|—|-)\s*[A-Z]")
 _LEGEND_LEAD = re.compile(r"^\s*(?:[-*•]\s+)?(?:\*\*)?(?:legend|key|abbreviations?)?(?:\*\*)?"
                           r"\s*:?\s*(?:\*\*)?", re.IGNORECASE)
 _NOT_ABBREVIATIONS = {"LP", "LPS", "Q", "A", "S", "T", "R", "TODO", "NB", "PS"}
@@ -45,7 +47,8 @@ def read_legend(lines: list[str], framework: Framework) -> dict[int, dict[str, P
     """Lines that spell abbreviations out, by index: `CO = Customer Obsession, DD = …`."""
     found: dict[int, dict[str, PrincipleSlug]] = {}
     for index, line in enumerate(lines):
-        if "=" not in line and ":" not in line and "-" not in line:
+        if "=" not in line and ":" not in line and "-" not in line or \
+                _LEGEND_ITEM_START.search(line) is None:
             continue
         body = _LEGEND_LEAD.sub("", line)
         items = list(_LEGEND_ITEM.finditer(body))
@@ -84,6 +87,12 @@ _KEY_NAME_SCORE = 0.8  # 'invent/simplify', 'hire/develop', 'highest standards (
 _KEY_ITEM = re.compile(r"^(?P<abbr>[A-Za-z][A-Za-z&]{0,5})\s+(?P<name>[A-Za-z].*?)(?:\s*\(.*\))?$")
 
 
+def _names_a_key(line: str) -> bool:
+    """Whether a line holds a word `_KEY_LEAD` and `_KEY_INTRO` look for (a quick test)."""
+    lowered = line.lower()
+    return "key" in lowered or "legend" in lowered or "abbreviation" in lowered
+
+
 def _key_lines(lines: list[str], framework: Framework, found: dict[int, dict[str, PrincipleSlug]]
                ) -> dict[int, dict[str, PrincipleSlug]]:
     """A key line that spells codes out with a space only ('Key: CO Customer Obsession, Own
@@ -94,8 +103,9 @@ def _key_lines(lines: list[str], framework: Framework, found: dict[int, dict[str
     for index, line in enumerate(lines):
         if index in found or not any(sep in line for sep in ",·;"):
             continue
-        lead = _KEY_LEAD.match(line)
-        if lead is None and not (index and _KEY_INTRO.search(lines[index - 1])):
+        lead = _KEY_LEAD.match(line) if _names_a_key(line) else None
+        if lead is None and not (index and _names_a_key(lines[index - 1])
+                                 and _KEY_INTRO.search(lines[index - 1])):
             continue
         items = [i.strip(" .") for i in _KEY_SEPARATOR.split(line[lead.end() if lead else 0:])]
         items = [i for i in items if i]

@@ -120,6 +120,7 @@ def match_principle(heading: str, framework: Framework) -> tuple[Principle | Non
 
 _LP_PREFIX = re.compile(r"^\s*(lp|principle)\s*\d*\s*[:.\-]\s*", re.I)
 _NUMBER_PREFIX = re.compile(r"^\d+\s+")
+_PREFIX_WORDS = frozenset({"lp", "principle"})  # words `_LP_PREFIX` may take away
 
 
 #: (line, id of the candidates, id of the fold) -> (candidates, fold, the answer), for
@@ -148,9 +149,16 @@ def only_name_words(heading: str, candidates: tuple[Named, ...]) -> bool:
     """Whether the heading could score 0.9 or more against a candidate: `_score` asks for
     a name's words and no others, or an overlap of 0.9, which one word foreign to every
     name rules out unless a name has nine words. Most lines of notes fail at a glance."""
+    table = _table(candidates, None)
+    foreign = 0
+    for token in heading.split():  # a plain word normalises to itself in lower case
+        if token.isalpha() and token.isascii() and (word := token.lower()) not in \
+                table.holding and word not in _STOP and word not in _PREFIX_WORDS:
+            foreign += 1
+            if 9 * foreign > table.longest:
+                return False
     norm = _NUMBER_PREFIX.sub("", normalise(_LP_PREFIX.sub("", heading)))
     words = _content(norm)
-    table = _table(candidates, None)
     return bool(words) and 9 * len(words - table.holding.keys()) <= table.longest
 
 
