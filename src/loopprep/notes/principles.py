@@ -219,8 +219,8 @@ def _table(candidates: tuple[Named, ...], fold: Fold | None) -> _Table:
     kept = _TABLES.get(key)
     if kept is not None and kept[0] is candidates:
         return kept[1]
-    names = [_names(item, fold) for item in candidates]
-    table = _Table(names, {}, max((len(w) for n in names for _, w in n), default=0))
+    every = [_names(item, fold) for item in candidates]
+    table = _Table(every, {}, max((len(w) for n in every for _, w in n), default=0))
     for place, names in enumerate(table.names):
         for _, name_words in names:
             for word in name_words:
