@@ -208,12 +208,11 @@ def _store_stories(conn: sqlite3.Connection, docs: list[ParsedNotes], ids: dict[
                 writes.flush()
                 story_rows.update_story_fields(conn, story_id, draft.fields, stamp)
         writes.flush()
-        for key, parts in doc.star_parts.items():
-            if key in ids:
-                story_rows.fill_empty_star(conn, ids[key], parts, stamp)
-        for key, day in doc.story_dates.items():
-            if key in ids:  # a date from the notes fills an empty date only
-                story_rows.fill_empty_date(conn, ids[key], day)
+        story_rows.fill_empty_stars(conn, [(ids[key], parts) for key, parts in
+                                           doc.star_parts.items() if key in ids], stamp)
+        # a date from the notes fills an empty date only
+        story_rows.fill_empty_dates(conn, [(ids[key], day) for key, day in
+                                           doc.story_dates.items() if key in ids])
 
 
 def _store_fragments_and_links(conn: sqlite3.Connection, docs: list[ParsedNotes],
