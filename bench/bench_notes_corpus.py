@@ -128,15 +128,35 @@ def report(now: dict[str, dict[str, float]], base: dict[str, dict[str, float]] |
             print(f"{name:<28}{label:<6}" + "".join(f"{s[c]:>10}" for c in cols))
 
 
+def markdown_table(now: dict[str, dict[str, float]]) -> str:
+    """The per-group totals as the Markdown table docs/importing.md shows."""
+    cases = all_cases()
+    groups: dict[str, list[Expected]] = defaultdict(list)
+    for c in cases:
+        groups[c.group].append(c)
+    groups["all"] = cases
+    cols = list(summary([]))
+    lines = ["| group | files | " + " | ".join(cols) + " |", "|---" * (len(cols) + 2) + "|"]
+    for name, members in groups.items():
+        s = summary([now[c.file] for c in members])
+        lines.append(f"| {name} | {len(members)} | " + " | ".join(s[c] for c in cols) + " |")
+    return "\n".join(lines) + "\n"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--json", action="store_true", help="print this checkout's scores")
+    parser.add_argument("--markdown", action="store_true",
+                        help="print the per-group table of docs/importing.md")
     parser.add_argument("--baseline-src", default=str(Path(__file__).resolve().parents[2]
                                                       / "main" / "src"))
     parser.add_argument("--no-baseline", action="store_true")
     args = parser.parse_args()
     if args.json:
         print(json.dumps(run_all()))
+        return
+    if args.markdown:
+        print(markdown_table(run_all()), end="")
         return
     base = None
     if not args.no_baseline and Path(args.baseline_src).is_dir():

@@ -51,3 +51,17 @@ def test_every_file_is_read_without_an_error(case: Expected) -> None:
     framework = load_framework()
     docs, _ = parse_files(read_files([STYLES / case.file]), framework, StoryRegistry())
     assert docs and all(doc.path for doc in docs)
+
+
+def test_the_published_figures_are_what_the_importer_does_now() -> None:
+    """docs/importing.md shows the bench's per-group table; it must not drift from it
+    (`python bench/bench_notes_corpus.py --markdown` prints the table to paste)."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from bench_notes_corpus import markdown_table, run_all
+
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "importing.md").read_text("utf-8")
+    start, end = "<!-- corpus table: bench/bench_notes_corpus.py --markdown -->", "<!-- end -->"
+    published = doc.split(start, 1)[1].split(end, 1)[0].strip()
+    assert published == markdown_table(run_all()).strip()
