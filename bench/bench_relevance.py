@@ -286,7 +286,8 @@ def main() -> int:
     parser.add_argument("--json", action="store_true", help="print this tree's figures as JSON")
     parser.add_argument("--baseline", default=BASELINE_REV, help="revision to compare with")
     parser.add_argument("--no-baseline", action="store_true")
-    parser.add_argument("--fit", action="store_true", help="fit relevance's constants on tune")
+    parser.add_argument("--fit", action="store_true",
+                        help="fit relevance's constants and show the off-topic cap's effect, on tune")
     args = parser.parse_args()
     if args.fit:
         fit_constants()
