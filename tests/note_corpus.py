@@ -9,8 +9,13 @@ nobody tunes on them; `blind2` files were written the same way while it was tune
 and `blind`; `blind3` files were written while the importer was tuned on `fresh`, `blind` and
 `blind2`, by someone who read neither it nor any corpus file, in layouts no earlier file uses
 (org-mode, Roam, a Kanban board, YAML, AsciiDoc, a mock-interview chat log, a prep doc for
-three companies, a bilingual question-first note), and nobody tunes on them. Each entry says
-what a careful reader expects, in the fixtures' format."""
+three companies, a bilingual question-first note), and nobody tunes on them; `blind4` files
+were written the same way while the importer was tuned on `blind3`, in layouts no earlier
+file uses (H2 principles over numbered stories with an indented STAR paragraph, an Evernote
+export with **Tags:** lines, question | story tables per principle, competency pairs written
+with slashes, Confluence wiki markup, Title Case stories with LP hashtags, reStructuredText,
+a German prep doc with English LP names), and nobody tunes on them. Each entry says what a
+careful reader expects, in the fixtures' format."""
 
 from __future__ import annotations
 
@@ -594,4 +599,117 @@ BLIND3 = [
                              "helped a teammate grow": "Mentoría a Camila"},
         star=("Reemplazo del proveedor de SMS", "Cliente bancario y el reporte de auditoría"),
         style="bear q-first es", group="blind3"),
+]
+
+BLIND4 = [
+    Expected("blind4/59-h2-lps-numbered-star-paragraph.md", {
+        "Refund flow for prepaid cards": {"customer-obsession"},
+        "Merchant dashboard in Portuguese": {"customer-obsession", "earn-trust"},
+        "Duplicate settlement files": {"dive-deep", "deliver-results"},
+        "Orphaned reconciliation cron": {"ownership"},
+        "Reused the staging cluster for load tests": {"frugality"},
+        "Onboarding Tomasz": {"hire-and-develop-the-best"},
+    }, questions=4, answers={"above and beyond for a customer": "Refund flow for prepaid cards",
+                             "dig into the data to find a root cause": "Duplicate settlement files",
+                             "did more with less": "Reused the staging cluster for load tests"},
+        star=("Refund flow for prepaid cards", "Merchant dashboard in Portuguese",
+              "Duplicate settlement files", "Reused the staging cluster for load tests"),
+        style="h2 numbered STAR", group="blind4"),
+    Expected("blind4/60-evernote-export-tags-lines", {
+        "Cold-chain sensor alerts": {"customer-obsession", "bias-for-action"},
+        "Forklift telemetry cost cut": {"frugality", "invent-and-simplify"},
+        "Mentoring the night-shift leads": {"hire-and-develop-the-best", "earths-best-employer"},
+        "Inventory variance root cause": {"dive-deep", "insist-on-the-highest-standards"},
+        "Pushing back on the vendor go-live": {"have-backbone"},
+    }, questions=5, answers={"act quickly without all the information": "Cold-chain sensor alerts",
+                             "saved money for the business": "Forklift telemetry cost cut",
+                             "going into the detail yourself": "Inventory variance root cause",
+                             "disagreed with a group decision":
+                                 "Pushing back on the vendor go-live"},
+        star=("Cold-chain sensor alerts", "Forklift telemetry cost cut",
+              "Inventory variance root cause"),
+        style="evernote tags", group="blind4"),
+    Expected("blind4/61-question-story-table-bank.md", {
+        "Clinic no-show text reminders": {"customer-obsession"},
+        "Angry pharmacy chain escalation": {"earn-trust"},
+        "One-page intake form": {"invent-and-simplify"},
+        "Learning SQL for the churn analysis": {"learn-and-be-curious", "dive-deep"},
+        "Killing the loyalty points feature": {"have-backbone"},
+    }, questions=6, answers={"went out of your way for a customer": "Clinic no-show text reminders",
+                             "deliver bad news to a stakeholder": "Angry pharmacy chain escalation",
+                             "complex process simpler": "One-page intake form",
+                             "taught yourself recently": "Learning SQL for the churn analysis",
+                             "used data to change a decision": "Learning SQL for the churn analysis",
+                             "disagreed with your manager": "Killing the loyalty points feature"},
+        star=("Clinic no-show text reminders", "Angry pharmacy chain escalation",
+              "Learning SQL for the churn analysis"),
+        style="q|story tables", group="blind4"),
+    Expected("blind4/62-competencies-slash-pairs.md", {
+        "Carrier strike contingency": {"ownership", "bias-for-action"},
+        "Cycle count drift": {"dive-deep", "insist-on-the-highest-standards"},
+        "Apprentice planners programme": {"hire-and-develop-the-best", "earths-best-employer"},
+        "Dock scheduling spreadsheet to app": {"invent-and-simplify", "customer-obsession"},
+        "Saying no to the second sort centre": {"have-backbone", "frugality"},
+    }, questions=5, answers={"calculated risk": "Carrier strike contingency",
+                             "root cause of a problem others had accepted": "Cycle count drift",
+                             "simpler for a customer": "Dock scheduling spreadsheet to app",
+                             "challenged a decision from above":
+                                 "Saying no to the second sort centre"},
+        star=("Carrier strike contingency", "Cycle count drift",
+              "Dock scheduling spreadsheet to app"),
+        style="competency pairs", group="blind4"),
+    Expected("blind4/63-confluence-wiki-markup.txt", {
+        "Moving the billing batch to events": {"think-big", "invent-and-simplify"},
+        "The pager rota nobody wanted": {"earths-best-employer", "ownership"},
+        "Hiring the first SRE": {"hire-and-develop-the-best"},
+        "Tax rounding bug in the EU invoices": {"dive-deep", "earn-trust"},
+        "feature-flag service": {"frugality", "are-right-a-lot"},
+    }, questions=5, answers={"most ambitious thing you have led": "Moving the billing batch to events",
+                             "looked after your team's wellbeing": "The pager rota nobody wanted",
+                             "raised the hiring bar": "Hiring the first SRE",
+                             "tell customers about a mistake": "Tax rounding bug in the EU invoices"},
+        star=("Moving the billing batch to events", "The pager rota nobody wanted",
+              "Tax rounding bug in the EU invoices"),
+        style="confluence wiki", group="blind4"),
+    Expected("blind4/64-title-case-hashtag-lps.md", {
+        "The Midnight Checkout Outage": {"bias-for-action", "ownership"},
+        "Rewriting The Returns Label Flow": {"customer-obsession", "invent-and-simplify"},
+        "Finding The Slow Query Behind Search Timeouts": {"dive-deep",
+                                                          "insist-on-the-highest-standards"},
+        "Teaching The Team To Read Flame Graphs": {"learn-and-be-curious",
+                                                   "hire-and-develop-the-best"},
+        "Arguing Against The Big-Bang Rewrite": {"have-backbone"},
+    }, questions=5, answers={"ownership of something outside your area":
+                                 "The Midnight Checkout Outage",
+                             "simplified something for customers": "Rewriting The Returns Label Flow",
+                             "dig deep to solve": "Finding The Slow Query Behind Search Timeouts",
+                             "disagreed with a senior colleague":
+                                 "Arguing Against The Big-Bang Rewrite"},
+        star=("The Midnight Checkout Outage", "Rewriting The Returns Label Flow"),
+        style="title-case hashtags", group="blind4"),
+    Expected("blind4/65-restructuredtext-prep.rst", {
+        "Rebuilding the delivery-ETA pipeline": {"customer-obsession", "deliver-results"},
+        "Deleting 60% of our dashboards": {"invent-and-simplify", "frugality"},
+        "The missing late-night orders": {"dive-deep"},
+        "Coaching Ravi through his first on-call": {"hire-and-develop-the-best", "earn-trust"},
+    }, questions=5, answers={"above and beyond for a customer": "Rebuilding the delivery-ETA pipeline",
+                             "did more with less": "Deleting 60% of our dashboards",
+                             "problem nobody else had noticed": "The missing late-night orders",
+                             "helped a colleague grow": "Coaching Ravi through his first on-call"},
+        star=("Rebuilding the delivery-ETA pipeline", "Deleting 60% of our dashboards",
+              "The missing late-night orders"),
+        style="rst fields+dlist", group="blind4"),
+    Expected("blind4/66-german-prep-english-lps.md", {
+        "Migration des Lagerverwaltungssystems": {"ownership", "deliver-results"},
+        "Reklamationen beim Großkunden Brandt": {"customer-obsession", "earn-trust"},
+        "Rückgrat bei der Datenbankwahl": {"have-backbone"},
+        "Fehlerbilder in den Scanner-Logs": {"dive-deep"},
+        "Kubernetes-Kenntnisse in der Elternzeit": {"learn-and-be-curious"},
+    }, questions=5, answers={"owned a project end to end": "Migration des Lagerverwaltungssystems",
+                             "schwierigen Kunden": "Reklamationen beim Großkunden Brandt",
+                             "disagreed with your manager": "Rückgrat bei der Datenbankwahl",
+                             "selbst auf den Grund gegangen": "Fehlerbilder in den Scanner-Logs"},
+        star=("Migration des Lagerverwaltungssystems", "Reklamationen beim Großkunden Brandt",
+              "Fehlerbilder in den Scanner-Logs"),
+        style="german, english LPs", group="blind4"),
 ]
