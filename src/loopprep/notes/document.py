@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from loopprep.errors import NotesError
 from loopprep.model import Finding, Fragment, Framework, PrincipleSlug, SourceRef
+from loopprep.notes.dialects import as_markdown
 from loopprep.notes.drafts import (
     LinkDraft,
     ParsedNotes,
@@ -59,8 +60,9 @@ def read_document(path: Path, text: str, display_path: str,
                   framework: Framework | None = None) -> ParsedNotes:
     """Split front matter and outline, the body first rewritten line for line into the
     Markdown the reader knows (`notes.normalise`, when the framework is given); no
-    interpretation yet."""
-    fm = split_front_matter(text, path)
+    interpretation yet. Org-mode, AsciiDoc and YAML records are first rewritten as
+    Markdown (`notes.dialects`)."""
+    fm = split_front_matter(as_markdown(text, path, framework), path)
     body, by_line, normalised = fm.body, {}, None
     # a story note in loopprep's own format (as `export vault` writes it) is read exactly
     own_format = str(fm.data.get("type", "")).lower() in ("story", "story-index") or (

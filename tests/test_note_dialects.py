@@ -1,0 +1,69 @@
+"""Notes kept in org-mode, AsciiDoc or as YAML/JSON records are read by their published
+syntax (`notes.dialects`), each rewritten line for line as Markdown; fictional people and
+stories, written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from conftest import CLI
+from loopprep.frameworks import load_framework
+from loopprep.notes.dialects import as_markdown
+
+
+def _import(cli: CLI, tmp_path: Path, text: str, name: str) -> tuple[dict[str, list[str]],
+                                                                     list[tuple[str, list[str]]]]:
+    """Import `text` as the notes file `name`: each story's title -> its principles, and
+    each question with the titles of the stories it is linked to."""
+    notes = tmp_path / name
+    notes.write_text(text, encoding="utf-8")
+    cli.json("import", notes)
+    stories: list[dict[str, Any]] = cli.json("stories")["stories"]  # type: ignore[index]
+    titles = {s["id"]: s["title"] for s in stories}
+    asked: list[dict[str, Any]] = cli.json(
+        "questions", "--origin", "notes")["questions"]  # type: ignore[index]
+    return ({s["title"]: s["principles"] for s in stories},
+            [(q["text"], [titles[i] for i in q["stories"]]) for q in asked])
+
+
+ORG = """#+TITLE: Loop prep
+#+TODO: TODO WIP | SOLID
+# a comment line: CO = my shorthand, never a heading
+
+* Stories
+** SOLID [#A] Greenhouse sensor mesh                              :CO:gardening:
+   :PROPERTIES:
+   :EMPLOYER: Verdant Labs
+   :END:
+   - Situation :: sensors in the far rows dropped out every night
+   - Result :: dropouts fell from 30 a night to 2
+** WIP Tool library budget [1/2]                                  :FRU:
+   SCHEDULED: <2026-03-02 Mon>
+   - Action :: reused the old lockers instead of buying racks
+* Questions
+** Tell me about a time you obsessed over a customer's problem
+   - [[*Greenhouse sensor mesh]]
+"""
+
+
+def test_org_mode_headlines_tags_drawers_and_description_lists(cli: CLI, tmp_path: Path) -> None:
+    """Headlines lose their TODO keyword (declared by `#+TODO:`), priority and progress
+    cookie; tags that name principles file the story; a drawer, a `# ` comment and a
+    planning line make nothing; `[[*Headline]]` names the story."""
+    stories, questions = _import(cli, tmp_path, ORG, "prep.org")
+    assert stories == {"Greenhouse sensor mesh": ["customer-obsession"],
+                       "Tool library budget": ["frugality"]}
+    assert questions == [("Tell me about a time you obsessed over a customer's problem",
+                          ["Greenhouse sensor mesh"])]
+
+
+def test_org_mode_is_recognised_by_its_markers_without_the_suffix() -> None:
+    """A `.txt` file with `#+TITLE:` and `*`/`**` headlines is read as org-mode; Markdown
+    with `*` bullets is left alone."""
+    framework = load_framework("amazon")
+    text = as_markdown(ORG, Path("prep.txt"), framework)
+    assert text.count("\n") == ORG.count("\n")
+    assert "### Greenhouse sensor mesh (CO)" in text.split("\n")
+    plain = "# Notes\n\n* one bullet\n* another bullet\n"
+    assert as_markdown(plain, Path("notes.md"), framework) == plain
