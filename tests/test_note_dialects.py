@@ -67,3 +67,43 @@ def test_org_mode_is_recognised_by_its_markers_without_the_suffix() -> None:
     assert "### Greenhouse sensor mesh (CO)" in text.split("\n")
     plain = "# Notes\n\n* one bullet\n* another bullet\n"
     assert as_markdown(plain, Path("notes.md"), framework) == plain
+
+
+ADOC = """= Prep handbook
+Ines Okafor <ines@example.org>
+:toc: left
+
+NOTE: the loop is on a Tuesday; expect Earn Trust twice.
+
+== Stories
+
+=== Greenhouse sensor mesh
+
+[horizontal]
+LPs:: Customer Obsession, Dive Deep
+Situation:: sensors in the far rows dropped out every night
+Result:: dropouts fell from 30 a night to 2
+
+// TODO: a Frugality story
+
+== Questions
+
+[cols="3,1"]
+|===
+|Question |Story
+
+|Tell me about a time you dug into a problem nobody else would.
+|Greenhouse sensor mesh
+|===
+"""
+
+
+def test_asciidoc_sections_description_lists_admonitions_and_tables(
+        cli: CLI, tmp_path: Path) -> None:
+    """`===` titles are headings, `Term:: text` items are label lines, a `NOTE:` paragraph
+    is an aside (its principle names file nothing), and a `|===` table of questions and
+    stories links each question (its cells one a line, its column count from `cols`)."""
+    stories, questions = _import(cli, tmp_path, ADOC, "prep.adoc")
+    assert stories == {"Greenhouse sensor mesh": ["customer-obsession", "dive-deep"]}
+    assert questions == [("Tell me about a time you dug into a problem nobody else would.",
+                          ["Greenhouse sensor mesh"])]

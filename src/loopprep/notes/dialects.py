@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from loopprep.model import Framework
+from loopprep.notes.asciidoc import asciidoc_to_markdown, looks_like_asciidoc
 from loopprep.notes.org import TagFilter, looks_like_org, org_to_markdown
 from loopprep.notes.principle_names import abbreviations, principle_list
 
@@ -22,6 +23,8 @@ def as_markdown(text: str, path: Path, framework: Framework | None = None) -> st
     suffix = path.suffix.lower()
     if suffix in ORG_SUFFIXES or (suffix not in ASCIIDOC_SUFFIXES and looks_like_org(text)):
         return org_to_markdown(text, _principle_tags(framework))
+    if suffix in ASCIIDOC_SUFFIXES or looks_like_asciidoc(text):
+        return asciidoc_to_markdown(text)
     return text
 
 
