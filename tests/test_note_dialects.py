@@ -107,3 +107,59 @@ def test_asciidoc_sections_description_lists_admonitions_and_tables(
     assert stories == {"Greenhouse sensor mesh": ["customer-obsession", "dive-deep"]}
     assert questions == [("Tell me about a time you dug into a problem nobody else would.",
                           ["Greenhouse sensor mesh"])]
+
+
+YAML = """# my story bank
+owner: Ines Okafor
+stories:
+  - id: mesh
+    lps: [Customer Obsession, Dive Deep]
+    title: Greenhouse sensor mesh
+    when: 2025-06
+    situation: >
+      sensors in the far rows
+      dropped out every night
+    action:
+      - moved the gateways
+      - added a relay node
+    result: dropouts fell from 30 a night to 2
+  - id: lockers
+    name: Tool library budget
+    principles:
+      - Frugality
+questions:
+  - q: Tell me about a time you went deep on a technical problem.
+    story: mesh
+  - question: Tell me about doing more with less.
+    answer: Tool library budget
+"""
+
+
+def test_a_yaml_story_bank_gives_stories_and_linked_questions(cli: CLI, tmp_path: Path) -> None:
+    """Records with a title-like key and a principles-like key are stories, whatever the
+    order of their keys; `q:` records link the story their `story:` key names by id or by
+    title."""
+    stories, questions = _import(cli, tmp_path, YAML, "bank.yaml")
+    assert stories == {"Greenhouse sensor mesh": ["customer-obsession", "dive-deep"],
+                       "Tool library budget": ["frugality"]}
+    assert questions == [
+        ("Tell me about a time you went deep on a technical problem.", ["Greenhouse sensor mesh"]),
+        ("Tell me about doing more with less.", ["Tool library budget"]),
+    ]
+
+
+def test_a_json_story_bank_is_read_like_yaml(cli: CLI, tmp_path: Path) -> None:
+    text = ('{"stories": [\n  {"title": "Greenhouse sensor mesh",\n'
+            '   "lps": ["Customer Obsession"],\n   "result": "dropouts fell to 2"}\n]}\n')
+    stories, _ = _import(cli, tmp_path, text, "bank.json")
+    assert stories == {"Greenhouse sensor mesh": ["customer-obsession"]}
+
+
+def test_yaml_records_keep_the_front_matter_safety_bounds() -> None:
+    """An alias (`*name`) is refused as in front matter: the file is read as text, never
+    expanded; so is YAML that is not a story bank."""
+    framework = load_framework("amazon")
+    bomb = "a: &a [x, x]\nb: &b [*a, *a]\nstories:\n  - title: T\n    result: *b\n"
+    assert as_markdown(bomb, Path("bank.yaml"), framework) == bomb
+    other = "name: my config\nvalues: [1, 2]\n"
+    assert as_markdown(other, Path("config.yml"), framework) == other

@@ -12,6 +12,7 @@ from loopprep.model import Framework
 from loopprep.notes.asciidoc import asciidoc_to_markdown, looks_like_asciidoc
 from loopprep.notes.org import TagFilter, looks_like_org, org_to_markdown
 from loopprep.notes.principle_names import abbreviations, principle_list
+from loopprep.notes.records import RECORD_SUFFIXES, records_to_markdown
 
 ORG_SUFFIXES = (".org",)
 ASCIIDOC_SUFFIXES = (".adoc", ".asciidoc", ".asc")
@@ -21,6 +22,8 @@ def as_markdown(text: str, path: Path, framework: Framework | None = None) -> st
     """`text` as Markdown: org-mode, AsciiDoc and YAML/JSON records rewritten (see the
     module docstring), anything else as it is."""
     suffix = path.suffix.lower()
+    if suffix in RECORD_SUFFIXES:
+        return records_to_markdown(text, framework) or text
     if suffix in ORG_SUFFIXES or (suffix not in ASCIIDOC_SUFFIXES and looks_like_org(text)):
         return org_to_markdown(text, _principle_tags(framework))
     if suffix in ASCIIDOC_SUFFIXES or looks_like_asciidoc(text):
