@@ -27,7 +27,10 @@ _XREF = re.compile(r"<<[^,>]+,[ \t]*(?P<text>[^>]+)>>|<<(?P<id>[^,>]+)>>")
 
 
 def looks_like_asciidoc(text: str) -> bool:
-    """AsciiDoc's own markers: an `== Title` section line or a `|===` table."""
+    """AsciiDoc's own markers: an `== Title` section line or a `|===` table (substring
+    tests first, so Markdown notes are passed over quickly)."""
+    if "|===" not in text and "\n=" not in text and not text.startswith("="):
+        return False
     return bool(re.search(r"^(?:={1,6} \S|\|===[ \t]*$)", text, re.MULTILINE))
 
 

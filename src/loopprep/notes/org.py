@@ -32,11 +32,14 @@ _DEFAULT_TODO = ("TODO", "DONE")
 
 def looks_like_org(text: str) -> bool:
     """Org's own markers: a `#+KEYWORD:` line, a property drawer, or headlines at two
-    levels (`* ` and `** `) — Markdown bullets never start a line with `** `."""
-    if re.search(r"^[ \t]*(?:#\+[A-Za-z_]+:|:PROPERTIES:[ \t]*$)", text, re.MULTILINE):
+    levels (`* ` and `** `) — Markdown bullets never start a line with `** `. (Substring
+    tests first: most notes hold none of these, and are passed over in microseconds.)"""
+    if ("#+" in text or ":PROPERTIES:" in text) and re.search(
+            r"^[ \t]*(?:#\+[A-Za-z_]+:|:PROPERTIES:[ \t]*$)", text, re.MULTILINE):
         return True
-    return bool(re.search(r"^\*\*+ \S", text, re.MULTILINE)
-                and re.search(r"^\* \S", text, re.MULTILINE))
+    two_levels = "\n** " in text or text.startswith("** ")
+    return two_levels and bool(re.search(r"^\*\*+ \S", text, re.MULTILINE)
+                               and re.search(r"^\* \S", text, re.MULTILINE))
 
 
 def org_to_markdown(text: str, principle_tags: TagFilter | None = None) -> str:
