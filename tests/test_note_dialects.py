@@ -163,3 +163,25 @@ def test_yaml_records_keep_the_front_matter_safety_bounds() -> None:
     assert as_markdown(bomb, Path("bank.yaml"), framework) == bomb
     other = "name: my config\nvalues: [1, 2]\n"
     assert as_markdown(other, Path("config.yml"), framework) == other
+
+
+def test_nested_principle_tags_on_a_line_under_a_heading_file_its_story(
+        cli: CLI, tmp_path: Path) -> None:
+    """Bear and Obsidian nest tags with `/` (`#jobs/lp/dive-deep`); a line of such tags
+    right under a `##`+ heading files that heading's story, whose icon is no part of its
+    title. Under the note's `#` title the tags stay the note's, as before."""
+    text = ("# Prep 🎯\n#jobs/2026\n\n## 📚 Stories\n\n### 🔧 Greenhouse sensor mesh\n"
+            "#jobs/lp/customer-obsession #jobs/lp/dive-deep\n- dropouts fell to 2 a night\n\n"
+            "### 🧰 Tool library budget\n#jobs/lp/frugality\n- reused the old lockers\n")
+    stories, _ = _import(cli, tmp_path, text, "bear.md")
+    assert stories == {"Greenhouse sensor mesh": ["customer-obsession", "dive-deep"],
+                       "Tool library budget": ["frugality"]}
+
+
+def test_a_task_box_is_no_part_of_a_card_title(cli: CLI, tmp_path: Path) -> None:
+    """Kanban boards kept as Markdown (Obsidian's Kanban plugin) write each card as a task
+    item, `- [ ] **Title** #lp/…`: the title loses the box and the bold."""
+    text = ("## Doing\n\n- [ ] **Greenhouse sensor mesh** #lp/dive-deep\n\n## Done\n\n"
+            "- [x] **Tool library budget** #lp/frugality\n")
+    stories, _ = _import(cli, tmp_path, text, "board.md")
+    assert stories == {"Greenhouse sensor mesh": ["dive-deep"], "Tool library budget": ["frugality"]}

@@ -195,7 +195,8 @@ def _note_story(doc: ParsedNotes, registry: StoryRegistry) -> None:
 
 
 def _line_title(doc: ParsedNotes, line: int) -> str:
-    return _LINE_MARK.sub("", _line_text(doc, line)).strip(" *_")
+    title = _LINE_MARK.sub("", _line_text(doc, line)).strip(" *_")
+    return _PICTOGRAPHS.sub("", title) if title and not title.isascii() else title
 
 
 def _line_text(doc: ParsedNotes, line: int) -> str:
@@ -203,7 +204,9 @@ def _line_text(doc: ParsedNotes, line: int) -> str:
     return doc.body_lines[index] if 0 <= index < len(doc.body_lines) else ""
 
 
-_LINE_MARK = re.compile(r"^\s*(?:#+|[-*+]|\d+[.)])\s+")
+#: emoji a heading opens with ('### 📦 Title', Notion's and Bear's icons): no part of a title
+_PICTOGRAPHS = re.compile("^(?:[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d][ \t]*)+")
+_LINE_MARK = re.compile(r"^\s*(?:#+|[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")  # and a task's box
 
 
 #: up to this many principles missing from the notes are reported one by one

@@ -65,7 +65,8 @@ _TOGGLE = re.compile(r"^(\s*[-*+]\s+)[▸►‣▹]\s+")
 _LEADING_MARKS = re.compile(r"^[^\w*_\[]+(?=\w|\[\[)")
 _WIKILINK = re.compile(r"^\[\[(.+?)(?:\|.*)?\]\]$")
 _O_SPACE = re.compile(r"^[ \t]*o [A-Z]")
-_LP_TAG = re.compile(r"(?<![\w&])#(?:lps?|principles?)/(?P<slug>[\w-]+)", re.IGNORECASE)
+#: '#lp/dive-deep', also nested ('#jobs/lp/dive-deep': Bear and Obsidian nest tags with /)
+_LP_TAG = re.compile(r"(?<![\w&/])#(?:[\w-]+/)*?(?:lps?|principles?)/(?P<slug>[\w-]+)", re.I)
 _TAGS_ONLY = re.compile(r"^\s*(?:#[\w/-]+\s*)*$")
 #: a heading over the principles that have no story yet ('Gaps', 'LPs with no story yet')
 _GAPS = re.compile(r"^\W*(?:gaps?|(?:still\s+)?missing|(?:(?:lps?|principles?)\s+)?(?:with\s+)?"
@@ -256,6 +257,7 @@ class _Rewriter:
         self.asked = ""
         self.gaps = False  # under a heading over the principles with no story yet
         self.key: dict[str, str] = {}  # 'A = Title': codes a matrix uses for its stories
+        self.section: int | None = None  # the `##`+ heading line with only blanks since
 
     def tags(self, line: str, index: int) -> str:
         """The line without its `#lp/…` tags, which are kept for the line (or the file)."""
@@ -263,6 +265,8 @@ class _Rewriter:
         if tagged:
             if line.strip():
                 self.out.principles[index] = tagged
+            elif self.section is not None:  # '### Title' over a line of tags (Bear)
+                self.out.principles.setdefault(self.section, []).extend(tagged)
             else:
                 self.out.tagged.extend(tagged)
         return line
@@ -305,6 +309,7 @@ class _Rewriter:
             line = _ANSWER.sub(r"\1", line)  # 'A: Seller payout delays' under its question
         if line.strip():
             self.asked = line
+            self.section = index if hashes and len(hashes.group(1)) > 1 else None
         lines[index] = line
         return 1
 
