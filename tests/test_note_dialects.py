@@ -185,3 +185,17 @@ def test_a_task_box_is_no_part_of_a_card_title(cli: CLI, tmp_path: Path) -> None
             "- [x] **Tool library budget** #lp/frugality\n")
     stories, _ = _import(cli, tmp_path, text, "board.md")
     assert stories == {"Greenhouse sensor mesh": ["dive-deep"], "Tool library budget": ["frugality"]}
+
+
+def test_a_roam_attribute_with_several_page_links_names_each(cli: CLI, tmp_path: Path) -> None:
+    """Roam writes an attribute's values as page links side by side, `LP:: [[A]] [[B]]`
+    (Logseq with commas): each one is a value."""
+    text = ("- Stories #[[story bank]]\n    - [[Greenhouse sensor mesh]]\n"
+            "        - LP:: [[Customer Obsession]] [[Dive Deep]]\n"
+            "        - Situation:: sensors in the far rows dropped out\n"
+            "        - Result:: dropouts fell to 2 a night\n    - [[Tool library budget]]\n"
+            "        - LP:: [[Frugality]]\n        - Action:: reused the old lockers\n")
+    stories, _ = _import(cli, tmp_path, text, "roam.md")
+    assert {t.strip("[]"): p for t, p in stories.items()} == {
+        "Greenhouse sensor mesh": ["customer-obsession", "dive-deep"],
+        "Tool library budget": ["frugality"]}

@@ -65,7 +65,6 @@ _TOGGLE = re.compile(r"^(\s*[-*+]\s+)[▸►‣▹]\s+")
 _LEADING_MARKS = re.compile(r"^[^\w*_\[]+(?=\w|\[\[)")
 _WIKILINK = re.compile(r"^\[\[(.+?)(?:\|.*)?\]\]$")
 _O_SPACE = re.compile(r"^[ \t]*o [A-Z]")
-#: '#lp/dive-deep', also nested ('#jobs/lp/dive-deep': Bear and Obsidian nest tags with /)
 _LP_TAG = re.compile(r"(?<![\w&/])#(?:[\w-]+/)*?(?:lps?|principles?)/(?P<slug>[\w-]+)", re.I)
 _TAGS_ONLY = re.compile(r"^\s*(?:#[\w/-]+\s*)*$")
 #: a heading over the principles that have no story yet ('Gaps', 'LPs with no story yet')
@@ -130,7 +129,8 @@ def _clean(line: str) -> str:
     if block_property:  # Logseq's '\t  lp:: …' under a block: a nested line of its own
         line = f"{block_property.group(1).rstrip(' ')}\t- {line.lstrip()}" if "\t" in \
             block_property.group(1) else f"{block_property.group(1)}- {line.lstrip()}"
-    line = _PROPERTY.sub(r"\1\2:\3", line)
+    if (prop := _PROPERTY.match(line)) is not None:  # Roam's 'LP:: [[A]] [[B]]': two values
+        line = prop.expand(r"\1\2:\3") + line[prop.end():].replace("]] [[", "]], [[")
     line = _TODO_Q.sub(r"\1\2", line)
     line = _TOGGLE.sub(r"\1", line)
     line = _DONE.sub(r"\1[x] ", line)
@@ -190,7 +190,7 @@ def _story_list(rest: str, framework: Framework, abbr: dict[str, PrincipleSlug]
 
 
 def _tags(line: str, framework: Framework) -> tuple[str, list[PrincipleSlug]]:
-    """The line without its `#lp/…` tags, and the principles they name."""
+    """The line without its `#lp/…` tags (also nested: `#jobs/lp/…`), and their principles."""
     if "#" not in line:
         return line, []
     slugs = [s for m in _LP_TAG.finditer(line) if (s := lp_tag(m.group("slug"), framework))]
