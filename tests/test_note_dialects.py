@@ -199,3 +199,14 @@ def test_a_roam_attribute_with_several_page_links_names_each(cli: CLI, tmp_path:
     assert {t.strip("[]"): p for t, p in stories.items()} == {
         "Greenhouse sensor mesh": ["customer-obsession", "dive-deep"],
         "Tool library budget": ["frugality"]}
+
+
+def test_a_double_hyphen_in_a_heading_is_a_dash(cli: CLI, tmp_path: Path) -> None:
+    """`--` is how plain text types a dash (pandoc's smart punctuation reads it as one):
+    `## Story 1 -- Title` is titled like `## Story 1 – Title`."""
+    text = ("## Story 1 -- Greenhouse sensor mesh\n- **LPs:** Dive Deep\n"
+            "- Situation: sensors dropped out\n- Result: dropouts fell to 2\n\n"
+            "## Story 2 -- Tool library budget\n- **LPs:** Frugality\n"
+            "- Action: reused the old lockers\n- Result: no new racks bought\n")
+    stories, _ = _import(cli, tmp_path, text, "prep.md")
+    assert stories == {"Greenhouse sensor mesh": ["dive-deep"], "Tool library budget": ["frugality"]}

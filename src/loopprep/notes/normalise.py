@@ -296,7 +296,7 @@ class _Rewriter:
         if hashes and summary:
             self.dedent = None
         elif hashes:
-            line = self._heading(line, hashes, index)
+            line = self._heading(line.replace(" -- ", " – "), hashes, index)  # "--": a dash
             self.dedent = (indent, "") if block_heading else None
         elif rest.strip() and self.gaps and m.group("mark") and not rest.startswith("["):
             line = f"{line[: len(line) - len(rest)]}[ ] {rest}"  # a gap: a to-do, no story
