@@ -210,3 +210,12 @@ def test_a_double_hyphen_in_a_heading_is_a_dash(cli: CLI, tmp_path: Path) -> Non
             "- Action: reused the old lockers\n- Result: no new racks bought\n")
     stories, _ = _import(cli, tmp_path, text, "prep.md")
     assert stories == {"Greenhouse sensor mesh": ["dive-deep"], "Tool library budget": ["frugality"]}
+
+
+def test_asciidoc_is_recognised_by_its_markers_without_the_suffix() -> None:
+    """Two `==` section lines or a `|===` table make a text AsciiDoc; one `= ` line in
+    Markdown notes (a sum, say) does not, and its `----` rule stays a rule."""
+    framework = load_framework("amazon")
+    assert as_markdown(ADOC, Path("prep.txt"), framework).startswith("# Prep handbook\n")
+    markdown = "## Stories\n\n= 3 pilots in all\n\n----\n\n[[Ownership]]\n"
+    assert as_markdown(markdown, Path("notes.md"), framework) == markdown

@@ -27,11 +27,14 @@ _XREF = re.compile(r"<<[^,>]+,[ \t]*(?P<text>[^>]+)>>|<<(?P<id>[^,>]+)>>")
 
 
 def looks_like_asciidoc(text: str) -> bool:
-    """AsciiDoc's own markers: an `== Title` section line or a `|===` table (substring
-    tests first, so Markdown notes are passed over quickly)."""
+    """AsciiDoc's own markers: a `|===` table, or two `== Title` section lines (one such
+    line may be anything; substring tests first, so Markdown notes are passed over)."""
     if "|===" not in text and "\n=" not in text and not text.startswith("="):
         return False
-    return bool(re.search(r"^(?:={1,6} \S|\|===[ \t]*$)", text, re.MULTILINE))
+    if re.search(r"^\|===[ \t]*$", text, re.MULTILINE):
+        return True
+    sections = re.finditer(r"^={1,6} \S", text, re.MULTILINE)
+    return next(sections, None) is not None and next(sections, None) is not None
 
 
 def asciidoc_to_markdown(text: str) -> str:
