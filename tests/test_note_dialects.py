@@ -219,3 +219,35 @@ def test_asciidoc_is_recognised_by_its_markers_without_the_suffix() -> None:
     assert as_markdown(ADOC, Path("prep.txt"), framework).startswith("# Prep handbook\n")
     markdown = "## Stories\n\n= 3 pilots in all\n\n----\n\n[[Ownership]]\n"
     assert as_markdown(markdown, Path("notes.md"), framework) == markdown
+
+
+QANDA = """= Prep
+== Stories
+=== Greenhouse sensor mesh
+LPs:: Dive Deep
+Situation:: sensors dropped out
+Result:: dropouts fell to 2
+
+=== Tool library budget
+LPs:: Frugality
+Action:: reused the old lockers
+
+== Questions
+
+[qanda]
+Tell me about a time you went deep on a technical problem.::
+Greenhouse sensor mesh
+
+Tell me about doing more with less.:: Tool library budget
+"""
+
+
+def test_an_asciidoc_qanda_list_asks_and_links(cli: CLI, tmp_path: Path) -> None:
+    """A `[qanda]` list's terms are questions and their descriptions the answers, which
+    name the story; a section right under the title is no header line."""
+    stories, questions = _import(cli, tmp_path, QANDA, "qa.adoc")
+    assert stories == {"Greenhouse sensor mesh": ["dive-deep"], "Tool library budget": ["frugality"]}
+    assert questions == [
+        ("Tell me about a time you went deep on a technical problem.", ["Greenhouse sensor mesh"]),
+        ("Tell me about doing more with less.", ["Tool library budget"]),
+    ]

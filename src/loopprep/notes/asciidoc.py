@@ -44,6 +44,7 @@ def asciidoc_to_markdown(text: str) -> str:
     _header(out)
     attributes = ""  # the block attribute line above the current block, e.g. '[%header]'
     delimiters: list[str] = []  # the dlist delimiters in the order they appeared
+    answers = _Answers()
     fence: str | None = None
     comment = False
     index = 0
@@ -64,10 +65,39 @@ def asciidoc_to_markdown(text: str) -> str:
             continue
         elif _BLOCK_ATTRIBUTES.match(stripped):
             out[index], attributes = "", stripped
+            answers.on = stripped.lower() == "[qanda]"
         else:
-            out[index] = _line(line, delimiters)
+            answered = answers.read(line)
+            out[index] = _line(line, delimiters) if answered is None else answered
         index += 1
     return "\n".join(out)
+
+
+class _Answers:
+    """A `[qanda]` list: each term is a question (`- Q: …`) and the lines of its
+    description its answer outline, nested under it, so the story it names is linked."""
+
+    def __init__(self) -> None:
+        self.on = False
+        self.answering = False  # the lines since the last question hold no blank one
+
+    def read(self, line: str) -> str | None:
+        """The line as part of the list, or None when it is not (the list ended)."""
+        if not self.on:
+            return None
+        if not line.strip():
+            self.answering = False
+            return line
+        question = _DLIST.match(line)
+        if question is not None and not _SECTION.match(line):
+            self.answering = True
+            answer = question.group("text")
+            return f"- Q: {question.group('term').strip()}" + (
+                f" → {_inline(answer)}" if answer else "")
+        if self.answering and not _SECTION.match(line):
+            return f"\t- {_inline(line.strip())}"
+        self.on = self.answering = False
+        return None
 
 
 def _header(lines: list[str]) -> None:
@@ -81,8 +111,13 @@ def _header(lines: list[str]) -> None:
     if m is None or len(m.group("marks")) != 1:
         return
     lines[start] = f"# {m.group('title')}"
-    index = start + 1
+    index, implicit = start + 1, 0  # the author and revision lines come first, if at all
     while index < len(lines) and lines[index].strip():
+        line = lines[index]
+        if not (_ATTRIBUTE_ENTRY.match(line) or _COMMENT.match(line)):
+            if implicit == 2 or _SECTION.match(line) or _LIST.match(line) or _DLIST.match(line):
+                return  # no header line: the body starts right under the title
+            implicit += 1
         lines[index] = ""
         index += 1
 
