@@ -251,3 +251,9 @@ def test_an_asciidoc_qanda_list_asks_and_links(cli: CLI, tmp_path: Path) -> None
         ("Tell me about a time you went deep on a technical problem.", ["Greenhouse sensor mesh"]),
         ("Tell me about doing more with less.", ["Tool library budget"]),
     ]
+
+
+def test_a_json_story_bank_indented_with_tabs_is_read() -> None:
+    text = '{\n\t"stories": [\n\t\t{\n\t\t\t"title": "Mesh",\n\t\t\t"lps": ["Dive Deep"]\n\t\t}\n\t]\n}\n'
+    markdown = as_markdown(text, Path("bank.json"), load_framework("amazon"))
+    assert "## Mesh" in markdown.split("\n") and markdown.count("\n") == text.count("\n")

@@ -23,7 +23,10 @@ def as_markdown(text: str, path: Path, framework: Framework | None = None) -> st
     module docstring), anything else as it is."""
     suffix = path.suffix.lower()
     if suffix in RECORD_SUFFIXES:
-        return records_to_markdown(text, framework) or text
+        # JSON's tabs are whitespace only (a string holds none unescaped, RFC 8259), but
+        # YAML, whose reader reads the JSON here, refuses them
+        data = text.replace("\t", " ") if suffix == ".json" else text
+        return records_to_markdown(data, framework) or text
     if suffix in ORG_SUFFIXES or (suffix not in ASCIIDOC_SUFFIXES and looks_like_org(text)):
         return org_to_markdown(text, _principle_tags(framework))
     if suffix in ASCIIDOC_SUFFIXES or looks_like_asciidoc(text):
