@@ -65,7 +65,7 @@ _TOGGLE = re.compile(r"^(\s*[-*+]\s+)[▸►‣▹]\s+")
 _LEADING_MARKS = re.compile(r"^[^\w*_\[]+(?=\w|\[\[)")
 _WIKILINK = re.compile(r"^\[\[(.+?)(?:\|.*)?\]\]$")
 _O_SPACE = re.compile(r"^[ \t]*o [A-Z]")
-_LP_TAG = re.compile(r"(?<![\w&])#(?:lps?|principles?)/(?P<slug>[\w-]+)", re.IGNORECASE)
+_LP_TAG = re.compile(r"(?<![\w&/])#(?:[\w-]+/)*?(?:lps?|principles?)/(?P<slug>[\w-]+)", re.I)
 _TAGS_ONLY = re.compile(r"^\s*(?:#[\w/-]+\s*)*$")
 #: a heading over the principles that have no story yet ('Gaps', 'LPs with no story yet')
 _GAPS = re.compile(r"^\W*(?:gaps?|(?:still\s+)?missing|(?:(?:lps?|principles?)\s+)?(?:with\s+)?"
@@ -129,7 +129,8 @@ def _clean(line: str) -> str:
     if block_property:  # Logseq's '\t  lp:: …' under a block: a nested line of its own
         line = f"{block_property.group(1).rstrip(' ')}\t- {line.lstrip()}" if "\t" in \
             block_property.group(1) else f"{block_property.group(1)}- {line.lstrip()}"
-    line = _PROPERTY.sub(r"\1\2:\3", line)
+    if (prop := _PROPERTY.match(line)) is not None:  # Roam's 'LP:: [[A]] [[B]]': two values
+        line = prop.expand(r"\1\2:\3") + line[prop.end():].replace("]] [[", "]], [[")
     line = _TODO_Q.sub(r"\1\2", line)
     line = _TOGGLE.sub(r"\1", line)
     line = _DONE.sub(r"\1[x] ", line)
@@ -189,7 +190,7 @@ def _story_list(rest: str, framework: Framework, abbr: dict[str, PrincipleSlug]
 
 
 def _tags(line: str, framework: Framework) -> tuple[str, list[PrincipleSlug]]:
-    """The line without its `#lp/…` tags, and the principles they name."""
+    """The line without its `#lp/…` tags (also nested: `#jobs/lp/…`), and their principles."""
     if "#" not in line:
         return line, []
     slugs = [s for m in _LP_TAG.finditer(line) if (s := lp_tag(m.group("slug"), framework))]
@@ -256,6 +257,7 @@ class _Rewriter:
         self.asked = ""
         self.gaps = False  # under a heading over the principles with no story yet
         self.key: dict[str, str] = {}  # 'A = Title': codes a matrix uses for its stories
+        self.section: int | None = None  # the `##`+ heading line with only blanks since
 
     def tags(self, line: str, index: int) -> str:
         """The line without its `#lp/…` tags, which are kept for the line (or the file)."""
@@ -263,6 +265,8 @@ class _Rewriter:
         if tagged:
             if line.strip():
                 self.out.principles[index] = tagged
+            elif self.section is not None:  # '### Title' over a line of tags (Bear)
+                self.out.principles.setdefault(self.section, []).extend(tagged)
             else:
                 self.out.tagged.extend(tagged)
         return line
@@ -292,7 +296,7 @@ class _Rewriter:
         if hashes and summary:
             self.dedent = None
         elif hashes:
-            line = self._heading(line, hashes, index)
+            line = self._heading(line.replace(" -- ", " – "), hashes, index)  # "--": a dash
             self.dedent = (indent, "") if block_heading else None
         elif rest.strip() and self.gaps and m.group("mark") and not rest.startswith("["):
             line = f"{line[: len(line) - len(rest)]}[ ] {rest}"  # a gap: a to-do, no story
@@ -305,6 +309,7 @@ class _Rewriter:
             line = _ANSWER.sub(r"\1", line)  # 'A: Seller payout delays' under its question
         if line.strip():
             self.asked = line
+            self.section = index if hashes and len(hashes.group(1)) > 1 else None
         lines[index] = line
         return 1
 
