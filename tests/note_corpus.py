@@ -14,8 +14,15 @@ were written the same way while the importer was tuned on `blind3`, in layouts n
 file uses (H2 principles over numbered stories with an indented STAR paragraph, an Evernote
 export with **Tags:** lines, question | story tables per principle, competency pairs written
 with slashes, Confluence wiki markup, Title Case stories with LP hashtags, reStructuredText,
-a German prep doc with English LP names), and nobody tunes on them. Each entry says what a
-careful reader expects, in the fixtures' format."""
+a German prep doc with English LP names), and nobody tunes on them; blind5: eight files, one
+in each style of issue 14, written while the importer was tuned on blind4; nobody tunes on them
+(each a variant an ordinary candidate keeps: a Notion page with its database pasted as CSV and
+%20 page links, a Google Docs export with numbered headings and bold run-in labels, a Logseq
+journal with dated blocks and [[LP]] refs, plain text with CAPS sections and indented answers,
+an Obsidian vault with tag lists and an LP map table of wikilinks, a OneNote paste with ·/o
+bullets, CRLF and a BOM, bracketed LP abbreviations with the key at the end, and a ✓/✗ grid
+with stories as columns). Each entry says what a careful reader expects, in the fixtures'
+format."""
 
 from __future__ import annotations
 
@@ -712,4 +719,125 @@ BLIND4 = [
         star=("Migration des Lagerverwaltungssystems", "Reklamationen beim Großkunden Brandt",
               "Fehlerbilder in den Scanner-Logs"),
         style="german, english LPs", group="blind4"),
+]
+
+BLIND5 = [
+    Expected("blind5/67-notion-export-csv-db-links.md", {
+        "Payment retry storm": {"ownership", "dive-deep"},
+        "Chargeback dashboard for small merchants": {"customer-obsession", "invent-and-simplify"},
+        "Killing the legacy FTP feed": {"have-backbone", "deliver-results"},
+        "Onboarding buddy program": {"hire-and-develop-the-best"},
+        "Cutting the Datadog bill": {"frugality"},
+        "KYC vendor outage weekend": {"bias-for-action", "customer-obsession"},
+    }, questions=5, answers={"dig deep to find the root cause": "Payment retry storm",
+                             "disagreed with your manager": "Killing the legacy FTP feed",
+                             "without all the data you wanted": "KYC vendor outage weekend"},
+        star=("Payment retry storm", "Chargeback dashboard for small merchants",
+              "Cutting the Datadog bill"),
+        style="notion csv db+links", group="blind5"),
+    Expected("blind5/68-gdocs-numbered-headings-runin.md", {
+        "Mobile check-in kiosks": {"customer-obsession", "invent-and-simplify"},
+        "Lab results delay": {"customer-obsession", "ownership", "dive-deep"},
+        "Pushing back on the EHR go-live date": {"have-backbone",
+                                                 "insist-on-the-highest-standards"},
+        "Training the float pool nurses": {"hire-and-develop-the-best", "earths-best-employer"},
+        "Scheduling template in two weeks": {"bias-for-action", "deliver-results"},
+        "Learning SQL for the readmission report": {"learn-and-be-curious"},
+    }, questions=5, answers={"above and beyond for a customer": "Mobile check-in kiosks",
+                             "something outside your area": "Lab results delay",
+                             "disagreed with a senior leader":
+                                 "Pushing back on the EHR go-live date",
+                             "very tight deadline": "Scheduling template in two weeks"},
+        star=("Mobile check-in kiosks", "Lab results delay",
+              "Pushing back on the EHR go-live date", "Training the float pool nurses",
+              "Scheduling template in two weeks"),
+        style="gdocs numbered+runin", group="blind5"),
+    Expected("blind5/69-logseq-journal-dated-refs.md", {
+        "Conveyor jam at the Reno site": {"bias-for-action", "ownership"},
+        "Pick-rate dashboard": {"invent-and-simplify", "dive-deep"},
+        "Hiring three shift leads": {"hire-and-develop-the-best"},
+        "Safety vest sensor pilot": {"earths-best-employer", "think-big"},
+        "Pallet wrap supplier switch": {"frugality"},
+        "Peak season overtime plan": {"deliver-results"},
+    }, questions=5, answers={"act fast without your manager": "Conveyor jam at the Reno site",
+                             "simplified a process": "Pick-rate dashboard",
+                             "someone you developed": "Hiring three shift leads",
+                             "saved money for the company": "Pallet wrap supplier switch"},
+        star=("Conveyor jam at the Reno site",),
+        style="logseq journal refs", group="blind5"),
+    Expected("blind5/70-plain-caps-dashes-indented.txt", {
+        "Offline mode for the market app": {"customer-obsession"},
+        "Crash spike after the 4.2 release": {"ownership", "dive-deep"},
+        "Rewrote the image uploader": {"invent-and-simplify", "frugality"},
+        "Arguing against the rewrite in Flutter": {"have-backbone", "are-right-a-lot"},
+        "Mentoring the bootcamp intern": {"hire-and-develop-the-best"},
+        "Accessibility audit": {"insist-on-the-highest-standards", "customer-obsession"},
+    }, questions=5, answers={"disagreed with your boss": "Arguing against the rewrite in Flutter",
+                             "took ownership of a problem": "Crash spike after the 4.2 release",
+                             "help someone grow": "Mentoring the bootcamp intern"},
+        star=("Offline mode for the market app", "Crash spike after the 4.2 release"),
+        style="plain CAPS indented", group="blind5"),
+    Expected("blind5/71-obsidian-vault-tag-lists-map-table", {
+        "Night batch rerun": {"ownership", "dive-deep"},
+        "Crew roster API deprecation": {"earn-trust", "have-backbone"},
+        "Fuel burn model": {"think-big", "invent-and-simplify"},
+        "Spot instance savings": {"frugality"},
+        "Teaching dbt to analysts": {"hire-and-develop-the-best", "learn-and-be-curious"},
+        "Baggage delay alerts": {"customer-obsession", "bias-for-action"},
+    }, questions=5, answers={"something that wasn't your job": "Night batch rerun",
+                             "pushed back on a decision": "Crew roster API deprecation",
+                             "biggest idea you've pitched": "Fuel burn model",
+                             "did more with less": "Spot instance savings"},
+        star=("Night batch rerun", "Fuel burn model"),
+        style="obsidian tags+map", group="blind5"),
+    Expected("blind5/72-onenote-dot-o-bullets-crlf-bom.md", {
+        "Customer with the broken wheelchair ramp": {"customer-obsession", "earn-trust"},
+        "Self-checkout rollout": {"customer-obsession"},
+        "Black Friday staffing gap": {"ownership", "deliver-results", "bias-for-action"},
+        "Shrink reduction in the stockroom": {"ownership", "deliver-results", "dive-deep",
+                                              "frugality"},
+        "Promoting Dana to key holder": {"hire-and-develop-the-best"},
+        "Saying no to the regional planogram": {"have-backbone"},
+    }, questions=5, answers={"put a customer first even though it cost you":
+                                 "Customer with the broken wheelchair ramp",
+                             "act quickly with limited resources": "Black Friday staffing gap",
+                             "found a problem others missed": "Shrink reduction in the stockroom",
+                             "develop your people": "Promoting Dana to key holder"},
+        star=("Customer with the broken wheelchair ramp", "Black Friday staffing gap",
+              "Shrink reduction in the stockroom"),
+        style="onenote ·/o crlf bom", group="blind5"),
+    Expected("blind5/73-abbrev-brackets-legend-last.md", {
+        "Shipping label fiasco": {"dive-deep", "ownership"},
+        "Rate shopping API": {"invent-and-simplify", "customer-obsession"},
+        "On-call rotation rewrite": {"earths-best-employer", "ownership"},
+        "Postgres upgrade without downtime": {"insist-on-the-highest-standards",
+                                              "deliver-results"},
+        "Disagreeing on the microservices split": {"have-backbone", "are-right-a-lot"},
+        "Reading the carrier contracts": {"learn-and-be-curious"},
+        "Hiring loop for the SRE role": {"hire-and-develop-the-best"},
+        "Carbon estimate on the checkout page": {"success-and-scale", "think-big"},
+    }, questions=7, answers={"find a root cause": "Shipping label fiasco",
+                             "simplify a customer's life": "Rate shopping API",
+                             "refused to lower the bar": "Postgres upgrade without downtime",
+                             "disagreed with a senior colleague":
+                                 "Disagreeing on the microservices split",
+                             "improved your team's working conditions":
+                                 "On-call rotation rewrite",
+                             "make sure you hire well": "Hiring loop for the SRE role"},
+        star=("Shipping label fiasco", "Rate shopping API", "On-call rotation rewrite",
+              "Postgres upgrade without downtime", "Disagreeing on the microservices split",
+              "Hiring loop for the SRE role", "Carbon estimate on the checkout page"),
+        style="abbrev [XX] key last", group="blind5"),
+    Expected("blind5/74-lp-rows-story-columns-ticks.md", {
+        "Store outage": {"customer-obsession", "ownership", "bias-for-action"},
+        "Pricing pushback": {"earn-trust", "have-backbone", "success-and-scale"},
+        "Crash reporter": {"invent-and-simplify", "dive-deep"},
+        "QA contractors": {"frugality", "deliver-results"},
+        "Loc intern": {"learn-and-be-curious", "hire-and-develop-the-best"},
+        "Frame-rate bar": {"insist-on-the-highest-standards"},
+    }, questions=4, answers={"decision fast during a crisis": "Store outage",
+                             "disagreed with a peer": "Pricing pushback",
+                             "dig into the details to fix a problem": "Crash reporter"},
+        star=("Store outage", "Crash reporter"),
+        style="matrix ✓/✗ columns", group="blind5"),
 ]
