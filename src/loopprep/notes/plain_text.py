@@ -1,0 +1,101 @@
+"""Plain text (no Markdown at all) into the outline the reader knows, line for line.
+
+Under each principle named alone every line is a bullet; a line underlined with dashes or
+equals signs is a heading (Markdown's setext headings, the habit of plain-text documents);
+lines indented under a story's line are its details, and a line that only carries on the
+sentence a hard-wrapped line above broke off is part of that line, not a detail of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loopprep.notes.star import star_label
+
+_LEAD = re.compile(r"^\s*(?:[-*+]|#+)\s+")
+_MARKED = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
+_UNDERLINE = re.compile(r"^[ \t]{0,3}(?:-{3,}|={3,})[ \t]*$")
+#: a wrapped line breaks where the next word would not fit: it fills most of the width
+_FILLED = 0.85
+_SENTENCE_END = (".", "!", "?", ":", ";")
+
+
+def plain_sections(lines: list[str], headings: set[int]) -> None:
+    """Rewrite plain text in place (see the module docstring); `headings` are the lines
+    that name a principle alone, already rewritten as headings."""
+    first = min(headings, default=len(lines))
+    hashes = lines[first].split(" ")[0] if first < len(lines) else "#"
+    headings |= _underlined(lines, hashes)
+    width = max((len(line.expandtabs(4).rstrip()) for line in lines), default=0)
+    titled = bulleted = False  # under a story's line made a bullet here / written as one
+    previous = ""  # the last line of text read under the story's line (or that line)
+    following_at = _next_non_blank(lines)
+    for index in range(first, len(lines)):
+        line = lines[index]
+        following = lines[following_at[index]] if following_at[index] < len(lines) else ""
+        if line.rstrip().endswith(":") and _LEAD.match(following):
+            lines[index] = f"{hashes} {line.strip().rstrip(':')}"  # 'Questions to ask:'
+            titled = False
+            continue
+        if index in headings or not line.strip():
+            titled = index not in headings and titled
+            bulleted = index not in headings and bulleted
+            continue
+        if _MARKED.match(line):
+            titled, bulleted, previous = False, not line[:1].isspace(), line
+            continue
+        if (titled or bulleted) and line[:1].isspace():  # indented under the story's line: its detail
+            joined = _carries_on(previous, line, width)
+            lines[index] = ("\t  " if joined else "\t- ") + line.strip()
+            previous = line
+        elif star_label(line) is not None and titled:
+            lines[index] = "\t- " + line.strip()
+            previous = line
+        else:
+            lines[index] = "- " + line.strip()
+            titled, bulleted, previous = True, False, line
+
+
+def _underlined(lines: list[str], hashes: str) -> set[int]:
+    """Lines of text with a line of dashes or equals signs right under them: each becomes
+    a heading (at the level of the principles named alone) and its underline a blank."""
+    found: set[int] = set()
+    for index in range(1, len(lines)):
+        title = lines[index - 1]
+        if not _UNDERLINE.match(lines[index]) or not title.strip() or title[:1].isspace():
+            continue
+        if not title.startswith("#"):
+            lines[index - 1] = f"{hashes} {title.strip()}"
+        lines[index] = ""
+        found.add(index - 1)
+    return found
+
+
+def _indent(line: str) -> int:
+    return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
+
+
+def _carries_on(previous: str, line: str, width: int) -> bool:
+    """Whether `line` carries on the sentence `previous` broke off: it hangs deeper than
+    `previous`, or `previous` did not end its sentence, filled the width the text is
+    wrapped at, and `line` goes on in lower case."""
+    if not previous.strip() or not previous[:1].isspace():
+        return False  # the story's own line: its details start under it
+    if _indent(line) > _indent(previous):
+        return True
+    text, before = line.strip(), previous.rstrip()
+    if before.endswith(_SENTENCE_END) or not text[:1].islower() or star_label(text):
+        return False
+    first_word = text.split(" ", 1)[0]
+    return len(before.expandtabs(4)) + 1 + len(first_word) > _FILLED * width
+
+
+def _next_non_blank(lines: list[str]) -> list[int]:
+    """For each line, the index of the next line that is not blank (len(lines) if none)."""
+    out = [len(lines)] * len(lines)
+    following = len(lines)
+    for index in range(len(lines) - 1, -1, -1):
+        out[index] = following
+        if lines[index].strip():
+            following = index
+    return out

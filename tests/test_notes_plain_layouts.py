@@ -1,0 +1,48 @@
+"""Layouts of notes kept in plain text, Word or OneNote pastes and journals (issue #14), each
+rule resting on a documented syntax or a habit seen in more than one public source;
+fictional people and stories."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from pathlib import Path
+
+from loopprep.bank import Bank
+
+
+def _read(tmp_path: Path, text: str, name: str = "notes.txt") -> tuple[dict[str, list[str]],
+                                                                       dict[str, list[str]]]:
+    """Import `text` as one notes file: each story's title -> its principles, and each
+    question -> the titles of the stories it is linked to."""
+    notes = tmp_path / name
+    notes.write_text(text, encoding="utf-8")
+    with Bank.open(tmp_path / "home") as bank:
+        bank.import_notes([notes], now=datetime(2026, 1, 1, tzinfo=UTC))
+        titles = {s.id: s.title for s in bank.stories()}
+        stories = {s.title: list(s.principles) for s in bank.stories()}
+        asked = {q.text: [titles[i] for i in q.story_ids] for q in bank.note_questions()}
+    return stories, asked
+
+
+def test_plain_text_underlined_sections_and_indented_wrapped_details(tmp_path: Path) -> None:
+    """Section names underlined with dashes are headings (setext); the lines indented under
+    a story's line, hard-wrapped, are its details, never stories of their own."""
+    text = (
+        "interview prep - warehouse lead\n\n\n"
+        "FRUGALITY\n---------\n"
+        "- Pallet wrap reuse\n"
+        "    the night shift threw away about forty rolls of stretch wrap a week and\n"
+        "    nobody had counted what that cost us\n"
+        "    I weighed the bins for a month\n"
+        "    result: wrap spend down 30%, same damage rate\n\n"
+        "EARN TRUST\n==========\n"
+        "- Owning the missed truck\n"
+        "    told the store manager myself before she heard it from drivers\n\n"
+        "QUESTIONS\n---------\n"
+        "Q: tell me about a time you saved money\n"
+        "    A: Pallet wrap reuse\n"
+    )
+    stories, asked = _read(tmp_path, text)
+    assert stories == {"Pallet wrap reuse": ["frugality"], "Owning the missed truck": ["earn-trust"]}
+    assert asked == {"tell me about a time you saved money": ["Pallet wrap reuse"]}
+
