@@ -46,3 +46,14 @@ def test_plain_text_underlined_sections_and_indented_wrapped_details(tmp_path: P
     assert stories == {"Pallet wrap reuse": ["frugality"], "Owning the missed truck": ["earn-trust"]}
     assert asked == {"tell me about a time you saved money": ["Pallet wrap reuse"]}
 
+
+def test_a_line_labelled_q_that_asks_you_is_a_question(tmp_path: Path) -> None:
+    """'Q: how did you …' with no question mark and no 'tell me': its label says it asks."""
+    text = (
+        "## Hire and Develop the Best\n\n- Coaching the new picker\n\n"
+        "## Questions\n\n- Q: how did you grow someone on your team\n"
+        "  - Coaching the new picker\n"
+    )
+    stories, asked = _read(tmp_path, text, "notes.md")
+    assert stories == {"Coaching the new picker": ["hire-and-develop-the-best"]}
+    assert asked == {"how did you grow someone on your team": ["Coaching the new picker"]}

@@ -29,6 +29,8 @@ _Q_PREFIX = re.compile(r"^(?:\*\*|__|\*|_)?\s*(?:(?:likely|possible|probable|exp
                        r"(?:q\d*|question\s*\d*)\s*[:.)-]\s*(?:\*\*|__|\*|_)?\s*", re.IGNORECASE)
 #: a question quoted as the interviewer would say it: '"Tell me about a time…" → F'
 _QUOTED = re.compile(r'^["“](?P<asked>[^"“”]{8,})["”]\s*(?P<after>.*)$')
+#: the writer's own label of a question: 'Q:', 'Q.', 'Question:' (not 'Q3:', a quarter too)
+_LABELLED = re.compile(r"^\s*(?:\*\*|__)?(?:q|question)\s*[:.]\s", re.IGNORECASE)
 _FIRST_SENTENCE = re.compile(r"(?<=[?.!])\s")
 
 
@@ -68,7 +70,7 @@ def opens_a_question(text: str) -> bool:
 
 def is_question(text: str) -> bool:
     """Whether a line asks an interview question ('Tell me about…', 'Why did you…?')."""
-    if "?" not in text and not _may_start_question(text):
+    if "?" not in text and not _may_start_question(text) and not _LABELLED.match(text):
         return False  # most lines of notes: told at a glance, not worth keeping
     return _is_question(text)
 
@@ -82,11 +84,11 @@ def _may_start_question(text: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _is_question(text: str) -> bool:
-    text = clean_question(text)
+    original, text = text, clean_question(text)
     if not text or len(text) > 600:
         return False
-    if _QUESTION_START.match(text):
-        return True
+    if _QUESTION_START.match(text) or (_LABELLED.match(original) and _TO_YOU.search(text)):
+        return True  # (a line its writer labelled 'Q:' that asks 'you' something asks it)
     first = _FIRST_SENTENCE.split(text, maxsplit=1)[0]
     asked = first if first.endswith("?") else text if text.endswith("?") else ""
     # an interview question asks the candidate: 'Why did the outage happen? ask Bruno' and
