@@ -57,3 +57,14 @@ def test_a_line_labelled_q_that_asks_you_is_a_question(tmp_path: Path) -> None:
     stories, asked = _read(tmp_path, text, "notes.md")
     assert stories == {"Coaching the new picker": ["hire-and-develop-the-best"]}
     assert asked == {"how did you grow someone on your team": ["Coaching the new picker"]}
+
+
+def test_a_run_of_bracketed_codes_after_a_title_are_all_its_principles(tmp_path: Path) -> None:
+    """'Kiosk pilot  [CO] [FR]', the codes spelt out by a key at the end of the notes."""
+    text = (
+        "## stories\n\n### Kiosk pilot  [CO] [FR]\nS: queues of 40 minutes\nR: 6 minutes\n\n"
+        "## key\n\nCO = Customer Obsession\nFR = Frugality\nDD = Dive Deep\n"
+    )
+    stories, _ = _read(tmp_path, text, "notes.md")
+    assert stories == {"Kiosk pilot": ["customer-obsession", "frugality"]}
+

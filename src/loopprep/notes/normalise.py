@@ -53,10 +53,13 @@ _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>(?:[-*+]|\d{1,3}[.)])[ \t]+)?
 _HEADING = re.compile(r"^\s*(#{1,6})\s")
 _QA = re.compile(r"^(\s*(?:[-*]\s+)?)(?:\*\*)?(?:TODO:?\s+)?([QA])\.(?:\*\*)?\s+")
 _TODO_Q = re.compile(r"^(\s*(?:[-*]\s+)?)TODO:?\s+(Q:\s)")
-_TRAILING_LIST = (re.compile(r"^(?P<title>.+?)\s*\((?P<list>[^()]+)\)\s*$"),
+#: a story's principles after its title: one bracketed list, or a run of bracketed codes
+_TRAILING_LIST = (re.compile(r"^(?P<title>.+?)\s*(?P<list>(?:[\[(][^\[\]()]+[\])]\s*){2,})$"),
+                  re.compile(r"^(?P<title>.+?)\s*\((?P<list>[^()]+)\)\s*$"),
                   re.compile(r"^(?P<title>.+?)\s*\[(?P<list>[^\[\]]+)\]\s*$"),
                   re.compile(r"^(?P<title>.+?)\s*\{(?P<list>[^{}]+)\}\s*$"),
                   re.compile(r"^(?P<title>.+?)\s+[-–—]\s+(?P<list>[^-–—]+)$"))
+_BRACKETS_BETWEEN = re.compile(r"\s*[\])]\s*[\[(]\s*")  # '[DD] [OW]': between two codes
 _ANSWER = re.compile(r"^(\s*(?:[-*+]\s+)?)(?:(?:\*\*)?A:(?:\*\*)?|use|answer(?: with)?:?|"
                      r"story:)\s+", re.IGNORECASE)
 _Q_LINE = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*)?Q\b")
@@ -183,7 +186,8 @@ def _story_list(rest: str, framework: Framework, abbr: dict[str, PrincipleSlug]
         bare = title.strip("*_ ")
         if not bare or _LABEL_TITLE.match(bare) or len(bare.split()) > 12 or _strong(bare, framework):
             continue
-        slugs = principle_list(m.group("list"), framework, abbr)
+        listed = _BRACKETS_BETWEEN.sub(", ", m.group("list")).strip("[]() ")
+        slugs = principle_list(listed, framework, abbr)
         if slugs:
             return title, slugs
     return None
