@@ -68,3 +68,15 @@ def test_a_run_of_bracketed_codes_after_a_title_are_all_its_principles(tmp_path:
     stories, _ = _read(tmp_path, text, "notes.md")
     assert stories == {"Kiosk pilot": ["customer-obsession", "frugality"]}
 
+
+def test_a_story_heading_numbered_hash_n_is_one_story_its_number_a_code(tmp_path: Path) -> None:
+    """'### #2 Kiosk pilot': '#2' is the number answers use ('-> #2'), not part of the title."""
+    text = (
+        "## stories\n\n### #1 Ledger rewrite  [DD]\nS: books off by 2%\nR: fixed in a week\n\n"
+        "### #2 Kiosk pilot  [CO]\nS: queues of 40 minutes\nR: 6 minutes\n\n"
+        "## questions\n\n1. tell me about a time you delighted a customer -> #2\n\n"
+        "## key\n\nCO = Customer Obsession\nDD = Dive Deep\n"
+    )
+    stories, asked = _read(tmp_path, text, "notes.md")
+    assert stories == {"Ledger rewrite": ["dive-deep"], "Kiosk pilot": ["customer-obsession"]}
+    assert asked == {"tell me about a time you delighted a customer": ["Kiosk pilot"]}

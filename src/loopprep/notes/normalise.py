@@ -30,7 +30,7 @@ from loopprep.notes.plain_text import plain_sections
 from loopprep.notes.principle_names import abbreviations, lp_tag, principle_list, read_legend
 from loopprep.notes.principle_names import named_principle as _strong
 from loopprep.notes.question_text import is_question
-from loopprep.notes.story_codes import CODED_ANSWER, story_key, transposed_matrix
+from loopprep.notes.story_codes import CODED_ANSWER, NUMBERED_STORY, story_key, transposed_matrix
 
 _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u200b": "",
                          "\ufeff": ""})
@@ -336,6 +336,9 @@ class _Rewriter:
         coded = re.match(r"^([A-Z]\d?)\s+[-–—:]\s+(.+)$", line[hashes.end():].strip())
         if coded and self.key.get(coded.group(1), "").startswith(coded.group(2)):
             line = line[: hashes.end()] + coded.group(2)  # '## A — Title' of the key's 'A = Title'
+        numbered = NUMBERED_STORY.match(line) if "#" in line[hashes.end():] else None
+        if numbered and self.key.get(numbered.group("code")) == numbered.group("title").strip():
+            line = line[: hashes.end()] + line[numbered.start("title"):]  # '### #3 Title': #3 a code
         self.gaps = bool(_GAPS.match(re.sub(r"[*_]", "", line[hashes.end():])))
         split = _story_list(line[hashes.end():], self.framework, self.abbr)
         if split is None:

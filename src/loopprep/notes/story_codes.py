@@ -11,8 +11,9 @@ from loopprep.model import Framework
 from loopprep.notes.principle_names import named_principle
 
 _KEY_LINE = re.compile(r"^\s*(?:[-*]\s+)?(?P<code>[A-Z]\d?)\s*[=:]\s*(?P<title>\S.{2,80})$")
-_NUMBERED_STORY = re.compile(r"^\s*(?:[-*]\s+)?(?:\*\*|__)?(?P<code>#\d{1,3})\s+"
-                             r"(?P<title>[^*_#—–|]{3,80}?)\s*(?:\*\*|__|\s[—–-]\s|$)")
+#: '**#3 Killing the wallet**', '### #3 Killing the wallet  [DD] [OW]': a numbered story
+NUMBERED_STORY = re.compile(r"^\s*(?:[-*]\s+|#{1,6}\s+)?(?:\*\*|__)?(?P<code>#\d{1,3})\s+"
+                            r"(?P<title>[^*_#—–|\[]{3,80}?)\s*(?:\*\*|__|\s[—–-]\s|\[|$)")
 CODED_ANSWER = re.compile(r"(?P<arrow>(?:→|->|=>|⇒)\s*)(?P<code>#\d{1,3}|[A-Z]\d?)(?![\w'’])")
 
 
@@ -21,7 +22,7 @@ def story_key(lines: list[str]) -> dict[str, str]:
     numbers stories are given (`**#3 Killing the wallet**`) that answers use (`→ #3`)."""
     key = {m.group("code"): m.group("title").strip() for line in lines
            if "=" in line or ":" in line if (m := _KEY_LINE.match(line))}
-    numbered = [m for line in lines if "#" in line if (m := _NUMBERED_STORY.match(line))]
+    numbered = [m for line in lines if "#" in line if (m := NUMBERED_STORY.match(line))]
     if len({m.group("code") for m in numbered}) == len(numbered):
         key.update((m.group("code"), m.group("title").strip()) for m in numbered)
     return key
