@@ -80,3 +80,14 @@ def test_a_story_heading_numbered_hash_n_is_one_story_its_number_a_code(tmp_path
     stories, asked = _read(tmp_path, text, "notes.md")
     assert stories == {"Ledger rewrite": ["dive-deep"], "Kiosk pilot": ["customer-obsession"]}
     assert asked == {"tell me about a time you delighted a customer": ["Kiosk pilot"]}
+
+
+def test_word_and_onenote_o_bullets_followed_by_spaces_are_bullets(tmp_path: Path) -> None:
+    """A Word or OneNote list pasted as text: '·' then 'o' then '§', each mark followed by
+    spaces (not a tab) and the lines ending in CRLF after a BOM."""
+    text = (
+        "\ufeffOwnership\r\n·         Pallet recount\r\no    S – counts off by 4% before the audit\r\n"
+        "o    R – recount done in a day\r\n"
+    )
+    stories, _ = _read(tmp_path, text, "notes.md")
+    assert stories == {"Pallet recount": ["ownership"]}

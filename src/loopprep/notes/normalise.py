@@ -44,7 +44,7 @@ _ANCHOR = re.compile(r"[ \t]*\{#[^}\s]*\}[ \t]*$", re.MULTILINE)
 _SUMMARY = re.compile(r"^\s*<summary>(?P<title>.*?)</summary>\s*$", re.IGNORECASE)
 _TAG_ONLY = re.compile(r"^\s*</?(?:details|summary|aside)[^>]*>\s*$", re.IGNORECASE)
 _MARK = re.compile(
-    r"^(?P<indent>[ \t]*)(?P<mark>[•·▸▹‣►◦▪▫§]|o(?=\t)|\d{1,3}\)|[a-h][.)](?=[ \t])|"
+    r"^(?P<indent>[ \t]*)(?P<mark>[•·▸▹‣►◦▪▫§]|o(?=\t| {2})|\d{1,3}\)|[a-h][.)](?=[ \t])|"
     r"(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)](?=[ \t]))[ \t]+(?P<rest>\S.*)$")
 _DEPTH = {"◦": 1, "o": 1, "▪": 2, "▫": 2, "§": 2}
 _CODES_LABEL = re.compile(r"^([A-Za-z][\w ]{1,20}?)\s*(?::|→|->)\s*([A-Z][\w&]{0,5}(?:\s*,\s*\S+)*)$")
