@@ -91,3 +91,16 @@ def test_word_and_onenote_o_bullets_followed_by_spaces_are_bullets(tmp_path: Pat
     )
     stories, _ = _read(tmp_path, text, "notes.md")
     assert stories == {"Pallet recount": ["ownership"]}
+
+
+def test_a_short_line_standing_where_the_principles_stand_is_a_section(tmp_path: Path) -> None:
+    """A pasted document's headings lose their style: 'Questions I practiced' stands, as the
+    principle names do, after a blank line and right over its bullets."""
+    text = (
+        "Ownership\n·         Pallet recount\no    R – recount done in a day\n\n"
+        "Frugality\n·         Second-hand racking\n\n"
+        "Questions I practiced\n·         Tell me about a time you fixed a mess -> Pallet recount\n"
+    )
+    stories, asked = _read(tmp_path, text, "notes.md")
+    assert stories == {"Pallet recount": ["ownership"], "Second-hand racking": ["frugality"]}
+    assert asked == {"Tell me about a time you fixed a mess": ["Pallet recount"]}

@@ -1,7 +1,8 @@
 """Plain text (no Markdown at all) into the outline the reader knows, line for line.
 
 Under each principle named alone every line is a bullet; a line underlined with dashes or
-equals signs is a heading (Markdown's setext headings, the habit of plain-text documents);
+equals signs is a heading (Markdown's setext headings, the habit of plain-text documents),
+and so is a short line standing where the principles named alone stand (over bullets);
 lines indented under a story's line are its details, and a line that only carries on the
 sentence a hard-wrapped line above broke off is part of that line, not a detail of its own.
 """
@@ -18,6 +19,8 @@ _UNDERLINE = re.compile(r"^[ \t]{0,3}(?:-{3,}|={3,})[ \t]*$")
 #: a wrapped line breaks where the next word would not fit: it fills most of the width
 _FILLED = 0.85
 _SENTENCE_END = (".", "!", "?", ":", ";")
+_TOP_BULLET = re.compile(r"^[-*+][ \t]")
+_TITLE_WORDS = 8  # a section's title is short
 
 
 def plain_sections(lines: list[str], headings: set[int]) -> None:
@@ -25,7 +28,7 @@ def plain_sections(lines: list[str], headings: set[int]) -> None:
     that name a principle alone, already rewritten as headings."""
     first = min(headings, default=len(lines))
     hashes = lines[first].split(" ")[0] if first < len(lines) else "#"
-    headings |= _underlined(lines, hashes)
+    headings |= _like_the_principles(lines, headings, hashes) | _underlined(lines, hashes)
     width = max((len(line.expandtabs(4).rstrip()) for line in lines), default=0)
     titled = bulleted = False  # under a story's line made a bullet here / written as one
     previous = ""  # the last line of text read under the story's line (or that line)
@@ -54,6 +57,27 @@ def plain_sections(lines: list[str], headings: set[int]) -> None:
         else:
             lines[index] = "- " + line.strip()
             titled, bulleted, previous = True, False, line
+
+
+def _like_the_principles(lines: list[str], headings: set[int], hashes: str) -> set[int]:
+    """Lines that stand where every principle named alone stands, after a blank line and
+    right over a bullet, are section titles too ('Questions I practiced' over its bullets):
+    a pasted document's headings lose their style, not their place."""
+    def over_a_bullet(index: int) -> bool:
+        return index + 1 < len(lines) and _TOP_BULLET.match(lines[index + 1]) is not None
+
+    if not headings or not all(over_a_bullet(index) for index in headings):
+        return set()
+    found: set[int] = set()
+    for index in range(min(headings) + 1, len(lines)):
+        line = lines[index].strip()
+        if index in headings or not line or lines[index][:1].isspace() or _MARKED.match(line) \
+                or line.startswith("#") or lines[index - 1].strip() or not over_a_bullet(index):
+            continue
+        if len(line.split()) <= _TITLE_WORDS and not line.endswith((".", "!", "?")):
+            lines[index] = f"{hashes} {line.rstrip(':')}"
+            found.add(index)
+    return found
 
 
 def _underlined(lines: list[str], hashes: str) -> set[int]:
