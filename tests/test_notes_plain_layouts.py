@@ -104,3 +104,19 @@ def test_a_short_line_standing_where_the_principles_stand_is_a_section(tmp_path:
     stories, asked = _read(tmp_path, text, "notes.md")
     assert stories == {"Pallet recount": ["ownership"], "Second-hand racking": ["frugality"]}
     assert asked == {"Tell me about a time you fixed a mess": ["Pallet recount"]}
+
+
+def test_a_detail_saying_also_and_principles_files_its_story_under_them(tmp_path: Path) -> None:
+    """'also for Earn Trust – …' under a bullet, '… Also Frugality' ending a STAR line and
+    'also OW — …' in a story's paragraph add principles; 'also TB? no' asks, adds none."""
+    text = (
+        "## Customer Obsession\n\n- Pallet recount\n  - S: counts off by 4%\n"
+        "  - also for Earn Trust – I told the store first\n"
+        "  - R: fixed in a day. Also Frugality\n\n"
+        "## Stories\n\n### Second-hand racking\nS: racking quote was $40k\n"
+        "R: bought used for $9k\nalso OW — nobody asked me\nalso works for TB? no, too small\n\n"
+        "## key\n\nOW = Ownership\nTB = Think Big\n"
+    )
+    stories, _ = _read(tmp_path, text, "notes.md")
+    assert stories == {"Pallet recount": ["customer-obsession", "earn-trust", "frugality"],
+                       "Second-hand racking": ["ownership"]}

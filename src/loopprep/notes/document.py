@@ -7,6 +7,7 @@ anywhere; `finish` reports on the import as a whole. Each file yields a `ParsedN
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,7 +23,7 @@ from loopprep.notes.drafts import (
 )
 from loopprep.notes.frontmatter import split_front_matter
 from loopprep.notes.normalise import normalise_notes
-from loopprep.notes.outline import TooDeep, parse_outline
+from loopprep.notes.outline import Heading, TooDeep, parse_outline
 from loopprep.notes.principle_names import front_matter_principles
 from loopprep.notes.question_text import clean_question
 from loopprep.notes.questions import collect_questions
@@ -63,7 +64,7 @@ def read_document(path: Path, text: str, display_path: str,
     interpretation yet. Org-mode, AsciiDoc and YAML records are first rewritten as
     Markdown (`notes.dialects`)."""
     fm = split_front_matter(as_markdown(text, path, framework), path)
-    body, by_line, normalised = fm.body, {}, None
+    body, by_line, also, normalised = fm.body, {}, {}, None
     # a story note in loopprep's own format (as `export vault` writes it) is read exactly
     own_format = str(fm.data.get("type", "")).lower() in ("story", "story-index") or (
         "title" in fm.data and "principles" in fm.data)
@@ -71,13 +72,15 @@ def read_document(path: Path, text: str, display_path: str,
         normalised = normalise_notes(fm.body, framework)
         body = normalised.text
         by_line = {fm.body_start_line + i: s for i, s in normalised.principles.items()}
+        also = {fm.body_start_line + i: s for i, s in normalised.also.items()}
     try:
         blocks = parse_outline(body, fm.body_start_line)
     except TooDeep as deep:
         raise NotesError(path, str(deep), line=deep.line,
                          hint="Indent less: keep lists a few levels deep.") from None
     doc = ParsedNotes(display_path, fm.data, list(blocks), body_lines=body.split("\n"),
-                      body_start_line=fm.body_start_line, line_principles=by_line)
+                      body_start_line=fm.body_start_line, line_principles=by_line,
+                      also_principles=also)
     doc.is_story_note = looks_like_story_note(fm.data, blocks)
     if framework is not None and not doc.is_story_note:
         named = front_matter_principles(fm.data, framework)
@@ -97,6 +100,37 @@ def collect_stories(doc: ParsedNotes, framework: Framework, registry: StoryRegis
     _story_dates(doc)
     if doc.line_principles:
         _line_principles(doc, registry)
+    if doc.also_principles:
+        _also_principles(doc)
+
+
+def _also_principles(doc: ParsedNotes) -> None:
+    """File the story a detail line sits in (`also for Earn Trust – …`) under the
+    principles it adds; a line in no story adds nothing."""
+    found = _StoriesByLine(doc)
+    headings = [block.line for block in doc.blocks if isinstance(block, Heading)]
+    starts = sorted((story.source.line, n) for n, story in enumerate(doc.stories))
+    for line, slugs in doc.also_principles.items():
+        key = found.story_at(line) or _story_above(doc, line, starts, headings)
+        if key is None:
+            continue
+        have = found.principles(key)
+        doc.links.extend(LinkDraft(key, slug, SourceRef(doc.path, line), "also")
+                         for slug in slugs if slug not in have)
+
+
+def _story_above(doc: ParsedNotes, line: int, starts: list[tuple[int, int]],
+                 headings: list[int]) -> str | None:
+    """The last story defined above `line` with no heading between: the one whose STAR
+    paragraph the line is part of (`starts`: (line, index) of the file's stories, and
+    `headings`: its heading lines, in order)."""
+    at = bisect_left(starts, (line, -1)) - 1
+    if at < 0:
+        return None
+    story_line = starts[at][0]
+    if bisect_right(headings, line) > bisect_right(headings, story_line):
+        return None  # a heading between: the line is in another section
+    return doc.stories[starts[at][1]].key
 
 
 def _line_principles(doc: ParsedNotes, registry: StoryRegistry) -> None:

@@ -103,6 +103,8 @@ class ParsedNotes:
     principle_headings: int = 0
     #: line -> principles a story line names after its title (`Pager storm (OWN, BFA)`)
     line_principles: dict[int, list[PrincipleSlug]] = field(default_factory=dict)
+    #: line -> principles a story's detail adds (`also for Earn Trust – …`)
+    also_principles: dict[int, list[PrincipleSlug]] = field(default_factory=dict)
     #: principles the note names for its one story (`lps:` front matter, `#lp/…` tag lines)
     note_principles: list[PrincipleSlug] = field(default_factory=list)
     #: story key -> the date its line gives after the title ('(2023)')

@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass, field
 
 from loopprep.model import Framework, PrincipleSlug
+from loopprep.notes.also_principles import also_principles
 from loopprep.notes.csv_tables import MIN_FIELDS, csv_tables
 from loopprep.notes.plain_text import plain_sections
 from loopprep.notes.principle_names import abbreviations, lp_tag, principle_list, read_legend
@@ -89,6 +90,8 @@ class Normalised:
     principles: dict[int, list[PrincipleSlug]] = field(default_factory=dict)
     #: principles `#lp/…` tags on lines of their own name (for the file's story)
     tagged: list[PrincipleSlug] = field(default_factory=list)
+    #: body line index -> principles a story's detail adds ('also for Earn Trust – …')
+    also: dict[int, list[PrincipleSlug]] = field(default_factory=dict)
     #: body line indexes of the principles named alone that became headings
     headings: set[int] = field(default_factory=set)
 
@@ -364,6 +367,8 @@ class _Rewriter:
             return f"{line[: len(line) - len(rest)]}{listed.group(1)}: {names}"
         split = _story_list(rest, self.framework, self.abbr)
         if split is None:
+            if also := also_principles(rest, self.framework, self.abbr):
+                self.out.also[index] = also
             return line
         self.out.principles[index] = [*self.out.principles.get(index, []), *split[1]]
         return line[: len(line) - len(rest)] + split[0]
