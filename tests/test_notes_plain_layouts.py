@@ -120,3 +120,16 @@ def test_a_detail_saying_also_and_principles_files_its_story_under_them(tmp_path
     stories, _ = _read(tmp_path, text, "notes.md")
     assert stories == {"Pallet recount": ["customer-obsession", "earn-trust", "frugality"],
                        "Second-hand racking": ["ownership"]}
+
+
+def test_asides_with_question_marks_are_not_questions(tmp_path: Path) -> None:
+    """'Kiosk pilot – ??? (only the start)', 'CO? no — …' and 'also works for TB? no' are
+    notes to self; a question in another language is still one."""
+    text = (
+        "## Customer Obsession\n\n- Kiosk pilot – ??? (only have the start)\n\n"
+        "## Stories\n\n### Second-hand racking\nS: racking quote was $40k\n"
+        "CO? no — the kiosk one is better for CO\nalso works for TB? no, too small\n\n"
+        "## Preguntas\n\n- ¿Cuál fue tu mayor error en un proyecto?\n"
+    )
+    _, asked = _read(tmp_path, text, "notes.md")
+    assert list(asked) == ["¿Cuál fue tu mayor error en un proyecto?"]

@@ -18,8 +18,10 @@ _QUESTION_START = re.compile(
 _TO_YOU = re.compile(r"\b(?:you|your|yours|yourself)\b|\byou['’]", re.IGNORECASE)
 
 
-_ENGLISH = re.compile(r"\b(?:the|did|does|do|is|are|was|were|what|why|how|when|who|which)\b",
-                      re.IGNORECASE)
+_ENGLISH = re.compile(r"\b(?:the|did|does|do|is|are|was|were|what|why|how|when|who|which|"
+                      r"for|of|to|and|it|this|that|with|also|maybe)\b", re.IGNORECASE)
+_ONE_MARK = re.compile(r"\w[\"”»)]?\?$")  # 'error?', not '???'
+_FOREIGN_WORDS = 3
 
 
 _BOLD = re.compile(r"^(?:\*\*|__)(.*)(?:\*\*|__)$")
@@ -94,4 +96,13 @@ def _is_question(text: str) -> bool:
     # an interview question asks the candidate: 'Why did the outage happen? ask Bruno' and
     # 'How is on-call shared?' (to ask them) are asides and questions for the interviewer
     # (an English rule: a question in another language is kept as it is)
-    return bool(asked) and (bool(_TO_YOU.search(asked)) or not _ENGLISH.search(asked))
+    return bool(asked) and (bool(_TO_YOU.search(asked)) or _foreign_question(asked))
+
+
+def _foreign_question(asked: str) -> bool:
+    """A question in another language (kept as it is): a sentence of a few words with
+    none of English's small words, ending in a word and one '?'. A code asked alone ('DD?
+    no — …'), a run of '???' (a note to self) and an English aside ('also works for TB?')
+    ask nothing."""
+    return len(asked.split()) >= _FOREIGN_WORDS and _ONE_MARK.search(asked) is not None \
+        and not _ENGLISH.search(asked)
