@@ -20,7 +20,7 @@ _TO_YOU = re.compile(r"\b(?:you|your|yours|yourself)\b|\byou['’]", re.IGNORECA
 
 _ENGLISH = re.compile(r"\b(?:the|did|does|do|is|are|was|were|what|why|how|when|who|which|"
                       r"for|of|to|and|it|this|that|with|also|maybe)\b", re.IGNORECASE)
-_ONE_MARK = re.compile(r"\w[\"”»)]?\?$")  # 'error?', not '???'
+_ONE_MARK = re.compile(r"\w[\"”»)]? ?\?$")  # 'error?', 'fier ?' (French spacing), not '???'
 _FOREIGN_WORDS = 3
 
 
