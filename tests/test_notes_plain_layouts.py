@@ -133,3 +133,17 @@ def test_asides_with_question_marks_are_not_questions(tmp_path: Path) -> None:
     )
     _, asked = _read(tmp_path, text, "notes.md")
     assert list(asked) == ["¿Cuál fue tu mayor error en un proyecto?"]
+
+
+def test_page_refs_of_principles_after_a_title_are_its_principles(tmp_path: Path) -> None:
+    """Logseq and Roam blocks: 'Title [[Bias for Action]] [[Ownership]]'; a to-do that
+    names a principle ('TODO find a story for [[Think Big]]') is no story."""
+    text = (
+        "- brain dump of stories\n\t- Conveyor jam [[Bias for Action]] [[Ownership]]\n"
+        "\t  id:: 6770a1c2-4b1e-4f3a-9d21-0c5e8b7a3f10\n\t\t- S: sorter jammed at 6:40\n"
+        "\t\t- R: 96% made the trucks\n- Pallet wrap switch [[Frugality]]\n"
+        "- TODO find a story for [[Think Big]]\n"
+    )
+    stories, _ = _read(tmp_path, text, "notes.md")
+    assert stories == {"Conveyor jam": ["bias-for-action", "ownership"],
+                       "Pallet wrap switch": ["frugality"]}

@@ -56,11 +56,13 @@ _QA = re.compile(r"^(\s*(?:[-*]\s+)?)(?:\*\*)?(?:TODO:?\s+)?([QA])\.(?:\*\*)?\s+
 _TODO_Q = re.compile(r"^(\s*(?:[-*]\s+)?)TODO:?\s+(Q:\s)")
 #: a story's principles after its title: one bracketed list, or a run of bracketed codes
 _TRAILING_LIST = (re.compile(r"^(?P<title>.+?)\s*(?P<list>(?:[\[(][^\[\]()]+[\])]\s*){2,})$"),
+                  re.compile(r"^(?P<title>.+?)\s*(?P<list>(?:\[\[[^\[\]|]+\]\]\s*)+)$"),  # [[LP]]
                   re.compile(r"^(?P<title>.+?)\s*\((?P<list>[^()]+)\)\s*$"),
                   re.compile(r"^(?P<title>.+?)\s*\[(?P<list>[^\[\]]+)\]\s*$"),
                   re.compile(r"^(?P<title>.+?)\s*\{(?P<list>[^{}]+)\}\s*$"),
                   re.compile(r"^(?P<title>.+?)\s+[-–—]\s+(?P<list>[^-–—]+)$"))
-_BRACKETS_BETWEEN = re.compile(r"\s*[\])]\s*[\[(]\s*")  # '[DD] [OW]': between two codes
+_BRACKETS_BETWEEN = re.compile(r"\s*[\])]+\s*[\[(]+\s*")  # '[DD] [OW]', '[[A]] [[B]]'
+
 _ANSWER = re.compile(r"^(\s*(?:[-*+]\s+)?)(?:(?:\*\*)?A:(?:\*\*)?|use|answer(?: with)?:?|"
                      r"story:)\s+", re.IGNORECASE)
 _Q_LINE = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*)?Q\b")
@@ -187,7 +189,8 @@ def _story_list(rest: str, framework: Framework, abbr: dict[str, PrincipleSlug]
             continue
         title = m.group("title").strip()
         bare = title.strip("*_ ")
-        if not bare or _LABEL_TITLE.match(bare) or len(bare.split()) > 12 or _strong(bare, framework):
+        if not bare or _LABEL_TITLE.match(bare) or len(bare.split()) > 12 or _strong(bare, framework) \
+                or bare.startswith(("[ ]", "[x]")):  # a to-do ('find a story for [[Think Big]]')
             continue
         listed = _BRACKETS_BETWEEN.sub(", ", m.group("list")).strip("[]() ")
         slugs = principle_list(listed, framework, abbr)
