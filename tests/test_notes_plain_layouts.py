@@ -147,3 +147,15 @@ def test_page_refs_of_principles_after_a_title_are_its_principles(tmp_path: Path
     stories, _ = _read(tmp_path, text, "notes.md")
     assert stories == {"Conveyor jam": ["bias-for-action", "ownership"],
                        "Pallet wrap switch": ["frugality"]}
+
+
+def test_a_journal_day_holding_questions_is_read_as_what_it_holds(tmp_path: Path) -> None:
+    """A journal's day ('- [[Jan 9th, 2026]]') and a bullet over questions hold what is
+    under them: the questions are read as if they stood in their place."""
+    text = (
+        "- [[Jan 2nd, 2026]]\n\t- Conveyor jam [[Bias for Action]]\n\t\t- R: 96% made the trucks\n"
+        "- [[Jan 9th, 2026]]\n\t- questions from the prep email\n"
+        "\t\t- Q: Tell me about a time you acted without your manager -> Conveyor jam\n"
+    )
+    _, asked = _read(tmp_path, text, "notes.md")
+    assert asked == {"Tell me about a time you acted without your manager": ["Conveyor jam"]}

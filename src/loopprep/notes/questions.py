@@ -114,6 +114,11 @@ def _question_list(
             _outline_item(doc, current, current_index, item, registry)
         elif doc.placed.get(item.line, "").startswith("story:"):
             continue  # a story its line files under principles ('Bot - ownership, dive deep')
+        elif any(is_question(sub.text) for child in item.children for sub in child.walk()):
+            # a bullet that only holds what is under it (a journal's day, 'questions from
+            # glassdoor'): its bullets are read as if they stood in its place
+            doc.placed[item.line] = "container"
+            _question_list(doc, ListBlock(item.children, item.line), principle, registry, None)
         else:
             doc.note(
                 "unplaced-bullet",
