@@ -159,3 +159,15 @@ def test_a_journal_day_holding_questions_is_read_as_what_it_holds(tmp_path: Path
     )
     _, asked = _read(tmp_path, text, "notes.md")
     assert asked == {"Tell me about a time you acted without your manager": ["Conveyor jam"]}
+
+
+def test_an_answer_after_an_arrow_may_keep_its_a_label(tmp_path: Path) -> None:
+    """'Q: … -> A: conveyor jam': the answer is the story its words start, no new story."""
+    text = (
+        "- Conveyor jam at the Reno site [[Bias for Action]]\n"
+        "- Q: Tell me about a time you acted without your manager -> A: conveyor jam\n"
+    )
+    stories, asked = _read(tmp_path, text, "notes.md")
+    assert list(stories) == ["Conveyor jam at the Reno site"]
+    assert asked == {"Tell me about a time you acted without your manager":
+                     ["Conveyor jam at the Reno site"]}

@@ -140,7 +140,10 @@ def _answer_after_arrow(text: str) -> tuple[str, str]:
     m = _ARROW_AT.search(text)
     if m is None or not text[m.end():].strip():
         return text, ""
-    return text[: m.start()], text[m.end():].strip()
+    return text[: m.start()], _ANSWER_LABEL.sub("", text[m.end():].strip())  # '-> A: …'
+
+
+_ANSWER_LABEL = re.compile(r"^(?:\*\*|__)?A(?:nswer)?\s*:(?:\*\*|__)?\s*", re.IGNORECASE)
 
 
 _TABLE_RULE = re.compile(r"^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?$")
