@@ -171,3 +171,14 @@ def test_an_answer_after_an_arrow_may_keep_its_a_label(tmp_path: Path) -> None:
     assert list(stories) == ["Conveyor jam at the Reno site"]
     assert asked == {"Tell me about a time you acted without your manager":
                      ["Conveyor jam at the Reno site"]}
+
+
+def test_a_tick_grid_with_a_story_per_column_files_each_story(tmp_path: Path) -> None:
+    """Principles down the first column ('LP'), a story's short name atop each other column,
+    a tick where it fits; a two-column '| LP | Story |' map is no grid."""
+    text = (
+        "| LP | Store outage | Crash tool |\n|---|:-:|:-:|\n"
+        "| Customer Obsession | ✓ | ✗ |\n| Dive Deep | ✗ | ✓ |\n| Frugality | | ✗ |\n"
+    )
+    stories, _ = _read(tmp_path, text, "notes.md")
+    assert stories == {"Store outage": ["customer-obsession"], "Crash tool": ["dive-deep"]}

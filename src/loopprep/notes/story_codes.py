@@ -14,6 +14,9 @@ _KEY_LINE = re.compile(r"^\s*(?:[-*]\s+)?(?P<code>[A-Z]\d?)\s*[=:]\s*(?P<title>\
 #: '**#3 Killing the wallet**', '### #3 Killing the wallet  [DD] [OW]': a numbered story
 NUMBERED_STORY = re.compile(r"^\s*(?:[-*]\s+|#{1,6}\s+)?(?:\*\*|__)?(?P<code>#\d{1,3})\s+"
                             r"(?P<title>[^*_#—–|\[]{3,80}?)\s*(?:\*\*|__|\s[—–-]\s|\[|$)")
+_PRINCIPLES_COLUMN = re.compile(r"^\W*(?:lps?|leadership principles?|principles?|competenc\w*)\W*$",
+                                re.IGNORECASE)
+_MARK_WIDTH = 3  # a grid's cell holds a tick or a cross ('✓', 'x', 'yes'), never text
 CODED_ANSWER = re.compile(r"(?P<arrow>(?:→|->|=>|⇒)\s*)(?P<code>#\d{1,3}|[A-Z]\d?)(?![\w'’])")
 
 
@@ -39,16 +42,20 @@ def transposed_matrix(lines: list[str], start: int, framework: Framework, key: d
     rows = [[c.strip() for c in line.strip().strip("|").split("|")] for line in lines[start + 2:end]]
     slugs = [named_principle(re.sub(r"^\d{1,2}[.)]?\s+", "", r[0]), framework) for r in rows]
     stories = cells[1:]
-    if len([s for s in slugs if s]) < 2 or len(stories) > len(rows) or not stories \
-            or not all(c in key for c in stories) \
+    # each column a story: by the code its key spells out ('A'), or by its own name under
+    # a first column headed as the principles' ('| LP | Store outage | … |')
+    titles = [key[c] for c in stories] if all(c in key for c in stories) else (
+        stories if _PRINCIPLES_COLUMN.match(cells[0]) and all(stories) and len(stories) > 1
+        and all(len(c) <= _MARK_WIDTH for r in rows for c in r[1:]) else [])  # ticks only
+    if len([s for s in slugs if s]) < 2 or len(stories) > len(rows) or not titles \
             or not re.match(r"^\|?\s*:?-+", lines[start + 1].strip()):
         return 0
     names = {p.slug: p.name for p in framework.principles}
     lines[start], lines[start + 1] = "| Story | LPs |", "|---|---|"
-    for offset, code in enumerate(stories):
+    for offset, title in enumerate(titles):
         marked = [names[s] for s, r in zip(slugs, rows, strict=False)
                   if s and offset + 1 < len(r) and r[offset + 1].lower() in marks]
-        lines[start + 2 + offset] = f"| {key[code]} | {', '.join(marked) or '—'} |"
+        lines[start + 2 + offset] = f"| {title} | {', '.join(marked) or '—'} |"
     for index in range(start + 2 + len(stories), end):
         lines[index] = ""
     return end - start
