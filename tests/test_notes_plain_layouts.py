@@ -182,3 +182,15 @@ def test_a_tick_grid_with_a_story_per_column_files_each_story(tmp_path: Path) ->
     )
     stories, _ = _read(tmp_path, text, "notes.md")
     assert stories == {"Store outage": ["customer-obsession"], "Crash tool": ["dive-deep"]}
+
+
+def test_a_bold_name_then_what_it_stands_for_titles_the_star_lines_under_it(tmp_path: Path) -> None:
+    """'**Store outage** = in-game store outage on launch day (Oct 2024)' over its STAR
+    bullets: one story, titled by its bold name, never by its Situation."""
+    text = (
+        "## Ownership\n\n- Store outage\n\n## the stories\n\n"
+        "**Store outage** = in-game store outage on launch day of our mobile game (Oct 2024)\n"
+        "- S: store down 35 min at peak\n- R: back in 12 min after the rollback\n"
+    )
+    stories, _ = _read(tmp_path, text, "notes.md")
+    assert stories == {"Store outage": ["ownership"]}

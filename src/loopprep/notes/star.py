@@ -39,6 +39,8 @@ _STORY_LEAD = re.compile(r"^\s*(?:\*\*|__)?\s*(?:story|example)\s*\d*\s*(?:\*\*|
 NUMBERED_TITLE = re.compile(r"^(?:#\d{1,3}\b[.):]?|\d{1,3}(?:\.\d{1,3})*[.)]|"
                             r"\d{1,3}(?:\.\d{1,3})+)\s+(?=\S)")  # '1.', '#2', '1.3'
 _SENTENCE_END = re.compile(r"[.!?]\s*$")
+#: '**Store outage** = in-game store outage on launch day': a bold name, then what it stands for
+_BOLD_LEAD = re.compile(r"^\s*(\*\*|__)(?P<text>[^*_:]{2,60}?)\1\s*(?:=|:|[-–—])\s+\S")
 #: a property line of a story (Notion, Logseq, front-matter-like): not its title
 META_LINE = re.compile(r"^\s*(?:\*\*|__)?(?:date|when|year|period|owner|status|created|"
                        r"last edited|tags?|role|company|team)\s*(?:\*\*|__)?\s*:", re.IGNORECASE)
@@ -98,13 +100,15 @@ def is_title(unit: Unit) -> bool:
         return False
     if _BOLD_ONLY.match(text) or _STORY_LEAD.match(text):
         return len(text.split()) <= 15
+    if _BOLD_LEAD.match(text):
+        return len(text.split()) <= 25
     return len(text.split()) <= 8 and not _SENTENCE_END.search(text)
 
 
 def title_text(text: str) -> str:
     """'**Payment outage**' -> 'Payment outage'; 'Story - Returns kiosk' -> 'Returns kiosk'."""
     text = text.strip()
-    bold = _BOLD_ONLY.match(text)
+    bold = _BOLD_ONLY.match(text) or _BOLD_LEAD.match(text)
     if bold:
         text = bold.group("text").strip()
     lead = _STORY_LEAD.match(text)
