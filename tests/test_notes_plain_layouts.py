@@ -194,3 +194,18 @@ def test_a_bold_name_then_what_it_stands_for_titles_the_star_lines_under_it(tmp_
     )
     stories, _ = _read(tmp_path, text, "notes.md")
     assert stories == {"Store outage": ["ownership"]}
+
+
+def test_prose_right_under_a_story_heading_tells_that_story(tmp_path: Path) -> None:
+    """A Docs export: '## 6.1 Learning SQL for the report' over a paragraph with no STAR
+    labels is that story, titled by its heading; a mention heading joins the story."""
+    text = (
+        "# 1. Customer Obsession\n\n## 1.2 Ledger rewrite (short version)\n\n"
+        "lead with what the customers lost when asked about customers\n\n"
+        "# 2. Learn and Be Curious\n\n## 2.1 Learning SQL for the report\n\n"
+        "Analytics had a 6 week backlog. I took a course on nights and wrote the query myself.\n\n"
+        "## 2.2 Ledger rewrite\n\n**Situation:** books off by 2%\n\n**Result:** fixed in a week\n"
+    )
+    stories, _ = _read(tmp_path, text, "notes.md")
+    assert stories == {"Learning SQL for the report": ["learn-and-be-curious"],
+                       "Ledger rewrite": ["customer-obsession", "learn-and-be-curious"]}

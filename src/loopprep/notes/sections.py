@@ -15,6 +15,7 @@ from loopprep.notes.drafts import ParsedNotes
 from loopprep.notes.outline import Heading
 from loopprep.notes.principles import match_principle
 from loopprep.notes.question_text import is_question, is_stem
+from loopprep.notes.star import NUMBERED_TITLE
 
 _STORY_HEADINGS = re.compile(
     r"^(?:me|mine|my (?:stories|examples|answers|experience)|stories|story|examples?|"
@@ -100,3 +101,13 @@ def enter_heading(
 def principle_heading(text: str, framework: Framework) -> bool:
     return match_principle(text, framework)[0] is not None and not _STORY_HEADINGS.match(
         text.strip())
+
+
+def story_title(section: Section) -> str | None:
+    """The story a heading inside a principle's section names ('## 6.1 Learning SQL for the
+    report'), without its markup or number; None for a heading over several ('Stories')."""
+    if section.kind != "stories":
+        return None
+    bare = re.sub(r"^(\*\*|__)(.+)\1$", r"\2", section.title.strip()).strip()
+    bare = NUMBERED_TITLE.sub("", bare).strip()
+    return bare if bare and not _STORY_HEADINGS.match(bare) else None

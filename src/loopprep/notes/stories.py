@@ -16,7 +16,13 @@ from loopprep.notes.principle_sections import empty_sections, principle_texts
 from loopprep.notes.question_text import is_question
 from loopprep.notes.questions import answer_paragraph
 from loopprep.notes.registry import StoryRegistry
-from loopprep.notes.sections import enter_heading, first_sections, principle_heading, topic_list
+from loopprep.notes.sections import (
+    enter_heading,
+    first_sections,
+    principle_heading,
+    story_title,
+    topic_list,
+)
 from loopprep.notes.star import StarStory
 from loopprep.notes.story_identity import define_titled, resolve_or_define, story_for_link
 from loopprep.notes.story_note import collect_story_note
@@ -40,7 +46,9 @@ def collect_stories(doc: ParsedNotes, framework: Framework, registry: StoryRegis
     texts: dict[PrincipleSlug, list[Paragraph]] = {}
     seen_headings: dict[PrincipleSlug, int] = {}
     asked: QuestionDraft | None = None  # a question paragraph under a principle
+    previous: object = None
     for block in doc.blocks:
+        above, previous = previous, block
         if isinstance(block, Heading):
             enter_heading(doc, block, sections, framework, seen_headings, topics=topic_list(topics))
             asked = None
@@ -74,6 +82,11 @@ def collect_stories(doc: ParsedNotes, framework: Framework, registry: StoryRegis
                 texts.setdefault(principle, []).append(block)
             elif section.kind == "asked" and asked is not None:
                 answer_paragraph(asked, block, registry)
+            elif isinstance(above, Heading) and above.line == section.line and (
+                    title := story_title(section)) is not None:
+                # prose right under a story's heading tells that story
+                _link(doc, define_titled(doc, title, section.line, registry), principle,
+                      block.line, " ".join(block.text.split()))
             else:
                 _story_paragraph(doc, block, principle, registry)
         elif isinstance(block, ListBlock):
