@@ -209,3 +209,15 @@ def test_prose_right_under_a_story_heading_tells_that_story(tmp_path: Path) -> N
     stories, _ = _read(tmp_path, text, "notes.md")
     assert stories == {"Learning SQL for the report": ["learn-and-be-curious"],
                        "Ledger rewrite": ["customer-obsession", "learn-and-be-curious"]}
+
+
+def test_feedback_and_bracketed_asides_in_a_story_are_not_stories(tmp_path: Path) -> None:
+    """'**Mock feedback (Ana, 1/3):** …' and '*(half done – need the Task)*' under a story's
+    STAR paragraphs are notes about it, not stories of their own."""
+    text = (
+        "# Customer Obsession\n\n## Kiosk pilot\n\n**Situation:** queues of 40 minutes\n\n"
+        "**Result:** 6 minutes\n\n**Mock feedback (Ana, 1/3):** strong, say the number first\n\n"
+        "*(half done – need the Task and what I'd do differently)*\n"
+    )
+    stories, _ = _read(tmp_path, text, "notes.md")
+    assert stories == {"Kiosk pilot": ["customer-obsession"]}

@@ -108,6 +108,20 @@ META_BULLET = re.compile(
     r"(?P<mock_feedback>(?:mock(?: interview)?\s+)?feedback\b[^:]{0,30}:))", re.IGNORECASE)
 
 
+#: a line wholly in brackets, emphasis aside: '*(half done – need the Task)*'
+_ASIDE = re.compile(r"^\([^()]*(?:\([^()]*\)[^()]*)*\)$")
+
+
+def _meta_kind(text: str) -> str | None:
+    """What a bullet or paragraph about the notes is ('a_to_do', 'mock_feedback', 'an_aside'
+    …), bold or italic or not; None for any other text."""
+    bare = re.sub(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)", "", text).strip()
+    meta = META_BULLET.match(bare)
+    if meta is not None:
+        return meta.lastgroup or "a_note"
+    return "an_aside" if _ASIDE.match(bare) else None
+
+
 def _story_item(
     doc: ParsedNotes, item: Item, principle: PrincipleSlug, registry: StoryRegistry
 ) -> list[str]:
@@ -118,9 +132,9 @@ def _story_item(
         doc.note("empty-bullet", "empty bullet ignored", line, "info")
         place(doc, item, "finding:empty-bullet")
         return []
-    meta = META_BULLET.match(text)
+    meta = _meta_kind(text)
     if meta is not None or item.checked is not None:
-        kind = (meta.lastgroup or "") if meta is not None else "a_to_do"
+        kind = meta or "a_to_do"
         doc.note("not-a-story", f"'{short(text)}' is read as {kind.replace('_', ' ')}"
                  ", not a story", line, "info")
         place(doc, item, "finding:not-a-story")
@@ -223,6 +237,10 @@ def _story_paragraph(
     doc: ParsedNotes, block: Paragraph, principle: PrincipleSlug, registry: StoryRegistry
 ) -> None:
     text = " ".join(block.text.split())
+    if (meta := _meta_kind(text)) is not None:
+        doc.note("not-a-story", f"'{short(text)}' is read as {meta.replace('_', ' ')}, "
+                 "not a story", block.line, "info")
+        return
     if reflection_reason(text) is not None and read_bullet(text).anchor is None:
         doc.note("reflection", f"'{short(text)}' is read as a reflection, not a story",
                  block.line, "info")
