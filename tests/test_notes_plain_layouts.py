@@ -221,3 +221,15 @@ def test_feedback_and_bracketed_asides_in_a_story_are_not_stories(tmp_path: Path
     )
     stories, _ = _read(tmp_path, text, "notes.md")
     assert stories == {"Kiosk pilot": ["customer-obsession"]}
+
+
+def test_a_heading_that_links_to_its_page_is_titled_by_the_link_text(tmp_path: Path) -> None:
+    """Notion exports a sub-page's heading as a link to its file, parentheses in the path."""
+    text = (
+        "## Stories\n\n### [Kiosk pilot](Prep%20(L5,%20ops)%20a41f/Kiosk%20pilot%203c7e.md)\n\n"
+        "LPs: Customer Obsession\n\nSituation: queues of 40 minutes\n\nResult: 6 minutes\n\n"
+        "## Questions\n\n- Tell me about a time you delighted a customer → Kiosk pilot\n"
+    )
+    stories, asked = _read(tmp_path, text, "notes.md")
+    assert stories == {"Kiosk pilot": ["customer-obsession"]}
+    assert asked == {"Tell me about a time you delighted a customer": ["Kiosk pilot"]}

@@ -61,6 +61,7 @@ _TRAILING_LIST = (re.compile(r"^(?P<title>.+?)\s*(?P<list>(?:[\[(][^\[\]()]+[\])
                   re.compile(r"^(?P<title>.+?)\s*\[(?P<list>[^\[\]]+)\]\s*$"),
                   re.compile(r"^(?P<title>.+?)\s*\{(?P<list>[^{}]+)\}\s*$"),
                   re.compile(r"^(?P<title>.+?)\s+[-–—]\s+(?P<list>[^-–—]+)$"))
+_LINK_ONLY = re.compile(r"(?<=\s)\[([^\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))*\)\s*$")
 _BRACKETS_BETWEEN = re.compile(r"\s*[\])]+\s*[\[(]+\s*")  # '[DD] [OW]', '[[A]] [[B]]'
 
 _ANSWER = re.compile(r"^(\s*(?:[-*+]\s+)?)(?:(?:\*\*)?A:(?:\*\*)?|use|answer(?: with)?:?|"
@@ -339,6 +340,8 @@ class _Rewriter:
     def _heading(self, line: str, hashes: re.Match[str], index: int) -> str:
         """A real heading; one that ends in principles (`## Pager storm (OWN)`) is cut."""
         self.heading, self.level, self.dedent = len(hashes.group(1)), 0, None
+        if "](" in line:  # Notion's '### [Title](Title%20a41f.md)': a sub-page's link
+            line = _LINK_ONLY.sub(r"\1", line)
         coded = re.match(r"^([A-Z]\d?)\s+[-–—:]\s+(.+)$", line[hashes.end():].strip())
         if coded and self.key.get(coded.group(1), "").startswith(coded.group(2)):
             line = line[: hashes.end()] + coded.group(2)  # '## A — Title' of the key's 'A = Title'
