@@ -233,3 +233,20 @@ def test_a_heading_that_links_to_its_page_is_titled_by_the_link_text(tmp_path: P
     stories, asked = _read(tmp_path, text, "notes.md")
     assert stories == {"Kiosk pilot": ["customer-obsession"]}
     assert asked == {"Tell me about a time you delighted a customer": ["Kiosk pilot"]}
+
+
+def test_an_answer_naming_a_few_words_of_one_title_names_that_story(tmp_path: Path) -> None:
+    """'-> wheelchair ramp', '-> Dana': words in a row of exactly one story's title."""
+    text = (
+        "## Customer Obsession\n\n- Customer with the broken wheelchair ramp\n"
+        "- Promoting Dana to key holder\n- Broken freezer on a Sunday\n\n## Questions\n\n"
+        "- Tell me about a time you put a customer first -> wheelchair ramp\n"
+        "- Tell me about a time you grew someone -> Dana\n"
+        "- Tell me about a time you fixed something -> broken\n"
+    )
+    _, asked = _read(tmp_path, text, "notes.md")
+    assert asked == {
+        "Tell me about a time you put a customer first": ["Customer with the broken wheelchair ramp"],
+        "Tell me about a time you grew someone": ["Promoting Dana to key holder"],
+        "Tell me about a time you fixed something": [],
+    }

@@ -179,8 +179,9 @@ def _answer_on_the_line(doc: ParsedNotes, question: QuestionDraft, index: int, i
                         registry: StoryRegistry) -> None:
     """The answer written after a question on its line (or in its row): a story named by
     the start of its title ('→ depot spreadsheet'), else read like an answer bullet."""
-    named = registry.by_title_start(item.text.strip(" .")) if registry.by_title(
-        item.text.strip(" .")) is None else None
+    answer = item.text.strip(" .")
+    named = (registry.by_title_start(answer) or registry.by_title_words(answer)) if \
+        registry.by_title(answer) is None else None
     if named is None:
         _outline_item(doc, question, index, item, registry)
         return

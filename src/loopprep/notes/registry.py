@@ -192,6 +192,17 @@ class StoryRegistry:
         found = {s.key: s for k, s in self._titles.items() if f"{k} ".startswith(f"{key} ")}
         return next(iter(found.values())) if len(found) == 1 else None
 
+    def by_title_words(self, text: str) -> KnownStory | None:
+        """The one story whose title holds `text`'s words in a row: an answer's nickname
+        ('wheelchair ramp', 'shrink', 'Dana') for 'Customer with the broken wheelchair
+        ramp'. A few words only, and a word alone must be a name-like one (4 letters+)."""
+        key = normalise(text)
+        words = key.split()
+        if not words or len(words) > _NICKNAME_WORDS or (len(words) == 1 and len(key) < 4):
+            return None
+        found = {s.key: s for k, s in self._titles.items() if f" {key} " in f" {k} "}
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def titled_in(self, text: str) -> list[KnownStory]:
         """Stories whose title (two words or more) is named anywhere in `text`, longest
         title first: 'I argued to wait; Vendor contract renewal is the story'."""
@@ -203,6 +214,7 @@ class StoryRegistry:
         return list(found.values())
 
 
+_NICKNAME_WORDS = 4
 _TRAILING_ASIDE = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|[-–—,]\s*(?:19|20)\d\d)\s*$")
 
 
