@@ -122,6 +122,19 @@ def test_a_detail_saying_also_and_principles_files_its_story_under_them(tmp_path
                        "Second-hand racking": ["ownership"]}
 
 
+def test_same_story_works_for_a_principle_then_a_comment_adds_it(tmp_path: Path) -> None:
+    """'-> same story works for customer obsession, the blind farmer is the hook': the
+    principles that open the list count, the comment after them does not."""
+    text = (
+        "## Insist on the Highest Standards\n\n- Accessibility audit\n"
+        "  - ran the screen reader on every screen myself\n"
+        "  - -> same story works for customer obsession, the blind farmer is the hook\n"
+    )
+    stories, _ = _read(tmp_path, text, "notes.md")
+    assert stories == {"Accessibility audit": ["insist-on-the-highest-standards",
+                                               "customer-obsession"]}
+
+
 def test_asides_with_question_marks_are_not_questions(tmp_path: Path) -> None:
     """'Kiosk pilot – ??? (only the start)', 'CO? no — …' and 'also works for TB? no' are
     notes to self; a question in another language is still one."""
