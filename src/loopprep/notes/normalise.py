@@ -7,7 +7,8 @@ file:line a report gives still points at the user's own text:
 
 - non-breaking and zero-width spaces; Google Docs escapes (`\\-`, `\\#`);
 - every bullet mark (`• o § ▸ ▪`, `1)`, `a.`, `ii.`) becomes `- `, nested by its kind;
-- Logseq `key:: value` properties become `key: value` (so `result:: …` is a STAR part);
+- Logseq `- key:: value` blocks become `- key: value` (so `result:: …` is a STAR part);
+  a property line under a block is left for the outline to read with its block;
 - Notion `<details><summary>Title</summary>` toggles become a heading and its content;
 - a principle named alone on a line (plain case, CAPITALS, a nested bullet, a wikilink)
   becomes a heading, its nested lines its content;
@@ -125,10 +126,8 @@ def _clean(line: str) -> str:
     if not _MAYBE_START.match(line) and "::" not in line and (
             line.isascii() or not _TOGGLE_MARK.search(line)):
         return line
-    block_property = _BLOCK_PROPERTY.match(line)
-    if block_property:  # Logseq's '\t  lp:: …' under a block: a nested line of its own
-        line = f"{block_property.group(1).rstrip(' ')}\t- {line.lstrip()}" if "\t" in \
-            block_property.group(1) else f"{block_property.group(1)}- {line.lstrip()}"
+    if _BLOCK_PROPERTY.match(line):  # Logseq's '\t  lp:: …': its block's (`notes.outline`)
+        return line
     line = _PROPERTY.sub(r"\1\2:\3", line)
     line = _TODO_Q.sub(r"\1\2", line)
     line = _TOGGLE.sub(r"\1", line)
@@ -270,6 +269,8 @@ class _Rewriter:
     def rewrite(self, lines: list[str], index: int) -> int:
         """Rewrite `lines[index]` (a matrix: the lines it spans) in place; how many lines."""
         line = self.tags(lines[index], index)
+        if "::" in line and _BLOCK_PROPERTY.match(line):
+            return 1  # a property of the block above, read with it (`notes.outline`)
         if line.lstrip().startswith("|"):
             return max(1, _matrix(lines, index, self.framework, self.abbr)
                        or transposed_matrix(lines, index, self.framework, self.key, _MATRIX_MARK))

@@ -15,9 +15,17 @@ from loopprep.notes.outline import Item
 from loopprep.notes.principles import match_principle
 from loopprep.notes.star import StarStory, Unit, is_title, item_run, star_label, title_text
 
-#: 'LPs: Ownership, Earn Trust' and the like: a label, then what it says
-_LABEL_LINE = re.compile(r"^\s*(?:\*\*|__)?(?P<name>[^:*_→]{2,60}?)\s*(?:\*\*|__)?\s*(?::|→|->)\s*"
-                         r"(?:\*\*|__)?\s*(?P<rest>.*)$", re.DOTALL)
+#: 'LPs: Ownership, Earn Trust', 'Dive Deep: …', 'Use for → CO' and the like: a label, its
+#: separator, then what it says
+LABEL_LINE = re.compile(r"^\s*(?:\*\*|__)?(?P<name>[^:*_→]{2,60}?)\s*(?:\*\*|__)?\s*"
+                        r"(?P<sep>:|→|->)\s*(?:\*\*|__)?\s*(?P<rest>.*)$", re.DOTALL)
+_LP_LINE = re.compile(  # the label bold or in italics: '**LPs:**', '*Principles:*'
+    r"^\s*(?:\*\*|__|\*|_)?\s*(?:lps?|leadership principles?|principles?|competenc(?:y|ies)|"
+    r"tags?)\s*(?:\*\*|__|\*|_)?\s*(?::|\s[–—-])\s*(?:\*\*|__|\*|_)?\s*(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+#: how sure a match of a name to a principle must be to count
+MIN_SCORE = 0.85
 #: a label of one to three words ('Good for', 'Use for'), no digits
 _SHORT_LABEL = re.compile(r"^[^\W\d_]+(?:[ '-][^\W\d_]+){0,2}$")
 #: labels of what is missing: 'Not covered yet:', 'Gaps:', 'Still need:'
@@ -25,13 +33,11 @@ _MISSING_LABEL = re.compile(r"\b(?:not|no|missing|gaps?|need(?:ed|s)?|todo|to do
                             r"without|still)\b", re.IGNORECASE)
 
 
-def labelled_principles(text: str, framework: Framework,
-                        principles_in: Callable[[str, Framework], list[PrincipleSlug]]
-                        ) -> list[PrincipleSlug]:
+def labelled_principles(text: str, framework: Framework) -> list[PrincipleSlug]:
     """The principles of a line with another short label whose every item is a principle:
     people write 'Good for:', 'Use for:', 'Fits:' as often as 'LPs:'. Only for a line
     right under a story's title; never a list of what is missing ('Not covered yet: …')."""
-    label = _LABEL_LINE.match(text)
+    label = LABEL_LINE.match(text)
     if label is None or "\n" in text or star_label(text) is not None:
         return []
     name = label.group("name").strip()
@@ -39,6 +45,34 @@ def labelled_principles(text: str, framework: Framework,
             match_principle(name, framework)[0] is not None:
         return []  # 'Dive Deep: …' is a principle's own line, not a list of them
     return principles_in(label.group("rest"), framework)
+
+
+def listed_principles(text: str, framework: Framework) -> list[PrincipleSlug]:
+    """The principles of an 'LPs: Ownership, Earn Trust' line (all names must match)."""
+    match = _LP_LINE.match(text)
+    if match is None:
+        return []
+    return principles_in(match.group("rest"), framework)
+
+
+def principles_in(text: str, framework: Framework) -> list[PrincipleSlug]:
+    """The principles a list names ('Ownership, Earn Trust'); none unless every name matches."""
+    text = re.sub(r"(\*\*|__|`)", "", text).strip(" .")
+    if not text:
+        return []
+    whole, score = match_principle(text, framework)
+    if whole is not None and score >= MIN_SCORE:
+        return [whole.slug]
+    out: list[PrincipleSlug] = []
+    for name in re.split(r"\s*(?:[,;/|]|<br\s*/?>|\s\+\s)\s*", text):
+        if not name.strip():
+            continue
+        principle, score = match_principle(name, framework)
+        if principle is None or score < 0.6:
+            return []
+        if principle.slug not in out:
+            out.append(principle.slug)
+    return out
 
 
 def own_principles(runs: list[tuple[int, int, StarStory]], index_of: list[int],

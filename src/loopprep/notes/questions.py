@@ -105,8 +105,10 @@ def _question_list(
             current_index = len(doc.questions) - 1
             for line in item.lines:
                 doc.placed[line] = f"question:{current_index}"
-            if answer:
-                answer_item = Item(answer, item.line, item.indent, item.ordered)
+            answers = [answer] if answer else []
+            answers += [v for k, v in item.properties.items() if _ANSWER_KEY.match(k) and v]
+            for text in answers:  # after an arrow, or in a property ('  answer:: [[Title]]')
+                answer_item = Item(text, item.line, item.indent, item.ordered)
                 _answer_on_the_line(doc, current, current_index, answer_item, registry)
             for child in item.children:
                 _outline_item(doc, current, current_index, child, registry)
@@ -124,6 +126,9 @@ def _question_list(
             )
             place(doc, item, "finding:unplaced-bullet")
 
+
+#: a question's property that gives its answer: Logseq's '  answer:: [[Title]]'
+_ANSWER_KEY = re.compile(r"^(?:answers?|stor(?:y|ies)|use|examples?)$")
 
 #: a question and its answer on one line split at the first arrow (never at a dash: a
 #: question may hold one)

@@ -172,8 +172,12 @@ def _unit_text(unit: Unit) -> str:
 def item_run(item: Item, principles_of: Callable[[str], list[PrincipleSlug]] | None = None
              ) -> StarStory | None:
     """A bullet whose nested bullets are a STAR run is one story titled by the bullet; a
-    nested line naming principles (`LP: Ownership`, by `principles_of`) files that story."""
+    nested line or a property naming principles (`LP: Ownership`, `lp:: [[Ownership]]`, by
+    `principles_of`) files that story."""
     listed: list[PrincipleSlug] = []
+    if principles_of is not None:
+        for key, value in item.properties.items():
+            listed.extend(p for p in principles_of(f"{key}: {value}") if p not in listed)
     units: list[Unit] = []
     for child in item.children:
         found = principles_of(child.text) if principles_of and not child.children else []
