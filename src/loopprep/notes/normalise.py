@@ -27,11 +27,16 @@ from dataclasses import dataclass, field
 
 from loopprep.model import Framework, PrincipleSlug
 from loopprep.notes.csv_tables import MIN_FIELDS, csv_tables
+from loopprep.notes.plain_text import plain_sections
 from loopprep.notes.principle_names import abbreviations, lp_tag, principle_list, read_legend
 from loopprep.notes.principle_names import named_principle as _strong
 from loopprep.notes.question_text import is_question
-from loopprep.notes.star import star_label
-from loopprep.notes.story_codes import CODED_ANSWER, story_key, transposed_matrix
+from loopprep.notes.story_codes import (
+    CODED_ANSWER,
+    answer_with_titles,
+    story_key,
+    transposed_matrix,
+)
 
 _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u200b": "",
                          "\ufeff": ""})
@@ -77,6 +82,7 @@ _TASK = re.compile(r"^(\s*[-*+]\s+)(?:(?:TODO|LATER|NOW|DOING)\b:?\s*|"
 _DONE = re.compile(r"^(\s*[-*+]\s+)DONE\b:?\s*")
 _LABEL_TITLE = re.compile(r"^\W*(?:lps?|leadership principles?|principles?|competenc\w*)\b",
                           re.IGNORECASE)
+_ANSWER_MARK = re.compile(r"→|->|=>|⇒|\s[-–—]\s")
 _MATRIX_MARK = {"x", "✓", "✔", "✅", "yes", "y", "true", "●", "○", "◐", "•", "*", "+"}
 
 
@@ -234,7 +240,7 @@ def normalise_notes(text: str, framework: Framework) -> Normalised:
         else:
             index += rewriter.rewrite(lines, index)
     if plain:
-        _plain_sections(lines, rewriter.out.headings)
+        plain_sections(lines, rewriter.out.headings)
     rewriter.out.text = "\n".join(lines)
     return rewriter.out
 
@@ -302,6 +308,8 @@ class _Rewriter:
         if self.key and ("→" in line or "=>" in line or "->" in line or "⇒" in line):
             line = CODED_ANSWER.sub(lambda a: a.group("arrow") + self.key.get(
                 a.group("code"), a.group("code")), line)  # '→ #3', '→ F': the story so coded
+        if self.key and _ANSWER_MARK.search(line):
+            line = answer_with_titles(line, self.key)  # '— #3', '-> story four (…)'
         if _ANSWER.match(line) and _asks(self.asked):
             line = _ANSWER.sub(r"\1", line)  # 'A: Seller payout delays' under its question
         if line.strip():
@@ -352,45 +360,7 @@ class _Rewriter:
             names = ", ".join(p.name for s in slugs if (p := self.framework.get(s)))
             return f"{line[: len(line) - len(rest)]}{listed.group(1)}: {names}"
         split = _story_list(rest, self.framework, self.abbr)
-        if split is None:
+        if split is None or is_question(rest):  # '"Tell me…" – nothing yet (Frugality)'
             return line
         self.out.principles[index] = [*self.out.principles.get(index, []), *split[1]]
         return line[: len(line) - len(rest)] + split[0]
-
-
-def _plain_sections(lines: list[str], headings: set[int]) -> None:
-    """Plain text (no Markdown at all): under each principle named alone, every line is a
-    bullet, and the STAR lines after a story's title line are that bullet's details."""
-    titled = False
-    first = min(headings, default=len(lines))
-    hashes = lines[first].split(" ")[0] if first < len(lines) else "#"
-    following_at = _next_non_blank(lines)
-    for index in range(first, len(lines)):
-        line = lines[index]
-        following = lines[following_at[index]] if following_at[index] < len(lines) else ""
-        if line.rstrip().endswith(":") and _LEAD.match(following):
-            lines[index] = f"{hashes} {line.strip().rstrip(':')}"  # 'Questions to ask:'
-            titled = False
-            continue
-        if index in headings or not line.strip():
-            titled = index not in headings and titled
-            continue
-        if _BULLET.match(line) and re.match(r"^\s*(?:[-*+]|\d+[.)])\s", line):
-            titled = False
-            continue
-        if star_label(line) is not None and titled:
-            lines[index] = "\t- " + line.strip()
-        else:
-            lines[index] = "- " + line.strip()
-            titled = True
-
-
-def _next_non_blank(lines: list[str]) -> list[int]:
-    """For each line, the index of the next line that is not blank (len(lines) if none)."""
-    out = [len(lines)] * len(lines)
-    following = len(lines)
-    for index in range(len(lines) - 1, -1, -1):
-        out[index] = following
-        if lines[index].strip():
-            following = index
-    return out

@@ -24,9 +24,11 @@ _ENGLISH = re.compile(r"\b(?:the|did|does|do|is|are|was|were|what|why|how|when|w
 
 _BOLD = re.compile(r"^(?:\*\*|__)(.*)(?:\*\*|__)$")
 _ITALIC = re.compile(r"^(?:\*|_)(.*)(?:\*|_)$")
-# 'Q:', 'Q3.', 'Question:', bold or not: '**Q:** Tell me…', '**Q1:** …'
+# 'Q:', 'Q3.', 'Question:', bold or not: '**Q:** Tell me…', '**Q1:** …'; a number alone
+# needs no mark ('Q1  Tell me…', as plain text and e-mail notes number their questions)
 _Q_PREFIX = re.compile(r"^(?:\*\*|__|\*|_)?\s*(?:(?:likely|possible|probable|expected)\s+)?"
-                       r"(?:q\d*|question\s*\d*)\s*[:.)-]\s*(?:\*\*|__|\*|_)?\s*", re.IGNORECASE)
+                       r"(?:(?:q\d*|question\s*\d*)\s*[:.)-]|q\d{1,3}(?=\s))\s*(?:\*\*|__|\*|_)?\s*",
+                       re.IGNORECASE)
 #: a question quoted as the interviewer would say it: '"Tell me about a time…" → F'
 _QUOTED = re.compile(r'^["“](?P<asked>[^"“”]{8,})["”]\s*(?P<after>.*)$')
 _FIRST_SENTENCE = re.compile(r"(?<=[?.!])\s")
@@ -43,6 +45,21 @@ def clean_question(text: str) -> str:
     if quoted:
         text = f"{quoted.group('asked').strip()} {quoted.group('after')}".strip()
     return text
+
+
+#: where a question written with its answer on one line ends: at the first arrow, or at a
+#: dash right after the question's own end ('"Tell me…?" — #3', 'Tell me….  – use A'); never
+#: at another dash, which a question may hold
+_ANSWER_AT = re.compile(r"\s*(?:→|->|=>|⇒)\s*|(?<=[?.!\"”])\s+[-–—]\s+")
+
+
+def answer_split(text: str) -> tuple[str, str]:
+    """'Tell me about a time you failed → Pager storm' -> (the question, 'Pager storm');
+    (text, '') when no answer follows."""
+    m = _ANSWER_AT.search(text)
+    if m is None or not text[m.end():].strip():
+        return text, ""
+    return text[: m.start()], text[m.end():].strip()
 
 
 STEM_END = re.compile(r"(?:…|\.\.\.|:)\s*$")

@@ -14,7 +14,13 @@ from loopprep.notes import technical
 from loopprep.notes.bullets import strip_lead_in
 from loopprep.notes.drafts import ParsedNotes, QuestionDraft, place, short
 from loopprep.notes.outline import Heading, Item, ListBlock, Paragraph, details, render
-from loopprep.notes.question_text import STEM_END, clean_question, is_question, opens_a_question
+from loopprep.notes.question_text import (
+    STEM_END,
+    answer_split,
+    clean_question,
+    is_question,
+    opens_a_question,
+)
 from loopprep.notes.registry import StoryRegistry
 from loopprep.notes.sections import Section, enter_heading, first_sections, topic_list
 from loopprep.notes.story_identity import resolve_or_define
@@ -69,19 +75,37 @@ def collect_questions(doc: ParsedNotes, framework: Framework, registry: StoryReg
             pending = None
             continue
         if isinstance(block, Paragraph):
-            last_line = block.text.strip().split("\n")[-1]
-            if not block.code and is_question(last_line):
-                asked, answer = _answer_after_arrow(last_line)
-                pending = doc.ask(asked, block.end_line, principle)
-                if answer:  # 'Likely Q: "Tell me about a time…" → Kiosk pilot'
-                    item = Item(answer, block.end_line, 0, False)
-                    _answer_on_the_line(doc, pending, len(doc.questions) - 1, item, registry)
-            else:
-                pending = None
+            pending = None if block.code else _question_lines(doc, block, principle, registry)
             continue
         if isinstance(block, ListBlock):
             _question_list(doc, block, principle, registry, pending)
             pending = None
+
+
+def _question_lines(doc: ParsedNotes, block: Paragraph, principle: PrincipleSlug | None,
+                    registry: StoryRegistry) -> QuestionDraft | None:
+    """Each line of a paragraph that asks is a question, the lines after it (up to the next
+    question) its answer: plain text writes 'Tell me about a time…?' then '-> Courier'. The
+    question the paragraph ends with (if any) waits for the list after it."""
+    current: QuestionDraft | None = None
+    index = -1
+    for offset, line in enumerate(block.text.split("\n")):
+        number = block.line + offset
+        if is_question(line) and not (current is not None and _ARROW_LEAD.match(line)):
+            asked, answer = answer_split(line)
+            current = doc.ask(asked, number, principle)
+            index = len(doc.questions) - 1
+            if answer:  # 'Likely Q: "Tell me about a time…" → Kiosk pilot'
+                _answer_on_the_line(doc, current, index, Item(answer, number, 0, False), registry)
+        elif current is not None and (answer := _ARROW_LEAD.sub("", line).strip()):
+            _answer_on_the_line(doc, current, index, Item(answer, number, 0, False), registry)
+            if offset == block.text.count("\n"):
+                return None
+    return current
+
+
+#: an answer line's arrow: '-> the night courier'
+_ARROW_LEAD = re.compile(r"^\s*(?:→|->|=>|⇒)\s*")
 
 
 def _question_list(
@@ -100,7 +124,7 @@ def _question_list(
                      item.line, "info")
             place(doc, item, "finding:not-a-story")
         elif is_question(item.text):
-            asked, answer = _answer_after_arrow(item.text)
+            asked, answer = answer_split(item.text)
             current = doc.ask(asked, item.line, principle)
             current_index = len(doc.questions) - 1
             for line in item.lines:
@@ -114,6 +138,11 @@ def _question_list(
                 _outline_item(doc, current, current_index, child, registry)
         elif current is not None:
             _outline_item(doc, current, current_index, item, registry)
+        elif any(is_question(child.text) for child in item.children):
+            # a bullet over questions ('Likely questions'): they are asked under it
+            doc.placed[item.line] = "finding:question-group"
+            _question_list(doc, ListBlock(item.children, item.children[0].line), principle,
+                           registry, None)
         elif doc.placed.get(item.line, "").startswith("story:"):
             continue  # a story its line files under principles ('Bot - ownership, dive deep')
         else:
@@ -129,19 +158,6 @@ def _question_list(
 
 #: a question's property that gives its answer: Logseq's '  answer:: [[Title]]'
 _ANSWER_KEY = re.compile(r"^(?:answers?|stor(?:y|ies)|use|examples?)$")
-
-#: a question and its answer on one line split at the first arrow (never at a dash: a
-#: question may hold one)
-_ARROW_AT = re.compile(r"\s*(?:→|->|=>|⇒)\s*")
-
-
-def _answer_after_arrow(text: str) -> tuple[str, str]:
-    """'Tell me about a time you failed → Pager storm' -> (the question, 'Pager storm')."""
-    m = _ARROW_AT.search(text)
-    if m is None or not text[m.end():].strip():
-        return text, ""
-    return text[: m.start()], text[m.end():].strip()
-
 
 _TABLE_RULE = re.compile(r"^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?$")
 

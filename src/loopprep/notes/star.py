@@ -33,8 +33,10 @@ _PARTS = {
     "sit": "situation", "tsk": "task", "act": "action", "res": "result",
 }
 _BOLD_ONLY = re.compile(r"^\s*(\*\*|__)(?P<text>[^*_].*?)\1\s*[:.!]?\s*$")
-_STORY_LEAD = re.compile(r"^\s*(?:\*\*|__)?\s*(?:story|example)\s*\d*\s*(?:\*\*|__)?\s*[:\-–—]",
-                         re.IGNORECASE)
+#: 'Story - …', 'Story 3: …', 'STORY ONE - …', 'Example B: …': a title's lead, with its code
+_STORY_LEAD = re.compile(r"^\s*(?:\*\*|__)?\s*(?:story|example)(?:\s*\d{1,3}|\s+[A-Z]|\s+(?:one|two|"
+                         r"three|four|five|six|seven|eight|nine|ten|eleven|twelve))?\s*(?:\*\*|__)?"
+                         r"\s*[:\-–—]", re.IGNORECASE)
 #: a story's number before its title: '1. ', '2) ', '#3 '
 NUMBERED_TITLE = re.compile(r"^(?:#\d{1,3}\b[.):]?|\d{1,3}(?:\.\d{1,3})*[.)]|"
                             r"\d{1,3}(?:\.\d{1,3})+)\s+(?=\S)")  # '1.', '#2', '1.3'
@@ -99,6 +101,12 @@ def is_title(unit: Unit) -> bool:
     if _BOLD_ONLY.match(text) or _STORY_LEAD.match(text):
         return len(text.split()) <= 15
     return len(text.split()) <= 8 and not _SENTENCE_END.search(text)
+
+
+def without_lead(title: str) -> str:
+    """A title without its lead ('STORY ONE - Kiosk pilot' -> 'Kiosk pilot')."""
+    lead = _STORY_LEAD.match(title)
+    return title[lead.end():].strip() or title if lead else title
 
 
 def title_text(text: str) -> str:

@@ -1,0 +1,51 @@
+"""Plain text (no Markdown at all) read as sections: under each principle named alone on
+a line, every line is a bullet, and the STAR lines after a story's title line are that
+bullet's details; a line ending in ':' over bullets ('Questions to ask:') is a heading.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loopprep.notes.star import star_label
+
+_BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
+_LEAD = re.compile(r"^\s*(?:[-*+]|#+)\s+")
+
+
+def plain_sections(lines: list[str], headings: set[int]) -> None:
+    """Plain text (no Markdown at all): under each principle named alone, every line is a
+    bullet, and the STAR lines after a story's title line are that bullet's details."""
+    titled = False
+    first = min(headings, default=len(lines))
+    hashes = lines[first].split(" ")[0] if first < len(lines) else "#"
+    following_at = _next_non_blank(lines)
+    for index in range(first, len(lines)):
+        line = lines[index]
+        following = lines[following_at[index]] if following_at[index] < len(lines) else ""
+        if line.rstrip().endswith(":") and _LEAD.match(following):
+            lines[index] = f"{hashes} {line.strip().rstrip(':')}"  # 'Questions to ask:'
+            titled = False
+            continue
+        if index in headings or not line.strip():
+            titled = index not in headings and titled
+            continue
+        if _BULLET.match(line):
+            titled = False
+            continue
+        if star_label(line) is not None and titled:
+            lines[index] = "\t- " + line.strip()
+        else:
+            lines[index] = "- " + line.strip()
+            titled = True
+
+
+def _next_non_blank(lines: list[str]) -> list[int]:
+    """For each line, the index of the next line that is not blank (len(lines) if none)."""
+    out = [len(lines)] * len(lines)
+    following = len(lines)
+    for index in range(len(lines) - 1, -1, -1):
+        out[index] = following
+        if lines[index].strip():
+            following = index
+    return out

@@ -1,0 +1,83 @@
+"""Questions written with their answers the way plain-text, e-mail, OneNote and story-bank
+notes write them, and the story each answer names by its title or its code (issue #14);
+fictional people and stories."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from conftest import CLI
+
+
+def _import(cli: CLI, tmp_path: Path, text: str,
+            name: str = "prep.md") -> tuple[list[str], list[tuple[str, list[str]]]]:
+    """Import `text`; the story titles, and each question with its stories' titles."""
+    notes = tmp_path / name
+    notes.write_text(text, encoding="utf-8")
+    cli.json("import", notes)
+    stories: list[dict[str, Any]] = cli.json("stories")["stories"]  # type: ignore[index]
+    titles = {s["id"]: s["title"] for s in stories}
+    questions = cli.json("questions", "--origin", "notes")["questions"]  # type: ignore[index]
+    return (sorted(titles.values()),
+            [(q["text"], [titles[i] for i in q["stories"]]) for q in questions])
+
+
+def test_question_lines_each_followed_by_an_answer_line(cli: CLI, tmp_path: Path) -> None:
+    """Plain text: 'Q1  Tell me…' (numbered, no colon) or a bare question, then '-> …'
+    naming a story by words of its title; '-> ??? none yet' is no question of its own."""
+    text = (
+        "Ferry refund\nGood for: earn trust\nS: 90 travellers stranded\nR: refunds in a day\n\n"
+        "Depot key audit\nGood for: dive deep\nS: keys went missing\nR: night shift gap\n\n"
+        "Questions\n\n"
+        "Q1  Tell me about a time you won back a customer.\n    -> the ferry refund one\n"
+        "Tell me about a time you found a root cause?\n-> depot key audit\n"
+        "Q3  Tell me about a time you were frugal.\n    -> ??? none yet\n"
+    )
+    titles, questions = _import(cli, tmp_path, text, "prep.txt")
+    assert titles == ["Depot key audit", "Ferry refund"]
+    assert questions == [
+        ("Tell me about a time you won back a customer.", ["Ferry refund"]),
+        ("Tell me about a time you found a root cause?", ["Depot key audit"]),
+        ("Tell me about a time you were frugal.", []),
+    ]
+
+
+def test_an_answer_after_a_dash_names_a_story_by_its_code(cli: CLI, tmp_path: Path) -> None:
+    """'### 2. Title' is story #2, 'Example B: Title' is B and 'STORY THREE - Title' is #3;
+    after a question's end a dash opens its answer: '— #2', '– use Example B', '-> story
+    three'. Titles lose their number and lead."""
+    text = (
+        "## Stories\n\n### 1. Ferry refund\n\n- S: 90 travellers stranded\n- R: refunds in a day\n\n"
+        "### 2. Depot key audit\n\n- S: keys went missing\n- R: night shift gap\n\n"
+        "Example B: Tram stop signage\n\n- S: riders lost at the interchange\n"
+        "- R: complaints halved\n\n"
+        "STORY THREE - Spare parts swap\n\n- S: two buses off the road\n- R: back in a week\n\n"
+        "## Questions\n\n"
+        '- "Tell me about a time you found a root cause." — #2\n'
+        '- "Tell me about a time you simplified something" – use Example B (the signs)\n'
+        "- Tell me about a time you acted fast? -> story three\n"
+    )
+    titles, questions = _import(cli, tmp_path, text)
+    assert titles == ["Depot key audit", "Ferry refund", "Spare parts swap", "Tram stop signage"]
+    assert questions == [
+        ("Tell me about a time you found a root cause.", ["Depot key audit"]),
+        ("Tell me about a time you simplified something", ["Tram stop signage"]),
+        ("Tell me about a time you acted fast?", ["Spare parts swap"]),
+    ]
+
+
+def test_questions_nested_under_a_bullet_are_asked(cli: CLI, tmp_path: Path) -> None:
+    """A bullet over questions ('Likely questions') groups them; a question ending in the
+    principle it would need ('(Frugality)') is still a question, never a story."""
+    text = (
+        "- Ferry refund\n\t- S: 90 travellers stranded\n\t- R: refunds in a day\n"
+        "- Likely questions\n\t- \"Tell me about a time you won back a customer\" – Ferry refund\n"
+        "\t- \"Tell me about a time you saved money\" – nothing yet (Frugality)\n"
+    )
+    titles, questions = _import(cli, tmp_path, text)
+    assert titles == ["Ferry refund"]
+    assert questions == [
+        ("Tell me about a time you won back a customer", ["Ferry refund"]),
+        ("Tell me about a time you saved money", []),
+    ]
