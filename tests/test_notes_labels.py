@@ -204,3 +204,19 @@ def test_a_csv_paste_with_a_field_past_the_csv_limit_still_imports(
             f"Scan gaps,\"{huge}\",TRUE\nTOTAL,1,1\n")
     stories = _import(cli, tmp_path, text)
     assert "Scan gaps" not in stories and all(len(t) < 1_000 for t in stories)
+
+
+def test_an_lp_line_under_a_title_with_plain_bullets_files_that_story(cli: CLI, tmp_path: Path) -> None:
+    """'**Title**', a '*Principles:*' line, then a note and bullets (no STAR labels), between
+    STAR stories: a story of its own under those principles, not the next story's."""
+    text = ("# Stories\n\n**Ferry refund**\n\n*Principles:* Earn Trust\n\n"
+            "- Situation: 90 travellers stranded\n- Result: refunds paid in a day\n\n"
+            "**Night class for the drivers**\n\n*Principles:* Hire and Develop the Best\n\n"
+            "Only notes so far!\n- two evenings a week\n- four drivers passed\n\n"
+            "**Spare parts swap**\n\n*Principles:* Frugality\n\n"
+            "- Situation: two buses off the road\n- Result: back in a week\n")
+    assert _import(cli, tmp_path, text) == {
+        "Ferry refund": ["earn-trust"],
+        "Night class for the drivers": ["hire-and-develop-the-best"],
+        "Spare parts swap": ["frugality"],
+    }

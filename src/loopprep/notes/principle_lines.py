@@ -111,14 +111,15 @@ def label_stories(units: list[tuple[Unit, Any]], labelled: dict[int, list[Princi
     out: dict[int, StarStory] = {}
     for index, principles in sorted(labelled.items()):
         title = index - 1
-        if title in covered or title in consumed or units[title][0].item is not None \
+        if title < 0 or title in covered or title in consumed or units[title][0].item is not None \
                 or not is_title(units[title][0]):
             continue
         details = []
         after = index + 1
-        while after < len(units) and units[after][0].item is not None \
-                and after not in covered and after not in consumed:
-            details.append(after)
+        while after < len(units) and after not in covered and after not in consumed and (
+                units[after][0].item is not None or units[after][0].text.strip()
+                and not is_title(units[after][0])):
+            details.append(after)  # its bullets, and lines of text ('Only notes so far!')
             after += 1
         unit = units[title][0]
         lines = [line for i in (title, index, *details) for line in units[i][0].lines]

@@ -29,6 +29,7 @@ from loopprep.notes.principles import match_principle, normalise
 from loopprep.notes.star import (
     META_LINE,
     NUMBERED_TITLE,
+    is_title,
     StarStory,
     Unit,
     find_runs,
@@ -236,6 +237,9 @@ def _read_chunk(blocks: list[Block], framework: Framework, heading: str | None, 
             listed = labelled_principles(unit.text, framework)
             if listed:
                 labelled[index] = listed
+        elif listed and unit.item is None and index and units[index - 1][0].item is None \
+                and is_title(units[index - 1][0]):
+            labelled[index] = listed  # '**Title**' then '*Principles:* …' and bullets
         if unit.item is None and META_LINE.match(unit.text):
             lp_units.add(index)  # 'Date: 2024' in a story's section: not its title
         elif listed:
