@@ -29,10 +29,10 @@ from loopprep.notes.principles import match_principle, normalise
 from loopprep.notes.star import (
     META_LINE,
     NUMBERED_TITLE,
-    is_title,
     StarStory,
     Unit,
     find_runs,
+    is_title,
     item_run,
     title_text,
 )
