@@ -81,3 +81,15 @@ def test_questions_nested_under_a_bullet_are_asked(cli: CLI, tmp_path: Path) -> 
         ("Tell me about a time you won back a customer", ["Ferry refund"]),
         ("Tell me about a time you saved money", []),
     ]
+
+
+def test_a_prompt_opening_a_time_you_is_a_question(cli: CLI, tmp_path: Path) -> None:
+    """'A time you…' (no 'Tell me about', no '?') is how question banks list prompts."""
+    text = (
+        "## Ferry refund\n\n- S: 90 travellers stranded\n- R: refunds in a day\n\n"
+        "## Questions\n\n- [ ] A time you fixed something that was not yours. → Ferry refund\n"
+        "- A situation where you had to say no → nothing yet\n"
+    )
+    _, questions = _import(cli, tmp_path, text)
+    assert questions == [("A time you fixed something that was not yours.", ["Ferry refund"]),
+                         ("A situation where you had to say no", [])]

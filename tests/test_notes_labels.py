@@ -220,3 +220,11 @@ def test_an_lp_line_under_a_title_with_plain_bullets_files_that_story(cli: CLI, 
         "Night class for the drivers": ["hire-and-develop-the-best"],
         "Spare parts swap": ["frugality"],
     }
+
+
+def test_principles_as_code_spans_one_after_another(cli: CLI, tmp_path: Path) -> None:
+    """A page's property table holding a multi-select as code spans: each span one item."""
+    text = ("## Ferry refund\n\n| Property | Value |\n| --- | --- |\n"
+            "| Leadership Principles | `Earn Trust` `Customer Obsession` |\n\n"
+            "**Situation** — 90 travellers stranded\n**Result** — refunds paid in a day\n")
+    assert _import(cli, tmp_path, text) == {"Ferry refund": ["earn-trust", "customer-obsession"]}

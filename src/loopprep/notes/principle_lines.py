@@ -56,8 +56,9 @@ def listed_principles(text: str, framework: Framework) -> list[PrincipleSlug]:
 
 
 def principles_in(text: str, framework: Framework) -> list[PrincipleSlug]:
-    """The principles a list names ('Ownership, Earn Trust'); none unless every name matches."""
-    text = re.sub(r"(\*\*|__|`)", "", text).strip(" .")
+    """The principles a list names ('Ownership, Earn Trust'; code spans one after another,
+    '`Ownership` `Earn Trust`', are items too); none unless every name matches."""
+    text = re.sub(r"(\*\*|__|`)", "", re.sub(r"`\s+`", ", ", text)).strip(" .")
     if not text:
         return []
     whole, score = match_principle(text, framework)

@@ -10,7 +10,8 @@ from functools import lru_cache
 _QUESTION_START = re.compile(
     r"^\s*(?:q\d*\s*[:.)-]\s*)?(?:tell (?:me|us)|describe|give (?:me |us )?(?:an? )?(?:example|time|instance)"
     r"|walk (?:me|us) through|share (?:an?|a time)|talk (?:me |us )?(?:about|through)"
-    r"|explain (?:a|how|when)|recall a time|think of a time|have you ever)\b",
+    r"|explain (?:a|how|when)|recall a time|think of a time|have you ever"
+    r"|an? (?:time|situation|moment|example) (?:when |where )?you)\b",
     re.IGNORECASE,
 )
 
@@ -74,7 +75,7 @@ def is_stem(text: str) -> bool:
 
 #: a word `_QUESTION_START` opens with: a line with none of them and no '?' asks nothing
 _ASKING_WORDS = ("tell", "describe", "give", "walk", "share", "talk", "explain", "recall",
-                 "think", "have")
+                 "think", "have", "time", "situation", "moment", "example")
 _ASKING_WORD = re.compile("|".join(_ASKING_WORDS), re.IGNORECASE)
 _ASKING_LOWER = re.compile("|".join(_ASKING_WORDS))  # quicker, on lower-case ASCII
 
