@@ -228,3 +228,20 @@ def test_principles_as_code_spans_one_after_another(cli: CLI, tmp_path: Path) ->
             "| Leadership Principles | `Earn Trust` `Customer Obsession` |\n\n"
             "**Situation** — 90 travellers stranded\n**Result** — refunds paid in a day\n")
     assert _import(cli, tmp_path, text) == {"Ferry refund": ["earn-trust", "customer-obsession"]}
+
+
+def test_plain_text_sections_after_the_stories_hold_no_stories(cli: CLI, tmp_path: Path) -> None:
+    """Plain text: after the last principle, a line over questions and a 'Feedback' line
+    over mock notes open sections of their own; nothing in them is that principle's story."""
+    text = ("EARN TRUST\n- Ferry refund\n\t- S: 90 travellers stranded\n\t- R: refunds in a day\n\n"
+            "What the recruiter said they ask\n- Tell me about a time you won back a customer\n"
+            "\t- Ferry refund\n\n"
+            "Feedback\n- Session with Priya 3/12 - ferry story runs long\n")
+    notes = tmp_path / "notes.txt"
+    notes.write_text(text, encoding="utf-8")
+    cli.json("import", notes)
+    stories: list[dict[str, Any]] = cli.json("stories")["stories"]  # type: ignore[index]
+    questions = cli.json("questions", "--origin", "notes")["questions"]  # type: ignore[index]
+    assert {s["title"]: s["principles"] for s in stories} == {"Ferry refund": ["earn-trust"]}
+    assert [(q["text"], q["stories"]) for q in questions] == [
+        ("Tell me about a time you won back a customer", [stories[0]["id"]])]

@@ -1,16 +1,22 @@
 """Plain text (no Markdown at all) read as sections: under each principle named alone on
 a line, every line is a bullet, and the STAR lines after a story's title line are that
-bullet's details; a line ending in ':' over bullets ('Questions to ask:') is a heading.
+bullet's details; a line over bullets that ends in ':' ('Questions to ask:'), names a part
+of the notes that holds no stories ('Feedback', 'Mock notes') or stands over questions is
+a heading.
 """
 
 from __future__ import annotations
 
 import re
 
+from loopprep.notes.question_text import is_question
 from loopprep.notes.star import star_label
 
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s")
 _LEAD = re.compile(r"^\s*(?:[-*+]|#+)\s+")
+#: a line alone naming a part of the notes that holds no stories
+_META_SECTION = re.compile(r"^\W*(?:(?:mock(?:\s+interviews?)?|practice)(?:\s+(?:notes|feedback|log))?|"
+                           r"feedback(?:\s+log)?|to\s?do|notes to self)\W*$", re.IGNORECASE)
 
 
 def plain_sections(lines: list[str], headings: set[int]) -> None:
@@ -23,8 +29,11 @@ def plain_sections(lines: list[str], headings: set[int]) -> None:
     for index in range(first, len(lines)):
         line = lines[index]
         following = lines[following_at[index]] if following_at[index] < len(lines) else ""
-        if line.rstrip().endswith(":") and _LEAD.match(following):
-            lines[index] = f"{hashes} {line.strip().rstrip(':')}"  # 'Questions to ask:'
+        if _LEAD.match(following) and index not in headings and not _BULLET.match(line) and (
+                line.rstrip().endswith(":") or _META_SECTION.match(line)
+                or is_question(_LEAD.sub("", following))):
+            # 'Questions to ask:', 'Feedback', 'Questions from the call' over its questions
+            lines[index] = f"{hashes} {line.strip().rstrip(':')}"
             titled = False
             continue
         if index in headings or not line.strip():
