@@ -245,3 +245,13 @@ def test_plain_text_sections_after_the_stories_hold_no_stories(cli: CLI, tmp_pat
     assert {s["title"]: s["principles"] for s in stories} == {"Ferry refund": ["earn-trust"]}
     assert [(q["text"], q["stories"]) for q in questions] == [
         ("Tell me about a time you won back a customer", [stories[0]["id"]])]
+
+
+def test_an_lp_map_of_arrows_files_stories_and_skips_placeholders(cli: CLI, tmp_path: Path) -> None:
+    """An LP map note: 'Principle → [[Story]]' per line; '_none_', '*nothing yet*' and
+    '(nothing yet — the refund was quick but…)' hold a place, they are no stories."""
+    text = ("# LP map\n\n- Earn Trust → [[Ferry refund]]\n- Dive Deep → [[Depot key audit]]\n"
+            "- Frugality → _none_\n- Think Big → *nothing yet* (ask Jo?)\n\n"
+            "## Bias for Action\n- (nothing yet — the refund was quick but it is a trust story)\n")
+    assert _import(cli, tmp_path, text) == {"Depot key audit": ["dive-deep"],
+                                            "Ferry refund": ["earn-trust"]}

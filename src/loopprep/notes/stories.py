@@ -9,7 +9,13 @@ import re
 
 from loopprep.frameworks.topics import TopicList
 from loopprep.model import Fragment, Framework, PrincipleSlug, SourceRef
-from loopprep.notes.bullets import make_title, read_bullet, reflection_reason, split_stories
+from loopprep.notes.bullets import (
+    is_placeholder,
+    make_title,
+    read_bullet,
+    reflection_reason,
+    split_stories,
+)
 from loopprep.notes.drafts import LinkDraft, ParsedNotes, QuestionDraft, place, short
 from loopprep.notes.outline import Heading, Item, ListBlock, Paragraph, details, render
 from loopprep.notes.principle_sections import empty_sections, principle_texts
@@ -125,7 +131,7 @@ def _story_item(
         return []
     if not item.children:
         reason = reflection_reason(text)
-        if reason is not None and read_bullet(text).anchor is None:
+        if reason is not None and (read_bullet(text).anchor is None or is_placeholder(text)):
             doc.note(
                 "reflection",
                 f"'{short(text)}' is read as a reflection, not a story: {reason}",

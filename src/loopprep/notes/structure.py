@@ -86,13 +86,14 @@ Piece = Block | StarStory | PrincipleTable
 
 def principle_line(text: str, framework: Framework) -> tuple[str, str] | None:
     """(principle name as written, the rest of the line) for a line that names a principle
-    on its own: '**Dive Deep**', 'Customer Obsession: Clinic intake…', 'LP: Ownership'."""
+    on its own: '**Dive Deep**', 'Customer Obsession: Clinic intake…', 'Frugality → [[Spot
+    instances]]' (an LP map), 'LP: Ownership'."""
     bold = _BOLD_LINE.match(text)
     if bold:
         name = bold.group("name")
         return (name, "") if _strong(name, framework) else None
     label = LABEL_LINE.match(text)
-    if label and label.group("sep") == ":" and len(label.group("name").split()) <= 8:
+    if label and len(label.group("name").split()) <= 8:  # 'Dive Deep: …', 'Dive Deep → …'
         name, rest = label.group("name"), label.group("rest").strip()
         if _strong(name, framework) and not rest.endswith("?"):
             return name, rest
