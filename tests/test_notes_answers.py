@@ -93,3 +93,20 @@ def test_a_prompt_opening_a_time_you_is_a_question(cli: CLI, tmp_path: Path) -> 
     _, questions = _import(cli, tmp_path, text)
     assert questions == [("A time you fixed something that was not yours.", ["Ferry refund"]),
                          ("A situation where you had to say no", [])]
+
+
+def test_asides_rows_and_placeholders_are_neither_questions_nor_stories(cli: CLI, tmp_path: Path) -> None:
+    """A '?' inside brackets or in a property table's row asks nothing; 'Example: Tell me…'
+    under a principle is its question, not a story; '→ ??? none yet (Frugality)' under a
+    question is no story."""
+    text = (
+        "Loop with the Ferries team (or Buses? not sure yet) on 3 March.\n\n"
+        "## Earn Trust\n\nExample: Tell me about a time you kept a promise.\n\n"
+        "### Ferry refund\n\n| Property | Value |\n| --- | --- |\n| Rehearsed? | ✅ |\n\n"
+        "**Situation** — 90 travellers stranded\n**Result** — refunds in a day\n\n"
+        "## Questions\n\n1. Tell me about a time you saved money.\n   * → ??? none yet (Frugality)\n"
+    )
+    titles, questions = _import(cli, tmp_path, text)
+    assert titles == ["Ferry refund"]
+    assert questions == [("Tell me about a time you kept a promise.", []),
+                         ("Tell me about a time you saved money.", [])]

@@ -26,6 +26,7 @@ import re
 from dataclasses import dataclass, field
 
 from loopprep.model import Framework, PrincipleSlug
+from loopprep.notes.bullets import is_placeholder
 from loopprep.notes.csv_tables import MIN_FIELDS, csv_tables
 from loopprep.notes.plain_text import plain_sections
 from loopprep.notes.principle_names import abbreviations, lp_tag, principle_list, read_legend
@@ -185,7 +186,8 @@ def _story_list(rest: str, framework: Framework, abbr: dict[str, PrincipleSlug]
             continue
         title = m.group("title").strip()
         bare = title.strip("*_ ")
-        if not bare or _LABEL_TITLE.match(bare) or len(bare.split()) > 12 or _strong(bare, framework):
+        if not bare or _LABEL_TITLE.match(bare) or len(bare.split()) > 12 or _strong(
+                bare, framework) or is_placeholder(bare):  # '→ ??? nothing yet (Frugality)'
             continue
         slugs = principle_list(m.group("list"), framework, abbr)
         if slugs:

@@ -101,12 +101,14 @@ def _may_start_question(text: str) -> bool:
 @lru_cache(maxsize=65536)
 def _is_question(text: str) -> bool:
     text = clean_question(text)
-    if not text or len(text) > 600:
-        return False
+    if not text or len(text) > 600 or text.startswith("|"):
+        return False  # (a table's row is a record: a question table is read by its cells)
     if _QUESTION_START.match(text):
         return True
     first = _FIRST_SENTENCE.split(text, maxsplit=1)[0]
     asked = first if first.endswith("?") else text if text.endswith("?") else ""
+    if asked.count("(") > asked.count(")"):
+        return False  # 'Payments (or Insurance? not sure) team': an aside in brackets
     # an interview question asks the candidate: 'Why did the outage happen? ask Bruno' and
     # 'How is on-call shared?' (to ask them) are asides and questions for the interviewer
     # (an English rule: a question in another language is kept as it is)

@@ -11,7 +11,7 @@ import re
 from loopprep.frameworks.topics import TopicList
 from loopprep.model import Fragment, Framework, PrincipleSlug, SourceRef
 from loopprep.notes import technical
-from loopprep.notes.bullets import strip_lead_in
+from loopprep.notes.bullets import is_placeholder, strip_lead_in
 from loopprep.notes.drafts import ParsedNotes, QuestionDraft, place, short
 from loopprep.notes.outline import Heading, Item, ListBlock, Paragraph, details, render
 from loopprep.notes.question_text import (
@@ -217,6 +217,8 @@ def _outline_item(
     question.outline = "\n".join(filter(None, [question.outline, *render(item)]))
     place(doc, item, f"question:{index}")
     text = item.text.strip()
+    if is_placeholder(_ARROW_LEAD.sub("", text)):
+        return  # '→ ??? nothing yet': no story to link
     _, lead_in = strip_lead_in(text)
     bullet = registry.read(text)
     known = registry.claimed(details(item)) or registry.resolve(bullet) or (

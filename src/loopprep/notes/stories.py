@@ -15,6 +15,7 @@ from loopprep.notes.bullets import (
     read_bullet,
     reflection_reason,
     split_stories,
+    strip_lead_in,
 )
 from loopprep.notes.drafts import LinkDraft, ParsedNotes, QuestionDraft, place, short
 from loopprep.notes.outline import Heading, Item, ListBlock, Paragraph, details, render
@@ -118,9 +119,9 @@ def _story_item(
                  ", not a story", line, "info")
         place(doc, item, "finding:not-a-story")
         return []
-    if is_question(text):
-        # a question filed under a principle: keep it as that principle's question
-        draft = doc.ask(text, line, principle)
+    if is_question(text) or is_question(asked := strip_lead_in(text)[0]):
+        # a question filed under a principle ('Example: Tell me about…'): that principle's
+        draft = doc.ask(text if is_question(text) else asked, line, principle)
         draft.outline = "\n".join(ln for child in item.children for ln in render(child))
         for child in item.children:  # an outline bullet naming a story links it
             known = (registry.claimed(details(child)) or registry.resolve(registry.read(child.text))
@@ -216,6 +217,8 @@ def _story_paragraph(
     doc: ParsedNotes, block: Paragraph, principle: PrincipleSlug, registry: StoryRegistry
 ) -> None:
     text = " ".join(block.text.split())
+    if all(line.lstrip().startswith("|") for line in block.text.split("\n")):
+        return  # a page's property table ('| Rehearsed? | ✅ |'): about its story, not one
     if reflection_reason(text) is not None and read_bullet(text).anchor is None:
         doc.note("reflection", f"'{short(text)}' is read as a reflection, not a story",
                  block.line, "info")
