@@ -255,3 +255,13 @@ def test_an_lp_map_of_arrows_files_stories_and_skips_placeholders(cli: CLI, tmp_
             "## Bias for Action\n- (nothing yet — the refund was quick but it is a trust story)\n")
     assert _import(cli, tmp_path, text) == {"Depot key audit": ["dive-deep"],
                                             "Ferry refund": ["earn-trust"]}
+
+
+def test_a_users_story_note_adds_its_tag_line_to_its_lps(cli: CLI, tmp_path: Path) -> None:
+    """'lps:' in front matter and a '#lp/…' line in the body: both name its principles."""
+    cli.json("import", _vault(tmp_path, {"Stories/Depot cutover.md": (
+        "---\ntype: story\nlps: [ownership]\n---\n# Depot cutover\n\n#story #lp/deliver-results\n\n"
+        "## Situation\n900 drivers moved in one night.\n\n## Result\nZero missed rounds.\n")}))
+    stories: list[dict[str, Any]] = cli.json("stories")["stories"]  # type: ignore[index]
+    assert {s["title"]: s["principles"] for s in stories} == {
+        "Depot cutover": ["ownership", "deliver-results"]}

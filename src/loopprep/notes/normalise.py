@@ -29,7 +29,14 @@ from loopprep.model import Framework, PrincipleSlug
 from loopprep.notes.bullets import is_placeholder
 from loopprep.notes.csv_tables import MIN_FIELDS, csv_tables
 from loopprep.notes.plain_text import plain_sections
-from loopprep.notes.principle_names import abbreviations, lp_tag, principle_list, read_legend
+from loopprep.notes.principle_names import (
+    LP_TAG,
+    TAGS_ONLY,
+    abbreviations,
+    lp_tag,
+    principle_list,
+    read_legend,
+)
 from loopprep.notes.principle_names import named_principle as _strong
 from loopprep.notes.question_text import is_question
 from loopprep.notes.story_codes import (
@@ -72,8 +79,6 @@ _TOGGLE = re.compile(r"^(\s*[-*+]\s+)[▸►‣▹]\s+")
 _LEADING_MARKS = re.compile(r"^[^\w*_\[]+(?=\w|\[\[)")
 _WIKILINK = re.compile(r"^\[\[(.+?)(?:\|.*)?\]\]$")
 _O_SPACE = re.compile(r"^[ \t]*o [A-Z]")
-_LP_TAG = re.compile(r"(?<![\w&])#(?:lps?|principles?)/(?P<slug>[\w-]+)", re.IGNORECASE)
-_TAGS_ONLY = re.compile(r"^\s*(?:#[\w/-]+\s*)*$")
 #: a heading over the principles that have no story yet ('Gaps', 'LPs with no story yet')
 _GAPS = re.compile(r"^\W*(?:gaps?|(?:still\s+)?missing|(?:(?:lps?|principles?)\s+)?(?:with\s+)?"
                    r"(?:no|without(?:\s+a)?)\s+stor(?:y|ies)(?:\s+yet)?)\W*$", re.IGNORECASE)
@@ -199,8 +204,8 @@ def _tags(line: str, framework: Framework) -> tuple[str, list[PrincipleSlug]]:
     """The line without its `#lp/…` tags, and the principles they name."""
     if "#" not in line:
         return line, []
-    slugs = [s for m in _LP_TAG.finditer(line) if (s := lp_tag(m.group("slug"), framework))]
-    if slugs and _TAGS_ONLY.match(_LP_TAG.sub("", line)):
+    slugs = [s for m in LP_TAG.finditer(line) if (s := lp_tag(m.group("slug"), framework))]
+    if slugs and TAGS_ONLY.match(LP_TAG.sub("", line)):
         return "", slugs  # '#story #lp/earn-trust': a line of tags, the note's principles
     if "#[[" in line:  # Logseq's tag of a page: '#[[Frugality]]' when it names a principle
         named = [(m.group(0), s) for m in _PAGE_TAG.finditer(line)
@@ -209,7 +214,7 @@ def _tags(line: str, framework: Framework) -> tuple[str, list[PrincipleSlug]]:
         slugs += [s for _, s in named]
         for tag, _ in named:
             line = line.replace(tag, "")
-    return (_LP_TAG.sub("", line).rstrip(), slugs) if slugs else (line, [])
+    return (LP_TAG.sub("", line).rstrip(), slugs) if slugs else (line, [])
 
 
 def _asks(line: str) -> bool:

@@ -185,6 +185,19 @@ def principle_list(text: str, framework: Framework, abbr: dict[str, PrincipleSlu
         slugs.append(slug)
     return list(dict.fromkeys(slugs))
 
+#: '#lp/dive-deep', '#principle/DiveDeep': a tag naming a principle
+LP_TAG = re.compile(r"(?<![\w&])#(?:lps?|principles?)/(?P<slug>[\w-]+)", re.IGNORECASE)
+#: a line of tags and nothing else
+TAGS_ONLY = re.compile(r"^\s*(?:#[\w/-]+\s*)*$")
+
+
+def tag_line_principles(line: str, framework: Framework) -> list[PrincipleSlug]:
+    """The principles a line of tags only names ('#story #lp/earn-trust'), else none."""
+    if "#" not in line or not TAGS_ONLY.match(LP_TAG.sub("", line)):
+        return []
+    return [s for m in LP_TAG.finditer(line) if (s := lp_tag(m.group("slug"), framework))]
+
+
 def lp_tag(slug: str, framework: Framework) -> PrincipleSlug | None:
     """`#lp/dive-deep`, `#lp/DiveDeep`, `#lp/dive_deep` -> dive-deep."""
     known = framework.get(slug.lower())

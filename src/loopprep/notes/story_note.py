@@ -15,7 +15,7 @@ from loopprep.model import Fragment, Framework, PrincipleSlug, SourceRef
 from loopprep.notes.bullets import read_bullet, slugify
 from loopprep.notes.drafts import LinkDraft, ParsedNotes, StoryDraft, place
 from loopprep.notes.outline import Heading, ListBlock, Paragraph, details
-from loopprep.notes.principle_names import front_matter_principles
+from loopprep.notes.principle_names import front_matter_principles, tag_line_principles
 from loopprep.notes.principles import match_principle, normalise
 from loopprep.notes.registry import KnownStory, StoryRegistry
 from loopprep.notes.structure import Piece
@@ -170,8 +170,15 @@ def _define(doc: ParsedNotes, registry: StoryRegistry, title: str, explicit_id: 
 
 def _front_matter_links(doc: ParsedNotes, framework: Framework, key: str) -> None:
     if "principles" not in doc.front_matter:  # a user's 'type: story' note: 'lps:', tags
-        for slug in front_matter_principles(doc.front_matter, framework):
+        named = front_matter_principles(doc.front_matter, framework)
+        for slug in named:
             doc.links.append(LinkDraft(key, slug, SourceRef(doc.path, 1), "front matter"))
+        for offset, line in enumerate(doc.body_lines):  # and a line of tags ('#lp/dive-deep')
+            for slug in tag_line_principles(line, framework):
+                if slug not in named:
+                    named.append(slug)
+                    doc.links.append(LinkDraft(key, slug, SourceRef(
+                        doc.path, doc.body_start_line + offset), "tags"))
         return
     for value in _str_list(doc.front_matter.get("principles")):
         principle = framework.get(value) or match_principle(value, framework)[0]
