@@ -110,3 +110,22 @@ def test_asides_rows_and_placeholders_are_neither_questions_nor_stories(cli: CLI
     assert titles == ["Ferry refund"]
     assert questions == [("Tell me about a time you kept a promise.", []),
                          ("Tell me about a time you saved money.", [])]
+
+
+def test_an_answer_line_names_a_story_by_its_code_or_after_use(cli: CLI, tmp_path: Path) -> None:
+    """'Q: …' then 'A: see story 1' or 'A: #2, the audit' (numbered story headings), and a
+    numbered question over 'Use: Title': the answer is that story, never a story 'Use'."""
+    text = (
+        "## 1) Ferry refund\n- S: 90 travellers stranded\n- R: refunds in a day\n\n"
+        "## 2) Depot key audit\n- S: keys went missing\n- R: the night shift gap\n\n"
+        "## Questions\n\nQ: Tell me about a time you won back a customer.\nA: see story 1\n\n"
+        "Q: Tell me about a time you found a root cause?\nA: #2, the audit\n\n"
+        "1. Tell me about a time you kept a promise\n   a. Use: Ferry refund\n"
+    )
+    titles, questions = _import(cli, tmp_path, text)
+    assert titles == ["Depot key audit", "Ferry refund"]
+    assert questions == [
+        ("Tell me about a time you won back a customer.", ["Ferry refund"]),
+        ("Tell me about a time you found a root cause?", ["Depot key audit"]),
+        ("Tell me about a time you kept a promise", ["Ferry refund"]),
+    ]

@@ -62,6 +62,8 @@ def test_block_references_and_answer_properties_link_questions(cli: CLI, tmp_pat
         "\t- Tell me about a time you found a root cause\n"
         "\t\t- [the key audit](((5f00aa01-0000-4000-8000-00000000beef)))\n"
         "\t- Tell me about a time you said sorry\n\t  answer:: [[Ferry refund]]\n"
+        "\t- Tell me about a time you owned a mistake\n"
+        "\t  story:: ((5f00aa01-0000-4000-8000-00000000c0de))\n"
         "\t- Tell me about a time you were wrong\n\t\t- ((5f00aa01-0000-4000-8000-000000000000))\n"
     )
     stories, questions = _import(cli, tmp_path, text)
@@ -70,5 +72,6 @@ def test_block_references_and_answer_properties_link_questions(cli: CLI, tmp_pat
         ("Tell me about a time you won back a customer", ["Ferry refund"]),
         ("Tell me about a time you found a root cause", ["Depot key audit"]),
         ("Tell me about a time you said sorry", ["Ferry refund"]),
+        ("Tell me about a time you owned a mistake", ["Ferry refund"]),
         ("Tell me about a time you were wrong", []),
     ]

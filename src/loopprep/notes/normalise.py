@@ -71,10 +71,10 @@ _TRAILING_LIST = (re.compile(r"^(?P<title>.+?)\s*\((?P<list>[^()]+)\)\s*$"),
                   re.compile(r"^(?P<title>.+?)\s*\[(?P<list>[^\[\]]+)\]\s*$"),
                   re.compile(r"^(?P<title>.+?)\s*\{(?P<list>[^{}]+)\}\s*$"),
                   re.compile(r"^(?P<title>.+?)\s+[-–—]\s+(?P<list>[^-–—]+)$"))
-_ANSWER = re.compile(r"^(\s*(?:[-*+]\s+)?)(?:(?:\*\*)?A:(?:\*\*)?|use|answer(?: with)?:?|"
+_ANSWER = re.compile(r"^(\s*(?:[-*+]\s+)?)(?:(?:\*\*)?A:(?:\*\*)?|use:?|answer(?: with)?:?|"
                      r"story:)\s+", re.IGNORECASE)
 _Q_LINE = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*)?Q\b")
-_LEAD = re.compile(r"^\s*(?:[-*+]|#+)\s+")
+_LEAD = re.compile(r"^\s*(?:[-*+]|#+|\d{1,3}[.)])\s+")
 _TOGGLE = re.compile(r"^(\s*[-*+]\s+)[▸►‣▹]\s+")
 _LEADING_MARKS = re.compile(r"^[^\w*_\[]+(?=\w|\[\[)")
 _WIKILINK = re.compile(r"^\[\[(.+?)(?:\|.*)?\]\]$")
@@ -315,10 +315,11 @@ class _Rewriter:
         if self.key and ("→" in line or "=>" in line or "->" in line or "⇒" in line):
             line = CODED_ANSWER.sub(lambda a: a.group("arrow") + self.key.get(
                 a.group("code"), a.group("code")), line)  # '→ #3', '→ F': the story so coded
-        if self.key and _ANSWER_MARK.search(line):
-            line = answer_with_titles(line, self.key)  # '— #3', '-> story four (…)'
-        if _ANSWER.match(line) and _asks(self.asked):
+        answers = bool(_ANSWER.match(line)) and _asks(self.asked)
+        if answers:
             line = _ANSWER.sub(r"\1", line)  # 'A: Seller payout delays' under its question
+        if self.key and (answers or _ANSWER_MARK.search(line)):
+            line = answer_with_titles(line, self.key, whole=answers)  # '— #3', 'A: story 1' 
         if line.strip():
             self.asked = line
         lines[index] = line

@@ -134,6 +134,9 @@ def _resolve_block_refs(blocks: list[Block], titles: dict[str, str]) -> None:
             for item in block.walk():
                 if "((" in item.text:
                     item.text = _BLOCK_REF.sub(link, item.text)
+                for key, value in item.properties.items():  # '  story:: ((id))'
+                    if "((" in value:
+                        item.properties[key] = _BLOCK_REF.sub(link, value)
         elif isinstance(block, Paragraph) and "((" in block.text:
             block.text = _BLOCK_REF.sub(link, block.text)
 

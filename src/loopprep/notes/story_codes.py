@@ -52,10 +52,11 @@ def titled_codes(lines: list[str]) -> dict[str, str]:
     return found
 
 
-def answer_with_titles(line: str, key: dict[str, str]) -> str:
+def answer_with_titles(line: str, key: dict[str, str], *, whole: bool = False) -> str:
     """A line answering a question with story codes ('Q… — #3', '-> story four (…)',
-    '"Tell me…" – use Example B'), each code written as its story's title."""
-    asked, answer = answer_split(line)
+    '"Tell me…" – use Example B', or all of it when `whole`: 'A: see story 1'), each code
+    written as its story's title."""
+    asked, answer = ("", line) if whole else answer_split(line)
     if not answer:
         return line
     start = line.rindex(answer) if asked.strip(" -*>→") else 0
