@@ -319,7 +319,7 @@ class _Rewriter:
         if answers:
             line = _ANSWER.sub(r"\1", line)  # 'A: Seller payout delays' under its question
         if self.key and (answers or _ANSWER_MARK.search(line)):
-            line = answer_with_titles(line, self.key, whole=answers)  # '— #3', 'A: story 1' 
+            line = answer_with_titles(line, self.key, whole=answers)  # '— #3', 'A: story 1'
         if line.strip():
             self.asked = line
         lines[index] = line
