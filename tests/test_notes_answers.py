@@ -129,3 +129,18 @@ def test_an_answer_line_names_a_story_by_its_code_or_after_use(cli: CLI, tmp_pat
         ("Tell me about a time you found a root cause?", ["Depot key audit"]),
         ("Tell me about a time you kept a promise", ["Ferry refund"]),
     ]
+
+
+def test_a_callout_titled_by_a_question_holds_its_answer(cli: CLI, tmp_path: Path) -> None:
+    """Obsidian's '> [!question] Tell me…' callout: its content answers it; an answer bullet
+    led in by an arrow that names a known story links it rather than making a new one."""
+    text = (
+        "## Earn Trust\n\n### Ferry refund\n- S: 90 travellers stranded\n- R: refunds in a day\n\n"
+        "## Practice\n\n> [!question] Tell me about a time you won back a customer\n"
+        "> Answer: [[Ferry refund]], open with the number\n\n"
+        "- Tell me about a time you took a risk\n  - → Ferry refund? maybe\n"
+    )
+    titles, questions = _import(cli, tmp_path, text)
+    assert titles == ["Ferry refund"]
+    assert questions == [("Tell me about a time you won back a customer", ["Ferry refund"]),
+                         ("Tell me about a time you took a risk", ["Ferry refund"])]

@@ -34,6 +34,7 @@ def collect_questions(doc: ParsedNotes, framework: Framework, registry: StoryReg
     sections = first_sections(doc)
     doc.technical_sections += len(sections)
     pending: QuestionDraft | None = None  # a question paragraph waiting for its outline
+    callout: tuple[str, QuestionDraft] | None = None  # the callout titled by a question
     for block in doc.blocks:
         if isinstance(block, Heading):
             enter_heading(doc, block, sections, framework, {}, record=False, topics=topic_list(topics))
@@ -70,6 +71,11 @@ def collect_questions(doc: ParsedNotes, framework: Framework, registry: StoryReg
             pending = None
             continue
         principle = section.principle if section else None
+        if isinstance(block, Paragraph | ListBlock) and block.quote:
+            callout = _callout_question(doc, block, principle, registry, callout)
+            if callout is not None:  # '> [!question] Tell me about…' over its answer
+                pending = None
+                continue
         if isinstance(block, Paragraph) and not block.code and _question_table(
                 doc, block, principle, registry):
             pending = None
@@ -80,6 +86,25 @@ def collect_questions(doc: ParsedNotes, framework: Framework, registry: StoryReg
         if isinstance(block, ListBlock):
             _question_list(doc, block, principle, registry, pending)
             pending = None
+
+
+def _callout_question(doc: ParsedNotes, block: Paragraph | ListBlock,
+                      principle: PrincipleSlug | None, registry: StoryRegistry,
+                      callout: tuple[str, QuestionDraft] | None
+                      ) -> tuple[str, QuestionDraft] | None:
+    """A callout whose title asks ('> [!question] Tell me about…'): the question, its
+    content (every block of the callout) the answer; None for any other block."""
+    quote = block.quote or ""
+    if callout is None or callout[0] != quote:
+        title = quote.partition(": ")[2]
+        if not is_question(title):
+            return None
+        callout = (quote, doc.ask(title, block.line - 1, principle))
+    if isinstance(block, Paragraph):
+        answer_paragraph(callout[1], block, registry)
+    else:
+        _question_list(doc, block, principle, registry, callout[1])
+    return callout
 
 
 def _question_lines(doc: ParsedNotes, block: Paragraph, principle: PrincipleSlug | None,
@@ -230,6 +255,9 @@ def _outline_item(
         if mentioned:
             question.link(*(story.key for story in mentioned))
             return
+    if key is None and lead_in and (titled := registry.titled_in(details(item))):
+        question.link(*(story.key for story in titled))  # '→ Ferry refund? maybe'
+        return
     if key is None and (lead_in or bullet.anchor):
         key = resolve_or_define(doc, bullet, item.line, registry, split=False)
     if key is not None:
