@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from conftest import CLI
+from loopprep.notes.story_codes import answer_with_titles
 
 
 def _import(cli: CLI, tmp_path: Path, text: str,
@@ -144,3 +145,16 @@ def test_a_callout_titled_by_a_question_holds_its_answer(cli: CLI, tmp_path: Pat
     assert titles == ["Ferry refund"]
     assert questions == [("Tell me about a time you won back a customer", ["Ferry refund"]),
                          ("Tell me about a time you took a risk", ["Ferry refund"])]
+
+
+def test_codes_are_titles_only_in_an_answer() -> None:
+    """A code after a question's end or an arrow names a story; after a plain sentence it
+    is left as written."""
+    key = {"#3": "Ferry refund", "B": "Depot key audit"}
+    assert answer_with_titles('- "Tell me about a time you failed." — #3', key) == (
+        '- "Tell me about a time you failed." — Ferry refund')
+    assert answer_with_titles("1. Tell me about a time you won. – use story three", key) == (
+        "1. Tell me about a time you won. – use Ferry refund")
+    assert answer_with_titles("  -> Example B, the audit", key) == "  -> Depot key audit, the audit"
+    assert answer_with_titles("- Fixed it. - ticket #3 closed", key) == (
+        "- Fixed it. - ticket #3 closed")

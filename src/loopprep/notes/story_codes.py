@@ -33,6 +33,9 @@ _CODE_REFERENCE = re.compile(rf"#(?P<hash>\d{{1,3}})\b|\b(?:story|example)\s+"
                              rf"(?P<named>[A-Z](?![\w'’])|(?:{_NUMBER})\b)", re.IGNORECASE)
 
 
+_LIST_MARK = re.compile(r"^[\s\-*+>→•]*(?:\d{1,3}[.)]\s+)?")
+
+
 def _code(code: str) -> str:
     """'4', 'four' -> '#4'; 'b' -> 'B'."""
     lower = code.lower()
@@ -57,9 +60,10 @@ def answer_with_titles(line: str, key: dict[str, str], *, whole: bool = False) -
     '"Tell me…" – use Example B', or all of it when `whole`: 'A: see story 1'), each code
     written as its story's title."""
     asked, answer = ("", line) if whole else answer_split(line)
-    if not answer:
-        return line
-    start = line.rindex(answer) if asked.strip(" -*>→") else 0
+    opened = _LIST_MARK.sub("", asked).strip()
+    if not answer or opened and not is_question(opened):
+        return line  # ('Fixed it. - ticket #3 closed' answers nothing)
+    start = line.rindex(answer) if opened else 0
     def title(m: re.Match[str]) -> str:
         code = _code(m.group("hash") or m.group("named"))
         return key.get(code, m.group(0))
