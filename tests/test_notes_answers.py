@@ -158,3 +158,16 @@ def test_codes_are_titles_only_in_an_answer() -> None:
     assert answer_with_titles("  -> Example B, the audit", key) == "  -> Depot key audit, the audit"
     assert answer_with_titles("- Fixed it. - ticket #3 closed", key) == (
         "- Fixed it. - ticket #3 closed")
+
+
+def test_an_answer_after_a_dash_introduces_no_story(cli: CLI, tmp_path: Path) -> None:
+    """'Tell me about a time you failed. - Follow-up: what changed?' keeps its follow-up in
+    the outline; only an arrow may introduce a story the notes have not told."""
+    text = (
+        "## Questions\n\n- Tell me about a time you failed. - Follow-up: what changed after?\n"
+        "- Tell me about a time you led without authority → Night class: four drivers passed\n"
+    )
+    titles, questions = _import(cli, tmp_path, text)
+    assert titles == ["Night class"]
+    assert questions == [("Tell me about a time you failed.", []),
+                         ("Tell me about a time you led without authority", ["Night class"])]

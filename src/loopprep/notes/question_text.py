@@ -54,13 +54,17 @@ def clean_question(text: str) -> str:
 _ANSWER_AT = re.compile(r"\s*(?:→|->|=>|⇒)\s*|(?<=[?.!\"”])\s+[-–—]\s+")
 
 
-def answer_split(text: str) -> tuple[str, str]:
-    """'Tell me about a time you failed → Pager storm' -> (the question, 'Pager storm');
-    (text, '') when no answer follows."""
+_ARROW = re.compile(r"→|->|=>|⇒")
+
+
+def answer_split(text: str) -> tuple[str, str, bool]:
+    """'Tell me about a time you failed → Pager storm' -> (the question, 'Pager storm',
+    False); True when a dash, not an arrow, opened the answer; (text, '', False) when no
+    answer follows."""
     m = _ANSWER_AT.search(text)
     if m is None or not text[m.end():].strip():
-        return text, ""
-    return text[: m.start()], text[m.end():].strip()
+        return text, "", False
+    return text[: m.start()], text[m.end():].strip(), not _ARROW.search(m.group(0))
 
 
 STEM_END = re.compile(r"(?:…|\.\.\.|:)\s*$")

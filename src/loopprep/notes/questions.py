@@ -117,11 +117,12 @@ def _question_lines(doc: ParsedNotes, block: Paragraph, principle: PrincipleSlug
     for offset, line in enumerate(block.text.split("\n")):
         number = block.line + offset
         if is_question(line) and not (current is not None and _ARROW_LEAD.match(line)):
-            asked, answer = answer_split(line)
+            asked, answer, dashed = answer_split(line)
             current = doc.ask(asked, number, principle)
             index = len(doc.questions) - 1
             if answer:  # 'Likely Q: "Tell me about a time…" → Kiosk pilot'
-                _answer_on_the_line(doc, current, index, Item(answer, number, 0, False), registry)
+                _answer_on_the_line(doc, current, index, Item(answer, number, 0, False), registry,
+                                    define=not dashed)
         elif current is not None and (answer := _ARROW_LEAD.sub("", line).strip()):
             _answer_on_the_line(doc, current, index, Item(answer, number, 0, False), registry)
             if offset == block.text.count("\n"):
@@ -149,7 +150,7 @@ def _question_list(
                      item.line, "info")
             place(doc, item, "finding:not-a-story")
         elif is_question(item.text):
-            asked, answer = answer_split(item.text)
+            asked, answer, dashed = answer_split(item.text)
             current = doc.ask(asked, item.line, principle)
             current_index = len(doc.questions) - 1
             for line in item.lines:
@@ -158,7 +159,8 @@ def _question_list(
             answers += [v for k, v in item.properties.items() if _ANSWER_KEY.match(k) and v]
             for text in answers:  # after an arrow, or in a property ('  answer:: [[Title]]')
                 answer_item = Item(text, item.line, item.indent, item.ordered)
-                _answer_on_the_line(doc, current, current_index, answer_item, registry)
+                _answer_on_the_line(doc, current, current_index, answer_item, registry,
+                                    define=not (dashed and text == answer))
             for child in item.children:
                 _outline_item(doc, current, current_index, child, registry)
         elif current is not None:
@@ -214,13 +216,13 @@ def _question_table(doc: ParsedNotes, block: Paragraph, principle: PrincipleSlug
 
 
 def _answer_on_the_line(doc: ParsedNotes, question: QuestionDraft, index: int, item: Item,
-                        registry: StoryRegistry) -> None:
+                        registry: StoryRegistry, *, define: bool = True) -> None:
     """The answer written after a question on its line (or in its row): a story named by
     the start of its title ('→ depot spreadsheet'), else read like an answer bullet."""
     named = registry.by_title_start(item.text.strip(" .")) if registry.by_title(
         item.text.strip(" .")) is None else None
     if named is None:
-        _outline_item(doc, question, index, item, registry)
+        _outline_item(doc, question, index, item, registry, define=define)
         return
     question.outline = "\n".join(filter(None, [question.outline, item.text]))
     question.link(named.key)
@@ -236,9 +238,11 @@ def _index_of(doc: ParsedNotes, question: QuestionDraft) -> int:
 
 
 def _outline_item(
-    doc: ParsedNotes, question: QuestionDraft, index: int, item: Item, registry: StoryRegistry
+    doc: ParsedNotes, question: QuestionDraft, index: int, item: Item, registry: StoryRegistry,
+    *, define: bool = True,
 ) -> None:
-    """One top-level bullet of an answer outline; it may name or introduce a story."""
+    """One top-level bullet of an answer outline; it may name or (with `define`) introduce
+    a story. An answer after a dash introduces none: the dash may only go on the question."""
     question.outline = "\n".join(filter(None, [question.outline, *render(item)]))
     place(doc, item, f"question:{index}")
     text = item.text.strip()
@@ -258,7 +262,7 @@ def _outline_item(
     if key is None and lead_in and (titled := registry.titled_in(details(item))):
         question.link(*(story.key for story in titled))  # '→ Ferry refund? maybe'
         return
-    if key is None and (lead_in or bullet.anchor):
+    if key is None and define and (lead_in or bullet.anchor):
         key = resolve_or_define(doc, bullet, item.line, registry, split=False)
     if key is not None:
         question.link(key)

@@ -59,7 +59,7 @@ def answer_with_titles(line: str, key: dict[str, str], *, whole: bool = False) -
     """A line answering a question with story codes ('Q… — #3', '-> story four (…)',
     '"Tell me…" – use Example B', or all of it when `whole`: 'A: see story 1'), each code
     written as its story's title."""
-    asked, answer = ("", line) if whole else answer_split(line)
+    asked, answer, _ = ("", line, False) if whole else answer_split(line)
     opened = _LIST_MARK.sub("", asked).strip()
     if not answer or opened and not is_question(opened):
         return line  # ('Fixed it. - ticket #3 closed' answers nothing)
