@@ -171,3 +171,19 @@ def test_an_answer_after_a_dash_introduces_no_story(cli: CLI, tmp_path: Path) ->
     assert titles == ["Night class"]
     assert questions == [("Tell me about a time you failed.", []),
                          ("Tell me about a time you led without authority", ["Night class"])]
+
+
+def test_an_answer_in_its_own_words_names_the_story_most_like_it(cli: CLI, tmp_path: Path) -> None:
+    """'A: depot audit' names 'Depot key audit'; 'A: bus depot audit' is as like three
+    titles and names none."""
+    text = (
+        "## Stories\n\n### Depot key audit\n- S: keys went missing\n- R: night shift gap\n\n"
+        "### Bus lane audit\n- S: lanes misused\n- R: fines down\n\n"
+        "### Bus depot move\n- S: lease ended\n- R: moved in a week\n\n"
+        "## Questions\n\nQ: Tell me about a time you found a root cause.\nA: depot audit\n\n"
+        "Q: Tell me about a time you moved fast.\nA: bus depot audit\n"
+    )
+    titles, questions = _import(cli, tmp_path, text)
+    assert titles == ["Bus depot move", "Bus lane audit", "Depot key audit"]
+    assert questions == [("Tell me about a time you found a root cause.", ["Depot key audit"]),
+                         ("Tell me about a time you moved fast.", [])]

@@ -262,6 +262,9 @@ def _outline_item(
     if key is None and lead_in and (titled := registry.titled_in(details(item))):
         question.link(*(story.key for story in titled))  # '→ Ferry refund? maybe'
         return
+    if key is None and (like := registry.most_like(text)) is not None:
+        question.link(like.key)  # 'A: depot audit' for 'Depot key audit'
+        return
     if key is None and define and (lead_in or bullet.anchor):
         key = resolve_or_define(doc, bullet, item.line, registry, split=False)
     if key is not None:

@@ -53,6 +53,8 @@ class StoryRegistry:
     #: names no story by either
     _anchor_heads: set[str] = field(default_factory=set)
     _title_heads: set[str] = field(default_factory=set)
+    #: a word of a title (not a filler) -> the stories with that word in a title
+    _by_word: dict[str, dict[str, KnownStory]] = field(default_factory=dict)
 
     def add(self, story: KnownStory) -> None:
         was = self.stories.get(story.key)
@@ -72,6 +74,8 @@ class StoryRegistry:
         self._add_title(story, title)
 
     def _add_title(self, story: KnownStory, title: str) -> None:
+        for word in _significant(title):
+            self._by_word.setdefault(word, {})[story.key] = story
         for key in _title_keys(title):
             self._titles.setdefault(key, story)
             self._title_heads.add(key.split(" ", 1)[0])
@@ -190,6 +194,26 @@ class StoryRegistry:
         found = {s.key: s for k, s in self._titles.items() if f"{k} ".startswith(f"{key} ")}
         return next(iter(found.values())) if len(found) == 1 else None
 
+    def most_like(self, text: str) -> KnownStory | None:
+        """The one story an answer names in its own words ('depot audit', 'the bricked
+        units' for 'Firmware update that bricked 200 units'): the story whose title holds
+        the most of the answer's words, at least two, when those are every word of the
+        answer or most of the title's; None when two stories tie."""
+        words = _significant(text)
+        if len(words) < 2:
+            return None
+        best: list[tuple[int, KnownStory]] = []
+        candidates = {k: st for w in words for k, st in self._by_word.get(w, {}).items()}
+        for story in candidates.values():
+            title = _significant(story.title)
+            shared = len(words & title)
+            if shared >= 2 and (shared == len(words) or 2 * shared > len(title)):
+                best.append((shared, story))
+        best.sort(key=lambda found: -found[0])
+        if not best or len(best) > 1 and best[1][0] == best[0][0]:
+            return None
+        return best[0][1]
+
     def titled_in(self, text: str) -> list[KnownStory]:
         """Stories whose title (two words or more) is named anywhere in `text`, longest
         title first: 'I argued to wait; Vendor contract renewal is the story'."""
@@ -199,6 +223,15 @@ class StoryRegistry:
             if len(key.split()) >= 2 and f" {key} " in padded:
                 found.setdefault(story.key, story)
         return list(found.values())
+
+
+#: words an answer names a story around, that tell which story it is not
+_FILLER = frozenset("a an and the of for to in on at with my our this that one story example "
+                    "use see about it its is was from by".split())
+
+
+def _significant(text: str) -> set[str]:
+    return {w for w in normalise(text).split() if w not in _FILLER}
 
 
 _TRAILING_ASIDE = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|[-–—,]\s*(?:19|20)\d\d)\s*$")
