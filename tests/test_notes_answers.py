@@ -187,3 +187,18 @@ def test_an_answer_in_its_own_words_names_the_story_most_like_it(cli: CLI, tmp_p
     assert titles == ["Bus depot move", "Bus lane audit", "Depot key audit"]
     assert questions == [("Tell me about a time you found a root cause.", ["Depot key audit"]),
                          ("Tell me about a time you moved fast.", [])]
+
+
+def test_an_example_naming_a_known_story_further_on_is_a_story_of_its_own(
+        cli: CLI, tmp_path: Path) -> None:
+    """'Example: Kiosk rework at Harbour Clinic, 2021' introduces a story though 'Harbour
+    Clinic' is one already: the known title is not what the answer opens with."""
+    text = (
+        "## Earn Trust\n- Harbour Clinic: told the ward myself about the double booking\n\n"
+        "## Questions\n1. Tell me about a time you failed.\n"
+        "   - Example: Kiosk rework at Harbour Clinic, 2021\n      - 4 months late\n"
+    )
+    titles, questions = _import(cli, tmp_path, text)
+    assert "Harbour Clinic" in titles and len(titles) == 2
+    assert questions[0][0] == "Tell me about a time you failed."
+    assert questions[0][1] != ["Harbour Clinic"] and len(questions[0][1]) == 1

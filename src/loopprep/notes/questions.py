@@ -14,6 +14,7 @@ from loopprep.notes import technical
 from loopprep.notes.bullets import is_placeholder, strip_lead_in
 from loopprep.notes.drafts import ParsedNotes, QuestionDraft, place, short
 from loopprep.notes.outline import Heading, Item, ListBlock, Paragraph, details, render
+from loopprep.notes.principles import normalise
 from loopprep.notes.question_text import (
     STEM_END,
     answer_split,
@@ -21,7 +22,7 @@ from loopprep.notes.question_text import (
     is_question,
     opens_a_question,
 )
-from loopprep.notes.registry import StoryRegistry
+from loopprep.notes.registry import KnownStory, StoryRegistry
 from loopprep.notes.sections import Section, enter_heading, first_sections, topic_list
 from loopprep.notes.story_identity import resolve_or_define
 
@@ -259,10 +260,11 @@ def _outline_item(
         if mentioned:
             question.link(*(story.key for story in mentioned))
             return
-    if key is None and lead_in and (titled := registry.titled_in(details(item))):
-        question.link(*(story.key for story in titled))  # '→ Ferry refund? maybe'
+    if key is None and lead_in and (opening := _opening_title(text, registry)) is not None:
+        question.link(opening.key)  # '→ Ferry refund? maybe'
         return
-    if key is None and (like := registry.most_like(text)) is not None:
+    if key is None and (like := registry.most_like(  # (a lead-in may introduce a story)
+            text, strict=bool(lead_in or bullet.anchor))) is not None:
         question.link(like.key)  # 'A: depot audit' for 'Depot key audit'
         return
     if key is None and define and (lead_in or bullet.anchor):
@@ -270,6 +272,14 @@ def _outline_item(
     if key is not None:
         question.link(key)
         doc.fragments.append((key, Fragment(details(item), SourceRef(doc.path, item.line), None)))
+
+
+def _opening_title(text: str, registry: StoryRegistry) -> KnownStory | None:
+    """The known story whose title opens an answer after its lead-in ('→ Ferry refund?
+    maybe'); never one named further on ('Example: Kiosk rework at St Mary's')."""
+    body = f"{normalise(strip_lead_in(text)[0])} "
+    return next((story for story in registry.titled_in(body)
+                 if body.startswith(f"{normalise(story.title)} ")), None)
 
 
 #: where a finished stem's question ends and its answer begins: 'you failed → Payment outage'
