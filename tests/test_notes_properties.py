@@ -75,3 +75,20 @@ def test_block_references_and_answer_properties_link_questions(cli: CLI, tmp_pat
         ("Tell me about a time you owned a mistake", ["Ferry refund"]),
         ("Tell me about a time you were wrong", []),
     ]
+
+
+def test_property_values_list_principles_as_logseq_writes_them(cli: CLI, tmp_path: Path) -> None:
+    """'[[A]] [[B]]' with no comma, '#a #b' tags, a 'tags::' list holding 'lp/…' namespaced
+    tags among others, and a 'leadership-principles::' key."""
+    text = (
+        "- ## Stories\n\t- Ferry refund\n\t  lps:: [[Earn Trust]] [[Customer Obsession]]\n"
+        "\t\t- S: 90 travellers stranded\n\t\t- R: refunds in a day\n"
+        "\t- Depot key audit\n\t  tags:: story, [[LP/Dive Deep]], lp/ownership\n"
+        "\t\t- S: keys went missing\n\t\t- R: night shift gap\n"
+        "\t- Night class for drivers\n\t  leadership-principles:: #hire-and-develop-the-best #frugality\n"
+        "\t\t- S: no trainer budget\n\t\t- R: four drivers passed\n"
+    )
+    stories, _ = _import(cli, tmp_path, text)
+    assert stories == {"Ferry refund": ["earn-trust", "customer-obsession"],
+                       "Depot key audit": ["dive-deep", "ownership"],
+                       "Night class for drivers": ["hire-and-develop-the-best", "frugality"]}

@@ -12,6 +12,7 @@ from typing import Any
 
 from loopprep.model import Framework, PrincipleSlug
 from loopprep.notes.outline import Item
+from loopprep.notes.principle_names import lp_tag
 from loopprep.notes.principles import match_principle
 from loopprep.notes.star import StarStory, Unit, is_title, item_run, star_label, title_text
 
@@ -20,8 +21,8 @@ from loopprep.notes.star import StarStory, Unit, is_title, item_run, star_label,
 LABEL_LINE = re.compile(r"^\s*(?:\*\*|__)?(?P<name>[^:*_→]{2,60}?)\s*(?:\*\*|__)?\s*"
                         r"(?P<sep>:|→|->)\s*(?:\*\*|__)?\s*(?P<rest>.*)$", re.DOTALL)
 _LP_LINE = re.compile(  # the label bold or in italics: '**LPs:**', '*Principles:*'
-    r"^\s*(?:\*\*|__|\*|_)?\s*(?:lps?|leadership principles?|principles?|competenc(?:y|ies)|"
-    r"tags?)\s*(?:\*\*|__|\*|_)?\s*(?::|\s[–—-])\s*(?:\*\*|__|\*|_)?\s*(?P<rest>.+)$",
+    r"^\s*(?:\*\*|__|\*|_)?\s*(?:lps?|leadership[ _-]principles?|principles?|competenc(?:y|ies)|"
+    r"(?P<tags>tags?))\s*(?:\*\*|__|\*|_)?\s*(?::|\s[–—-])\s*(?:\*\*|__|\*|_)?\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
 #: how sure a match of a name to a principle must be to count
@@ -52,20 +53,47 @@ def listed_principles(text: str, framework: Framework) -> list[PrincipleSlug]:
     match = _LP_LINE.match(text)
     if match is None:
         return []
+    if match.group("tags"):  # 'tags:: story, [[LP/Ownership]]': the tags in an LP namespace
+        tags = re.sub(r"\s+#(?=\w)", ", #", match.group("rest")).split(",")
+        found = [slug for tag in tags if (slug := _namespaced(tag.strip(), framework))]
+        if found:
+            return list(dict.fromkeys(found))
     return principles_in(match.group("rest"), framework)
+
+
+def _namespaced(tag: str, framework: Framework) -> PrincipleSlug | None:
+    """The principle a tag in an LP namespace names ('lp/ownership', '[[LP/Dive Deep]]')."""
+    bare = tag.strip("[]#` ")
+    name = _NAMESPACE.sub("", bare)
+    return lp_tag(name.replace(" ", "-"), framework) if name != bare else None
+
+
+#: what separates the items of a list of principles
+_ITEM_SEPARATOR = re.compile(r"\s*(?:[,;/|]|<br\s*/?>|\s\+\s)\s*")
+#: an item's namespace: '#lp/…', '[[LP/…]]'
+_NAMESPACE = re.compile(r"^(\[\[|#)?\s*(?:lps?|principles?|leadership[ _-]principles?)/",
+                        re.IGNORECASE)
+
+
+def _one_per_item(text: str) -> str:
+    """Items written one after another without a comma made a list: code spans, wikilinks
+    or tags ('`A` `B`', '[[A]] [[B]]', '#a #b'), each item without its 'lp/' namespace."""
+    text = re.sub(r"`\s+`|\]\]\s+\[\[", lambda m: m.group(0)[0] + ", " + m.group(0)[-1], text)
+    text = re.sub(r"(?<=\S)\s+#(?=\w)", ", #", text)
+    return ", ".join(_NAMESPACE.sub(r"\1", item) for item in text.split(", "))
 
 
 def principles_in(text: str, framework: Framework) -> list[PrincipleSlug]:
     """The principles a list names ('Ownership, Earn Trust'; code spans one after another,
     '`Ownership` `Earn Trust`', are items too); none unless every name matches."""
-    text = re.sub(r"(\*\*|__|`)", "", re.sub(r"`\s+`", ", ", text)).strip(" .")
+    text = re.sub(r"(\*\*|__|`)", "", _one_per_item(text)).strip(" .")
     if not text:
         return []
     whole, score = match_principle(text, framework)
     if whole is not None and score >= MIN_SCORE:
         return [whole.slug]
     out: list[PrincipleSlug] = []
-    for name in re.split(r"\s*(?:[,;/|]|<br\s*/?>|\s\+\s)\s*", text):
+    for name in _ITEM_SEPARATOR.split(text):
         if not name.strip():
             continue
         principle, score = match_principle(name, framework)
