@@ -202,3 +202,16 @@ def test_an_example_naming_a_known_story_further_on_is_a_story_of_its_own(
     assert "Harbour Clinic" in titles and len(titles) == 2
     assert questions[0][0] == "Tell me about a time you failed."
     assert questions[0][1] != ["Harbour Clinic"] and len(questions[0][1]) == 1
+
+
+def test_questions_behind_an_icon_or_in_shorthand(cli: CLI, tmp_path: Path) -> None:
+    """'❓ Tell me…' (a Notion icon before the question) and 'TMAT you…' (prep notes'
+    shorthand for 'Tell me about a time') are questions; the icon is not kept."""
+    text = (
+        "## Ferry refund\n- S: 90 travellers stranded\n- R: refunds in a day\n\n"
+        "## Questions\n- ❓ Tell me about a time you won back a customer → Ferry refund\n"
+        "- TMAT you had to say no\n"
+    )
+    _, questions = _import(cli, tmp_path, text)
+    assert questions == [("Tell me about a time you won back a customer", ["Ferry refund"]),
+                         ("TMAT you had to say no", [])]

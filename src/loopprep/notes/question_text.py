@@ -11,7 +11,8 @@ _QUESTION_START = re.compile(
     r"^\s*(?:q\d*\s*[:.)-]\s*)?(?:tell (?:me|us)|describe|give (?:me |us )?(?:an? )?(?:example|time|instance)"
     r"|walk (?:me|us) through|share (?:an?|a time)|talk (?:me |us )?(?:about|through)"
     r"|explain (?:a|how|when)|recall a time|think of a time|have you ever"
-    r"|an? (?:time|situation|moment|example) (?:when |where )?you)\b",
+    r"|an? (?:time|situation|moment|example) (?:when |where )?you"
+    r"|tmaa?t|tmw)\b",  # 'TMAT you failed': prep notes' shorthand for 'Tell me about a time'
     re.IGNORECASE,
 )
 
@@ -35,10 +36,14 @@ _QUOTED = re.compile(r'^["“](?P<asked>[^"“”]{8,})["”]\s*(?P<after>.*)$')
 _FIRST_SENTENCE = re.compile(r"(?<=[?.!])\s")
 
 
+#: a question's leading icon: emoji and symbols, with any space after them
+_ICON = re.compile(r"^[\u2300-\u2bff\u2e00-\u2e7f\U0001f000-\U0001faff\ufe0f\u200d]+\s*")
+
+
 @lru_cache(maxsize=65536)
 def clean_question(text: str) -> str:
     """A question as plain text: no emphasis markers, no 'Q3:' prefix."""
-    text = text.strip()
+    text = _ICON.sub("", text.strip())  # '❓ Tell me…', '💬 Q: …'
     text = _BOLD.sub(r"\1", text).strip()
     text = _ITALIC.sub(r"\1", text).strip()
     text = _Q_PREFIX.sub("", text).strip() or text
@@ -79,7 +84,7 @@ def is_stem(text: str) -> bool:
 
 #: a word `_QUESTION_START` opens with: a line with none of them and no '?' asks nothing
 _ASKING_WORDS = ("tell", "describe", "give", "walk", "share", "talk", "explain", "recall",
-                 "think", "have", "time", "situation", "moment", "example")
+                 "think", "have", "time", "situation", "moment", "example", "tma", "tmw")
 _ASKING_WORD = re.compile("|".join(_ASKING_WORDS), re.IGNORECASE)
 _ASKING_LOWER = re.compile("|".join(_ASKING_WORDS))  # quicker, on lower-case ASCII
 
