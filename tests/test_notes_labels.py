@@ -265,3 +265,12 @@ def test_a_users_story_note_adds_its_tag_line_to_its_lps(cli: CLI, tmp_path: Pat
     stories: list[dict[str, Any]] = cli.json("stories")["stories"]  # type: ignore[index]
     assert {s["title"]: s["principles"] for s in stories} == {
         "Depot cutover": ["ownership", "deliver-results"]}
+
+
+def test_a_labelled_list_of_principles_after_a_title(cli: CLI, tmp_path: Path) -> None:
+    """'Title (LPs: A, B)': the label inside the brackets does not hide the list."""
+    text = ("Ferry refund (LPs: Earn Trust, Customer Obsession)\nSituation - 90 travellers stranded\n"
+            "Result - refunds in a day\n\nDepot key audit [Principles: Dive Deep]\n"
+            "Situation - keys went missing\nResult - night shift gap\n")
+    assert _import(cli, tmp_path, text) == {"Ferry refund": ["earn-trust", "customer-obsession"],
+                                            "Depot key audit": ["dive-deep"]}

@@ -167,11 +167,16 @@ def _legend_tables(lines: list[str], framework: Framework) -> dict[int, dict[str
 _LIST_SEPARATOR = re.compile(r"[,+·]|\s&\s")
 #: 'LP 4', 'LP #4', '#4' before a principle's number
 _LP_NUMBER_LEAD = re.compile(r"^(?:LPs?\s*#?|#)(?=\s*\d)\s*")
+#: '(LPs: CO, DD)': the label before a list of principles
+_LIST_LABEL = re.compile(r"^\s*(?:lps?|leadership principles?|principles?)\s*[:=\-–—]\s*",
+                         re.IGNORECASE)
 
 
 def principle_list(text: str, framework: Framework, abbr: dict[str, PrincipleSlug]
                    ) -> list[PrincipleSlug] | None:
-    """`CO, DD` or `ownership, deliver results`: the principles, when every item is one."""
+    """`CO, DD` or `ownership, deliver results` (after an 'LPs:' label, if any): the
+    principles, when every item is one."""
+    text = _LIST_LABEL.sub("", text)
     items = [_LP_NUMBER_LEAD.sub("", i.strip(" *_.")) for i in _LIST_SEPARATOR.split(text)]
     folded = {a.upper(): s for a, s in abbr.items()}
     slugs: list[PrincipleSlug] = []
