@@ -215,3 +215,30 @@ def test_questions_behind_an_icon_or_in_shorthand(cli: CLI, tmp_path: Path) -> N
     _, questions = _import(cli, tmp_path, text)
     assert questions == [("Tell me about a time you won back a customer", ["Ferry refund"]),
                          ("TMAT you had to say no", [])]
+
+
+def test_questions_listed_with_a_story_are_answered_by_it(cli: CLI, tmp_path: Path) -> None:
+    """'Questions this answers:' over question bullets in a story's section (or a story
+    note's '## Questions it answers'): no story of its own; each question is that story's."""
+    text = (
+        "## Earn Trust\n\n### Ferry refund\n- S: 90 travellers stranded\n- R: refunds in a day\n\n"
+        "Questions this answers:\n- Tell me about a time you won back a customer\n"
+    )
+    titles, questions = _import(cli, tmp_path, text)
+    assert titles == ["Ferry refund"]
+    assert questions == [("Tell me about a time you won back a customer", ["Ferry refund"])]
+
+
+def test_a_story_notes_questions_section_is_asked(cli: CLI, tmp_path: Path) -> None:
+    vault = tmp_path / "vault" / "Stories"
+    vault.mkdir(parents=True)
+    (vault / "Depot key audit.md").write_text(
+        "---\ntype: story\nlps: [dive-deep]\n---\n# Depot key audit\n\n## Situation\nKeys went "
+        "missing.\n\n## Result\nThe night shift gap closed.\n\n## Questions it answers\n"
+        "- Tell me about a time you found a root cause\n- keep it under two minutes\n",
+        encoding="utf-8")
+    cli.json("import", vault.parent)
+    stories = {s["id"]: s["title"] for s in cli.json("stories")["stories"]}  # type: ignore[index]
+    questions = cli.json("questions", "--origin", "notes")["questions"]  # type: ignore[index]
+    assert [(q["text"], [stories[i] for i in q["stories"]]) for q in questions] == [
+        ("Tell me about a time you found a root cause", ["Depot key audit"])]

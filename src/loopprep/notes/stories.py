@@ -18,7 +18,7 @@ from loopprep.notes.bullets import (
     strip_lead_in,
 )
 from loopprep.notes.drafts import LinkDraft, ParsedNotes, QuestionDraft, place, short
-from loopprep.notes.outline import Heading, Item, ListBlock, Paragraph, details, render
+from loopprep.notes.outline import Block, Heading, Item, ListBlock, Paragraph, details, render
 from loopprep.notes.principle_sections import empty_sections, principle_texts
 from loopprep.notes.question_text import is_question
 from loopprep.notes.questions import answer_paragraph
@@ -47,7 +47,7 @@ def collect_stories(doc: ParsedNotes, framework: Framework, registry: StoryRegis
     texts: dict[PrincipleSlug, list[Paragraph]] = {}
     seen_headings: dict[PrincipleSlug, int] = {}
     asked: QuestionDraft | None = None  # a question paragraph under a principle
-    for block in doc.blocks:
+    for number, block in enumerate(doc.blocks):
         if isinstance(block, Heading):
             enter_heading(doc, block, sections, framework, seen_headings, topics=topic_list(topics))
             asked = None
@@ -81,11 +81,16 @@ def collect_stories(doc: ParsedNotes, framework: Framework, registry: StoryRegis
                 texts.setdefault(principle, []).append(block)
             elif section.kind == "asked" and asked is not None:
                 answer_paragraph(asked, block, registry)
-            else:
+            elif not _over_questions(block, doc.blocks[number + 1: number + 2]):
                 _story_paragraph(doc, block, principle, registry)
         elif isinstance(block, ListBlock):
+            told = registry.by_title(section.title) if section.kind == "stories" else None
             for item in block.items:
+                asked_before = len(doc.questions)
                 keys = _story_item(doc, item, principle, registry)
+                if told is not None and len(doc.questions) > asked_before and not doc.questions[
+                        -1].story_keys:  # a question in a story's own section: it answers it
+                    doc.questions[-1].link(told.key)
                 if asked is not None:
                     asked.outline = "\n".join(filter(None, [asked.outline, *render(item)]))
                     asked.link(*keys)
@@ -164,6 +169,12 @@ def _story_item(
         _link(doc, key, principle, line, detail if len(parts) == 1 else part.text)
     place(doc, item, f"story:{keys[0]}")
     return keys
+
+
+def _over_questions(block: Paragraph, after: list[Block | StarStory | PrincipleTable]) -> bool:
+    """'Questions this answers:' over a list of questions: a label, not a story."""
+    return block.text.rstrip().endswith(":") and bool(after) and isinstance(
+        after[0], ListBlock) and any(is_question(item.text) for item in after[0].items)
 
 
 def _define_star_story(doc: ParsedNotes, story: StarStory, registry: StoryRegistry) -> str:
