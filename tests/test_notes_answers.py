@@ -242,3 +242,14 @@ def test_a_story_notes_questions_section_is_asked(cli: CLI, tmp_path: Path) -> N
     questions = cli.json("questions", "--origin", "notes")["questions"]  # type: ignore[index]
     assert [(q["text"], [stories[i] for i in q["stories"]]) for q in questions] == [
         ("Tell me about a time you found a root cause", ["Depot key audit"])]
+
+
+def test_a_question_in_a_storys_section_outside_the_principles_is_its(cli: CLI, tmp_path: Path) -> None:
+    """'## Ferry refund' (no principle above it) … 'Likely Q: "Tell me…" → this one.'"""
+    text = (
+        "# Stories\n\n## Ferry refund\n\n**Situation.** 90 travellers stranded.\n"
+        "**Result.** Refunds paid in a day.\n\n"
+        'Likely Q: "Tell me about a time you won back a customer" → this one.\n'
+    )
+    _, questions = _import(cli, tmp_path, text)
+    assert questions == [("Tell me about a time you won back a customer", ["Ferry refund"])]

@@ -36,11 +36,14 @@ def collect_questions(doc: ParsedNotes, framework: Framework, registry: StoryReg
     doc.technical_sections += len(sections)
     pending: QuestionDraft | None = None  # a question paragraph waiting for its outline
     callout: tuple[str, QuestionDraft] | None = None  # the callout titled by a question
+    told, asked = None, len(doc.questions)  # the story a section tells; questions so far
     for block in doc.blocks:
+        asked = _answered_by(doc, told, asked)
         if isinstance(block, Heading):
             enter_heading(doc, block, sections, framework, {}, record=False, topics=topic_list(topics))
             pending = None
             opened = sections[-1] if sections else None
+            told = registry.by_title(opened.title) if opened and opened.kind == "other" else None
             if (opened is not None and opened.line == block.line and opened.kind == "asked"
                     and opened.principle is None):
                 pending = doc.ask(block.text, block.line)
@@ -87,6 +90,17 @@ def collect_questions(doc: ParsedNotes, framework: Framework, registry: StoryReg
         if isinstance(block, ListBlock):
             _question_list(doc, block, principle, registry, pending)
             pending = None
+    _answered_by(doc, told, asked)
+
+
+def _answered_by(doc: ParsedNotes, told: KnownStory | None, asked: int) -> int:
+    """Questions asked in a story's own section ('## Kiosk pilot' … 'Likely Q: … → this
+    one') that name no other story are that story's; how many questions there are now."""
+    if told is not None:
+        for question in doc.questions[asked:]:
+            if not question.story_keys:
+                question.link(told.key)
+    return len(doc.questions)
 
 
 def _callout_question(doc: ParsedNotes, block: Paragraph | ListBlock,
