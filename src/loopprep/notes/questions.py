@@ -182,6 +182,8 @@ def _question_list(
             _outline_item(doc, current, current_index, item, registry)
         elif any(is_question(child.text) for child in item.children):
             # a bullet over questions ('Likely questions'): they are asked under it
+            doc.note("question-group", f"'{short(item.text)}' is read as a heading over the "
+                     "questions under it", item.line, "info")
             doc.placed[item.line] = "finding:question-group"
             _question_list(doc, ListBlock(item.children, item.children[0].line), principle,
                            registry, None)
