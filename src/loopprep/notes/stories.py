@@ -83,6 +83,9 @@ def collect_stories(doc: ParsedNotes, framework: Framework, registry: StoryRegis
                 answer_paragraph(asked, block, registry)
             elif not _over_questions(block, doc.blocks[number + 1: number + 2]):
                 _story_paragraph(doc, block, principle, registry)
+            else:
+                doc.note("question-group", f"'{short(block.text)}' is read as a heading over "
+                         "the questions under it", block.line, "info")
         elif isinstance(block, ListBlock):
             told = registry.by_title(section.title) if section.kind == "stories" else None
             for item in block.items:
