@@ -253,3 +253,18 @@ def test_a_question_in_a_storys_section_outside_the_principles_is_its(cli: CLI, 
     )
     _, questions = _import(cli, tmp_path, text)
     assert questions == [("Tell me about a time you won back a customer", ["Ferry refund"])]
+
+
+def test_a_numbered_story_heading_over_its_question_and_star_bullets(cli: CLI, tmp_path: Path) -> None:
+    """'### 2.1 Title #lp/…' and '### 2.2 Title' / '**LPs:** …' / '**Q:** Tell me…' / STAR
+    bullets: the titles lose their number, the heading titles the STAR run below the
+    question, and the question is that story's."""
+    text = (
+        "## 2. Stories\n\n### 2.1 Ferry refund #lp/earn-trust\n- Situation: 90 stranded\n"
+        "- Result: refunds in a day\n\n### 2.2 Depot key audit\n**LPs:** Dive Deep\n"
+        "**Q:** Tell me about a time you found a root cause\n- Situation: keys went missing\n"
+        "- Result: night shift gap\n"
+    )
+    titles, questions = _import(cli, tmp_path, text)
+    assert titles == ["Depot key audit", "Ferry refund"]
+    assert questions == [("Tell me about a time you found a root cause", ["Depot key audit"])]

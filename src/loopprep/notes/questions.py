@@ -24,6 +24,7 @@ from loopprep.notes.question_text import (
 )
 from loopprep.notes.registry import KnownStory, StoryRegistry
 from loopprep.notes.sections import Section, enter_heading, first_sections, topic_list
+from loopprep.notes.star import without_lead
 from loopprep.notes.story_identity import resolve_or_define
 
 
@@ -43,7 +44,8 @@ def collect_questions(doc: ParsedNotes, framework: Framework, registry: StoryReg
             enter_heading(doc, block, sections, framework, {}, record=False, topics=topic_list(topics))
             pending = None
             opened = sections[-1] if sections else None
-            told = registry.by_title(opened.title) if opened and opened.kind == "other" else None
+            told = registry.by_title(without_lead(opened.title)) if opened and \
+                opened.kind == "other" else None
             if (opened is not None and opened.line == block.line and opened.kind == "asked"
                     and opened.principle is None):
                 pending = doc.ask(block.text, block.line)

@@ -104,9 +104,11 @@ def is_title(unit: Unit) -> bool:
 
 
 def without_lead(title: str) -> str:
-    """A title without its lead ('STORY ONE - Kiosk pilot' -> 'Kiosk pilot')."""
+    """A title without its lead or number ('STORY ONE - Kiosk pilot', '2.1 Kiosk pilot'
+    -> 'Kiosk pilot')."""
     lead = _STORY_LEAD.match(title)
-    return title[lead.end():].strip() or title if lead else title
+    bare = title[lead.end():].strip() or title if lead else title
+    return NUMBERED_TITLE.sub("", bare) or bare
 
 
 def title_text(text: str) -> str:

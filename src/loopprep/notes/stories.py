@@ -24,7 +24,7 @@ from loopprep.notes.question_text import is_question
 from loopprep.notes.questions import answer_paragraph
 from loopprep.notes.registry import StoryRegistry
 from loopprep.notes.sections import enter_heading, first_sections, principle_heading, topic_list
-from loopprep.notes.star import StarStory
+from loopprep.notes.star import StarStory, without_lead
 from loopprep.notes.story_identity import define_titled, resolve_or_define, story_for_link
 from loopprep.notes.story_note import collect_story_note
 from loopprep.notes.structure import PrincipleTable, restructure
@@ -87,7 +87,8 @@ def collect_stories(doc: ParsedNotes, framework: Framework, registry: StoryRegis
                 doc.note("question-group", f"'{short(block.text)}' is read as a heading over "
                          "the questions under it", block.line, "info")
         elif isinstance(block, ListBlock):
-            told = registry.by_title(section.title) if section.kind == "stories" else None
+            told = registry.by_title(without_lead(section.title)) if \
+                section.kind == "stories" else None
             for item in block.items:
                 asked_before = len(doc.questions)
                 keys = _story_item(doc, item, principle, registry)

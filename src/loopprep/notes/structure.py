@@ -26,6 +26,7 @@ from loopprep.notes.principle_lines import (
     without_icon,
 )
 from loopprep.notes.principles import match_principle, normalise
+from loopprep.notes.question_text import is_question
 from loopprep.notes.star import (
     META_LINE,
     NUMBERED_TITLE,
@@ -257,7 +258,8 @@ def _read_chunk(blocks: list[Block], framework: Framework, heading: str | None, 
     own = own_principles(runs, index_of, listed_at) if len(runs) > 1 else None
     for number, (start, end, story) in enumerate(runs):
         if story.title is None and heading is not None and (start == 0 or number == 0 and all(
-                u.text.lstrip().startswith("|") for u in plain[:start])):  # a property table
+                u.text.lstrip().startswith("|") or is_question(u.text) for u in plain[:start])):
+            # (above the run: nothing, a property table, or the question it answers)
             story.title, story.titled_by_heading = _heading_title(heading), True
         story.principles = list(principles) if own is None else own[number]
         stories[index_of[start]] = story
