@@ -268,3 +268,18 @@ def test_a_numbered_story_heading_over_its_question_and_star_bullets(cli: CLI, t
     titles, questions = _import(cli, tmp_path, text)
     assert titles == ["Depot key audit", "Ferry refund"]
     assert questions == [("Tell me about a time you found a root cause", ["Depot key audit"])]
+
+
+def test_plain_text_questions_after_the_principles_with_arrow_answers(cli: CLI, tmp_path: Path) -> None:
+    """Plain text: 'QUESTIONS' over 'Q: …? -> answer' lines is a section of its own (no
+    story), and each answer after the arrow names its story, in its own words too."""
+    text = (
+        "EARN TRUST\n- Ferry refund: 90 travellers stranded, refunds in a day\n\n"
+        "DIVE DEEP\n- Depot key audit: keys went missing, the night shift gap\n\n"
+        "QUESTIONS\nQ: Tell me about a time you won back a customer? -> ferry refund\n"
+        "Q: Tell me about a time you dug into data? -> the key audit\n"
+    )
+    titles, questions = _import(cli, tmp_path, text, "prep.txt")
+    assert titles == ["Depot key audit", "Ferry refund"]
+    assert questions == [("Tell me about a time you won back a customer?", ["Ferry refund"]),
+                         ("Tell me about a time you dug into data?", ["Depot key audit"])]

@@ -29,9 +29,9 @@ def plain_sections(lines: list[str], headings: set[int]) -> None:
     for index in range(first, len(lines)):
         line = lines[index]
         following = lines[following_at[index]] if following_at[index] < len(lines) else ""
-        if _LEAD.match(following) and index not in headings and not _BULLET.match(line) and (
-                line.rstrip().endswith(":") or _META_SECTION.match(line)
-                or is_question(_LEAD.sub("", following))):
+        if index not in headings and not _BULLET.match(line) and not is_question(line) and (
+                _LEAD.match(following) and (line.rstrip().endswith(":") or _META_SECTION.match(
+                    line)) or is_question(_LEAD.sub("", following))):
             # 'Questions to ask:', 'Feedback', 'Questions from the call' over its questions
             lines[index] = f"{hashes} {line.strip().rstrip(':')}"
             titled = False

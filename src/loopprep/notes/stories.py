@@ -20,7 +20,7 @@ from loopprep.notes.bullets import (
 from loopprep.notes.drafts import LinkDraft, ParsedNotes, QuestionDraft, place, short
 from loopprep.notes.outline import Block, Heading, Item, ListBlock, Paragraph, details, render
 from loopprep.notes.principle_sections import empty_sections, principle_texts
-from loopprep.notes.question_text import is_question
+from loopprep.notes.question_text import answer_split, is_question
 from loopprep.notes.questions import answer_paragraph
 from loopprep.notes.registry import StoryRegistry
 from loopprep.notes.sections import enter_heading, first_sections, principle_heading, topic_list
@@ -130,11 +130,15 @@ def _story_item(
         return []
     if is_question(text) or is_question(asked := strip_lead_in(text)[0]):
         # a question filed under a principle ('Example: Tell me about…'): that principle's
-        draft = doc.ask(text if is_question(text) else asked, line, principle)
-        draft.outline = "\n".join(ln for child in item.children for ln in render(child))
-        for child in item.children:  # an outline bullet naming a story links it
-            known = (registry.claimed(details(child)) or registry.resolve(registry.read(child.text))
-                     or registry.by_title(child.text.strip()) or registry.by_reference(child.text))
+        asked, answer, _ = answer_split(text if is_question(text) else asked)
+        draft = doc.ask(asked, line, principle)
+        draft.outline = "\n".join([answer] * bool(answer) + [
+            ln for child in item.children for ln in render(child)])
+        said = [(answer, answer)] * bool(answer) + [(c.text, details(c)) for c in item.children]
+        for told, detail in said:  # the answer after an arrow, an outline bullet: its story
+            known = (registry.claimed(detail) or registry.resolve(registry.read(told))
+                     or registry.by_title(told.strip()) or registry.by_reference(told)
+                     or registry.most_like(told, strict=True))
             if known is not None:
                 draft.link(known.key)
         place(doc, item, f"question:{len(doc.questions) - 1}")
