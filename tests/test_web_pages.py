@@ -298,6 +298,9 @@ def test_import_by_path(web: TestClient, example_notes: Path, tmp_path: Path) ->
     secret.write_text("-----BEGIN KEY-----\n- not notes\n", encoding="utf-8")
     refused = web.post("/import/path", data=form({"path": str(secret)}))
     assert refused.status_code == 400 and "is not a Markdown notes file" in refused.text
+    org = tmp_path / "notes.org"  # a markup document is read by its own syntax
+    org.write_text("* Ownership\n** Took over the flaky importer nobody owned\n", encoding="utf-8")
+    assert web.post("/import/path", data=form({"path": str(org)})).status_code == 200
     assert web.post("/import/path", data=form({"path": ""})).status_code == 400
 
 

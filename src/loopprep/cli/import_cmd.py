@@ -19,7 +19,9 @@ def register(app: typer.Typer) -> None:
 
 def import_notes(
     ctx: typer.Context,
-    paths: list[Path] = typer.Argument(None, help="Markdown notes files or vault folders."),
+    paths: list[Path] = typer.Argument(None, help=(
+        "Notes files (.md, .txt, .org, .adoc, .rst, a .yaml or .json story bank) or vault "
+        "folders.")),
     as_json: bool = JsonOption,
     skip_unreadable: bool = typer.Option(False, "--skip-unreadable",
                                          help="Import what can be read; report unreadable folders."),
@@ -30,7 +32,7 @@ def import_notes(
         "File listed line N without asking: N=story[:PRINCIPLE], N=detail[:STORY], "
         "N=question or N=ignore (implies --review).")),
 ) -> None:
-    """Import Markdown / Obsidian notes into the story bank (your files are only read)."""
+    """Import notes files or vault folders into the story bank (your files are only read)."""
     review = review or bool(choose)
     if not paths and not review:
         raise typer.BadParameter("give notes files or vault folders to import (or --review)",
