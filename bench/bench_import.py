@@ -6,7 +6,9 @@ baseline measured in the same process on the same file.
 - distinct: principle sections of bullets that each tell a new story (`PROJ123: ...`),
   a quarter with a nested detail;
 - listed: one list of new stories, each naming its principles by abbreviation
-  (`Pager storm 12 (OWN, BFA)`), the style that once took a minute for 0.6 MB.
+  (`Pager storm 12 (OWN, BFA)`), the style that once took a minute for 0.6 MB;
+- headed: a story bank, each story a heading, an `LPs:` line and STAR bullets (about
+  34,000 stories in 5 MB).
 
 The baseline reads the file, splits it into lines and words and stores each line in a
 new SQLite table in one transaction: the least any import of that text must do. The
@@ -77,7 +79,27 @@ def listed_notes(size: int, seed: int = 7) -> str:
         written += len(line) + 1
 
 
-KINDS = {"repeated": repeated_notes, "distinct": distinct_notes, "listed": listed_notes}
+def headed_notes(size: int, seed: int = 7) -> str:
+    rng = random.Random(seed)
+    lines = ["# Story bank"]
+    written = len(lines[0]) + 1
+    story = 0
+    while True:
+        words = [rng.choice(WORDS) for _ in range(20)]
+        block = [f"### {words[0].title()} {words[1]} {story}",
+                 f"LPs: {rng.choice(PRINCIPLES)}, {rng.choice(PRINCIPLES)}",
+                 f"- S: {' '.join(words[2:8])}", f"- A: I {' '.join(words[8:14])}",
+                 f"- R: {' '.join(words[14:20])} {rng.randint(5, 60)}%", ""]
+        more = sum(len(line) + 1 for line in block)
+        if written + more > size:
+            return "\n".join(lines) + "\n"
+        lines += block
+        written += more
+        story += 1
+
+
+KINDS = {"repeated": repeated_notes, "distinct": distinct_notes, "listed": listed_notes,
+         "headed": headed_notes}
 
 
 def baseline(path: Path, folder: Path) -> float:

@@ -1,9 +1,10 @@
 """How well the importer reads other people's notes: the corpus of tests/note_corpus.py
-(the twelve fixture styles, the `dev`, `heldout`, `fresh`, `blind` and `blind2` styles), imported one file
-(or vault) at a time into a fresh home. Prints per style and per group: story recall, link
-precision and recall, gaps exactly right, question recall, question->story linking and
-spurious stories, for this checkout and for a baseline checkout run in a subprocess in the
-same run (default ../main/src, or --baseline-src PATH; --no-baseline to skip).
+(the twelve fixture styles, the `dev`, `heldout`, `fresh`, `blind`, `blind2`, `blind3`,
+`blind4`, `blind5` and `blind6` styles), imported one file (or vault) at a time into a fresh
+home. Prints per style and per group: story recall, link precision and recall, gaps exactly
+right, question recall, question->story linking and spurious stories, for this checkout and for
+a baseline checkout run in a subprocess in the same run (default ../main/src, or
+--baseline-src PATH; --no-baseline to skip).
 
 Run: python bench/bench_notes_corpus.py
 """
@@ -24,7 +25,7 @@ from typing import Any
 TESTS = Path(__file__).resolve().parents[1] / "tests"
 sys.path.insert(0, str(TESTS))
 
-from note_corpus import BLIND, BLIND2, DEV, FRESH, HELDOUT, STYLES, Expected  # noqa: E402
+from note_corpus import BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, DEV, FRESH, HELDOUT, STYLES, Expected  # noqa: E402
 
 
 def fixture_cases() -> list[Expected]:
@@ -83,8 +84,12 @@ def score(case: Expected, got: dict[str, Any]) -> dict[str, float]:
             "spurious": len(spurious), "crash": float("crash" in got), "files": 1}
 
 
+def all_cases() -> list[Expected]:
+    return fixture_cases() + DEV + HELDOUT + FRESH + BLIND + BLIND2 + BLIND3 + BLIND4 + BLIND5 + BLIND6
+
+
 def run_all() -> dict[str, dict[str, float]]:
-    return {c.file: score(c, read_case(c)) for c in fixture_cases() + DEV + HELDOUT + FRESH + BLIND + BLIND2}
+    return {c.file: score(c, read_case(c)) for c in all_cases()}
 
 
 def _ratio(a: float, b: float) -> str:
@@ -107,7 +112,7 @@ def summary(rows: list[dict[str, float]]) -> dict[str, str]:
 
 
 def report(now: dict[str, dict[str, float]], base: dict[str, dict[str, float]] | None) -> None:
-    cases = fixture_cases() + DEV + HELDOUT + FRESH + BLIND + BLIND2
+    cases = all_cases()
     groups: dict[str, list[Expected]] = defaultdict(list)
     for c in cases:
         groups[f"{c.group}: {c.style}" if c.group != "fixture" else "fixture"].append(c)
@@ -124,15 +129,35 @@ def report(now: dict[str, dict[str, float]], base: dict[str, dict[str, float]] |
             print(f"{name:<28}{label:<6}" + "".join(f"{s[c]:>10}" for c in cols))
 
 
+def markdown_table(now: dict[str, dict[str, float]]) -> str:
+    """The per-group totals as the Markdown table docs/importing.md shows."""
+    cases = all_cases()
+    groups: dict[str, list[Expected]] = defaultdict(list)
+    for c in cases:
+        groups[c.group].append(c)
+    groups["all"] = cases
+    cols = list(summary([]))
+    lines = ["| group | files | " + " | ".join(cols) + " |", "|---" * (len(cols) + 2) + "|"]
+    for name, members in groups.items():
+        s = summary([now[c.file] for c in members])
+        lines.append(f"| {name} | {len(members)} | " + " | ".join(s[c] for c in cols) + " |")
+    return "\n".join(lines) + "\n"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--json", action="store_true", help="print this checkout's scores")
+    parser.add_argument("--markdown", action="store_true",
+                        help="print the per-group table of docs/importing.md")
     parser.add_argument("--baseline-src", default=str(Path(__file__).resolve().parents[2]
                                                       / "main" / "src"))
     parser.add_argument("--no-baseline", action="store_true")
     args = parser.parse_args()
     if args.json:
         print(json.dumps(run_all()))
+        return
+    if args.markdown:
+        print(markdown_table(run_all()), end="")
         return
     base = None
     if not args.no_baseline and Path(args.baseline_src).is_dir():

@@ -233,15 +233,65 @@ def fit_constants() -> None:
                   f"unrelated {np.mean(prob[y == 0] < cut):.2f}")
 
 
+def fit_cap() -> None:
+    """Choose `score.OFF_TOPIC_CAP` on the tune split: every pair's mark is taken once
+    without the cap (the fit's scaling recorded), then capped at each candidate."""
+    import loopprep.feedback.score as score
+
+    scaled: list[float] = []
+    factor = score.overall_factor
+
+    def recorded(relevance: Any) -> float:
+        scaled.append(factor(relevance))
+        return scaled[-1]
+
+    score.overall_factor = recorded
+    shipped, score.OFF_TOPIC_CAP = score.OFF_TOPIC_CAP, 10.0
+    run = _analyzer()
+    marks = []
+    for split, a, q, fit in pairs():
+        if split == "tune":
+            got = run(answer_text(a), q["text"])
+            off = any(f.code == "OFF_TOPIC" for f in got.flags)
+            marks.append((a["id"], fit, got.overall, scaled[-1] if off else None))
+    graded = [json.loads(line) for line in GRADED.read_text("utf-8").splitlines() if line]
+    graded_marks = []
+    for r in graded:
+        got = run(r["answer"], r["question"])
+        off = any(f.code == "OFF_TOPIC" for f in got.flags)
+        graded_marks.append((r["grade"], got.overall, scaled[-1] if off else None))
+    score.overall_factor, score.OFF_TOPIC_CAP = factor, shipped
+    from scipy.stats import spearmanr
+
+    def capped(mark: float, f: float | None, cap: float) -> float:
+        return mark if f is None else min(mark, cap * f)
+
+    print(f"OFF_TOPIC_CAP (shipped {shipped}), tune split; Spearman on graded answers")
+    for cap in (2.0, 2.5, 3.0, 3.5, 4.0, 4.5, 5.0):
+        drops = []
+        for aid in {m[0] for m in marks}:
+            f = [capped(m[2], m[3], cap) for m in marks if m[0] == aid and m[1]]
+            o = [capped(m[2], m[3], cap) for m in marks if m[0] == aid and not m[1]]
+            drops.append(statistics.mean(f) - statistics.mean(o))
+        fit = [capped(m[2], m[3], cap) for m in marks if m[1]]
+        rank = {"poor": 0, "middling": 1, "strong": 2}
+        rho = spearmanr([rank[g] for g, _, _ in graded_marks],
+                        [capped(m, f, cap) for _, m, f in graded_marks]).statistic
+        print(f"  {cap}: drop {statistics.mean(drops):.2f}, fitting {statistics.mean(fit):.2f} "
+              f"(good {sum(m >= 6 for m in fit) / len(fit):.3f}), Spearman {rho:.3f}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--json", action="store_true", help="print this tree's figures as JSON")
     parser.add_argument("--baseline", default=BASELINE_REV, help="revision to compare with")
     parser.add_argument("--no-baseline", action="store_true")
-    parser.add_argument("--fit", action="store_true", help="fit relevance's constants on tune")
+    parser.add_argument("--fit", action="store_true",
+                        help="fit relevance's constants and show the off-topic cap's effect, on tune")
     args = parser.parse_args()
     if args.fit:
         fit_constants()
+        fit_cap()
         return 0
     now = measure()
     if args.json:

@@ -68,6 +68,20 @@ def test_an_answer_about_a_mistake_does_not_answer_a_celebration_question(amazon
     assert flag.to_json()["question_spans"] == [list(s) for s in flag.question_spans]
 
 
+def test_a_well_told_story_that_misses_the_question_scores_at_most_three(amazon) -> None:  # type: ignore[no-untyped-def]
+    # The forecast story is strong (numbers, "I", a lesson) and close enough to helping a
+    # colleague that its fit alone takes only a fifth off; the cap is what marks it down.
+    fitting = feedback_on(FORECAST_MISTAKE, question="Tell me about a time you made a "
+                          "mistake at work and what you learned from it.", framework=amazon,
+                          today=TODAY)
+    off = feedback_on(FORECAST_MISTAKE, question="Tell me about a time you helped a "
+                      "struggling colleague.", framework=amazon, today=TODAY)
+    assert "OFF_TOPIC" not in _codes(fitting) and fitting.overall >= 8.0
+    assert "OFF_TOPIC" in _codes(off)
+    assert off.overall <= 3.0
+    assert fitting.overall - off.overall >= 5.0
+
+
 def test_a_customer_answer_to_a_customer_question_is_not_told_it_lacks_the_principle(
         amazon) -> None:  # type: ignore[no-untyped-def]
     got = feedback_on(CUSTOMER_STORY, question="Tell me about a time you went out of your "

@@ -39,7 +39,7 @@ from loopprep.notes.document import (
     read_document,
 )
 from loopprep.notes.principles import forget_normalised, normalise
-from loopprep.notes.reader import collect_markdown_files, gone_from_folders, read_notes_file
+from loopprep.notes.reader import collect_notes_files, gone_from_folders, read_notes_file
 from loopprep.notes.registry import KnownStory, StoryRegistry
 from loopprep.notes.review import Pending, apply_corrections, review_nodes
 from loopprep.store import Store
@@ -64,7 +64,7 @@ class NotesFile:
 def read_files(paths: Sequence[Path | str], unreadable: list[Path] | None = None) -> list[NotesFile]:
     """Every Markdown file under `paths`, read and checked; raises NotesError on the first bad one
     (an unreadable folder too, unless `unreadable` collects them)."""
-    files = collect_markdown_files([Path(p) for p in paths], unreadable)
+    files = collect_notes_files([Path(p) for p in paths], unreadable)
     out = []
     for path in files:
         text = read_notes_file(path)
@@ -208,12 +208,11 @@ def _store_stories(conn: sqlite3.Connection, docs: list[ParsedNotes], ids: dict[
                 writes.flush()
                 story_rows.update_story_fields(conn, story_id, draft.fields, stamp)
         writes.flush()
-        for key, parts in doc.star_parts.items():
-            if key in ids:
-                story_rows.fill_empty_star(conn, ids[key], parts, stamp)
-        for key, day in doc.story_dates.items():
-            if key in ids:  # a date from the notes fills an empty date only
-                story_rows.fill_empty_date(conn, ids[key], day)
+        story_rows.fill_empty_stars(conn, [(ids[key], parts) for key, parts in
+                                           doc.star_parts.items() if key in ids], stamp)
+        # a date from the notes fills an empty date only
+        story_rows.fill_empty_dates(conn, [(ids[key], day) for key, day in
+                                           doc.story_dates.items() if key in ids])
 
 
 def _store_fragments_and_links(conn: sqlite3.Connection, docs: list[ParsedNotes],

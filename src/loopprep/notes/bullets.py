@@ -40,12 +40,24 @@ _ADVICE = re.compile(
 )
 #: a past-tense word (a story tells what happened): a regular verb, or a common irregular
 #: one; two patterns, as searching for either is quicker than for one alternation of all
-_PAST_REGULAR = re.compile(r"\b(?:[a-z]{2,}[^e\W]ed|[a-z]{2,}ied)\b", re.IGNORECASE)
-_PAST_IRREGULAR = re.compile(
-    r"\b(?:was|were|had|did|made|took|went|led|built|wrote|ran|got|gave|found|saw|"
-    r"told|held|won|lost|drove|set|began|brought|chose|kept|left|met|sold|spent|taught|"
-    r"thought|bought|caught|fought|grew|knew|became|came|felt|paid|said|sent|stood)\b",
-    re.IGNORECASE)
+#: 'migrated', 'copied' (a word of letters ending in 'ed' after a letter other than 'e':
+#: not 'need' or 'red'); and the irregular past tenses notes use most
+_IRREGULAR_PAST = frozenset(
+    """was were had did made took went led built wrote ran got gave found saw told held won
+    lost drove set began brought chose kept left met sold spent taught thought bought caught
+    fought grew knew became came felt paid said sent stood""".split())  # noqa: SIM905
+_WORD = re.compile(r"\w+")
+_LETTERS = re.compile(r"[a-z]{2,}")
+
+
+def _tells_past(body: str) -> bool:
+    """Whether a line holds a past-tense verb (a word of its own, in any case)."""
+    words = _WORD.findall(body.lower())
+    return not _IRREGULAR_PAST.isdisjoint(words) or any(
+        len(w) > 4 and w.endswith("ed") and w[-3] != "e" and _LETTERS.fullmatch(w, 0, len(w) - 3)
+        for w in words)
+
+
 _GENERIC_ANCHORS = {
     "me", "note", "notes", "idea", "result", "results", "response", "outcome", "lesson",
     "lessons", "todo", "tbd", "question", "answer", "why", "how", "what", "situation",
@@ -131,7 +143,7 @@ def reflection_reason(text: str) -> str | None:
         return "it is empty"
     if _PLACEHOLDER.match(body):  # '(nothing yet — the kiosk was fast but…)'
         return "it holds the place of a story not written yet"
-    if _PAST_REGULAR.search(body) or _PAST_IRREGULAR.search(body):
+    if _tells_past(body):
         return None
     start = _REFLECTION_START.match(body)
     if start:

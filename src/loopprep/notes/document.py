@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from loopprep.errors import NotesError
 from loopprep.model import Finding, Fragment, Framework, PrincipleSlug, SourceRef
+from loopprep.notes.dialects import as_markdown
 from loopprep.notes.drafts import (
     LinkDraft,
     ParsedNotes,
@@ -60,8 +61,9 @@ def read_document(path: Path, text: str, display_path: str,
                   framework: Framework | None = None) -> ParsedNotes:
     """Split front matter and outline, the body first rewritten line for line into the
     Markdown the reader knows (`notes.normalise`, when the framework is given); no
-    interpretation yet."""
-    fm = split_front_matter(text, path)
+    interpretation yet. Org-mode, AsciiDoc and YAML records are first rewritten as
+    Markdown (`notes.dialects`)."""
+    fm = split_front_matter(as_markdown(text, path, framework), path)
     body, by_line, normalised = fm.body, {}, None
     # a story note in loopprep's own format (as `export vault` writes it) is read exactly
     own_format = str(fm.data.get("type", "")).lower() in ("story", "story-index") or (
@@ -194,7 +196,8 @@ def _note_story(doc: ParsedNotes, registry: StoryRegistry) -> None:
 
 
 def _line_title(doc: ParsedNotes, line: int) -> str:
-    return _LINE_MARK.sub("", _line_text(doc, line)).strip(" *_")
+    title = _LINE_MARK.sub("", _line_text(doc, line)).strip(" *_")
+    return _PICTOGRAPHS.sub("", title) if title and not title.isascii() else title
 
 
 def _line_text(doc: ParsedNotes, line: int) -> str:
@@ -202,7 +205,9 @@ def _line_text(doc: ParsedNotes, line: int) -> str:
     return doc.body_lines[index] if 0 <= index < len(doc.body_lines) else ""
 
 
-_LINE_MARK = re.compile(r"^\s*(?:#+|[-*+]|\d+[.)])\s+")
+#: emoji a heading opens with ('### 📦 Title', Notion's and Bear's icons): no part of a title
+_PICTOGRAPHS = re.compile("^(?:[\u2190-\u2bff\U0001f000-\U0001faff\ufe0f\u200d][ \t]*)+")
+_LINE_MARK = re.compile(r"^\s*(?:#+|[-*+]|\d+[.)])\s+(?:\[[ xX]\]\s+)?")  # and a task's box
 
 
 #: up to this many principles missing from the notes are reported one by one

@@ -39,6 +39,12 @@ class _NotesLoader(yaml.SafeLoader):
         return _Refused(None, None, problem, event.start_mark)
 
 
+def compose_notes_yaml(text: str) -> yaml.Node | None:
+    """The YAML node tree of `text` (with each node's line), read with the same safety
+    bounds as front matter: no aliases, no deep nesting. Raises `yaml.YAMLError`."""
+    return yaml.compose(text, Loader=_NotesLoader)
+
+
 @dataclass(frozen=True)
 class FrontMatter:
     data: dict[str, Any]

@@ -140,7 +140,8 @@ def _clean(line: str) -> str:
         return line
     if _BLOCK_PROPERTY.match(line):  # Logseq's '\t  lp:: …': its block's (`notes.outline`)
         return line
-    line = _PROPERTY.sub(r"\1\2:\3", line)
+    if (prop := _PROPERTY.match(line)) is not None:  # Roam's 'LP:: [[A]] [[B]]': two values
+        line = prop.expand(r"\1\2:\3") + line[prop.end():].replace("]] [[", "]], [[")
     line = _TODO_Q.sub(r"\1\2", line)
     line = _TOGGLE.sub(r"\1", line)
     line = _DONE.sub(r"\1[x] ", line)
@@ -201,7 +202,7 @@ def _story_list(rest: str, framework: Framework, abbr: dict[str, PrincipleSlug]
 
 
 def _tags(line: str, framework: Framework) -> tuple[str, list[PrincipleSlug]]:
-    """The line without its `#lp/…` tags, and the principles they name."""
+    """The line without its `#lp/…` tags (also nested: `#jobs/lp/…`), and their principles."""
     if "#" not in line:
         return line, []
     slugs = [s for m in LP_TAG.finditer(line) if (s := lp_tag(m.group("slug"), framework))]
@@ -268,6 +269,7 @@ class _Rewriter:
         self.asked = ""
         self.gaps = False  # under a heading over the principles with no story yet
         self.key: dict[str, str] = {}  # 'A = Title': codes a matrix uses for its stories
+        self.section: int | None = None  # the `##`+ heading line with only blanks since
 
     def tags(self, line: str, index: int) -> str:
         """The line without its `#lp/…` tags, which are kept for the line (or the file)."""
@@ -275,6 +277,8 @@ class _Rewriter:
         if tagged:
             if line.strip():
                 self.out.principles[index] = tagged
+            elif self.section is not None:  # '### Title' over a line of tags (Bear)
+                self.out.principles.setdefault(self.section, []).extend(tagged)
             else:
                 self.out.tagged.extend(tagged)
         return line
@@ -306,7 +310,7 @@ class _Rewriter:
         if hashes and summary:
             self.dedent = None
         elif hashes:
-            line = self._heading(line, hashes, index)
+            line = self._heading(line.replace(" -- ", " – "), hashes, index)  # "--": a dash
             self.dedent = (indent, "") if block_heading else None
         elif rest.strip() and self.gaps and m.group("mark") and not rest.startswith("["):
             line = f"{line[: len(line) - len(rest)]}[ ] {rest}"  # a gap: a to-do, no story
@@ -322,6 +326,7 @@ class _Rewriter:
             line = answer_with_titles(line, self.key, whole=answers)  # '— #3', 'A: story 1'
         if line.strip():
             self.asked = line
+            self.section = index if hashes and len(hashes.group(1)) > 1 else None
         lines[index] = line
         return 1
 

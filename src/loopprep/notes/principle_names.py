@@ -10,7 +10,7 @@ import tomllib
 from importlib import resources
 
 from loopprep.model import Framework, PrincipleSlug
-from loopprep.notes.principles import match_principle
+from loopprep.notes.principles import match_principle, only_name_words
 
 #: a principle line must match a name this closely to be read as one
 STRONG = 0.9
@@ -18,6 +18,8 @@ _HEADING = re.compile(r"^\s*(#{1,6})\s")
 _WIKILINK = re.compile(r"^\[\[(.+?)(?:\|.*)?\]\]$")
 _LEGEND_ITEM = re.compile(r"(?P<abbr>[A-Z][A-Za-z&]{1,5})\s*(?:=|:|–|—|-)\s*"
                           r"(?P<name>[A-Z][A-Za-z',;& ]{2,60}?)\s*(?=,|;|$)")
+#: where a legend item can start (`CO = C…`): a line with none is no legend
+_LEGEND_ITEM_START = re.compile(r"[A-Z][A-Za-z&]{1,5}\s*(?:=|:|–|—|-)\s*[A-Z]")
 _LEGEND_LEAD = re.compile(r"^\s*(?:[-*•]\s+)?(?:\*\*)?(?:legend|key|abbreviations?)?(?:\*\*)?"
                           r"\s*:?\s*(?:\*\*)?", re.IGNORECASE)
 _NOT_ABBREVIATIONS = {"LP", "LPS", "Q", "A", "S", "T", "R", "TODO", "NB", "PS"}
@@ -35,7 +37,8 @@ def abbreviations(framework: Framework) -> dict[str, PrincipleSlug]:
             if row.get("slug") in known for a in row.get("abbreviations", [])}
 
 def named_principle(name: str, framework: Framework) -> PrincipleSlug | None:
-    if len(name) > 80 or len(name.split()) > 8 or "?" in name:
+    if len(name) > 80 or len(name.split()) > 8 or "?" in name \
+            or not only_name_words(name, framework.principles):
         return None
     principle, score = match_principle(name, framework)
     return principle.slug if principle is not None and score >= STRONG else None
@@ -44,7 +47,8 @@ def read_legend(lines: list[str], framework: Framework) -> dict[int, dict[str, P
     """Lines that spell abbreviations out, by index: `CO = Customer Obsession, DD = …`."""
     found: dict[int, dict[str, PrincipleSlug]] = {}
     for index, line in enumerate(lines):
-        if "=" not in line and ":" not in line and "-" not in line:
+        if "=" not in line and ":" not in line and "-" not in line or \
+                _LEGEND_ITEM_START.search(line) is None:
             continue
         body = _LEGEND_LEAD.sub("", line)
         items = list(_LEGEND_ITEM.finditer(body))
@@ -55,8 +59,11 @@ def read_legend(lines: list[str], framework: Framework) -> dict[int, dict[str, P
         pairs = {m.group("abbr"): named_principle(m.group("name"), framework) for m in items}
         if all(pairs.values()) and sum(len(m.group(0)) for m in items) >= len(body.strip()) * 0.7:
             found[index] = {a: s for a, s in pairs.items() if s}
-    return {**found, **_legend_tables(lines, framework), **_numbered_list(lines, framework),
-            **_key_lines(lines, framework, found), **_definitions(lines, framework)}
+    text = "\n".join(lines)  # each kind of legend below needs a mark the text must hold
+    return {**found, **(_legend_tables(lines, framework) if "|" in text else {}),
+            **_numbered_list(lines, framework),
+            **(_key_lines(lines, framework, found) if _names_a_key(text) else {}),
+            **(_definitions(lines, framework) if "*[" in text else {})}
 
 
 #: Markdown Extra's abbreviation definitions: '*[CO]: Customer Obsession'
@@ -83,6 +90,12 @@ _KEY_NAME_SCORE = 0.8  # 'invent/simplify', 'hire/develop', 'highest standards (
 _KEY_ITEM = re.compile(r"^(?P<abbr>[A-Za-z][A-Za-z&]{0,5})\s+(?P<name>[A-Za-z].*?)(?:\s*\(.*\))?$")
 
 
+def _names_a_key(line: str) -> bool:
+    """Whether a line holds a word `_KEY_LEAD` and `_KEY_INTRO` look for (a quick test)."""
+    lowered = line.lower()
+    return "key" in lowered or "legend" in lowered or "abbreviation" in lowered
+
+
 def _key_lines(lines: list[str], framework: Framework, found: dict[int, dict[str, PrincipleSlug]]
                ) -> dict[int, dict[str, PrincipleSlug]]:
     """A key line that spells codes out with a space only ('Key: CO Customer Obsession, Own
@@ -93,8 +106,9 @@ def _key_lines(lines: list[str], framework: Framework, found: dict[int, dict[str
     for index, line in enumerate(lines):
         if index in found or not any(sep in line for sep in ",·;"):
             continue
-        lead = _KEY_LEAD.match(line)
-        if lead is None and not (index and _KEY_INTRO.search(lines[index - 1])):
+        lead = _KEY_LEAD.match(line) if _names_a_key(line) else None
+        if lead is None and not (index and _names_a_key(lines[index - 1])
+                                 and _KEY_INTRO.search(lines[index - 1])):
             continue
         items = [i.strip(" .") for i in _KEY_SEPARATOR.split(line[lead.end() if lead else 0:])]
         items = [i for i in items if i]
@@ -172,18 +186,32 @@ _LIST_LABEL = re.compile(r"^\s*(?:lps?|leadership principles?|principles?)\s*[:=
                          re.IGNORECASE)
 
 
+#: id of an abbreviations table -> (the table, its keys in capitals): one import asks about
+#: every story line with the same table
+_UPPER: dict[int, tuple[dict[str, PrincipleSlug], int, dict[str, PrincipleSlug]]] = {}
+
+
+def _upper_case(abbr: dict[str, PrincipleSlug]) -> dict[str, PrincipleSlug]:
+    kept = _UPPER.get(id(abbr))
+    if kept is None or kept[0] is not abbr or kept[1] != len(abbr):
+        if len(_UPPER) > 16:
+            _UPPER.clear()
+        kept = _UPPER[id(abbr)] = (abbr, len(abbr), {a.upper(): s for a, s in abbr.items()})
+    return kept[2]
+
+
 def principle_list(text: str, framework: Framework, abbr: dict[str, PrincipleSlug]
                    ) -> list[PrincipleSlug] | None:
     """`CO, DD` or `ownership, deliver results` (after an 'LPs:' label, if any): the
     principles, when every item is one."""
     text = _LIST_LABEL.sub("", text)
     items = [_LP_NUMBER_LEAD.sub("", i.strip(" *_.")) for i in _LIST_SEPARATOR.split(text)]
-    folded = {a.upper(): s for a, s in abbr.items()}
     slugs: list[PrincipleSlug] = []
     for item in items:
         if not item:
             return None
-        slug = abbr.get(item) or (folded.get(item.upper()) if item != item.lower() else None)
+        slug = abbr.get(item) or (
+            _upper_case(abbr).get(item.upper()) if item != item.lower() else None)
         slug = slug or named_principle(item, framework)
         if slug is None:
             return None
@@ -191,7 +219,7 @@ def principle_list(text: str, framework: Framework, abbr: dict[str, PrincipleSlu
     return list(dict.fromkeys(slugs))
 
 #: '#lp/dive-deep', '#principle/DiveDeep': a tag naming a principle
-LP_TAG = re.compile(r"(?<![\w&])#(?:lps?|principles?)/(?P<slug>[\w-]+)", re.IGNORECASE)
+LP_TAG = re.compile(r"(?<![\w&/])#(?:[\w-]+/)*?(?:lps?|principles?)/(?P<slug>[\w-]+)", re.I)
 #: a line of tags and nothing else
 TAGS_ONLY = re.compile(r"^\s*(?:#[\w/-]+\s*)*$")
 

@@ -120,6 +120,7 @@ def match_principle(heading: str, framework: Framework) -> tuple[Principle | Non
 
 _LP_PREFIX = re.compile(r"^\s*(lp|principle)\s*\d*\s*[:.\-]\s*", re.I)
 _NUMBER_PREFIX = re.compile(r"^\d+\s+")
+_PREFIX_WORDS = frozenset({"lp", "principle"})  # words `_LP_PREFIX` may take away
 
 
 #: (line, id of the candidates, id of the fold) -> (candidates, fold, the answer), for
@@ -142,6 +143,23 @@ def match_named(heading: str, candidates: Iterable[N], *, fold: Fold | None = No
         _NAMED.clear()
     _NAMED[key] = (candidates, fold, answer)
     return answer
+
+
+def only_name_words(heading: str, candidates: tuple[Named, ...]) -> bool:
+    """Whether the heading could score 0.9 or more against a candidate: `_score` asks for
+    a name's words and no others, or an overlap of 0.9, which one word foreign to every
+    name rules out unless a name has nine words. Most lines of notes fail at a glance."""
+    table = _table(candidates, None)
+    foreign = 0
+    for token in heading.split():  # a plain word normalises to itself in lower case
+        if token.isalpha() and token.isascii() and (word := token.lower()) not in \
+                table.holding and word not in _STOP and word not in _PREFIX_WORDS:
+            foreign += 1
+            if 9 * foreign > table.longest:
+                return False
+    norm = _NUMBER_PREFIX.sub("", normalise(_LP_PREFIX.sub("", heading)))
+    words = _content(norm)
+    return bool(words) and 9 * len(words - table.holding.keys()) <= table.longest
 
 
 def _no_name_word(heading: str, candidates: tuple[Named, ...]) -> bool:
@@ -187,6 +205,7 @@ def _match_named(heading: str, candidates: Iterable[N], fold: Fold | None
 class _Table(NamedTuple):
     names: list[tuple[tuple[str, frozenset[str]], ...]]  # each candidate's `_names`
     holding: dict[str, set[int]]  # content word -> the candidates with a name holding it
+    longest: int  # the most content words of any one name
 
 
 _TABLES: dict[tuple[int, int], tuple[object, _Table]] = {}
@@ -200,7 +219,8 @@ def _table(candidates: tuple[Named, ...], fold: Fold | None) -> _Table:
     kept = _TABLES.get(key)
     if kept is not None and kept[0] is candidates:
         return kept[1]
-    table = _Table([_names(item, fold) for item in candidates], {})
+    every = [_names(item, fold) for item in candidates]
+    table = _Table(every, {}, max((len(w) for n in every for _, w in n), default=0))
     for place, names in enumerate(table.names):
         for _, name_words in names:
             for word in name_words:

@@ -86,7 +86,6 @@ def is_stem(text: str) -> bool:
 _ASKING_WORDS = ("tell", "describe", "give", "walk", "share", "talk", "explain", "recall",
                  "think", "have", "time", "situation", "moment", "example", "tma", "tmw")
 _ASKING_WORD = re.compile("|".join(_ASKING_WORDS), re.IGNORECASE)
-_ASKING_LOWER = re.compile("|".join(_ASKING_WORDS))  # quicker, on lower-case ASCII
 
 
 def opens_a_question(text: str) -> bool:
@@ -103,7 +102,8 @@ def is_question(text: str) -> bool:
 
 def _may_start_question(text: str) -> bool:
     if text.isascii():  # (case-insensitive matching folds more than lower() outside ASCII)
-        return _ASKING_LOWER.search(text.lower()) is not None
+        lowered = text.lower()
+        return any(word in lowered for word in _ASKING_WORDS)
     return _ASKING_WORD.search(text) is not None
 
 

@@ -168,9 +168,11 @@ class StoryRegistry:
         again' and 'PARCELIO on-call, ...' name stories the notes named before."""
         bullet = read_bullet(text)
         body, _ = strip_lead_in(text)
-        words = normalise(body).split()
-        if not words or words[0] not in self._anchor_heads:
+        # normalising is word by word: the first word that normalises to any is the head
+        head = next((w for token in body.split() if (w := normalise(token))), "")
+        if head.split(" ", 1)[0] not in self._anchor_heads:
             return bullet
+        words = normalise(body).split()
         prefixes = (" ".join(words[:n]) for n in range(min(len(words), 6), 0, -1))
         for anchor in prefixes:
             if anchor in self._anchors:

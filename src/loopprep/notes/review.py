@@ -132,28 +132,38 @@ def _principle_for(code: str, text: str, line: int, link_lines: list[tuple[int, 
     return section or _named_by_keywords(text, framework)
 
 
-#: id of a framework -> (the framework, each principle's keyword phrases padded with spaces,
-#: the words of all of them, or None when a phrase has no words)
-_KEYWORDS: dict[int, tuple[Framework, list[tuple[PrincipleSlug, list[str]]],
-                           frozenset[str] | None]] = {}
+#: id of a framework -> (the framework, its principles in order, each keyword phrase
+#: padded with spaces by its first word, with the principles whose keyword it is)
+_KEYWORDS: dict[int, tuple[Framework, list[PrincipleSlug],
+                           dict[str, list[tuple[str, list[int]]]]]] = {}
+
+
+def _keyword_index(framework: Framework) -> tuple[Framework, list[PrincipleSlug],
+                                                  dict[str, list[tuple[str, list[int]]]]]:
+    kept = _KEYWORDS.get(id(framework))
+    if kept is None or kept[0] is not framework:
+        by_phrase: dict[str, list[int]] = {}
+        for place, principle in enumerate(framework.principles):
+            for keyword in (f" {normalise(k)} " for k in principle.keywords):
+                by_phrase.setdefault(keyword, []).append(place)
+        by_first: dict[str, list[tuple[str, list[int]]]] = {}
+        for phrase, places in by_phrase.items():
+            by_first.setdefault(phrase.split(" ", 2)[1], []).append((phrase, places))
+        kept = _KEYWORDS[id(framework)] = (
+            framework, [p.slug for p in framework.principles], by_first)
+    return kept
 
 
 def _named_by_keywords(text: str, framework: Framework) -> PrincipleSlug | None:
     """The first principle naming the most of its keywords in `text` (none: None)."""
-    kept = _KEYWORDS.get(id(framework))
-    if kept is None or kept[0] is not framework:
-        by_principle = [(p.slug, [f" {normalise(k)} " for k in p.keywords])
-                        for p in framework.principles]
-        phrase_words = [phrase.split() for _, padded in by_principle for phrase in padded]
-        kept = _KEYWORDS[id(framework)] = (framework, by_principle, None if not all(
-            phrase_words) else frozenset(w for ws in phrase_words for w in ws))
+    _, slugs, by_first = _keyword_index(framework)
     words = normalise(text)
-    if kept[2] is not None and kept[2].isdisjoint(words.split()):
-        return None  # a phrase is found only where each of its words is
     padded = f" {words} "
-    best, best_fit = None, 0
-    for slug, phrases in kept[1]:
-        fit = sum(1 for phrase in phrases if phrase in padded)
-        if fit > best_fit:
-            best, best_fit = slug, fit
-    return best
+    fit = [0] * len(slugs)
+    for word in set(words.split()):  # a phrase is found only where its first word is
+        for phrase, places in by_first.get(word, ()):
+            if phrase in padded:
+                for place in places:
+                    fit[place] += 1
+    best = max(range(len(slugs)), key=fit.__getitem__, default=None)
+    return slugs[best] if best is not None and fit[best] else None

@@ -101,6 +101,7 @@ class Store:
                 self.conn.execute("PRAGMA journal_mode = WAL")
             self.conn.execute("PRAGMA foreign_keys = ON")
             self.conn.execute("PRAGMA synchronous = NORMAL")
+            self.conn.execute("PRAGMA cache_size = -32000")  # 32 MB: a large import stays in memory
         except sqlite3.DatabaseError as exc:
             if "not a database" not in str(exc).lower():
                 raise  # damaged, full, read-only or busy: Store.open says which

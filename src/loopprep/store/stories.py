@@ -196,24 +196,26 @@ def update_story_fields(conn: sqlite3.Connection, story_id: str, fields: dict[st
     )
 
 
-def fill_empty_star(conn: sqlite3.Connection, story_id: str, parts: dict[str, str],
-                    now: str) -> None:
-    """Set the STAR parts free-form notes tell, each only where the story has none yet:
-    a part developed or edited in loopprep is never overwritten by notes."""
-    for part, text in parts.items():
-        if part not in STAR_COLUMNS or not text.strip():
-            continue
-        conn.execute(
-            f"UPDATE stories SET {part} = ?, updated_at = ? "
-            f"WHERE id = ? AND ({part} IS NULL OR {part} = '')",
-            (text, now, story_id),
-        )
+def fill_empty_stars(conn: sqlite3.Connection, parts_by_story: Iterable[tuple[str, dict[str, str]]],
+                     now: str) -> None:
+    """Set the STAR parts free-form notes tell, each only where the story has none yet (a
+    part developed or edited in loopprep is never overwritten by notes); for many stories
+    in order, a statement per part."""
+    by_part: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for story_id, parts in parts_by_story:
+        for part, text in parts.items():
+            if part in STAR_COLUMNS and text.strip():
+                by_part[part].append((text, now, story_id))
+    for part, rows in by_part.items():
+        conn.executemany(f"UPDATE stories SET {part} = ?, updated_at = ? "
+                         f"WHERE id = ? AND ({part} IS NULL OR {part} = '')", rows)
 
 
-def fill_empty_date(conn: sqlite3.Connection, story_id: str, day: str) -> None:
-    """A date the notes give a story, set only where the story has none."""
-    conn.execute("UPDATE stories SET date = ? WHERE id = ? AND (date IS NULL OR date = '')",
-                 (day, story_id))
+def fill_empty_dates(conn: sqlite3.Connection, days: Iterable[tuple[str, str]]) -> None:
+    """The dates the notes give stories, (story id, date), each set only where the story
+    has none."""
+    conn.executemany("UPDATE stories SET date = ? WHERE id = ? AND (date IS NULL OR date = '')",
+                     [(day, story_id) for story_id, day in days])
 
 
 def set_archived(conn: sqlite3.Connection, story_ids: Iterable[str], now: str) -> None:
