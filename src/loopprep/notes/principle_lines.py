@@ -78,9 +78,17 @@ _NAMESPACE = re.compile(r"^(\[\[|#)?\s*(?:lps?|principles?|leadership[ _-]princi
 def _one_per_item(text: str) -> str:
     """Items written one after another without a comma made a list: code spans, wikilinks
     or tags ('`A` `B`', '[[A]] [[B]]', '#a #b'), each item without its 'lp/' namespace."""
-    text = re.sub(r"`\s+`|\]\]\s+\[\[", lambda m: m.group(0)[0] + ", " + m.group(0)[-1], text)
-    text = re.sub(r"(?<=\S)\s+#(?=\w)", ", #", text)
+    if "`" in text or "]]" in text:
+        text = _ADJACENT.sub(lambda m: m.group(0)[0] + ", " + m.group(0)[-1], text)
+    if "#" in text:
+        text = _ADJACENT_TAG.sub(", #", text)
+    if "/" not in text:
+        return text  # (no namespace to drop)
     return ", ".join(_NAMESPACE.sub(r"\1", item) for item in text.split(", "))
+
+
+_ADJACENT = re.compile(r"`\s+`|\]\]\s+\[\[")
+_ADJACENT_TAG = re.compile(r"(?<=\S)\s+#(?=\w)")
 
 
 def principles_in(text: str, framework: Framework) -> list[PrincipleSlug]:

@@ -84,7 +84,8 @@ def is_stem(text: str) -> bool:
 
 #: a word `_QUESTION_START` opens with: a line with none of them and no '?' asks nothing
 _ASKING_WORDS = ("tell", "describe", "give", "walk", "share", "talk", "explain", "recall",
-                 "think", "have", "time", "situation", "moment", "example", "tma", "tmw")
+                 "think", "have", "a time", "a situation", "a moment", "an example", "tma",
+                 "tmw")
 _ASKING_WORD = re.compile("|".join(_ASKING_WORDS), re.IGNORECASE)
 
 

@@ -57,6 +57,7 @@ class StoryRegistry:
     #: key -> the words of its title; a title key's first word -> the title keys
     _by_word: dict[str, dict[str, KnownStory]] = field(default_factory=dict)
     _title_words: dict[str, set[str]] = field(default_factory=dict)
+    _unindexed: list[tuple[KnownStory, str]] = field(default_factory=list)
     _heads: dict[str, list[str]] = field(default_factory=dict)
     _rank: dict[str, int] = field(default_factory=dict)  # title key -> its place in _titles
     _longest_title: int = 0  # words in the longest title key
@@ -79,10 +80,7 @@ class StoryRegistry:
         self._add_title(story, title)
 
     def _add_title(self, story: KnownStory, title: str) -> None:
-        words = _significant(title)
-        self._title_words[story.key] = words
-        for word in words:
-            self._by_word.setdefault(word, {})[story.key] = story
+        self._unindexed.append((story, title))  # (indexed by word when an answer needs it)
         for key in _title_keys(title):
             if key not in self._titles:
                 self._rank[key] = len(self._titles)
@@ -217,6 +215,11 @@ class StoryRegistry:
         words = _significant(text)
         if len(words) < 2:
             return None
+        for story, told in self._unindexed:
+            self._title_words[story.key] = title_words = _significant(told)
+            for word in title_words:
+                self._by_word.setdefault(word, {})[story.key] = story
+        self._unindexed.clear()
         # the stories sharing a word few titles hold (a word in many tells none apart)
         candidates = {key for word in words if 0 < len(self._by_word.get(word, ())) <= _TELLING
                       for key in self._by_word[word]}

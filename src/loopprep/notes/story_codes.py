@@ -49,6 +49,9 @@ def titled_codes(lines: list[str]) -> dict[str, str]:
     later 'Example A: good, 2:10 long' in mock notes is about that story)."""
     found: dict[str, str] = {}
     for line in lines:
+        lower = line.lower()  # (most lines name no code: told by a word or a '#')
+        if "#" not in line and "story" not in lower and "example" not in lower:
+            continue
         m = (_NUMBERED_HEADING.match(line) if "#" in line else None) or _NAMED_CODE.match(line)
         if m is not None and not is_question(m.group("title")):
             found.setdefault(_code(m.group("code")), m.group("title").strip())
