@@ -21,8 +21,15 @@ in each style of issue 14, written while the importer was tuned on blind4; nobod
 journal with dated blocks and [[LP]] refs, plain text with CAPS sections and indented answers,
 an Obsidian vault with tag lists and an LP map table of wikilinks, a OneNote paste with ·/o
 bullets, CRLF and a BOM, bracketed LP abbreviations with the key at the end, and a ✓/✗ grid
-with stories as columns). Each entry says what a careful reader expects, in the fixtures'
-format."""
+with stories as columns); blind6: one file in each style of issue 14, written at the end of
+session 6 as its final unseen measure; nobody tunes on them (a Notion page with callout asides,
+a story table of page links and toggled STAR bullets, a Google Docs export with a two-column
+STAR table per story, a TOC and an inline image, a Logseq page with #[[LP]] tags on story
+blocks, TODO markers and block refs, plain text prose paragraphs with `-> LPs` lines, an Obsidian
+vault with `lps: [..]` flow lists, tag front matter, an aliased LP map and a template note, a
+Word multilevel 1./a./i. list with CRLF and a BOM, story ids with an abbreviation table and a
+reverse LP index, and a P/s primary/secondary grid). Each entry says what a careful reader
+expects, in the fixtures' format."""
 
 from __future__ import annotations
 
@@ -840,4 +847,120 @@ BLIND5 = [
                              "dig into the details to fix a problem": "Crash reporter"},
         star=("Store outage", "Crash reporter"),
         style="matrix ✓/✗ columns", group="blind5"),
+]
+
+BLIND6 = [
+    Expected("blind6/75-notion-aside-callouts-linked-db.md", {
+        "Cold chain sensor rollout": {"ownership", "deliver-results", "earn-trust"},
+        "Substitution screen redesign": {"customer-obsession", "invent-and-simplify"},
+        "Pushing back on the carrier contract": {"have-backbone"},
+        "Cutting courier overtime": {"frugality", "dive-deep"},
+        "Coaching Jun": {"hire-and-develop-the-best"},
+        "Holiday peak forecast miss": {"earn-trust"},
+    }, questions=5, answers={"disagreed with your manager": "Pushing back on the carrier contract",
+                             "above and beyond for a customer": "Substitution screen redesign",
+                             "more with less": "Cutting courier overtime",
+                             "made a mistake": "Holiday peak forecast miss"},
+        star=("Cold chain sensor rollout", "Substitution screen redesign"),
+        style="notion callouts+db", group="blind6"),
+    Expected("blind6/76-gdocs-star-tables-image-refs.md", {
+        "Claims pipeline backfill": {"ownership", "deliver-results"},
+        "duplicate policyholder bug": {"dive-deep", "insist-on-the-highest-standards"},
+        "nightly ETL off the mainframe": {"think-big", "invent-and-simplify", "ownership"},
+        "Teaching actuaries SQL": {"hire-and-develop-the-best", "learn-and-be-curious"},
+        "Refusing to ship the fraud score": {"have-backbone", "customer-obsession"},
+        "Spot instances for the Spark jobs": {"frugality"},
+    }, questions=5, answers={"ambiguity or incomplete data": "duplicate policyholder bug",
+                             "not your responsibility": "Claims pipeline backfill",
+                             "said no to a stakeholder": "Refusing to ship the fraud score",
+                             "simplified a complex process": "nightly ETL off the mainframe"},
+        star=("Claims pipeline backfill", "duplicate policyholder bug",
+              "nightly ETL off the mainframe", "Refusing to ship the fraud score"),
+        style="gdocs STAR tables", group="blind6"),
+    Expected("blind6/77-logseq-todo-tags-embeds.md", {
+        "Fare calendar rewrite": {"customer-obsession", "invent-and-simplify"},
+        "Killing the jQuery widget": {"insist-on-the-highest-standards"},
+        "Rollback on Black Friday": {"bias-for-action", "ownership", "deliver-results"},
+        "Hotel images CDN bill": {"frugality", "dive-deep"},
+        "Onboarding Priya and Sam": {"hire-and-develop-the-best"},
+        "Accessibility audit nobody wanted": {"have-backbone"},
+    }, questions=4, answers={"decision quickly without all the data": "Rollback on Black Friday",
+                             "invented something for your customers": "Fare calendar rewrite",
+                             "disagreed with a product decision":
+                                 "Accessibility audit nobody wanted"},
+        star=("Fare calendar rewrite", "Killing the jQuery widget", "Rollback on Black Friday",
+              "Accessibility audit nobody wanted"),
+        style="logseq #[[LP]] TODO", group="blind6"),
+    Expected("blind6/78-plain-wrapped-prose-lp-arrows.txt", {
+        "Dock door scheduling": {"dive-deep", "deliver-results", "customer-obsession"},
+        "Forklift near-miss": {"earths-best-employer", "insist-on-the-highest-standards",
+                               "ownership"},
+        "Peak hiring with the agency": {"hire-and-develop-the-best"},
+        "Saying no to the second shift": {"have-backbone"},
+        "Reusing the old cages": {"frugality", "invent-and-simplify"},
+        "Cross-dock pilot idea": {"think-big"},
+    }, questions=5, answers={"used data to solve a problem": "Dock door scheduling",
+                             "disagreed with your manager": "Saying no to the second shift",
+                             "improved safety": "Forklift near-miss",
+                             "train a lot of people fast": "Peak hiring with the agency"},
+        star=("Dock door scheduling",), style="plain prose -> LPs", group="blind6"),
+    Expected("blind6/79-obsidian-vault-flow-lps-templates", {
+        "Playlist cold start fix": {"customer-obsession", "dive-deep"},
+        "Podcast transcript search": {"think-big", "invent-and-simplify"},
+        "GPU quota cut": {"frugality", "bias-for-action", "ownership"},
+        "Model card review process": {"insist-on-the-highest-standards", "earn-trust"},
+        "Wrong offline metric": {"are-right-a-lot", "learn-and-be-curious"},
+        "Mentoring the data science intern": {"hire-and-develop-the-best"},
+    }, questions=5, answers={"worked backwards from the customer": "Playlist cold start fix",
+                             "fewer resources than you needed": "GPU quota cut",
+                             "time you were wrong": "Wrong offline metric",
+                             "bold idea you pushed for": "Podcast transcript search"},
+        star=("Playlist cold start fix", "Model card review process"),
+        style="obsidian lps:[]+tpl", group="blind6"),
+    Expected("blind6/80-word-multilevel-list-crlf-bom.md", {
+        "Payroll run failure": {"customer-obsession", "deliver-results"},
+        "abandoned escalation queue": {"ownership"},
+        "help-centre search": {"invent-and-simplify", "customer-obsession"},
+        "login failures": {"dive-deep", "earn-trust"},
+        "Growing Ama": {"hire-and-develop-the-best"},
+        "chatbot-only support plan": {"have-backbone", "frugality"},
+    }, questions=5, answers={"toughest customer situation": "Payroll run failure",
+                             "problem no one else wanted": "abandoned escalation queue",
+                             "root cause of a hard problem": "login failures",
+                             "developed someone on your team": "Growing Ama"},
+        star=("Payroll run failure", "login failures"),
+        style="word 1./a./i. crlf", group="blind6"),
+    Expected("blind6/81-abbrev-story-ids-reverse-index.md", {
+        "Double-charge incident": {"ownership", "dive-deep", "bias-for-action",
+                                   "customer-obsession", "earn-trust"},
+        "Ledger service split": {"think-big", "invent-and-simplify", "deliver-results"},
+        "Flaky payments test suite": {"insist-on-the-highest-standards", "dive-deep"},
+        "FX launch date": {"have-backbone", "customer-obsession"},
+        "Mentoring Kofi": {"hire-and-develop-the-best", "earths-best-employer"},
+        "Cheaper fraud features": {"frugality", "invent-and-simplify"},
+        "Learning Rust": {"learn-and-be-curious"},
+        "Wrong call on the queue choice": {"are-right-a-lot"},
+    }, questions=6, answers={"decision without enough data": "Double-charge incident",
+                             "disagreed with a decision": "FX launch date",
+                             "most complex system you simplified": "Ledger service split",
+                             "raised the bar on quality": "Flaky payments test suite",
+                             "time you were wrong": "Wrong call on the queue choice",
+                             "grow the people around you": "Mentoring Kofi"},
+        star=("Double-charge incident", "FX launch date"),
+        style="abbr ids + rev index", group="blind6"),
+    Expected("blind6/82-matrix-primary-secondary-marks.md", {
+        "Elderly setup flow": {"customer-obsession", "invent-and-simplify", "dive-deep"},
+        "9-step pairing wizard": {"customer-obsession", "invent-and-simplify", "deliver-results"},
+        "Research budget cut to zero": {"bias-for-action", "frugality"},
+        "Dark-pattern pushback": {"customer-obsession", "earn-trust", "have-backbone"},
+        "Design system audit": {"ownership", "insist-on-the-highest-standards"},
+        "design crit for new hires": {"hire-and-develop-the-best"},
+        "Usability test that proved me wrong": {"are-right-a-lot", "learn-and-be-curious"},
+    }, questions=5, answers={"obsessed over a customer problem": "Elderly setup flow",
+                             "simplified something for users": "9-step pairing wizard",
+                             "more with less": "Research budget cut to zero",
+                             "pushed back on a business decision": "Dark-pattern pushback",
+                             "no one owned": "Design system audit"},
+        star=("Elderly setup flow", "9-step pairing wizard"),
+        style="matrix P/s marks", group="blind6"),
 ]

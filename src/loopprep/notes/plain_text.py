@@ -3,6 +3,8 @@
 Under each principle named alone every line is a bullet; a line underlined with dashes or
 equals signs is a heading (Markdown's setext headings, the habit of plain-text documents),
 and so is a short line standing where the principles named alone stand (over bullets);
+a line over bullets that ends in ':' ('Questions to ask:'), names a part of the notes that
+holds no stories ('Feedback', 'Mock notes') or stands over questions is a heading too;
 lines indented under a story's line are its details, and a line that only carries on the
 sentence a hard-wrapped line above broke off is part of that line, not a detail of its own.
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import re
 
+from loopprep.notes.question_text import is_question
 from loopprep.notes.star import star_label
 
 _LEAD = re.compile(r"^\s*(?:[-*+]|#+)\s+")
@@ -21,6 +24,9 @@ _FILLED = 0.85
 _SENTENCE_END = (".", "!", "?", ":", ";")
 _TOP_BULLET = re.compile(r"^[-*+][ \t]")
 _TITLE_WORDS = 8  # a section's title is short
+#: a line alone naming a part of the notes that holds no stories
+_META_SECTION = re.compile(r"^\W*(?:(?:mock(?:\s+interviews?)?|practice)(?:\s+(?:notes|feedback|log))?|"
+                           r"feedback(?:\s+log)?|to\s?do|notes to self)\W*$", re.IGNORECASE)
 
 
 def plain_sections(lines: list[str], headings: set[int]) -> None:
@@ -36,8 +42,10 @@ def plain_sections(lines: list[str], headings: set[int]) -> None:
     for index in range(first, len(lines)):
         line = lines[index]
         following = lines[following_at[index]] if following_at[index] < len(lines) else ""
-        if line.rstrip().endswith(":") and _LEAD.match(following):
-            lines[index] = f"{hashes} {line.strip().rstrip(':')}"  # 'Questions to ask:'
+        if _titles_a_section(line, index in headings, following):
+            # 'Questions to ask:', 'Feedback', 'Questions from the call' over its questions
+            # (never an indented line: that is a detail of the story's line above)
+            lines[index] = f"{hashes} {line.strip().rstrip(':')}"
             titled = False
             continue
         if index in headings or not line.strip():
@@ -57,6 +65,17 @@ def plain_sections(lines: list[str], headings: set[int]) -> None:
         else:
             lines[index] = "- " + line.strip()
             titled, bulleted, previous = True, False, line
+
+
+def _titles_a_section(line: str, a_principle: bool, following: str) -> bool:
+    """Whether a line of its own (not indented, not a bullet, not a principle's) over
+    bullets ends in ':', names a part of the notes with no stories, or stands over
+    questions."""
+    if a_principle or not line.strip() or line[:1].isspace() or _MARKED.match(line) \
+            or is_question(line):
+        return False
+    return bool(_LEAD.match(following) and (line.rstrip().endswith(":") or _META_SECTION.match(
+        line))) or is_question(_LEAD.sub("", following))
 
 
 def _like_the_principles(lines: list[str], headings: set[int], hashes: str) -> set[int]:
