@@ -263,3 +263,10 @@ def test_an_answer_naming_a_few_words_of_one_title_names_that_story(tmp_path: Pa
         "Tell me about a time you grew someone": ["Promoting Dana to key holder"],
         "Tell me about a time you fixed something": [],
     }
+
+
+def test_a_bullet_of_marks_alone_holds_a_place(tmp_path: Path) -> None:
+    """'- ?' under a principle of an LP map: where a story will go, not a story."""
+    text = "## Deliver Results\n- ? \n\n## Dive Deep\n- [[Playlist cold start fix]]\n"
+    stories, asked = _read(tmp_path, text, "notes.md")
+    assert stories == {"Playlist cold start fix": ["dive-deep"]} and asked == {}
