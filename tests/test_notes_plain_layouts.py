@@ -270,3 +270,29 @@ def test_a_bullet_of_marks_alone_holds_a_place(tmp_path: Path) -> None:
     text = "## Deliver Results\n- ? \n\n## Dive Deep\n- [[Playlist cold start fix]]\n"
     stories, asked = _read(tmp_path, text, "notes.md")
     assert stories == {"Playlist cold start fix": ["dive-deep"]} and asked == {}
+
+
+def test_star_letters_with_dashes_in_star_order_are_star_parts(tmp_path: Path) -> None:
+    """'S – …', 'A – …', 'R – …' under a story (Word/OneNote): its Situation and Result;
+    letters with dashes out of STAR order stay text."""
+    text = (
+        "## Customer Obsession\n\n- Wheelchair ramp\n  - S – the side ramp was cracked\n"
+        "  - A – called him myself, paid a contractor\n  - R – ramp fixed in 6 days\n"
+    )
+    notes = tmp_path / "notes.md"
+    notes.write_text(text, encoding="utf-8")
+    with Bank.open(tmp_path / "home") as bank:
+        bank.import_notes([notes], now=datetime(2026, 1, 1, tzinfo=UTC))
+        (story,) = bank.stories()
+    assert (story.situation, story.result) == ("the side ramp was cracked", "ramp fixed in 6 days")
+
+
+def test_letters_with_dashes_out_of_star_order_stay_text() -> None:
+    """'R - Arts', 'S - Services', 'T - Households': a list of codes, not STAR parts."""
+    from loopprep.notes.star_letters import star_letters
+
+    lines = ["- R - Arts and leisure", "- S - Other services", "- T - Households",
+             "- S – cracked ramp", "- A – called him", "- R – fixed"]
+    star_letters(lines)
+    assert lines == ["- R - Arts and leisure", "- S - Other services", "- T - Households",
+                     "- S: cracked ramp", "- A: called him", "- R: fixed"]

@@ -40,6 +40,7 @@ from loopprep.notes.principle_names import (
 )
 from loopprep.notes.principle_names import named_principle as _strong
 from loopprep.notes.question_text import is_question
+from loopprep.notes.star_letters import star_letters
 from loopprep.notes.story_codes import (
     CODED_ANSWER,
     NUMBERED_STORY,
@@ -257,6 +258,7 @@ def normalise_notes(text: str, framework: Framework) -> Normalised:
             index += 1
         else:
             index += rewriter.rewrite(lines, index)
+    star_letters(lines)  # 'S – …', 'T – …', 'R – …' under a story: its STAR parts
     if plain:
         plain_sections(lines, rewriter.out.headings)
     rewriter.out.text = "\n".join(lines)
