@@ -296,3 +296,19 @@ def test_letters_with_dashes_out_of_star_order_stay_text() -> None:
     star_letters(lines)
     assert lines == ["- R - Arts and leisure", "- S - Other services", "- T - Households",
                      "- S: cracked ramp", "- A: called him", "- R: fixed"]
+
+
+def test_a_story_its_line_files_keeps_the_star_parts_nested_under_it(tmp_path: Path) -> None:
+    """A Logseq block 'Conveyor jam [[Bias for Action]]' outside any principle heading:
+    the S:/R: blocks under it are its Situation and Result."""
+    text = (
+        "- [[Dec 28th, 2025]]\n\t- Conveyor jam [[Bias for Action]]\n"
+        "\t\t- S: sorter jammed at 6:40, trucks at 9\n\t\t- R: 96% made the trucks\n"
+    )
+    notes = tmp_path / "notes.md"
+    notes.write_text(text, encoding="utf-8")
+    with Bank.open(tmp_path / "home") as bank:
+        bank.import_notes([notes], now=datetime(2026, 1, 1, tzinfo=UTC))
+        (story,) = bank.stories()
+    assert (story.title, story.situation, story.result) == (
+        "Conveyor jam", "sorter jammed at 6:40, trucks at 9", "96% made the trucks")

@@ -23,12 +23,12 @@ from loopprep.notes.drafts import (
 )
 from loopprep.notes.frontmatter import split_front_matter
 from loopprep.notes.normalise import normalise_notes
-from loopprep.notes.outline import Heading, TooDeep, parse_outline
+from loopprep.notes.outline import Heading, Item, ListBlock, TooDeep, parse_outline
 from loopprep.notes.principle_names import front_matter_principles
 from loopprep.notes.question_text import clean_question
 from loopprep.notes.questions import collect_questions
 from loopprep.notes.registry import StoryRegistry
-from loopprep.notes.star import without_lead
+from loopprep.notes.star import item_run, without_lead
 from loopprep.notes.stories import collect_stories as _collect_stories
 from loopprep.notes.story_identity import define_titled
 from loopprep.notes.story_note import (
@@ -138,6 +138,7 @@ def _line_principles(doc: ParsedNotes, registry: StoryRegistry) -> None:
     """File the story each `Pager storm (OWN, BFA)` line defines or names under the
     principles it lists (those it is not filed under yet)."""
     found = _StoriesByLine(doc)
+    items: dict[int, Item] | None = None
     for line, slugs in doc.line_principles.items():
         key = found.story_at(line)
         if key is None:  # a story named with its principles outside any principle section
@@ -147,11 +148,24 @@ def _line_principles(doc: ParsedNotes, registry: StoryRegistry) -> None:
             key = define_titled(doc, title, line, registry)
             found.update()
             doc.placed[line] = f"story:{key}"
-            doc.fragments.append((key, Fragment(title, SourceRef(doc.path, line), slugs[0])))
+            items = _items_by_line(doc) if items is None else items
+            told = item_run(items[line]) if line in items else None
+            if told is not None and told.parts:  # its nested bullets are its STAR parts
+                doc.star_parts.setdefault(key, dict(told.parts))
+                for at in told.lines:
+                    doc.placed[at] = f"story:{key}"
+            doc.fragments.append((key, Fragment(told.text if told else title,
+                                                SourceRef(doc.path, line), slugs[0])))
         have = found.principles(key)
         for slug in slugs:
             if slug not in have:
                 doc.links.append(LinkDraft(key, slug, SourceRef(doc.path, line), "principles"))
+
+
+def _items_by_line(doc: ParsedNotes) -> dict[int, Item]:
+    """Every list item of the file, nested ones too, by its line."""
+    return {item.line: item for block in doc.blocks if isinstance(block, ListBlock)
+            for item in block.walk()}
 
 
 class _StoriesByLine:
