@@ -312,3 +312,17 @@ def test_a_story_its_line_files_keeps_the_star_parts_nested_under_it(tmp_path: P
         (story,) = bank.stories()
     assert (story.title, story.situation, story.result) == (
         "Conveyor jam", "sorter jammed at 6:40, trucks at 9", "96% made the trucks")
+
+
+def test_markdown_setext_headings_are_headings(tmp_path: Path) -> None:
+    """'Pallet recount' over '--------------' (pandoc's default before 2020) is a heading,
+    so the prose under it is that story; an underline in a code fence is code."""
+    text = (
+        "Ownership\n=========\n\nPallet recount\n--------------\n\n"
+        "I counted the pallets myself every night for a week, found the scanner skipped "
+        "**wrapped** ones.\n\n```\nnot a title\n-----------\n```\n\nQuestions\n---------\n\n"
+        "- Tell me about a time you owned a mess -> Pallet recount\n"
+    )
+    stories, asked = _read(tmp_path, text, "notes.md")
+    assert stories == {"Pallet recount": ["ownership"]}
+    assert asked == {"Tell me about a time you owned a mess": ["Pallet recount"]}

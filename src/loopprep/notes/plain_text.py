@@ -133,6 +133,30 @@ def _carries_on(previous: str, line: str, width: int) -> bool:
     return len(before.expandtabs(4)) + 1 + len(first_word) > _FILLED * width
 
 
+#: Markdown's setext underline ('=' level 1, '-' level 2), as pandoc wrote it by default
+#: until 2020 and Prettier or Aspose still can
+_SETEXT = re.compile(r"^ {0,3}(?P<mark>={3,}|-{3,})[ \t]*$")
+#: what a heading's text cannot be: a heading, a quote, a table row, a list item, a fence
+_NOT_TEXT = re.compile(r"^(?: {4,}|\t|\s*(?:#|>|\||[-*+][ \t]|\d{1,9}[.)][ \t]|```|~~~))")
+_FENCE = re.compile(r"^\s*(?:```|~~~)")
+
+
+def setext_headings(lines: list[str]) -> None:
+    """Markdown notes: each one-line paragraph with an underline right under it becomes a
+    '#' heading, the only kind the outline reader knows, and its underline a blank."""
+    fenced = False
+    for index, line in enumerate(lines):
+        if _FENCE.match(line):
+            fenced = not fenced
+        if fenced or index == 0 or not (underline := _SETEXT.match(line)):
+            continue
+        title = lines[index - 1]
+        if not title.strip() or _NOT_TEXT.match(title) or (index > 1 and lines[index - 2].strip()):
+            continue
+        level = "#" if underline.group("mark")[0] == "=" else "##"
+        lines[index - 1], lines[index] = f"{level} {title.strip()}", ""
+
+
 def _next_non_blank(lines: list[str]) -> list[int]:
     """For each line, the index of the next line that is not blank (len(lines) if none)."""
     out = [len(lines)] * len(lines)
