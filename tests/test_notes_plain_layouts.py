@@ -326,3 +326,14 @@ def test_markdown_setext_headings_are_headings(tmp_path: Path) -> None:
     stories, asked = _read(tmp_path, text, "notes.md")
     assert stories == {"Pallet recount": ["ownership"]}
     assert asked == {"Tell me about a time you owned a mess": ["Pallet recount"]}
+
+
+def test_word_symbol_font_bullets_are_bullets(tmp_path: Path) -> None:
+    """Word's default list marks pasted as text keep the Symbol and Wingdings fonts' code
+    points: U+F0B7 (a bullet), 'o', U+F0A7 (a square)."""
+    text = (
+        "Ownership\n\uf0b7\tPallet recount\no\tS: counts off by 4% before the audit\n"
+        "o\tR: recount done in a day\n\uf0a7\tthe audit passed\n\uf0b7\tSecond-hand racking\n"
+    )
+    stories, _ = _read(tmp_path, text, "notes.md")
+    assert stories == {"Pallet recount": ["ownership"], "Second-hand racking": ["ownership"]}

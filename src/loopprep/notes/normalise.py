@@ -5,7 +5,7 @@ its own bullet marks, escapes and ways to name a principle. This pass rewrites e
 into the Markdown the rest of `notes/` reads, and never adds or removes a line, so every
 file:line a report gives still points at the user's own text:
 
-- non-breaking and zero-width spaces; Google Docs escapes (`\\-`, `\\#`);
+- non-breaking and zero-width spaces, Word's Symbol-font bullets; Docs escapes (`\\-`);
 - every bullet mark (`• o § ▸ ▪`, `1)`, `a.`, `ii.`) becomes `- `, nested by its kind;
 - Logseq `- key:: value` blocks become `- key: value` (so `result:: …` is a STAR part);
   a property line under a block is left for the outline to read with its block;
@@ -50,7 +50,7 @@ from loopprep.notes.story_codes import (
 )
 
 _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u200b": "",
-                         "\ufeff": ""})
+                         "\ufeff": "", "\uf0b7": "•", "\uf0a7": "§"})  # + Word's Symbol bullets
 _ESCAPE = re.compile(r"\\([-#*_.>+!\[\]()`|~])")
 _PROPERTY = re.compile(r"^(\s*(?:[-*]\s+)?)([A-Za-z][\w -]{0,30})::(\s|$)")
 _BLOCK_PROPERTY = re.compile(r"^([ \t]+)[A-Za-z][\w-]{0,30}::(?:\s|$)")
