@@ -196,7 +196,7 @@ def _story_list(rest: str, framework: Framework, abbr: dict[str, PrincipleSlug]
     """`Pager storm (OWN, BFA)` -> ('Pager storm', [ownership, bias-for-action])."""
     if not (rest.rstrip().endswith((")", "]", "}")) or " - " in rest or " – " in rest or " — " in rest):
         return None
-    for pattern in _TRAILING_LIST:
+    for pattern in _TRAILING_LIST[0 if rest.count(")") + rest.count("]") > 1 else 2:]:  # (runs)
         m = pattern.match(rest)
         if m is None:
             continue
