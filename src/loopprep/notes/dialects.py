@@ -10,6 +10,7 @@ from pathlib import Path
 
 from loopprep.model import Framework
 from loopprep.notes.asciidoc import asciidoc_to_markdown, looks_like_asciidoc
+from loopprep.notes.confluence import confluence_to_markdown, looks_like_confluence
 from loopprep.notes.org import TagFilter, looks_like_org, org_to_markdown
 from loopprep.notes.principle_names import abbreviations, principle_list
 from loopprep.notes.records import RECORD_SUFFIXES, records_to_markdown
@@ -31,6 +32,8 @@ def as_markdown(text: str, path: Path, framework: Framework | None = None) -> st
         return org_to_markdown(text, _principle_tags(framework))
     if suffix in ASCIIDOC_SUFFIXES or looks_like_asciidoc(text):
         return asciidoc_to_markdown(text)
+    if looks_like_confluence(text):
+        return confluence_to_markdown(text)
     return text
 
 

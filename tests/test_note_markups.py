@@ -1,0 +1,87 @@
+"""Notes kept in Confluence wiki markup or reStructuredText are read by their published
+syntax (`notes.confluence`, `notes.rst`, hooked in `notes.dialects`), each rewritten line
+for line as Markdown; fictional people and stories, written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from conftest import CLI
+from loopprep.frameworks import load_framework
+from loopprep.notes.dialects import as_markdown
+
+
+def _import(cli: CLI, tmp_path: Path, text: str, name: str) -> tuple[dict[str, list[str]],
+                                                                     list[tuple[str, list[str]]]]:
+    """Import `text` as the notes file `name`: each story's title -> its principles, and
+    each question with the titles of the stories it is linked to."""
+    notes = tmp_path / name
+    notes.write_text(text, encoding="utf-8")
+    cli.json("import", notes)
+    stories: list[dict[str, Any]] = cli.json("stories")["stories"]  # type: ignore[index]
+    titles = {s["id"]: s["title"] for s in stories}
+    asked: list[dict[str, Any]] = cli.json(
+        "questions", "--origin", "notes")["questions"]  # type: ignore[index]
+    return ({s["title"]: s["principles"] for s in stories},
+            [(q["text"], [titles[i] for i in q["stories"]]) for q in asked])
+
+
+CONFLUENCE = """h1. Onsite prep
+
+{note}Private page. Earn Trust and Frugality come up a lot at this company.{note}
+
+h2. Stories
+
+h3. Seed bank catalogue rebuild
+*LPs:* Invent and Simplify, Dive Deep
+
+||Situation|Volunteers logged seeds in three spreadsheets that disagreed.|
+||Result|One catalogue; lookups went from ten minutes to one.|
+
+h3. Borrowed cold room
+*LPs:* Frugality
+
+# asked the brewery next door for a shelf in their cold room
+# saved the 4k a new fridge would have cost
+
+h2. Questions
+
+{expand:title=Asked last time}
+||Question||Story||
+|Tell me about a time you made something simpler.|[Seed bank catalogue rebuild|#Seedbankcataloguerebuild]|
+|Tell me about a time you did more with less.|Borrowed cold room|
+
+{expand}
+
+{panel:title=Coach's notes|borderStyle=dashed}
+Borrowed cold room story shows Earn Trust too, maybe.
+{panel}
+"""
+
+
+def test_confluence_headings_tables_and_macros(cli: CLI, tmp_path: Path) -> None:
+    """`h3.` titles are headings, `*LPs:*` a label line, `||Situation|…|` rows STAR
+    lines, `#` a numbered list; a `||Question||Story||` table inside `{expand}` links each
+    question; `{note}` and `{panel}` are asides whose principle names file nothing."""
+    stories, questions = _import(cli, tmp_path, CONFLUENCE, "prep.txt")
+    assert stories == {"Seed bank catalogue rebuild": ["invent-and-simplify", "dive-deep"],
+                       "Borrowed cold room": ["frugality"]}
+    assert questions == [
+        ("Tell me about a time you made something simpler.", ["Seed bank catalogue rebuild"]),
+        ("Tell me about a time you did more with less.", ["Borrowed cold room"])]
+
+
+def test_confluence_is_recognised_by_its_markers_and_keeps_its_lines() -> None:
+    """Wiki markup is recognised without a suffix of its own, each line staying on its
+    line (a header-over-rows table moves down into the blank line after it); Markdown
+    that merely mentions `h2. ` in a sentence is left alone."""
+    framework = load_framework("amazon")
+    text = as_markdown(CONFLUENCE, Path("prep.txt"), framework)
+    assert text.count("\n") == CONFLUENCE.count("\n")
+    lines = text.split("\n")
+    assert lines[6] == "### Seed bank catalogue rebuild"
+    assert lines[9] == "- Situation: Volunteers logged seeds in three spreadsheets that disagreed."
+    assert lines[2].startswith("> [!note] Private page.")
+    plain = "# Notes\n\nConfluence pages start with h2. headings, I never use them.\n"
+    assert as_markdown(plain, Path("notes.md"), framework) == plain
