@@ -85,3 +85,72 @@ def test_confluence_is_recognised_by_its_markers_and_keeps_its_lines() -> None:
     assert lines[2].startswith("> [!note] Private page.")
     plain = "# Notes\n\nConfluence pages start with h2. headings, I never use them.\n"
     assert as_markdown(plain, Path("notes.md"), framework) == plain
+
+
+RST = """=================
+Panel interview
+=================
+
+:Author: Wren
+:Date: 2026-04-01
+
+.. note::
+
+   Ask about Frugality and Ownership examples; bring water.
+
+Stories
+=======
+
+Moving the allotment waitlist online
+------------------------------------
+
+:Principles: Customer Obsession, Invent and Simplify
+
+Situation
+   The waitlist was a paper ledger and people waited two years without
+   hearing anything.
+
+Result
+   Everyone on it got a status email; the wait dropped to eight months.
+
+.. comment: the Frugality story still needs numbers
+
+Questions
+=========
+
+Tell me about a time you improved something for customers.
+   Use *Moving the allotment waitlist online*, the ledger detail first.
+
+Log from the pilot::
+
+   Situation: not a story, just a log line
+"""
+
+
+def test_restructuredtext_titles_fields_definitions_and_directives(
+        cli: CLI, tmp_path: Path) -> None:
+    """Underlined titles are headings, a field list is label lines (the docinfo under the
+    document title is metadata), a label term over its definition is a STAR line and a
+    question term's definition names the story; a `.. note::` is an aside, a comment and
+    a literal block make nothing."""
+    stories, questions = _import(cli, tmp_path, RST, "prep.rst")
+    assert stories == {"Moving the allotment waitlist online": ["customer-obsession",
+                                                                "invent-and-simplify"]}
+    assert questions == [("Tell me about a time you improved something for customers.",
+                          ["Moving the allotment waitlist online"])]
+
+
+def test_restructuredtext_is_recognised_by_its_markers_and_keeps_its_lines() -> None:
+    """An `.rst` file, or one holding a directive and an underlined title, is read as
+    reStructuredText line for line; Markdown with a setext heading is left alone."""
+    framework = load_framework("amazon")
+    for name in ("prep.rst", "prep.txt"):
+        text = as_markdown(RST, Path(name), framework)
+        assert text.count("\n") == RST.count("\n")
+        lines = text.split("\n")
+        assert lines[1] == "# Panel interview"
+        assert lines[14] == "### Moving the allotment waitlist online"
+        assert lines[17] == "Principles: Customer Obsession, Invent and Simplify"
+        assert lines[19].startswith("- Situation: The waitlist was a paper ledger and people")
+    plain = "Notes\n=====\n\n- one bullet\n\nMore\n----\n\ntext\n"
+    assert as_markdown(plain, Path("notes.md"), framework) == plain
