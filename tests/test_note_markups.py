@@ -154,3 +154,39 @@ def test_restructuredtext_is_recognised_by_its_markers_and_keeps_its_lines() -> 
         assert lines[19].startswith("- Situation: The waitlist was a paper ledger and people")
     plain = "Notes\n=====\n\n- one bullet\n\nMore\n----\n\ntext\n"
     assert as_markdown(plain, Path("notes.md"), framework) == plain
+
+
+HASHTAGS = """# Interview stories #jobsearch
+
+## Greenhouse Sensor Mesh
+
+**Situation.** Sensors in the far rows dropped out every night.
+
+**Result.** Dropouts fell from 30 a night to 2.
+
+#CustomerObsession #dive_deep
+
+## Tool Library Budget
+
+Reused the old lockers instead of buying racks, and lent the spare ones out. #Frugality #hiring #todo
+
+## Ownership
+
+- Fixed the leaking irrigation timer nobody owned #BiasForAction
+"""
+
+
+def test_hashtags_spelling_a_principle_file_the_story_of_their_section(
+        cli: CLI, tmp_path: Path) -> None:
+    """CamelCase and snake_case tags (a tag holds no spaces) name principles; a line of
+    them, or the run ending a paragraph, files the story its section is about; under a
+    principle heading they file the item they end. A one-word tag that is only a common
+    word (`#hiring`) and `#todo` name nothing, and `#todo` stays in the text."""
+    stories, _ = _import(cli, tmp_path, HASHTAGS, "stories.md")
+    assert stories == {"Greenhouse Sensor Mesh": ["customer-obsession", "dive-deep"],
+                       "Tool Library Budget": ["frugality"],
+                       "Fixed the leaking irrigation timer nobody owned": ["ownership",
+                                                                           "bias-for-action"]}
+    text = as_markdown(HASHTAGS, Path("stories.md"), load_framework("amazon"))
+    assert text.count("\\n") == HASHTAGS.count("\\n")
+    assert "lent the spare ones out. #hiring #todo" in text

@@ -12,6 +12,7 @@ from pathlib import Path
 from loopprep.model import Framework
 from loopprep.notes.asciidoc import asciidoc_to_markdown, looks_like_asciidoc
 from loopprep.notes.confluence import confluence_to_markdown, looks_like_confluence
+from loopprep.notes.hashtags import principle_hashtags
 from loopprep.notes.org import TagFilter, looks_like_org, org_to_markdown
 from loopprep.notes.principle_names import abbreviations, principle_list
 from loopprep.notes.records import RECORD_SUFFIXES, records_to_markdown
@@ -23,7 +24,13 @@ ASCIIDOC_SUFFIXES = (".adoc", ".asciidoc", ".asc")
 
 def as_markdown(text: str, path: Path, framework: Framework | None = None) -> str:
     """`text` as Markdown: org-mode, AsciiDoc, reStructuredText, Confluence markup and
-    YAML/JSON records rewritten (see the module docstring), anything else as it is."""
+    YAML/JSON records rewritten (see the module docstring), anything else as it is; then
+    hashtags that spell a principle (`#BiasForAction`) as the `#lp/…` tags read later."""
+    markdown = _as_markdown(text, path, framework)
+    return markdown if framework is None else principle_hashtags(markdown, framework)
+
+
+def _as_markdown(text: str, path: Path, framework: Framework | None) -> str:
     suffix = path.suffix.lower()
     if suffix in RECORD_SUFFIXES:
         # JSON's tabs are whitespace only (a string holds none unescaped, RFC 8259), but
