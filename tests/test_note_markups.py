@@ -190,3 +190,50 @@ def test_hashtags_spelling_a_principle_file_the_story_of_their_section(
     text = as_markdown(HASHTAGS, Path("stories.md"), load_framework("amazon"))
     assert text.count("\\n") == HASHTAGS.count("\\n")
     assert "lent the spare ones out. #hiring #todo" in text
+
+
+YARLE_NOTE = """# Seed swap logistics
+
+---
+Tag(s): interview, customer-obsession, earn_trust
+
+---
+- Situation: swap day queues ran round the block
+- Result: a booking sheet cut the wait to ten minutes
+
+    Created at: 2025-11-02T09:14:00+00:00
+    Updated at: 2025-11-09T18:02:00+00:00
+"""
+
+BOLD_FIELDS_NOTE = """# Borrowed cold room
+
+---
+
+**Tags:** prep, Frugality, story
+**Notebook:** Job search
+**Created:** 2025-10-01 20:00
+**Updated:** 2025-10-03 07:30
+
+---
+
+Asked the brewery next door for a shelf in their cold room instead of buying a fridge.
+"""
+
+
+def test_a_note_exports_metadata_block_gives_its_tags_as_principles(
+        cli: CLI, tmp_path: Path) -> None:
+    """Under an exported note's title, the `Tag(s):` or `**Tags:**` field names the
+    note's principles (each tag that spells one); `Notebook`, `Created`, `Updated` and
+    yarle's indented `Created at:` footer are metadata, never stories."""
+    folder = tmp_path / "export"
+    folder.mkdir()
+    (folder / "Seed swap logistics.md").write_text(YARLE_NOTE, encoding="utf-8")
+    (folder / "Borrowed cold room.md").write_text(BOLD_FIELDS_NOTE, encoding="utf-8")
+    cli.json("import", folder)
+    stories: list[dict[str, Any]] = cli.json("stories")["stories"]  # type: ignore[index]
+    assert {s["title"]: s["principles"] for s in stories} == {
+        "Seed swap logistics": ["customer-obsession", "earn-trust"],
+        "Borrowed cold room": ["frugality"]}
+    text = as_markdown(BOLD_FIELDS_NOTE, Path("n.md"), load_framework("amazon"))
+    assert text.split("\n")[:9] == ["# Borrowed cold room", "", "", "", "#lp/frugality",
+                                    "", "", "", ""]

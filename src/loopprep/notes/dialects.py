@@ -12,6 +12,7 @@ from pathlib import Path
 from loopprep.model import Framework
 from loopprep.notes.asciidoc import asciidoc_to_markdown, looks_like_asciidoc
 from loopprep.notes.confluence import confluence_to_markdown, looks_like_confluence
+from loopprep.notes.export_header import export_header
 from loopprep.notes.hashtags import principle_hashtags
 from loopprep.notes.org import TagFilter, looks_like_org, org_to_markdown
 from loopprep.notes.principle_names import abbreviations, principle_list
@@ -25,9 +26,12 @@ ASCIIDOC_SUFFIXES = (".adoc", ".asciidoc", ".asc")
 def as_markdown(text: str, path: Path, framework: Framework | None = None) -> str:
     """`text` as Markdown: org-mode, AsciiDoc, reStructuredText, Confluence markup and
     YAML/JSON records rewritten (see the module docstring), anything else as it is; then
-    hashtags that spell a principle (`#BiasForAction`) as the `#lp/…` tags read later."""
+    a note export's metadata block (`notes.export_header`) and hashtags that spell a
+    principle (`#BiasForAction`, `notes.hashtags`) as the `#lp/…` tags read later."""
     markdown = _as_markdown(text, path, framework)
-    return markdown if framework is None else principle_hashtags(markdown, framework)
+    if framework is None:
+        return markdown
+    return principle_hashtags(export_header(markdown, framework), framework)
 
 
 def _as_markdown(text: str, path: Path, framework: Framework | None) -> str:

@@ -50,7 +50,7 @@ def principle_hashtags(text: str, framework: Framework) -> str:
         if not slugs:
             continue
         kept = [m.group(0) for m in _TAG.finditer(trailing.group(0))
-                if not _principle(m.group("tag"), framework)]  # '#todo' stays where it was
+                if not tag_principle(m.group("tag"), framework)]  # '#todo' stays where it was
         before = line[:trailing.start()].rstrip()
         tags = [f"#lp/{slug}" for slug in slugs]
         if heading is not None and not _LIST_ITEM.match(line):
@@ -62,11 +62,11 @@ def principle_hashtags(text: str, framework: Framework) -> str:
 
 
 def _principles(run: str, framework: Framework) -> list[PrincipleSlug]:
-    found = [_principle(m.group("tag"), framework) for m in _TAG.finditer(run)]
+    found = [tag_principle(m.group("tag"), framework) for m in _TAG.finditer(run)]
     return list(dict.fromkeys(slug for slug in found if slug))
 
 
-def _principle(tag: str, framework: Framework) -> PrincipleSlug | None:
+def tag_principle(tag: str, framework: Framework) -> PrincipleSlug | None:
     """The principle a tag spells: a compound tag naming it (`#HireAndDevelop`), or a
     one-word tag that is its name (`#Ownership`) — a common word alone (`#hiring`,
     `#standards`) is any tag."""
