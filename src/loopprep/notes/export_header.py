@@ -31,12 +31,12 @@ _LEAD_LINES = 8
 def export_header(text: str, framework: Framework) -> str:
     """`text` with the metadata block under its title rewritten (see the module
     docstring); the same text when it has none."""
-    if ":" not in text[:2000]:
-        return text
+    head = text[:4000]
+    if ":" not in head or _block(head.split("\n")[:-1]) is None:
+        return text  # (the head alone is split: the block is right under the title)
     lines = text.split("\n")
     block = _block(lines)
-    if block is None:
-        return text
+    assert block is not None
     for index in block:
         lines[index] = _tags(lines[index], framework)
     for index in range(block[-1] + 1, len(lines)):  # yarle's footer: '    Created at: …'

@@ -26,7 +26,7 @@ def principle_hashtags(text: str, framework: Framework) -> str:
     """`text` with each line's trailing principle hashtags rewritten (see the module
     docstring); the same text when it holds none."""
     if not re.search(r"#[A-Za-z]+(?:[a-z][A-Z]|[_-][A-Za-z])", text) and not re.search(
-            r"(?<![\w#])#[A-Z][a-z]", text):
+            r"#[A-Z][a-z]", text):  # (patterns opening with '#': searched fast)
         return text  # no compound tag and no capitalised one: nothing to read
     lines = text.split("\n")
     heading: int | None = None  # the `##`+ heading of the section being read
