@@ -1,0 +1,46 @@
+"""STAR labels as people write them in their notes; fictional stories, written for these
+tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from conftest import CLI
+from loopprep.notes.star import star_label
+
+JOINED = """# Examples
+
+### Night bus timetable
+
+**Competencies:** Customer Obsession
+
+**Situation/Task:** riders waited forty minutes in the cold and nobody owned the timetable.
+
+**Action:** I rebuilt it from the tap-in data over two weekends.
+
+**Result:** average waits fell to twelve minutes.
+
+### Depot roof repair
+
+**Competencies:** Frugality
+
+**S/T:** the roof leaked onto the parts store.
+
+**Action:** patched it with the offcuts from the bike shelter job.
+"""
+
+
+def test_a_joined_situation_and_task_label_opens_the_story_it_belongs_to(
+        cli: CLI, tmp_path: Path) -> None:
+    """`Situation/Task:` (and `S/T:`), the label STAR guides give when the two are told
+    as one, is the story's situation: the labels after it are that story's parts, not
+    the title of another."""
+    notes = tmp_path / "examples.md"
+    notes.write_text(JOINED, encoding="utf-8")
+    cli.json("import", notes)
+    stories: list[dict[str, Any]] = cli.json("stories")["stories"]  # type: ignore[index]
+    assert {s["title"]: s["principles"] for s in stories} == {
+        "Night bus timetable": ["customer-obsession"], "Depot roof repair": ["frugality"]}
+    assert star_label("**Situation & Task:** the roof leaked") == ("situation", "the roof leaked")
+    assert star_label("S/T - not a label without a colon") is None
