@@ -237,3 +237,23 @@ def test_a_note_exports_metadata_block_gives_its_tags_as_principles(
     text = as_markdown(BOLD_FIELDS_NOTE, Path("n.md"), load_framework("amazon"))
     assert text.split("\n")[:9] == ["# Borrowed cold room", "", "", "", "#lp/frugality",
                                     "", "", "", ""]
+
+
+RST_NO_TITLE = """Pond liner recall
+-----------------
+
+:Principles: Ownership
+
+Hedge survey app
+----------------
+
+:Principles: Dive Deep
+"""
+
+
+def test_restructuredtext_fields_under_a_first_section_are_not_docinfo(
+        cli: CLI, tmp_path: Path) -> None:
+    """Only a document title (its style used once) has docinfo over its body: fields
+    under the first of several sections are that section's."""
+    stories, _ = _import(cli, tmp_path, RST_NO_TITLE, "stories.rst")
+    assert stories == {"Pond liner recall": ["ownership"], "Hedge survey app": ["dive-deep"]}

@@ -59,8 +59,9 @@ class _Reader:
         self.lines = lines
         self.out = list(lines)
         self.styles: list[tuple[str, bool]] = []  # title styles, outermost first
-        self.titles = 0
+        self.titles: list[tuple[str, bool]] = []  # the style of each title, in order
         self.body_seen = False  # any body element since the document's first title
+        self.docinfo: dict[int, str] = {}  # the field lines under the first title
         self.literal = False  # the paragraph just read ends with '::'
 
     def read(self) -> None:
@@ -82,6 +83,9 @@ class _Reader:
             self.body_seen = True
             self.out[index] = self._text(line)
             index += 1
+        if self.titles and self.titles.count(self.titles[0]) > 1:
+            for at, text in self.docinfo.items():  # the first title is a section's, not
+                self.out[at] = text  # the document's: its fields are ordinary fields
 
     def _section(self, index: int) -> int:
         """A title with an underline, or an overline, title and underline."""
@@ -111,8 +115,8 @@ class _Reader:
             self.styles.append(style)
         level = min(self.styles.index(style) + 1, 6)
         self.out[index] = f"{'#' * level} {_inline(self.lines[index].strip())}"
-        self.titles += 1
-        if self.titles > 1:
+        self.titles.append(style)
+        if len(self.titles) > 1:
             self.body_seen = True
 
     def _explicit(self, index: int) -> int:
@@ -149,8 +153,12 @@ class _Reader:
         end = _body_end(self.lines, index, len(m.group("indent")))
         body = " ".join(part for part in [m.group("body") or "", *(
             self.lines[at].strip() for at in range(index + 1, end))] if part)
-        docinfo = self.titles == 1 and not self.body_seen
-        self.out[index] = "" if docinfo else f"{m.group('indent')}{m.group('name')}: {_inline(body)}"
+        text = f"{m.group('indent')}{m.group('name')}: {_inline(body)}"
+        self.out[index] = text
+        if len(self.titles) == 1 and not self.body_seen:
+            # under the document's title (its style used once: docutils' DocTitle), the
+            # docinfo: who wrote it and when, not notes (undone in `read` otherwise)
+            self.out[index], self.docinfo[index] = "", text
         for at in range(index + 1, end):
             self.out[at] = ""
         return end - index
