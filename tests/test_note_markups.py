@@ -257,3 +257,49 @@ def test_restructuredtext_fields_under_a_first_section_are_not_docinfo(
     under the first of several sections are that section's."""
     stories, _ = _import(cli, tmp_path, RST_NO_TITLE, "stories.rst")
     assert stories == {"Pond liner recall": ["ownership"], "Hedge survey app": ["dive-deep"]}
+
+
+RST_TABLES = """Prep
+====
+
+Stories
+-------
+
+Pond liner recall
+~~~~~~~~~~~~~~~~~
+
+:Principles: Ownership
+
+Hedge survey app
+~~~~~~~~~~~~~~~~
+
+:Principles: Dive Deep
+
+Questions
+---------
+
++------------------------------------------+-------------------+
+| Question                                 | Story             |
++==========================================+===================+
+| Tell me about a time you took ownership  | Pond liner recall |
+| of a problem that was not yours.         |                   |
++------------------------------------------+-------------------+
+
+==============================================  =================
+Question                                        Story
+==============================================  =================
+Tell me about a time you dug into the data.     Hedge survey app
+==============================================  =================
+"""
+
+
+def test_restructuredtext_grid_and_simple_tables_of_questions_link_their_stories(
+        cli: CLI, tmp_path: Path) -> None:
+    """A grid table (a cell wrapped over two lines) and a simple table, each of
+    `Question | Story` rows, ask each question and link the story its row names."""
+    stories, questions = _import(cli, tmp_path, RST_TABLES, "prep.rst")
+    assert stories == {"Pond liner recall": ["ownership"], "Hedge survey app": ["dive-deep"]}
+    assert questions == [
+        ("Tell me about a time you took ownership of a problem that was not yours.",
+         ["Pond liner recall"]),
+        ("Tell me about a time you dug into the data.", ["Hedge survey app"])]

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from loopprep.notes.rst_tables import rst_table
+
 RST_SUFFIXES = (".rst", ".rest")
 
 #: an underline or overline: one punctuation character repeated (docutils allows any
@@ -75,8 +77,8 @@ class _Reader:
                 index += self._literal(index)
                 continue
             self.literal = False
-            used = (self._section(index) or self._explicit(index) or self._field(index)
-                    or self._definition(index))
+            used = (self._table(index) or self._section(index) or self._explicit(index)
+                    or self._field(index) or self._definition(index))
             if used:
                 index += used
                 continue
@@ -86,6 +88,16 @@ class _Reader:
         if self.titles and self.titles.count(self.titles[0]) > 1:
             for at, text in self.docinfo.items():  # the first title is a section's, not
                 self.out[at] = text  # the document's: its fields are ordinary fields
+
+    def _table(self, index: int) -> int:
+        """A grid or simple table (`notes.rst_tables`), its rows on its first lines."""
+        found = rst_table(self.lines, index) if self.lines[index].lstrip()[:1] in "+=" else None
+        if found is None:
+            return 0
+        table, span = found
+        self.body_seen = True
+        self.out[index:index + span] = [_inline(row) for row in table] + [""] * (span - len(table))
+        return span
 
     def _section(self, index: int) -> int:
         """A title with an underline, or an overline, title and underline."""
