@@ -133,9 +133,16 @@ def _question_list(
 _ARROW_AT = re.compile(r"\s*(?:→|->|=>|⇒)\s*")
 
 
+#: ... or at the label an answer line opens with ('Use:', 'A:', 'Story:', 'Answer:'),
+#: written after the question's end on its line: '… the business? Use: Forklift telemetry'
+_ANSWER_LABEL_AT = re.compile(r"(?<=[.?!])\s+(?:\*\*)?(?:a|use|answer(?: with)?|story)(?:\*\*)?"
+                              r"\s*:(?:\*\*)?\s+(?=\S)", re.IGNORECASE)
+
+
 def _answer_after_arrow(text: str) -> tuple[str, str]:
-    """'Tell me about a time you failed → Pager storm' -> (the question, 'Pager storm')."""
-    m = _ARROW_AT.search(text)
+    """'Tell me about a time you failed → Pager storm' -> (the question, 'Pager storm');
+    'Tell me about … yourself. Use: Pager storm' likewise."""
+    m = _ARROW_AT.search(text) or (_ANSWER_LABEL_AT.search(text) if ":" in text else None)
     if m is None or not text[m.end():].strip():
         return text, ""
     return text[: m.start()], text[m.end():].strip()
