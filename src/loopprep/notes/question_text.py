@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from loopprep.notes.question_stems import asks_in_german
+
 _QUESTION_START = re.compile(
     r"^\s*(?:q\d*\s*[:.)-]\s*)?(?:tell (?:me|us)|describe|give (?:me |us )?(?:an? )?(?:example|time|instance)"
     r"|walk (?:me|us) through|share (?:an?|a time)|talk (?:me |us )?(?:about|through)"
@@ -69,7 +71,7 @@ def opens_a_question(text: str) -> bool:
 def is_question(text: str) -> bool:
     """Whether a line asks an interview question ('Tell me about…', 'Why did you…?')."""
     if "?" not in text and not _may_start_question(text):
-        return False  # most lines of notes: told at a glance, not worth keeping
+        return asks_in_german(clean_question(text))  # most lines: told at a glance
     return _is_question(text)
 
 
