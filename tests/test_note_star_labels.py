@@ -44,3 +44,27 @@ def test_a_joined_situation_and_task_label_opens_the_story_it_belongs_to(
         "Night bus timetable": ["customer-obsession"], "Depot roof repair": ["frugality"]}
     assert star_label("**Situation & Task:** the roof leaked") == ("situation", "the roof leaked")
     assert star_label("S/T - not a label without a colon") is None
+
+
+BOLD_TITLES = """# Stories
+
+## Frugality
+
+1. **Borrowed cold room**
+
+    Situation: the seed store needed cold space. Result: the brewery lent us a shelf.
+
+2. **Second-hand seed trays** Bought them from a closing nursery for a tenth of the price.
+"""
+
+
+def test_a_bold_span_opening_an_item_is_the_story_title(cli: CLI, tmp_path: Path) -> None:
+    """`1. **Title**` over an indented paragraph (read as the item's text), or followed
+    by text on its line, is titled by the bold span alone: the words after it are no
+    part of the title."""
+    notes = tmp_path / "stories.md"
+    notes.write_text(BOLD_TITLES, encoding="utf-8")
+    cli.json("import", notes)
+    stories: list[dict[str, Any]] = cli.json("stories")["stories"]  # type: ignore[index]
+    assert {s["title"]: s["principles"] for s in stories} == {
+        "Borrowed cold room": ["frugality"], "Second-hand seed trays": ["frugality"]}
