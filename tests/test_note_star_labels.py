@@ -68,3 +68,29 @@ def test_a_bold_span_opening_an_item_is_the_story_title(cli: CLI, tmp_path: Path
     stories: list[dict[str, Any]] = cli.json("stories")["stories"]  # type: ignore[index]
     assert {s["title"]: s["principles"] for s in stories} == {
         "Borrowed cold room": ["frugality"], "Second-hand seed trays": ["frugality"]}
+
+
+MENTIONED = """# Stories
+
+## Frugality
+
+1. **Borrowed cold room**
+
+    Situation: the seed store needed cold space. Result: the brewery lent us a shelf.
+
+## Earn Trust
+
+- Use **Borrowed cold room** here too: I told the brewery exactly what we needed.
+"""
+
+
+def test_a_known_story_named_in_bold_in_a_bullet_is_that_story_again(
+        cli: CLI, tmp_path: Path) -> None:
+    """A bullet naming a story told before by its title in bold is a mention of it,
+    filing it under this principle as well, not a story of its own."""
+    notes = tmp_path / "stories.md"
+    notes.write_text(MENTIONED, encoding="utf-8")
+    cli.json("import", notes)
+    stories: list[dict[str, Any]] = cli.json("stories")["stories"]  # type: ignore[index]
+    assert {s["title"]: s["principles"] for s in stories} == {
+        "Borrowed cold room": ["frugality", "earn-trust"]}
