@@ -1,9 +1,10 @@
 """How well the importer reads other people's notes: the corpus of tests/note_corpus.py
-(the twelve fixture styles, the `dev`, `heldout`, `fresh`, `blind`, `blind2`, `blind3` and
-`blind4` styles), imported one file (or vault) at a time into a fresh home. Prints per style
-and per group: story recall, link precision and recall, gaps exactly right, question recall,
-question->story linking and spurious stories, for this checkout and for a baseline checkout
-run in a subprocess in the same run (default ../main/src, or --baseline-src PATH; --no-baseline to skip).
+(the twelve fixture styles, the `dev`, `heldout`, `fresh`, `blind`, `blind2`, `blind3`,
+`blind4`, `blind5` and `blind6` styles), imported one file (or vault) at a time into a fresh
+home. Prints per style and per group: story recall, link precision and recall, gaps exactly
+right, question recall, question->story linking and spurious stories, for this checkout and for
+a baseline checkout run in a subprocess in the same run (default ../main/src, or
+--baseline-src PATH; --no-baseline to skip).
 
 Run: python bench/bench_notes_corpus.py
 """
@@ -24,7 +25,7 @@ from typing import Any
 TESTS = Path(__file__).resolve().parents[1] / "tests"
 sys.path.insert(0, str(TESTS))
 
-from note_corpus import BLIND, BLIND2, BLIND3, BLIND4, DEV, FRESH, HELDOUT, STYLES, Expected  # noqa: E402
+from note_corpus import BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, DEV, FRESH, HELDOUT, STYLES, Expected  # noqa: E402
 
 
 def fixture_cases() -> list[Expected]:
@@ -84,7 +85,7 @@ def score(case: Expected, got: dict[str, Any]) -> dict[str, float]:
 
 
 def all_cases() -> list[Expected]:
-    return fixture_cases() + DEV + HELDOUT + FRESH + BLIND + BLIND2 + BLIND3 + BLIND4
+    return fixture_cases() + DEV + HELDOUT + FRESH + BLIND + BLIND2 + BLIND3 + BLIND4 + BLIND5 + BLIND6
 
 
 def run_all() -> dict[str, dict[str, float]]:

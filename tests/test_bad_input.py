@@ -51,7 +51,7 @@ def test_folder_without_markdown(cli: CLI, seeded: str, loopprep_home: Path,
     folder = tmp_path / "empty-vault"
     folder.mkdir()
     (folder / "image.png").write_bytes(b"\x89PNG\r\n")
-    _assert_refused(cli, loopprep_home, seeded, folder, expect="holds no Markdown notes")
+    _assert_refused(cli, loopprep_home, seeded, folder, expect="holds no notes files")
 
 
 def test_binary_file(cli: CLI, seeded: str, loopprep_home: Path,

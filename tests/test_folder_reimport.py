@@ -193,3 +193,16 @@ def test_the_import_page_reports_the_archived_stories(loopprep_home: Path) -> No
     assert "Gone from the folder since the last import" in page.text and "b.md" in page.text
     listed = web.get("/stories.json").json()
     assert [s["id"] for s in listed["stories"]] == ["importer-rescue"]
+
+
+def test_a_folder_of_notes_in_several_formats_is_read_but_not_its_configs(
+        tmp_path: Path) -> None:
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "a.md").write_text("## Ownership\n- ACME: took over the importer\n", "utf-8")
+    (folder / "b.txt").write_text("DIVE DEEP\n\n- Found the cache bug by reading traces\n", "utf-8")
+    (folder / "c.org").write_text("* Frugality\n** Reused the old tablets\n", "utf-8")
+    (folder / "settings.yaml").write_text("title: My vault\nprinciples: [Ownership]\n", "utf-8")
+    with Bank.in_memory() as bank:
+        report = bank.import_notes([folder], now=NOW)
+    assert sorted(Path(f).name for f in report.files) == ["a.md", "b.txt", "c.org"]

@@ -2,8 +2,8 @@
 these tests check that every expectation can be checked at all (its file is there, each
 story, question and answer phrase is in the file's text, each principle is one of the
 framework's), and that every file of the `dev`, `heldout`, `fresh`, `blind`, `blind2`,
-`blind3` and `blind4` groups is read without an error. How well the importer reads them is measured by
-bench/bench_notes_corpus.py, not asserted here."""
+`blind3`, `blind4`, `blind5` and `blind6` groups is read without an error. How well the
+importer reads them is measured by bench/bench_notes_corpus.py, not asserted here."""
 
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ import pytest
 from loopprep.frameworks import load_framework
 from loopprep.importing import parse_files, read_files
 from loopprep.notes.registry import StoryRegistry
-from note_corpus import BLIND, BLIND2, BLIND3, BLIND4, DEV, FRESH, HELDOUT, STYLES, Expected
+from note_corpus import BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, DEV, FRESH, HELDOUT, STYLES, Expected
 
-CORPUS = DEV + HELDOUT + FRESH + BLIND + BLIND2 + BLIND3 + BLIND4
+CORPUS = DEV + HELDOUT + FRESH + BLIND + BLIND2 + BLIND3 + BLIND4 + BLIND5 + BLIND6
 
 
 def _text(case: Expected) -> str:

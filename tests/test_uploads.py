@@ -52,3 +52,22 @@ def test_two_uploads_with_one_name_are_refused(loopprep_home: Path) -> None:
     with Bank.open(loopprep_home) as bank, pytest.raises(UploadError, match="same name"):
         import_uploads(bank, [Upload("vault.zip", zip_bytes({"a.md": NOTES})),
                               Upload("VAULT", NOTES)], now=NOW)
+
+
+def test_notes_kept_in_other_formats_are_uploaded_and_a_vault_zip_reads_them(
+        loopprep_home: Path) -> None:
+    org = b"* Ownership\n** Took over the flaky importer nobody owned\n"
+    text = b"OWNERSHIP\n\n- ACME: rewrote the nightly export nobody maintained\n"
+    bank_yaml = b"stories:\n  - title: Pager storm\n    lps: [Ownership]\n"
+    config = b"theme: dark\n"
+    with Bank.open(loopprep_home) as bank:
+        done = import_uploads(bank, [Upload("notes.org", org), Upload("plain.txt", text),
+                                     Upload("bank.yaml", bank_yaml)], now=NOW)
+        assert sorted(p.name for p in done.kept) == ["bank.yaml", "notes.org", "plain.txt"]
+        assert {"Pager storm"} <= {s.title for s in bank.stories()}
+        # in a zip (a folder), plain text and markup are notes; a YAML file may be a config
+        zipped = import_uploads(bank, [Upload("vault.zip", zip_bytes(
+            {"a.org": org, "b.txt": text, "settings.yaml": config}))], now=NOW)
+        assert "settings.yaml" in " ".join(zipped.skipped)
+        with pytest.raises(UploadError, match="imports notes files"):
+            import_uploads(bank, [Upload("photo.png", b"\x89PNG")], now=NOW)

@@ -58,6 +58,17 @@ def test_upload_of_the_real_notes_reports_what_it_found(imported: TestClient, lo
     assert (loopprep_home / "uploads" / "interview-notes.md").is_file()
 
 
+def test_an_upload_that_holds_no_story_says_so_and_points_to_the_review(web: TestClient) -> None:
+    journal = b"- [[Dec 28th, 2025]]\n  - Pager storm at night: I rolled the release back\n"
+    page = web.post("/import/upload", data=form(),
+                    files={"notes": ("journal.md", journal, "text/markdown")})
+    text = main_text(page.text)
+    assert "No story or question was found in these notes" in text
+    assert "Nothing changed since the last import" not in text
+    assert 'href="/import#review"' in page.text
+    assert "(with the 1 bullet under it) is outside the principles" in text
+
+
 def test_dashboard_shows_the_coverage_map_the_cli_computes(imported: TestClient, cli: CLI) -> None:
     coverage = cli.json("coverage")
     assert isinstance(coverage, dict)
@@ -287,6 +298,9 @@ def test_import_by_path(web: TestClient, example_notes: Path, tmp_path: Path) ->
     secret.write_text("-----BEGIN KEY-----\n- not notes\n", encoding="utf-8")
     refused = web.post("/import/path", data=form({"path": str(secret)}))
     assert refused.status_code == 400 and "is not a Markdown notes file" in refused.text
+    org = tmp_path / "notes.org"  # a markup document is read by its own syntax
+    org.write_text("* Ownership\n** Took over the flaky importer nobody owned\n", encoding="utf-8")
+    assert web.post("/import/path", data=form({"path": str(org)})).status_code == 200
     assert web.post("/import/path", data=form({"path": ""})).status_code == 400
 
 

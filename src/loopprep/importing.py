@@ -39,7 +39,7 @@ from loopprep.notes.document import (
     read_document,
 )
 from loopprep.notes.principles import forget_normalised, normalise
-from loopprep.notes.reader import collect_markdown_files, gone_from_folders, read_notes_file
+from loopprep.notes.reader import collect_notes_files, gone_from_folders, read_notes_file
 from loopprep.notes.registry import KnownStory, StoryRegistry
 from loopprep.notes.review import Pending, apply_corrections, review_nodes
 from loopprep.store import Store
@@ -64,7 +64,7 @@ class NotesFile:
 def read_files(paths: Sequence[Path | str], unreadable: list[Path] | None = None) -> list[NotesFile]:
     """Every Markdown file under `paths`, read and checked; raises NotesError on the first bad one
     (an unreadable folder too, unless `unreadable` collects them)."""
-    files = collect_markdown_files([Path(p) for p in paths], unreadable)
+    files = collect_notes_files([Path(p) for p in paths], unreadable)
     out = []
     for path in files:
         text = read_notes_file(path)

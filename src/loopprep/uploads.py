@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from loopprep.errors import LoopprepError
 from loopprep.importing import import_into, read_files
 from loopprep.model import ImportReport
-from loopprep.notes.reader import MARKDOWN_SUFFIXES, MAX_FILE_BYTES
+from loopprep.notes.reader import FOLDER_SUFFIXES, MAX_FILE_BYTES, NOTES_SUFFIXES
 
 if TYPE_CHECKING:
     from loopprep.workspace import Workspace
@@ -109,8 +109,9 @@ def stage_uploads(uploads: Sequence[Upload], staging: Path,
                           hint="Rename one of them, or upload a .zip of the folder.")
     for upload, name in zip(uploads, names, strict=True):
         suffix = Path(name).suffix.lower()
-        if suffix not in (*MARKDOWN_SUFFIXES, ZIP_SUFFIX):
-            raise UploadError(f"{name}: loopprep imports Markdown notes (.md) or a .zip of them",
+        if suffix not in (*NOTES_SUFFIXES, ZIP_SUFFIX):
+            raise UploadError(f"{name}: loopprep imports notes files (.md, .txt, .org, .adoc, "
+                              ".rst, a .yaml or .json story bank) or a .zip of them",
                               hint="Export or save your notes as .md files.")
         if suffix != ZIP_SUFFIX and len(upload.data) > MAX_NOTES_BYTES:
             raise UploadError(f"{name} is {_mb(len(upload.data))}; a notes file may be at most "
@@ -152,7 +153,7 @@ def unpack_notes(name: str, data: bytes, into: Path) -> list[str]:
             relative = _member_path(name, member)
             if relative is None:
                 continue
-            if relative.suffix.lower() not in MARKDOWN_SUFFIXES:
+            if relative.suffix.lower() not in FOLDER_SUFFIXES:
                 skipped.append(str(relative))
                 continue
             if member.flag_bits & 0x1:

@@ -19,7 +19,9 @@ def register(app: typer.Typer) -> None:
 
 def import_notes(
     ctx: typer.Context,
-    paths: list[Path] = typer.Argument(None, help="Markdown notes files or vault folders."),
+    paths: list[Path] = typer.Argument(None, help=(
+        "Notes files (.md, .txt, .org, .adoc, .rst, a .yaml or .json story bank) or vault "
+        "folders.")),
     as_json: bool = JsonOption,
     skip_unreadable: bool = typer.Option(False, "--skip-unreadable",
                                          help="Import what can be read; report unreadable folders."),
@@ -30,7 +32,7 @@ def import_notes(
         "File listed line N without asking: N=story[:PRINCIPLE], N=detail[:STORY], "
         "N=question or N=ignore (implies --review).")),
 ) -> None:
-    """Import Markdown / Obsidian notes into the story bank (your files are only read)."""
+    """Import notes files or vault folders into the story bank (your files are only read)."""
     review = review or bool(choose)
     if not paths and not review:
         raise typer.BadParameter("give notes files or vault folders to import (or --review)",
@@ -86,7 +88,13 @@ def show_report(report: ImportReport, total: int, *, review_next: bool = True) -
         out.print(f"  [green]+[/green] {story_id} now filed under {slug}")
     for story_id, slug in report.links_removed:
         out.print(f"  [red]-[/red] {story_id} no longer filed under {slug}")
-    if not report.changed:
+    if not (report.stories_added or report.stories_updated or report.stories_unchanged
+            or questions):
+        out.print("  [yellow]no story or question was found in these notes[/yellow]: a story "
+                  "is a bullet or heading under a principle (a heading, a line of its own or "
+                  "a tag), or a line that names its principles; the lines below say what was "
+                  "read instead")
+    elif not report.changed:
         out.print("  nothing changed since the last import")
     if report.findings:
         out.print("\n[bold]What loopprep noticed in your notes[/bold]")

@@ -59,8 +59,11 @@ def read_legend(lines: list[str], framework: Framework) -> dict[int, dict[str, P
         pairs = {m.group("abbr"): named_principle(m.group("name"), framework) for m in items}
         if all(pairs.values()) and sum(len(m.group(0)) for m in items) >= len(body.strip()) * 0.7:
             found[index] = {a: s for a, s in pairs.items() if s}
-    return {**found, **_legend_tables(lines, framework), **_numbered_list(lines, framework),
-            **_key_lines(lines, framework, found), **_definitions(lines, framework)}
+    text = "\n".join(lines)  # each kind of legend below needs a mark the text must hold
+    return {**found, **(_legend_tables(lines, framework) if "|" in text else {}),
+            **_numbered_list(lines, framework),
+            **(_key_lines(lines, framework, found) if _names_a_key(text) else {}),
+            **(_definitions(lines, framework) if "*[" in text else {})}
 
 
 #: Markdown Extra's abbreviation definitions: '*[CO]: Customer Obsession'

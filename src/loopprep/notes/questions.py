@@ -118,10 +118,12 @@ def _question_list(
         elif doc.placed.get(item.line, "").startswith("story:"):
             continue  # a story its line files under principles ('Bot - ownership, dive deep')
         else:
+            under = len(item.walk()) - 1  # what it holds goes with it: say so
+            held = f" (with the {under} bullet{'s' * (under > 1)} under it)" if under else ""
             doc.note(
                 "unplaced-bullet",
-                f"'{short(item.text)}' is outside the principles and answers no question; "
-                "left in your notes, not imported",
+                f"'{short(item.text)}'{held} is outside the principles and answers no "
+                "question; left in your notes, not imported",
                 item.line,
                 "info",
             )

@@ -15,11 +15,17 @@ from loopprep.errors import NotesError
 #: Larger files are refused: real notes are kilobytes; this bounds time and memory.
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown")
+#: documents in a markup language the importer reads by its own syntax
+MARKUP_SUFFIXES = (".org", ".adoc", ".asciidoc", ".rst")
+#: the notes read from a folder (a vault, a zip of one): Markdown, markup, plain text
+FOLDER_SUFFIXES = (*MARKDOWN_SUFFIXES, *MARKUP_SUFFIXES, ".txt", ".text")
+#: a file named or uploaded on its own may also be a YAML or JSON story bank
+NOTES_SUFFIXES = (*FOLDER_SUFFIXES, ".yaml", ".yml", ".json")
 _SKIPPED_DIRS = {".obsidian", ".trash", ".git", "node_modules", "__pycache__"}
 
 
-def collect_markdown_files(paths: list[Path], unreadable: list[Path] | None = None) -> list[Path]:
-    """Expand files and folders into a sorted, de-duplicated list of Markdown files.
+def collect_notes_files(paths: list[Path], unreadable: list[Path] | None = None) -> list[Path]:
+    """Expand files and folders into a sorted, de-duplicated list of notes files.
     A folder that cannot be listed is an error naming it, unless `unreadable` is given: then
     it is added there and skipped."""
     found: list[Path] = []
@@ -31,14 +37,14 @@ def collect_markdown_files(paths: list[Path], unreadable: list[Path] | None = No
                 p
                 for p in sorted(_walk(path, unreadable))
                 if p.is_file()
-                and p.suffix.lower() in MARKDOWN_SUFFIXES
+                and p.suffix.lower() in FOLDER_SUFFIXES
                 and not any(part in _SKIPPED_DIRS or part.startswith(".")
                             for part in p.relative_to(path).parts[:-1])
             ]
             if not inside:
                 raise NotesError(
                     path,
-                    "folder holds no Markdown notes (*.md)",
+                    "folder holds no notes files (.md, .txt, .org, .adoc or .rst)",
                     hint="Point loopprep at a notes file or an Obsidian vault folder.",
                 )
             found.extend(inside)

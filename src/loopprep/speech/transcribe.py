@@ -30,6 +30,7 @@ BEAM_SIZE = 5
 # with en-us 0.123 -> 0.116. Shorter clips keep the plain pass: on them VAD made pace worse
 # (within 10% on 21 of 24 clips instead of 23). bench/bench_speech.py measures both.
 VAD_AFTER_S = 30.0
+SAMPLING_SEED = 1234
 # Whisper leaves out "um" and "uh" unless the context shows they are wanted.
 _PROMPT = "Um, so, uh, I was, like, thinking about it, you know."
 
@@ -61,6 +62,11 @@ class Transcriber:
         # Whisper mishears a first word that starts at the very first sample (a recording
         # cut close): half a second of silence either side costs little and helps.
         pad = np.zeros(int(PAD_S * SAMPLE_RATE), dtype=audio.dtype)
+        # A segment Whisper is unsure of is decoded again by sampling at a higher
+        # temperature: a fixed seed makes the same recording give the same words each time.
+        import ctranslate2
+
+        ctranslate2.set_random_seed(SAMPLING_SEED)
         segments, _info = self._model.transcribe(
             np.concatenate([pad, audio, pad]), language="en", beam_size=BEAM_SIZE, word_timestamps=True,
             condition_on_previous_text=False, vad_filter=duration_s > VAD_AFTER_S,

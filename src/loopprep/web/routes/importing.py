@@ -14,7 +14,7 @@ from starlette.routing import Route
 
 from loopprep.errors import LoopprepError
 from loopprep.model import ImportReport
-from loopprep.notes.reader import MARKDOWN_SUFFIXES
+from loopprep.notes.reader import MARKDOWN_SUFFIXES, MARKUP_SUFFIXES, NOTES_SUFFIXES
 from loopprep.uploads import (
     MAX_NOTES_BYTES,
     MAX_UNPACKED_BYTES,
@@ -44,6 +44,7 @@ def _page(request: Request, *, error: LoopprepError | None = None, path: str = "
         principles = [(p.slug, p.name) for p in bank.framework.principles]
     return render(request, "import.html", {
         "error": error, "path": path, "sources": sources, "limits": LIMITS,
+        "accept": ",".join((*NOTES_SUFFIXES, ".zip")),
         "uploads": Path(UPLOADS_DIR), "exposed": web_state(request).exposed, "now": now(request),
         "review": nodes, "stories": stories, "principles": principles,
         "filed": request.query_params.get("filed", ""),
@@ -105,14 +106,16 @@ def import_path(request: Request) -> Response:
 
 
 def notes_path(typed: str) -> Path:
-    """The path typed on the import page: a folder, or a Markdown file (the browser is not a
-    way to read other kinds of files on this computer)."""
+    """The path typed on the import page: a folder, or a Markdown or markup notes file (the
+    browser is not a way to read other kinds of files on this computer; plain text and
+    story banks are uploaded)."""
     if not typed:
         raise LoopprepError("type the path of a notes file or vault folder")
     path = Path(typed).expanduser()
-    if path.is_file() and path.suffix.lower() not in MARKDOWN_SUFFIXES:
+    if path.is_file() and path.suffix.lower() not in (*MARKDOWN_SUFFIXES, *MARKUP_SUFFIXES):
         raise LoopprepError(f"{path} is not a Markdown notes file",
-                            hint="Name a .md file or the folder of your vault.")
+                            hint="Name a .md, .org, .adoc or .rst file or the folder of your "
+                                 "vault; upload plain text or a story bank.")
     return path
 
 
