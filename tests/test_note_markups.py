@@ -83,6 +83,9 @@ def test_confluence_is_recognised_by_its_markers_and_keeps_its_lines() -> None:
     assert lines[6] == "### Seed bank catalogue rebuild"
     assert lines[9] == "- Situation: Volunteers logged seeds in three spreadsheets that disagreed."
     assert lines[2].startswith("> [!note] Private page.")
+    at_end = "h1. Prep\nh2. Questions\n\n||Question||Story||\n|Tell me about a time.|Borrowed cold room|"
+    assert as_markdown(at_end, Path("prep.txt"), framework).split("\n")[2:] == [
+        "| Question | Story |", "|---|---|", "| Tell me about a time. | Borrowed cold room |"]
     plain = "# Notes\n\nConfluence pages start with h2. headings, I never use them.\n"
     assert as_markdown(plain, Path("notes.md"), framework) == plain
 

@@ -150,22 +150,22 @@ def _table(lines: list[str], out: list[str], start: int, quoted: bool) -> int:
     """Rewrite the table at `start` in `out`; the lines it takes. A row opening with one
     header cell (`||Situation|text|`, as in a page-properties table) is a `Key: value`
     line; a header row over rows of cells is a Markdown table, its rule taking the place
-    of the blank line after the table (the rows move down one line)."""
+    of the blank line after the table (the rows move down one line) or, at the end of
+    the page, of the one before it (they move up); with neither, each row is a line."""
     end = start
     while end < len(lines) and lines[end].lstrip().startswith("|"):
         end += 1
     rows = [_cells(line) for line in lines[start:end]]
     prefix = "> " if quoted else ""
     header = rows[0][0]
+    after = end < len(lines) and not lines[end].strip()
+    before = start > 0 and not lines[start - 1].strip() and not out[start - 1].strip()
     if len(header) > 1 and all(head for head in header) and not any(
-            any(head for head in row[0]) for row in rows[1:]) and (
-            end == len(lines) or not lines[end].strip()):
+            any(head for head in row[0]) for row in rows[1:]) and (after or before):
         table = [_row(rows[0][1]), "|" + "---|" * len(header)] + [_row(r[1]) for r in rows[1:]]
-        span = end - start + (1 if end < len(lines) else 0)
-        out[start:start + span] = [prefix + row for row in table[:span]]
-        if end == len(lines):  # no line after the table to move the rule into
-            out.append(prefix + table[-1])
-        return span
+        first = start if after else start - 1  # the blank line the rows move into
+        out[first:first + len(table)] = [prefix + row for row in table]
+        return end - start + (1 if after else 0)
     for offset, (heads, cells) in enumerate(rows):
         out[start + offset] = prefix + _record(heads, cells)
     return end - start
