@@ -306,3 +306,37 @@ def test_restructuredtext_grid_and_simple_tables_of_questions_link_their_stories
         ("Tell me about a time you took ownership of a problem that was not yours.",
          ["Pond liner recall"]),
         ("Tell me about a time you dug into the data.", ["Hedge survey app"])]
+
+
+RST_LIST_TABLE = """Prep
+====
+
+Pond liner recall
+-----------------
+
+:Principles: Ownership
+
+Questions
+---------
+
+.. list-table:: Likely questions
+   :header-rows: 1
+   :widths: 60 40
+
+   * - Question
+     - Story
+   * - Tell me about a time you took ownership of a problem
+       that was not yours.
+     - Pond liner recall
+"""
+
+
+def test_a_restructuredtext_list_table_of_questions_links_their_stories(
+        cli: CLI, tmp_path: Path) -> None:
+    """A `.. list-table::` with `:header-rows: 1` is a table: its `* - Question` rows ask
+    and link the story their second cell names (a cell wrapped over two lines joined)."""
+    stories, questions = _import(cli, tmp_path, RST_LIST_TABLE, "prep.rst")
+    assert stories == {"Pond liner recall": ["ownership"]}
+    assert questions == [
+        ("Tell me about a time you took ownership of a problem that was not yours.",
+         ["Pond liner recall"])]

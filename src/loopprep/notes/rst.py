@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from loopprep.notes.rst_tables import rst_table
+from loopprep.notes.rst_tables import list_table, rst_table
 
 RST_SUFFIXES = (".rst", ".rest")
 
@@ -133,8 +133,9 @@ class _Reader:
 
     def _explicit(self, index: int) -> int:
         """`.. name:: args` directives, `.. _target:` links, `.. [1]` notes and comments,
-        each with its indented body. Admonitions are asides; a container's body is text;
-        the rest (code, contents, images, comments) say nothing about the notes."""
+        each with its indented body. Admonitions are asides; a container's body is text; a
+        list table is a table; the rest (code, contents, images, comments) say nothing
+        about the notes."""
         m = _EXPLICIT.match(self.lines[index])
         if m is None:
             return 0
@@ -145,6 +146,10 @@ class _Reader:
             self.out[at] = ""
         if name in _CONTAINERS:
             return 1
+        table = list_table(self.lines[index + 1:end]) if name == "list-table" else None
+        if table is not None and len(table) <= end - index:  # its rows on its first lines
+            self.out[index:index + len(table)] = [_inline(row) for row in table]
+            self.body_seen = True
         if name in _ASIDES:
             args = _inline((directive.group("args") if directive else "") or "")
             self.out[index] = f"> [!{name}] {args}".rstrip()

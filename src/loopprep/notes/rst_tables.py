@@ -1,8 +1,9 @@
 """reStructuredText's two table syntaxes (docutils specification) rewritten as Markdown
 tables: a grid table (`+---+---+` borders, `|` between cells, `+===+` under the header,
 a cell's text wrapped over several lines) and a simple table (columns of `=====` borders,
-one row a line). The rows go on the table's first lines, as a Markdown table has no
-border lines between them; the lines left over are blank.
+one row a line); and the `list-table` directive's two-level list. The rows go on the
+table's first lines, as a Markdown table has no border lines between them; the lines
+left over are blank.
 """
 
 from __future__ import annotations
@@ -93,3 +94,33 @@ def _markdown(rows: list[list[str]], header: int) -> list[str]:
 def _row(cells: list[str], width: int) -> str:
     padded = [*cells, *[""] * (width - len(cells))]
     return "| " + " | ".join(cell or " " for cell in padded) + " |"
+
+
+_LIST_ROW = re.compile(r"^\*[ \t]+-[ \t]*(?P<text>.*)$")
+_LIST_CELL = re.compile(r"^-[ \t]*(?P<text>.*)$")
+_HEADER_ROWS = re.compile(r"^:header-rows:[ \t]*(?P<count>\d+)")
+
+
+def list_table(body: list[str]) -> list[str] | None:
+    """The body of a `.. list-table::` directive (its options, then `* - cell` rows whose
+    further cells are `  - cell` items) as a Markdown table, or None when it holds no row.
+    `:header-rows: N` puts the first row (of N) over the rule."""
+    rows: list[list[str]] = []
+    header = 0
+    for line in body:
+        text = line.strip()
+        options = _HEADER_ROWS.match(text)
+        if options and not rows:
+            header = int(options.group("count"))
+        elif (row := _LIST_ROW.match(text)) is not None:
+            rows.append([row.group("text")])
+        elif rows and (cell := _LIST_CELL.match(text)) is not None:
+            rows[-1].append(cell.group("text"))
+        elif rows and text:  # a cell's text wrapped onto the next line
+            rows[-1][-1] = f"{rows[-1][-1]} {text}".strip()
+    if not rows:
+        return None
+    if header > 1:
+        rows[:header] = [[" ".join(filter(None, words)) for words in zip(*rows[:header],
+                                                                         strict=False)]]
+    return _markdown(rows, min(header, 1))
