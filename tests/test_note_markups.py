@@ -340,3 +340,21 @@ def test_a_restructuredtext_list_table_of_questions_links_their_stories(
     assert questions == [
         ("Tell me about a time you took ownership of a problem that was not yours.",
          ["Pond liner recall"])]
+
+
+TAG_ITEM = """# Stories
+
+## Greenhouse Sensor Mesh
+
+- Situation: sensors in the far rows dropped out every night.
+- Result: dropouts fell from 30 a night to 2.
+- #CustomerObsession #DiveDeep
+"""
+
+
+def test_a_list_item_of_principle_hashtags_files_its_sections_story(
+        cli: CLI, tmp_path: Path) -> None:
+    """A bullet holding only tags is a line of tags: it files the section's story and is
+    no story of its own."""
+    stories, _ = _import(cli, tmp_path, TAG_ITEM, "stories.md")
+    assert stories == {"Greenhouse Sensor Mesh": ["customer-obsession", "dive-deep"]}

@@ -1,8 +1,9 @@
 """Bare hashtags that spell a principle's name the way tag syntax forces it (a tag holds no
 spaces, so `#BiasForAction`, `#dive_deep`, `#hire-and-develop`) rewritten as the
 `#lp/bias-for-action` tags the rest of `notes/` reads. Tags ending a story's paragraph or
-standing on a line of their own in a story's section tag that section's story: they move
-to its heading line (each line stays where it is). Other tags (`#todo`) are left alone.
+standing on a line (or a list item) of their own in a story's section tag that section's
+story: they move to its heading line (each line stays where it is). Other tags (`#todo`)
+are left alone.
 """
 
 from __future__ import annotations
@@ -52,8 +53,10 @@ def principle_hashtags(text: str, framework: Framework) -> str:
         kept = [m.group(0) for m in _TAG.finditer(trailing.group(0))
                 if not tag_principle(m.group("tag"), framework)]  # '#todo' stays where it was
         before = line[:trailing.start()].rstrip()
+        if not _LIST_ITEM.sub("", before + " ").strip():
+            before = ""  # '- #Frugality #DiveDeep': an item of tags only is a line of tags
         tags = [f"#lp/{slug}" for slug in slugs]
-        if heading is not None and not _LIST_ITEM.match(line):
+        if heading is not None and not (before and _LIST_ITEM.match(line)):
             lines[heading] = " ".join([lines[heading].rstrip(), *tags])
             lines[index] = " ".join(part for part in [before, *kept] if part)
         else:
