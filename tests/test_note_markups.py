@@ -358,3 +358,36 @@ def test_a_list_item_of_principle_hashtags_files_its_sections_story(
     no story of its own."""
     stories, _ = _import(cli, tmp_path, TAG_ITEM, "stories.md")
     assert stories == {"Greenhouse Sensor Mesh": ["customer-obsession", "dive-deep"]}
+
+
+TEXTILE = """h1. Interview prep
+
+###. a comment: remember Frugality
+
+h2. Stories
+
+h3. Borrowed cold room
+
+p. Asked the brewery next door for a shelf instead of buying a fridge.
+
+* LPs: Frugality
+
+h2. Questions
+
+|_. Question |_. Story |
+|Tell me about a time you did more with less.|Borrowed cold room|
+
+See "the LP page":https://www.amazon.jobs/content/en/our-workplace/leadership-principles.
+"""
+
+
+def test_textile_marks_in_a_wiki_page_are_read(cli: CLI, tmp_path: Path) -> None:
+    """Textile (Redmine's wiki) shares Confluence's headings and lists; its `|_. head |`
+    cells make a header row, a `p. ` signature opens a paragraph, `###. ` is a comment and
+    `"text":url` a link. A question table closed by a line of text still asks."""
+    stories, questions = _import(cli, tmp_path, TEXTILE, "prep.txt")
+    assert stories == {"Borrowed cold room": ["frugality"]}
+    assert questions == [("Tell me about a time you did more with less.", ["Borrowed cold room"])]
+    text = as_markdown(TEXTILE, Path("prep.txt"), load_framework("amazon"))
+    assert "See [the LP page](https://www.amazon.jobs/" in text
+    assert "Asked the brewery" in text.split("\n")[8] and "comment" not in text

@@ -3,7 +3,7 @@ give it) rewritten line for line into the Markdown the rest of `notes/` reads, f
 Atlassian's published syntax: `h1.`…`h6.` headings, `*`/`#` lists, `||head||` and `|cell|`
 tables, `{macro}` blocks (`{info}`, `{panel}` and their kin are asides, `{expand}` a toggle
 whose body is read, `{code}` and `{noformat}` are code), `bq.` quotes, `*bold*` and
-`[text|link]` links.
+`[text|link]` links; and the few marks of Textile, which shares its headings and lists.
 """
 
 from __future__ import annotations
@@ -23,6 +23,13 @@ _BOLD = re.compile(r"(?<![\w*])\*(?P<text>[^\s*](?:[^*\n]*?[^\s*])?)\*(?![\w*])"
 _MONO = re.compile(r"\{\{(?P<text>.+?)\}\}")
 _LINK = re.compile(r"\[(?:(?P<text>[^|\]\n]*)\|)?(?P<target>[^|\]\n]+)\]")
 _HEADER_CELL = re.compile(r"^[ \t]*\|\|")
+#: Textile, the markup Confluence's wiki syntax grew from (Redmine's wiki still writes
+#: it): '|_. head |' cells, 'p. ' paragraph and 'fn1. ' footnote signatures, '###. '
+#: comments and '"text":url' links; its headings, lists, bq. and tables are the same
+_TEXTILE_HEAD = re.compile(r"^_\.[ \t]*")
+_TEXTILE_BLOCK = re.compile(r"^[ \t]*(?:p|fn\d+)[<>=]*\.[ \t]+")
+_TEXTILE_COMMENT = re.compile(r"^[ \t]*###\.\.?(?:[ \t]|$)")
+_TEXTILE_LINK = re.compile(r'"(?P<text>[^"\n]+)":(?P<url>[a-z][\w+.-]*://[^\s"<>]+[^\s"<>.,;:!?)])')
 #: a cell: its bar(s), then text in which a link's `[text|target]` holds a bar of its own
 _CELL = re.compile(r"(\|\|?)([^|\[]*(?:\[[^\]\n]*\][^|\[]*)*)")
 
@@ -116,6 +123,10 @@ def _plain(line: str) -> str:
     quoted = _QUOTE.match(line)
     if quoted:
         return f"> {_inline(quoted.group('text'))}"
+    if _TEXTILE_COMMENT.match(line):
+        return ""
+    line = _TEXTILE_BLOCK.sub("", line)  # 'p. Text', 'p>. Text', 'fn1. Text'
+
     listed = _LIST.match(line)
     if listed:
         marks = listed.group("marks")
@@ -132,6 +143,8 @@ def _inline(text: str) -> str:
         text = _MONO.sub(r"`\g<text>`", text)
     if "[" in text:
         text = _LINK.sub(_link, text)
+    if '":' in text:
+        text = _TEXTILE_LINK.sub(r"[\g<text>](\g<url>)", text)
     return text
 
 
@@ -150,22 +163,25 @@ def _table(lines: list[str], out: list[str], start: int, quoted: bool) -> int:
     """Rewrite the table at `start` in `out`; the lines it takes. A row opening with one
     header cell (`||Situation|text|`, as in a page-properties table) is a `Key: value`
     line; a header row over rows of cells is a Markdown table, its rule taking the place
-    of the blank line after the table (the rows move down one line) or, at the end of
-    the page, of the one before it (they move up); with neither, each row is a line."""
+    of the blank line before the table (the rows move up one line) or after it (down);
+    with neither, each row is a line of its own."""
     end = start
     while end < len(lines) and lines[end].lstrip().startswith("|"):
         end += 1
     rows = [_cells(line) for line in lines[start:end]]
     prefix = "> " if quoted else ""
     header = rows[0][0]
-    after = end < len(lines) and not lines[end].strip()
-    before = start > 0 and not lines[start - 1].strip() and not out[start - 1].strip()
+    # the blank line the rows move into: the one before (a table under a line of text is a
+    # block of its own), else the one after when a blank line or the end follows it
+    before = start > 0 and not out[start - 1].strip()  # (blank as rewritten: '{expand}')
+    after = end < len(lines) and not lines[end].strip() and (
+        end + 1 == len(lines) or not lines[end + 1].strip())
     if len(header) > 1 and all(head for head in header) and not any(
             any(head for head in row[0]) for row in rows[1:]) and (after or before):
         table = [_row(rows[0][1]), "|" + "---|" * len(header)] + [_row(r[1]) for r in rows[1:]]
-        first = start if after else start - 1  # the blank line the rows move into
+        first = start - 1 if before else start
         out[first:first + len(table)] = [prefix + row for row in table]
-        return end - start + (1 if after else 0)
+        return end - start + (0 if before else 1)
     for offset, (heads, cells) in enumerate(rows):
         out[start + offset] = prefix + _record(heads, cells)
     return end - start
@@ -178,8 +194,10 @@ def _cells(line: str) -> tuple[list[bool], list[str]]:
     for m in _CELL.finditer(line.strip()):
         if not m.group(2).strip() and m.end() == len(line.strip()):
             break  # the row's closing bar(s)
-        heads.append(m.group(1) == "||")
-        cells.append(_inline(m.group(2).strip()))
+        text = m.group(2).strip()
+        textile_head = _TEXTILE_HEAD.match(text)  # Textile's '|_. Question |'
+        heads.append(m.group(1) == "||" or textile_head is not None)
+        cells.append(_inline(text[textile_head.end():] if textile_head else text))
     return heads, cells
 
 
