@@ -391,3 +391,51 @@ def test_textile_marks_in_a_wiki_page_are_read(cli: CLI, tmp_path: Path) -> None
     text = as_markdown(TEXTILE, Path("prep.txt"), load_framework("amazon"))
     assert "See [the LP page](https://www.amazon.jobs/" in text
     assert "Asked the brewery" in text.split("\n")[8] and "comment" not in text
+
+
+WIKITEXT = """= Interview prep =
+<!-- private page -->
+__TOC__
+
+== Stories ==
+
+=== Borrowed cold room ===
+'''LPs:''' Frugality, Earn Trust
+
+; Situation
+: the seed store needed cold space and there was no budget.
+; Result : the brewery lent us a shelf for free.
+
+=== Hedge survey app ===
+* LPs: Dive Deep
+* rounded hedge lengths found in the volunteer app {{todo}}
+
+== Questions ==
+
+{| class="wikitable"
+! Question !! Story
+|-
+| Tell me about a time you did more with less. || Borrowed cold room
+|-
+| Tell me about a time you dug into the data. || [[Hedge survey app]]
+|}
+
+See [https://www.amazon.jobs/content/en/our-workplace/leadership-principles the LPs].
+"""
+
+
+def test_mediawiki_sections_definitions_and_tables(cli: CLI, tmp_path: Path) -> None:
+    """`== Title ==` sections are headings, `'''LPs:'''` a bold label line, `; Situation`
+    with its `: text` a STAR line, `{| … |}` a table whose `!` row is its header (each row
+    asks and links); a `<!-- -->` comment, `__TOC__` and `{{templates}}` say nothing."""
+    stories, questions = _import(cli, tmp_path, WIKITEXT, "prep.txt")
+    assert stories == {"Borrowed cold room": ["frugality", "earn-trust"],
+                       "Hedge survey app": ["dive-deep"]}
+    assert questions == [
+        ("Tell me about a time you did more with less.", ["Borrowed cold room"]),
+        ("Tell me about a time you dug into the data.", ["Hedge survey app"])]
+    text = as_markdown(WIKITEXT, Path("prep.txt"), load_framework("amazon"))
+    assert text.count("\n") == WIKITEXT.count("\n")
+    assert "private page" not in text and "{{todo}}" not in text
+    fenced = "# Notes\n\n```python\ndef f():\n    '''A docstring.'''\n```\n\n{|\n| a cell\n|}\n"
+    assert as_markdown(fenced, Path("notes.md"), load_framework("amazon")) == fenced
