@@ -439,3 +439,49 @@ def test_mediawiki_sections_definitions_and_tables(cli: CLI, tmp_path: Path) -> 
     assert "private page" not in text and "{{todo}}" not in text
     fenced = "# Notes\n\n```python\ndef f():\n    '''A docstring.'''\n```\n\n{|\n| a cell\n|}\n"
     assert as_markdown(fenced, Path("notes.md"), load_framework("amazon")) == fenced
+
+
+DOKUWIKI = """====== Interview prep ======
+~~NOTOC~~
+
+===== Stories =====
+
+==== Borrowed cold room ====
+**LPs:** Frugality, Earn Trust
+
+  * Situation: the seed store needed cold space and there was no budget.
+  * Result: the brewery lent us a shelf for free. /* check the date */
+
+==== Hedge survey app ====
+**LPs:** Dive Deep
+
+  * Situation: the survey counts disagreed every spring.
+  * Result: //rounding// in the volunteer app, found and fixed.
+
+===== Questions =====
+
+^ Question ^ Story ^
+| Tell me about a time you did more with less. | Borrowed cold room |
+| Tell me about a time you dug into the data. | [[Hedge survey app]] |
+
+<code>
+  * not a list
+</code>
+See [[https://www.amazon.jobs/content/en/our-workplace/leadership-principles|the LPs]].
+"""
+
+
+def test_dokuwiki_headings_lists_and_tables(cli: CLI, tmp_path: Path) -> None:
+    """DokuWiki's headings run the other way (`======` the first level, `====` the
+    third), its lists are indented two spaces, `^ head ^` rows head a table whose rows
+    ask and link; `<code>` is code, `/* */` a comment, `~~NOTOC~~` a switch."""
+    stories, questions = _import(cli, tmp_path, DOKUWIKI, "prep.txt")
+    assert stories == {"Borrowed cold room": ["frugality", "earn-trust"],
+                       "Hedge survey app": ["dive-deep"]}
+    assert questions == [
+        ("Tell me about a time you did more with less.", ["Borrowed cold room"]),
+        ("Tell me about a time you dug into the data.", ["Hedge survey app"])]
+    lines = as_markdown(DOKUWIKI, Path("prep.txt"), load_framework("amazon")).split("\n")
+    assert len(lines) == DOKUWIKI.count("\n") + 1
+    assert (lines[0], lines[3], lines[5]) == ("# Interview prep", "## Stories",
+                                              "### Borrowed cold room")

@@ -1,8 +1,8 @@
 """Notes kept in another markup than Markdown (org-mode, AsciiDoc, reStructuredText,
-Confluence wiki markup or Textile, MediaWiki wikitext) or as records (a YAML or JSON story
-bank), recognised by their own markers or by the file's suffix, and rewritten line for line
-into the Markdown the rest of `notes/` reads, so every file:line a report gives still points
-at the user's own text. Markdown notes pass through untouched.
+Confluence wiki markup or Textile, MediaWiki or DokuWiki) or as records (a YAML or JSON
+story bank), recognised by their own markers or by the file's suffix, and rewritten line
+for line into the Markdown the rest of `notes/` reads, so every file:line a report gives
+still points at the user's own text. Markdown notes pass through untouched.
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from pathlib import Path
 from loopprep.model import Framework
 from loopprep.notes.asciidoc import asciidoc_to_markdown, looks_like_asciidoc
 from loopprep.notes.confluence import confluence_to_markdown, looks_like_confluence
+from loopprep.notes.dokuwiki import dokuwiki_to_markdown, looks_like_dokuwiki
 from loopprep.notes.export_header import export_header
 from loopprep.notes.hashtags import principle_hashtags
 from loopprep.notes.mediawiki import looks_like_mediawiki, mediawiki_to_markdown
@@ -46,7 +47,9 @@ def _as_markdown(text: str, path: Path, framework: Framework | None) -> str:
         return rst_to_markdown(text)
     if suffix in ORG_SUFFIXES or (suffix not in ASCIIDOC_SUFFIXES and looks_like_org(text)):
         return org_to_markdown(text, _principle_tags(framework))
-    if suffix not in ASCIIDOC_SUFFIXES and looks_like_mediawiki(text):  # ('== T ==')
+    if suffix not in ASCIIDOC_SUFFIXES and looks_like_dokuwiki(text):  # ('== T ==' both)
+        return dokuwiki_to_markdown(text)
+    if suffix not in ASCIIDOC_SUFFIXES and looks_like_mediawiki(text):
         return mediawiki_to_markdown(text)
     if suffix in ASCIIDOC_SUFFIXES or looks_like_asciidoc(text):
         return asciidoc_to_markdown(text)
