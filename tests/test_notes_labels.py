@@ -204,3 +204,73 @@ def test_a_csv_paste_with_a_field_past_the_csv_limit_still_imports(
             f"Scan gaps,\"{huge}\",TRUE\nTOTAL,1,1\n")
     stories = _import(cli, tmp_path, text)
     assert "Scan gaps" not in stories and all(len(t) < 1_000 for t in stories)
+
+
+def test_an_lp_line_under_a_title_with_plain_bullets_files_that_story(cli: CLI, tmp_path: Path) -> None:
+    """'**Title**', a '*Principles:*' line, then a note and bullets (no STAR labels), between
+    STAR stories: a story of its own under those principles, not the next story's."""
+    text = ("# Stories\n\n**Ferry refund**\n\n*Principles:* Earn Trust\n\n"
+            "- Situation: 90 travellers stranded\n- Result: refunds paid in a day\n\n"
+            "**Night class for the drivers**\n\n*Principles:* Hire and Develop the Best\n\n"
+            "Only notes so far!\n- two evenings a week\n- four drivers passed\n\n"
+            "**Spare parts swap**\n\n*Principles:* Frugality\n\n"
+            "- Situation: two buses off the road\n- Result: back in a week\n")
+    assert _import(cli, tmp_path, text) == {
+        "Ferry refund": ["earn-trust"],
+        "Night class for the drivers": ["hire-and-develop-the-best"],
+        "Spare parts swap": ["frugality"],
+    }
+
+
+def test_principles_as_code_spans_one_after_another(cli: CLI, tmp_path: Path) -> None:
+    """A page's property table holding a multi-select as code spans: each span one item."""
+    text = ("## Ferry refund\n\n| Property | Value |\n| --- | --- |\n"
+            "| Leadership Principles | `Earn Trust` `Customer Obsession` |\n\n"
+            "**Situation** — 90 travellers stranded\n**Result** — refunds paid in a day\n")
+    assert _import(cli, tmp_path, text) == {"Ferry refund": ["earn-trust", "customer-obsession"]}
+
+
+def test_plain_text_sections_after_the_stories_hold_no_stories(cli: CLI, tmp_path: Path) -> None:
+    """Plain text: after the last principle, a line over questions and a 'Feedback' line
+    over mock notes open sections of their own; nothing in them is that principle's story."""
+    text = ("EARN TRUST\n- Ferry refund\n\t- S: 90 travellers stranded\n\t- R: refunds in a day\n\n"
+            "What the recruiter said they ask\n- Tell me about a time you won back a customer\n"
+            "\t- Ferry refund\n\n"
+            "Feedback\n- Session with Priya 3/12 - ferry story runs long\n")
+    notes = tmp_path / "notes.txt"
+    notes.write_text(text, encoding="utf-8")
+    cli.json("import", notes)
+    stories: list[dict[str, Any]] = cli.json("stories")["stories"]  # type: ignore[index]
+    questions = cli.json("questions", "--origin", "notes")["questions"]  # type: ignore[index]
+    assert {s["title"]: s["principles"] for s in stories} == {"Ferry refund": ["earn-trust"]}
+    assert [(q["text"], q["stories"]) for q in questions] == [
+        ("Tell me about a time you won back a customer", [stories[0]["id"]])]
+
+
+def test_an_lp_map_of_arrows_files_stories_and_skips_placeholders(cli: CLI, tmp_path: Path) -> None:
+    """An LP map note: 'Principle → [[Story]]' per line; '_none_', '*nothing yet*' and
+    '(nothing yet — the refund was quick but…)' hold a place, they are no stories."""
+    text = ("# LP map\n\n- Earn Trust → [[Ferry refund]]\n- Dive Deep → [[Depot key audit]]\n"
+            "- Frugality → _none_\n- Think Big → *nothing yet* (ask Jo?)\n\n"
+            "## Bias for Action\n- (nothing yet — the refund was quick but it is a trust story)\n")
+    assert _import(cli, tmp_path, text) == {"Depot key audit": ["dive-deep"],
+                                            "Ferry refund": ["earn-trust"]}
+
+
+def test_a_users_story_note_adds_its_tag_line_to_its_lps(cli: CLI, tmp_path: Path) -> None:
+    """'lps:' in front matter and a '#lp/…' line in the body: both name its principles."""
+    cli.json("import", _vault(tmp_path, {"Stories/Depot cutover.md": (
+        "---\ntype: story\nlps: [ownership]\n---\n# Depot cutover\n\n#story #lp/deliver-results\n\n"
+        "## Situation\n900 drivers moved in one night.\n\n## Result\nZero missed rounds.\n")}))
+    stories: list[dict[str, Any]] = cli.json("stories")["stories"]  # type: ignore[index]
+    assert {s["title"]: s["principles"] for s in stories} == {
+        "Depot cutover": ["ownership", "deliver-results"]}
+
+
+def test_a_labelled_list_of_principles_after_a_title(cli: CLI, tmp_path: Path) -> None:
+    """'Title (LPs: A, B)': the label inside the brackets does not hide the list."""
+    text = ("Ferry refund (LPs: Earn Trust, Customer Obsession)\nSituation - 90 travellers stranded\n"
+            "Result - refunds in a day\n\nDepot key audit [Principles: Dive Deep]\n"
+            "Situation - keys went missing\nResult - night shift gap\n")
+    assert _import(cli, tmp_path, text) == {"Ferry refund": ["earn-trust", "customer-obsession"],
+                                            "Depot key audit": ["dive-deep"]}

@@ -31,6 +31,9 @@ _REFLECTION_START = re.compile(
     r"maybe|probably|todo|to do|tbd|nothing|none|n/a|ask(?=\s))\b",
     re.IGNORECASE,
 )
+#: a placeholder where a story will go: 'nothing yet', '(none yet — maybe…)', 'No story.'
+_PLACEHOLDER = re.compile(r"^[\W_]*(?:nothing|none|no stor(?:y|ies))(?:\s+yet)?(?:[\W_]*$|"
+                          r"[*_]*\s*[)\]—–:,.!;(?]|\s+-\s)", re.IGNORECASE)
 _ADVICE = re.compile(
     r"\b(?:need to|needs to|should|must|have to|it'?s important|important to|remember to)\b",
     re.IGNORECASE,
@@ -128,11 +131,18 @@ def _backref(body: str) -> bool:
     return bool(_BACKREF.search(body))
 
 
+def is_placeholder(text: str) -> bool:
+    """'nothing yet', '_none_', '(no story — maybe the kiosk?)': where a story will go."""
+    return bool(_PLACEHOLDER.match(text))
+
+
 def reflection_reason(text: str) -> str | None:
     """Why a bullet reads as a reflection rather than a story, or None if it is a story."""
     body = text.strip()
     if not body:
         return "it is empty"
+    if _PLACEHOLDER.match(body):  # '(nothing yet — the kiosk was fast but…)'
+        return "it holds the place of a story not written yet"
     if _tells_past(body):
         return None
     start = _REFLECTION_START.match(body)

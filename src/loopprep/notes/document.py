@@ -27,6 +27,7 @@ from loopprep.notes.principle_names import front_matter_principles
 from loopprep.notes.question_text import clean_question
 from loopprep.notes.questions import collect_questions
 from loopprep.notes.registry import StoryRegistry
+from loopprep.notes.star import without_lead
 from loopprep.notes.stories import collect_stories as _collect_stories
 from loopprep.notes.story_identity import define_titled
 from loopprep.notes.story_note import (
@@ -106,7 +107,7 @@ def _line_principles(doc: ParsedNotes, registry: StoryRegistry) -> None:
     for line, slugs in doc.line_principles.items():
         key = found.story_at(line)
         if key is None:  # a story named with its principles outside any principle section
-            title = _line_title(doc, line)
+            title = without_lead(_line_title(doc, line))  # 'STORY ONE - Kiosk pilot'
             if not title:
                 continue
             key = define_titled(doc, title, line, registry)

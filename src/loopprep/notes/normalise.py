@@ -7,7 +7,8 @@ file:line a report gives still points at the user's own text:
 
 - non-breaking and zero-width spaces; Google Docs escapes (`\\-`, `\\#`);
 - every bullet mark (`• o § ▸ ▪`, `1)`, `a.`, `ii.`) becomes `- `, nested by its kind;
-- Logseq `key:: value` properties become `key: value` (so `result:: …` is a STAR part);
+- Logseq `- key:: value` blocks become `- key: value` (so `result:: …` is a STAR part);
+  a property line under a block is left for the outline to read with its block;
 - Notion `<details><summary>Title</summary>` toggles become a heading and its content;
 - a principle named alone on a line (plain case, CAPITALS, a nested bullet, a wikilink)
   becomes a heading, its nested lines its content;
@@ -25,12 +26,25 @@ import re
 from dataclasses import dataclass, field
 
 from loopprep.model import Framework, PrincipleSlug
+from loopprep.notes.bullets import is_placeholder
 from loopprep.notes.csv_tables import MIN_FIELDS, csv_tables
-from loopprep.notes.principle_names import abbreviations, lp_tag, principle_list, read_legend
+from loopprep.notes.plain_text import plain_sections
+from loopprep.notes.principle_names import (
+    LP_TAG,
+    TAGS_ONLY,
+    abbreviations,
+    lp_tag,
+    principle_list,
+    read_legend,
+)
 from loopprep.notes.principle_names import named_principle as _strong
 from loopprep.notes.question_text import is_question
-from loopprep.notes.star import star_label
-from loopprep.notes.story_codes import CODED_ANSWER, story_key, transposed_matrix
+from loopprep.notes.story_codes import (
+    CODED_ANSWER,
+    answer_with_titles,
+    story_key,
+    transposed_matrix,
+)
 
 _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u200b": "",
                          "\ufeff": ""})
@@ -57,16 +71,14 @@ _TRAILING_LIST = (re.compile(r"^(?P<title>.+?)\s*\((?P<list>[^()]+)\)\s*$"),
                   re.compile(r"^(?P<title>.+?)\s*\[(?P<list>[^\[\]]+)\]\s*$"),
                   re.compile(r"^(?P<title>.+?)\s*\{(?P<list>[^{}]+)\}\s*$"),
                   re.compile(r"^(?P<title>.+?)\s+[-–—]\s+(?P<list>[^-–—]+)$"))
-_ANSWER = re.compile(r"^(\s*(?:[-*+]\s+)?)(?:(?:\*\*)?A:(?:\*\*)?|use|answer(?: with)?:?|"
+_ANSWER = re.compile(r"^(\s*(?:[-*+]\s+)?)(?:(?:\*\*)?A:(?:\*\*)?|use:?|answer(?: with)?:?|"
                      r"story:)\s+", re.IGNORECASE)
 _Q_LINE = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*)?Q\b")
-_LEAD = re.compile(r"^\s*(?:[-*+]|#+)\s+")
+_LEAD = re.compile(r"^\s*(?:[-*+]|#+|\d{1,3}[.)])\s+")
 _TOGGLE = re.compile(r"^(\s*[-*+]\s+)[▸►‣▹]\s+")
 _LEADING_MARKS = re.compile(r"^[^\w*_\[]+(?=\w|\[\[)")
 _WIKILINK = re.compile(r"^\[\[(.+?)(?:\|.*)?\]\]$")
 _O_SPACE = re.compile(r"^[ \t]*o [A-Z]")
-_LP_TAG = re.compile(r"(?<![\w&/])#(?:[\w-]+/)*?(?:lps?|principles?)/(?P<slug>[\w-]+)", re.I)
-_TAGS_ONLY = re.compile(r"^\s*(?:#[\w/-]+\s*)*$")
 #: a heading over the principles that have no story yet ('Gaps', 'LPs with no story yet')
 _GAPS = re.compile(r"^\W*(?:gaps?|(?:still\s+)?missing|(?:(?:lps?|principles?)\s+)?(?:with\s+)?"
                    r"(?:no|without(?:\s+a)?)\s+stor(?:y|ies)(?:\s+yet)?)\W*$", re.IGNORECASE)
@@ -76,6 +88,7 @@ _TASK = re.compile(r"^(\s*[-*+]\s+)(?:(?:TODO|LATER|NOW|DOING)\b:?\s*|"
 _DONE = re.compile(r"^(\s*[-*+]\s+)DONE\b:?\s*")
 _LABEL_TITLE = re.compile(r"^\W*(?:lps?|leadership principles?|principles?|competenc\w*)\b",
                           re.IGNORECASE)
+_ANSWER_MARK = re.compile(r"→|->|=>|⇒|\s[-–—]\s")
 _MATRIX_MARK = {"x", "✓", "✔", "✅", "yes", "y", "true", "●", "○", "◐", "•", "*", "+"}
 
 
@@ -125,10 +138,8 @@ def _clean(line: str) -> str:
     if not _MAYBE_START.match(line) and "::" not in line and (
             line.isascii() or not _TOGGLE_MARK.search(line)):
         return line
-    block_property = _BLOCK_PROPERTY.match(line)
-    if block_property:  # Logseq's '\t  lp:: …' under a block: a nested line of its own
-        line = f"{block_property.group(1).rstrip(' ')}\t- {line.lstrip()}" if "\t" in \
-            block_property.group(1) else f"{block_property.group(1)}- {line.lstrip()}"
+    if _BLOCK_PROPERTY.match(line):  # Logseq's '\t  lp:: …': its block's (`notes.outline`)
+        return line
     if (prop := _PROPERTY.match(line)) is not None:  # Roam's 'LP:: [[A]] [[B]]': two values
         line = prop.expand(r"\1\2:\3") + line[prop.end():].replace("]] [[", "]], [[")
     line = _TODO_Q.sub(r"\1\2", line)
@@ -181,7 +192,8 @@ def _story_list(rest: str, framework: Framework, abbr: dict[str, PrincipleSlug]
             continue
         title = m.group("title").strip()
         bare = title.strip("*_ ")
-        if not bare or _LABEL_TITLE.match(bare) or len(bare.split()) > 12 or _strong(bare, framework):
+        if not bare or _LABEL_TITLE.match(bare) or len(bare.split()) > 12 or _strong(
+                bare, framework) or is_placeholder(bare):  # '→ ??? nothing yet (Frugality)'
             continue
         slugs = principle_list(m.group("list"), framework, abbr)
         if slugs:
@@ -193,8 +205,8 @@ def _tags(line: str, framework: Framework) -> tuple[str, list[PrincipleSlug]]:
     """The line without its `#lp/…` tags (also nested: `#jobs/lp/…`), and their principles."""
     if "#" not in line:
         return line, []
-    slugs = [s for m in _LP_TAG.finditer(line) if (s := lp_tag(m.group("slug"), framework))]
-    if slugs and _TAGS_ONLY.match(_LP_TAG.sub("", line)):
+    slugs = [s for m in LP_TAG.finditer(line) if (s := lp_tag(m.group("slug"), framework))]
+    if slugs and TAGS_ONLY.match(LP_TAG.sub("", line)):
         return "", slugs  # '#story #lp/earn-trust': a line of tags, the note's principles
     if "#[[" in line:  # Logseq's tag of a page: '#[[Frugality]]' when it names a principle
         named = [(m.group(0), s) for m in _PAGE_TAG.finditer(line)
@@ -203,7 +215,7 @@ def _tags(line: str, framework: Framework) -> tuple[str, list[PrincipleSlug]]:
         slugs += [s for _, s in named]
         for tag, _ in named:
             line = line.replace(tag, "")
-    return (_LP_TAG.sub("", line).rstrip(), slugs) if slugs else (line, [])
+    return (LP_TAG.sub("", line).rstrip(), slugs) if slugs else (line, [])
 
 
 def _asks(line: str) -> bool:
@@ -236,7 +248,7 @@ def normalise_notes(text: str, framework: Framework) -> Normalised:
         else:
             index += rewriter.rewrite(lines, index)
     if plain:
-        _plain_sections(lines, rewriter.out.headings)
+        plain_sections(lines, rewriter.out.headings)
     rewriter.out.text = "\n".join(lines)
     return rewriter.out
 
@@ -274,6 +286,8 @@ class _Rewriter:
     def rewrite(self, lines: list[str], index: int) -> int:
         """Rewrite `lines[index]` (a matrix: the lines it spans) in place; how many lines."""
         line = self.tags(lines[index], index)
+        if "::" in line and _BLOCK_PROPERTY.match(line):
+            return 1  # a property of the block above, read with it (`notes.outline`)
         if line.lstrip().startswith("|"):
             return max(1, _matrix(lines, index, self.framework, self.abbr)
                        or transposed_matrix(lines, index, self.framework, self.key, _MATRIX_MARK))
@@ -305,8 +319,11 @@ class _Rewriter:
         if self.key and ("→" in line or "=>" in line or "->" in line or "⇒" in line):
             line = CODED_ANSWER.sub(lambda a: a.group("arrow") + self.key.get(
                 a.group("code"), a.group("code")), line)  # '→ #3', '→ F': the story so coded
-        if _ANSWER.match(line) and _asks(self.asked):
+        answers = bool(_ANSWER.match(line)) and _asks(self.asked)
+        if answers:
             line = _ANSWER.sub(r"\1", line)  # 'A: Seller payout delays' under its question
+        if self.key and (answers or _ANSWER_MARK.search(line)):
+            line = answer_with_titles(line, self.key, whole=answers)  # '— #3', 'A: story 1'
         if line.strip():
             self.asked = line
             self.section = index if hashes and len(hashes.group(1)) > 1 else None
@@ -356,45 +373,7 @@ class _Rewriter:
             names = ", ".join(p.name for s in slugs if (p := self.framework.get(s)))
             return f"{line[: len(line) - len(rest)]}{listed.group(1)}: {names}"
         split = _story_list(rest, self.framework, self.abbr)
-        if split is None:
+        if split is None or is_question(rest):  # '"Tell me…" – nothing yet (Frugality)'
             return line
         self.out.principles[index] = [*self.out.principles.get(index, []), *split[1]]
         return line[: len(line) - len(rest)] + split[0]
-
-
-def _plain_sections(lines: list[str], headings: set[int]) -> None:
-    """Plain text (no Markdown at all): under each principle named alone, every line is a
-    bullet, and the STAR lines after a story's title line are that bullet's details."""
-    titled = False
-    first = min(headings, default=len(lines))
-    hashes = lines[first].split(" ")[0] if first < len(lines) else "#"
-    following_at = _next_non_blank(lines)
-    for index in range(first, len(lines)):
-        line = lines[index]
-        following = lines[following_at[index]] if following_at[index] < len(lines) else ""
-        if line.rstrip().endswith(":") and _LEAD.match(following):
-            lines[index] = f"{hashes} {line.strip().rstrip(':')}"  # 'Questions to ask:'
-            titled = False
-            continue
-        if index in headings or not line.strip():
-            titled = index not in headings and titled
-            continue
-        if _BULLET.match(line) and re.match(r"^\s*(?:[-*+]|\d+[.)])\s", line):
-            titled = False
-            continue
-        if star_label(line) is not None and titled:
-            lines[index] = "\t- " + line.strip()
-        else:
-            lines[index] = "- " + line.strip()
-            titled = True
-
-
-def _next_non_blank(lines: list[str]) -> list[int]:
-    """For each line, the index of the next line that is not blank (len(lines) if none)."""
-    out = [len(lines)] * len(lines)
-    following = len(lines)
-    for index in range(len(lines) - 1, -1, -1):
-        out[index] = following
-        if lines[index].strip():
-            following = index
-    return out

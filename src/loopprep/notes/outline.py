@@ -4,7 +4,10 @@ lists, each with the line it came from.
 Real notes mix tabs and spaces, repeat list numbers and leave answers as sibling lists
 under a numbered question; CommonMark's strict rules lose that intent, so nesting here is
 simply "indented further than the item above". A blockquote (`> …`, an Obsidian callout
-`> [!note] Title`) is read as the lines inside it, its blocks marked with `quote`.
+`> [!note] Title`) is read as the lines inside it, its blocks marked with `quote`. A
+Logseq property line (`collapsed:: true`, `lp:: [[Ownership]]`) right under a heading or a
+bullet continues that block: it is kept in the block's `properties`, never as its text, and
+a block reference (`((id))`, `[label](((id)))`) becomes a link to the block of that `id::`.
 """
 
 from __future__ import annotations
@@ -20,6 +23,9 @@ _FENCE = re.compile(r"^[ \t]*(```|~~~)")
 _CHECKBOX = re.compile(r"^\[( |x|X)\][ \t]+")
 _QUOTE = re.compile(r"^ {0,3}>[ \t]?")
 _CALLOUT = re.compile(r"^\[!([\w-]+)\][+-]?[ \t]*(.*)$")
+_PROPERTY = re.compile(r"^[ \t]*(?P<key>[A-Za-z][\w-]{0,30})::(?:[ \t]+(?P<value>.*))?$")
+_BLOCK_REF = re.compile(r"\[[^\]\n]*\]\(\(\((?P<aliased>[0-9a-fA-F-]{8,40})\)\)\)"
+                        r"|\(\((?P<id>[0-9a-fA-F-]{8,40})\)\)")
 
 #: bullets nested deeper than this are refused: notes rarely go past six levels, and every
 #: reader of the outline walks it recursively
@@ -39,6 +45,8 @@ class Heading:
     level: int
     text: str
     line: int
+    #: Logseq properties of a heading block ('- ## Title' then '  lp:: …'), by key
+    properties: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -62,6 +70,9 @@ class Item:
     checked: bool | None = None
     children: list[Item] = field(default_factory=list)
     continuation: list[int] = field(default_factory=list)
+    #: Logseq properties of the block ('  lp:: [[Ownership]]'), by key; their lines are
+    #: in `continuation`
+    properties: dict[str, str] = field(default_factory=dict)
 
     def walk(self) -> list[Item]:
         out = [self]
@@ -106,7 +117,28 @@ def parse_outline(body: str, first_line: int = 1) -> list[Block]:
         reader.paragraph.end_line = first_line + body.count("\n")
     reader.close_paragraph()
     reader.close_list()
+    if reader.block_ids:
+        _resolve_block_refs(reader.blocks, reader.block_ids)
     return reader.blocks
+
+
+def _resolve_block_refs(blocks: list[Block], titles: dict[str, str]) -> None:
+    """Logseq's block references, `((id))` or `[label](((id)))`, as `[[the block's text]]`
+    when the notes give that block's `id::` (others are left as written)."""
+    def link(match: re.Match[str]) -> str:
+        title = titles.get((match.group("aliased") or match.group("id")).lower())
+        return f"[[{title}]]" if title else match.group(0)
+
+    for block in blocks:
+        if isinstance(block, ListBlock):
+            for item in block.walk():
+                if "((" in item.text:
+                    item.text = _BLOCK_REF.sub(link, item.text)
+                for key, value in item.properties.items():  # '  story:: ((id))'
+                    if "((" in value:
+                        item.properties[key] = _BLOCK_REF.sub(link, value)
+        elif isinstance(block, Paragraph) and "((" in block.text:
+            block.text = _BLOCK_REF.sub(link, block.text)
 
 
 class _OutlineReader:
@@ -121,6 +153,9 @@ class _OutlineReader:
         self.blank_since_item = False
         self.fence: str | None = None
         self.quote: str | None = None  # the blockquote being read, if any
+        #: the heading or item a Logseq property line right under it belongs to
+        self.owner: Heading | Item | None = None
+        self.block_ids: dict[str, str] = {}  # a block's `id::` -> its text
 
     def close_paragraph(self) -> None:
         if self.paragraph is not None:
@@ -146,22 +181,41 @@ class _OutlineReader:
             if isinstance(quoted, str):
                 line = raw = quoted
         if self._opens_fence(raw, line, number) or self._blank(line):
+            self.owner = None
             return
         heading = _HEADING.match(line) or _EMPTY_HEADING.match(line)
         if heading or _RULE.match(line):
             self.close_paragraph()
             self.close_list()
+            self.owner = None
             if heading:
                 text = heading.group(2) if heading.lastindex and heading.lastindex >= 2 else ""
-                self.blocks.append(Heading(len(heading.group(1)), (text or "").strip(), number))
+                self.owner = Heading(len(heading.group(1)), (text or "").strip(), number)
+                self.blocks.append(self.owner)
             return
         item_match = _ITEM.match(line)
         if item_match:
             self.close_paragraph()
             self._item(item_match, number)
             return
+        if self.owner is not None and "::" in line and self._property(line, number):
+            return
         if not self._continues_item(line, number):
+            self.owner = None
             self._paragraph_line(line, number)
+
+    def _property(self, line: str, number: int) -> bool:
+        """A Logseq `key:: value` line under the block just opened: that block's property."""
+        match = _PROPERTY.match(line)
+        if match is None or self.owner is None:
+            return False
+        key, value = match.group("key").lower(), (match.group("value") or "").strip()
+        self.owner.properties[key] = value
+        if isinstance(self.owner, Item):
+            self.owner.continuation.append(number)
+        if key == "id" and value:
+            self.block_ids[value.lower()] = self.owner.text
+        return True
 
     def _in_fence(self, raw: str, line: str, number: int) -> None:
         assert self.paragraph is not None and self.fence is not None
@@ -230,6 +284,7 @@ class _OutlineReader:
         (stack[-1].children if stack else self.current_list.items).append(item)
         stack.append(item)
         self.blank_since_item = False
+        self.owner = item
 
     def _continues_item(self, line: str, number: int) -> bool:
         """A plain line under an open list: it continues an item's text, or ends the list."""

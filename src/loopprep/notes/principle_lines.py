@@ -12,12 +12,21 @@ from typing import Any
 
 from loopprep.model import Framework, PrincipleSlug
 from loopprep.notes.outline import Item
+from loopprep.notes.principle_names import lp_tag
 from loopprep.notes.principles import match_principle
 from loopprep.notes.star import StarStory, Unit, is_title, item_run, star_label, title_text
 
-#: 'LPs: Ownership, Earn Trust' and the like: a label, then what it says
-_LABEL_LINE = re.compile(r"^\s*(?:\*\*|__)?(?P<name>[^:*_→]{2,60}?)\s*(?:\*\*|__)?\s*(?::|→|->)\s*"
-                         r"(?:\*\*|__)?\s*(?P<rest>.*)$", re.DOTALL)
+#: 'LPs: Ownership, Earn Trust', 'Dive Deep: …', 'Use for → CO' and the like: a label, its
+#: separator, then what it says
+LABEL_LINE = re.compile(r"^\s*(?:\*\*|__)?(?P<name>[^:*_→]{2,60}?)\s*(?:\*\*|__)?\s*"
+                        r"(?P<sep>:|→|->)\s*(?:\*\*|__)?\s*(?P<rest>.*)$", re.DOTALL)
+_LP_LINE = re.compile(  # the label bold or in italics: '**LPs:**', '*Principles:*'
+    r"^\s*(?:\*\*|__|\*|_)?\s*(?:lps?|leadership[ _-]principles?|principles?|competenc(?:y|ies)|"
+    r"(?P<tags>tags?))\s*(?:\*\*|__|\*|_)?\s*(?::|\s[–—-])\s*(?:\*\*|__|\*|_)?\s*(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+#: how sure a match of a name to a principle must be to count
+MIN_SCORE = 0.85
 #: a label of one to three words ('Good for', 'Use for'), no digits
 _SHORT_LABEL = re.compile(r"^[^\W\d_]+(?:[ '-][^\W\d_]+){0,2}$")
 #: labels of what is missing: 'Not covered yet:', 'Gaps:', 'Still need:'
@@ -25,13 +34,11 @@ _MISSING_LABEL = re.compile(r"\b(?:not|no|missing|gaps?|need(?:ed|s)?|todo|to do
                             r"without|still)\b", re.IGNORECASE)
 
 
-def labelled_principles(text: str, framework: Framework,
-                        principles_in: Callable[[str, Framework], list[PrincipleSlug]]
-                        ) -> list[PrincipleSlug]:
+def labelled_principles(text: str, framework: Framework) -> list[PrincipleSlug]:
     """The principles of a line with another short label whose every item is a principle:
     people write 'Good for:', 'Use for:', 'Fits:' as often as 'LPs:'. Only for a line
     right under a story's title; never a list of what is missing ('Not covered yet: …')."""
-    label = _LABEL_LINE.match(text)
+    label = LABEL_LINE.match(text)
     if label is None or "\n" in text or star_label(text) is not None:
         return []
     name = label.group("name").strip()
@@ -39,6 +46,70 @@ def labelled_principles(text: str, framework: Framework,
             match_principle(name, framework)[0] is not None:
         return []  # 'Dive Deep: …' is a principle's own line, not a list of them
     return principles_in(label.group("rest"), framework)
+
+
+def listed_principles(text: str, framework: Framework) -> list[PrincipleSlug]:
+    """The principles of an 'LPs: Ownership, Earn Trust' line (all names must match)."""
+    match = _LP_LINE.match(text)
+    if match is None:
+        return []
+    if match.group("tags"):  # 'tags:: story, [[LP/Ownership]]': the tags in an LP namespace
+        tags = re.sub(r"\s+#(?=\w)", ", #", match.group("rest")).split(",")
+        found = [slug for tag in tags if (slug := _namespaced(tag.strip(), framework))]
+        if found:
+            return list(dict.fromkeys(found))
+    return principles_in(match.group("rest"), framework)
+
+
+def _namespaced(tag: str, framework: Framework) -> PrincipleSlug | None:
+    """The principle a tag in an LP namespace names ('lp/ownership', '[[LP/Dive Deep]]')."""
+    bare = tag.strip("[]#` ")
+    name = _NAMESPACE.sub("", bare)
+    return lp_tag(name.replace(" ", "-"), framework) if name != bare else None
+
+
+#: what separates the items of a list of principles
+_ITEM_SEPARATOR = re.compile(r"\s*(?:[,;/|]|<br\s*/?>|\s\+\s)\s*")
+#: an item's namespace: '#lp/…', '[[LP/…]]'
+_NAMESPACE = re.compile(r"^(\[\[|#)?\s*(?:lps?|principles?|leadership[ _-]principles?)/",
+                        re.IGNORECASE)
+
+
+def _one_per_item(text: str) -> str:
+    """Items written one after another without a comma made a list: code spans, wikilinks
+    or tags ('`A` `B`', '[[A]] [[B]]', '#a #b'), each item without its 'lp/' namespace."""
+    if "`" in text or "]]" in text:
+        text = _ADJACENT.sub(lambda m: m.group(0)[0] + ", " + m.group(0)[-1], text)
+    if "#" in text:
+        text = _ADJACENT_TAG.sub(", #", text)
+    if "/" not in text:
+        return text  # (no namespace to drop)
+    return ", ".join(_NAMESPACE.sub(r"\1", item) for item in text.split(", "))
+
+
+_ADJACENT = re.compile(r"`\s+`|\]\]\s+\[\[")
+_ADJACENT_TAG = re.compile(r"(?<=\S)\s+#(?=\w)")
+
+
+def principles_in(text: str, framework: Framework) -> list[PrincipleSlug]:
+    """The principles a list names ('Ownership, Earn Trust'; code spans one after another,
+    '`Ownership` `Earn Trust`', are items too); none unless every name matches."""
+    text = re.sub(r"(\*\*|__|`)", "", _one_per_item(text)).strip(" .")
+    if not text:
+        return []
+    whole, score = match_principle(text, framework)
+    if whole is not None and score >= MIN_SCORE:
+        return [whole.slug]
+    out: list[PrincipleSlug] = []
+    for name in _ITEM_SEPARATOR.split(text):
+        if not name.strip():
+            continue
+        principle, score = match_principle(name, framework)
+        if principle is None or score < 0.6:
+            return []
+        if principle.slug not in out:
+            out.append(principle.slug)
+    return out
 
 
 def own_principles(runs: list[tuple[int, int, StarStory]], index_of: list[int],
@@ -77,14 +148,15 @@ def label_stories(units: list[tuple[Unit, Any]], labelled: dict[int, list[Princi
     out: dict[int, StarStory] = {}
     for index, principles in sorted(labelled.items()):
         title = index - 1
-        if title in covered or title in consumed or units[title][0].item is not None \
+        if title < 0 or title in covered or title in consumed or units[title][0].item is not None \
                 or not is_title(units[title][0]):
             continue
         details = []
         after = index + 1
-        while after < len(units) and units[after][0].item is not None \
-                and after not in covered and after not in consumed:
-            details.append(after)
+        while after < len(units) and after not in covered and after not in consumed and (
+                units[after][0].item is not None or units[after][0].text.strip()
+                and not is_title(units[after][0])):
+            details.append(after)  # its bullets, and lines of text ('Only notes so far!')
             after += 1
         unit = units[title][0]
         lines = [line for i in (title, index, *details) for line in units[i][0].lines]

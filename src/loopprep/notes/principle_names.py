@@ -181,6 +181,9 @@ def _legend_tables(lines: list[str], framework: Framework) -> dict[int, dict[str
 _LIST_SEPARATOR = re.compile(r"[,+·]|\s&\s")
 #: 'LP 4', 'LP #4', '#4' before a principle's number
 _LP_NUMBER_LEAD = re.compile(r"^(?:LPs?\s*#?|#)(?=\s*\d)\s*")
+#: '(LPs: CO, DD)': the label before a list of principles
+_LIST_LABEL = re.compile(r"^\s*(?:lps?|leadership principles?|principles?)\s*[:=\-–—]\s*",
+                         re.IGNORECASE)
 
 
 #: id of an abbreviations table -> (the table, its keys in capitals): one import asks about
@@ -199,7 +202,9 @@ def _upper_case(abbr: dict[str, PrincipleSlug]) -> dict[str, PrincipleSlug]:
 
 def principle_list(text: str, framework: Framework, abbr: dict[str, PrincipleSlug]
                    ) -> list[PrincipleSlug] | None:
-    """`CO, DD` or `ownership, deliver results`: the principles, when every item is one."""
+    """`CO, DD` or `ownership, deliver results` (after an 'LPs:' label, if any): the
+    principles, when every item is one."""
+    text = _LIST_LABEL.sub("", text)
     items = [_LP_NUMBER_LEAD.sub("", i.strip(" *_.")) for i in _LIST_SEPARATOR.split(text)]
     slugs: list[PrincipleSlug] = []
     for item in items:
@@ -212,6 +217,19 @@ def principle_list(text: str, framework: Framework, abbr: dict[str, PrincipleSlu
             return None
         slugs.append(slug)
     return list(dict.fromkeys(slugs))
+
+#: '#lp/dive-deep', '#principle/DiveDeep': a tag naming a principle
+LP_TAG = re.compile(r"(?<![\w&/])#(?:[\w-]+/)*?(?:lps?|principles?)/(?P<slug>[\w-]+)", re.I)
+#: a line of tags and nothing else
+TAGS_ONLY = re.compile(r"^\s*(?:#[\w/-]+\s*)*$")
+
+
+def tag_line_principles(line: str, framework: Framework) -> list[PrincipleSlug]:
+    """The principles a line of tags only names ('#story #lp/earn-trust'), else none."""
+    if "#" not in line or not TAGS_ONLY.match(LP_TAG.sub("", line)):
+        return []
+    return [s for m in LP_TAG.finditer(line) if (s := lp_tag(m.group("slug"), framework))]
+
 
 def lp_tag(slug: str, framework: Framework) -> PrincipleSlug | None:
     """`#lp/dive-deep`, `#lp/DiveDeep`, `#lp/dive_deep` -> dive-deep."""

@@ -12,7 +12,9 @@ from loopprep.notes.question_stems import asks_in_german
 _QUESTION_START = re.compile(
     r"^\s*(?:q\d*\s*[:.)-]\s*)?(?:tell (?:me|us)|describe|give (?:me |us )?(?:an? )?(?:example|time|instance)"
     r"|walk (?:me|us) through|share (?:an?|a time)|talk (?:me |us )?(?:about|through)"
-    r"|explain (?:a|how|when)|recall a time|think of a time|have you ever)\b",
+    r"|explain (?:a|how|when)|recall a time|think of a time|have you ever"
+    r"|an? (?:time|situation|moment|example) (?:when |where )?you"
+    r"|tmaa?t|tmw)\b",  # 'TMAT you failed': prep notes' shorthand for 'Tell me about a time'
     re.IGNORECASE,
 )
 
@@ -26,18 +28,24 @@ _ENGLISH = re.compile(r"\b(?:the|did|does|do|is|are|was|were|what|why|how|when|w
 
 _BOLD = re.compile(r"^(?:\*\*|__)(.*)(?:\*\*|__)$")
 _ITALIC = re.compile(r"^(?:\*|_)(.*)(?:\*|_)$")
-# 'Q:', 'Q3.', 'Question:', bold or not: '**Q:** Tell me…', '**Q1:** …'
+# 'Q:', 'Q3.', 'Question:', bold or not: '**Q:** Tell me…', '**Q1:** …'; a number alone
+# needs no mark ('Q1  Tell me…', as plain text and e-mail notes number their questions)
 _Q_PREFIX = re.compile(r"^(?:\*\*|__|\*|_)?\s*(?:(?:likely|possible|probable|expected)\s+)?"
-                       r"(?:q\d*|question\s*\d*)\s*[:.)-]\s*(?:\*\*|__|\*|_)?\s*", re.IGNORECASE)
+                       r"(?:(?:q\d*|question\s*\d*)\s*[:.)-]|q\d{1,3}(?=\s))\s*(?:\*\*|__|\*|_)?\s*",
+                       re.IGNORECASE)
 #: a question quoted as the interviewer would say it: '"Tell me about a time…" → F'
 _QUOTED = re.compile(r'^["“](?P<asked>[^"“”]{8,})["”]\s*(?P<after>.*)$')
 _FIRST_SENTENCE = re.compile(r"(?<=[?.!])\s")
 
 
+#: a question's leading icon: emoji and symbols, with any space after them
+_ICON = re.compile(r"^[\u2300-\u2bff\u2e00-\u2e7f\U0001f000-\U0001faff\ufe0f\u200d]+\s*")
+
+
 @lru_cache(maxsize=65536)
 def clean_question(text: str) -> str:
     """A question as plain text: no emphasis markers, no 'Q3:' prefix."""
-    text = text.strip()
+    text = _ICON.sub("", text.strip())  # '❓ Tell me…', '💬 Q: …'
     text = _BOLD.sub(r"\1", text).strip()
     text = _ITALIC.sub(r"\1", text).strip()
     text = _Q_PREFIX.sub("", text).strip() or text
@@ -45,6 +53,31 @@ def clean_question(text: str) -> str:
     if quoted:
         text = f"{quoted.group('asked').strip()} {quoted.group('after')}".strip()
     return text
+
+
+#: where a question written with its answer on one line ends: at the first arrow, or at a
+#: dash right after the question's own end ('"Tell me…?" — #3', 'Tell me….  – use A'); never
+#: at another dash, which a question may hold
+_ANSWER_AT = re.compile(r"\s*(?:→|->|=>|⇒)\s*|(?<=[?.!\"”])\s+[-–—]\s+")
+
+
+_ARROW = re.compile(r"→|->|=>|⇒")
+#: ... or at the label an answer line opens with ('Use:', 'A:', 'Story:', 'Answer:'),
+#: written after the question's end on its line: '… the business? Use: Forklift telemetry'
+_ANSWER_LABEL_AT = re.compile(r"(?<=[.?!])\s+(?:\*\*)?(?:a|use|answer(?: with)?|story)(?:\*\*)?"
+                              r"\s*:(?:\*\*)?\s+(?=\S)", re.IGNORECASE)
+
+
+def answer_split(text: str) -> tuple[str, str, bool]:
+    """'Tell me about a time you failed → Pager storm' -> (the question, 'Pager storm',
+    False); True when a dash, not an arrow or an answer label ('… yourself. Use: Pager
+    storm'), opened the answer; (text, '', False) when no answer follows."""
+    m = _ANSWER_AT.search(text)
+    labelled = m is None and ":" in text and (m := _ANSWER_LABEL_AT.search(text)) is not None
+    if m is None or not text[m.end():].strip():
+        return text, "", False
+    dashed = not labelled and not _ARROW.search(m.group(0))
+    return text[: m.start()], text[m.end():].strip(), dashed
 
 
 STEM_END = re.compile(r"(?:…|\.\.\.|:)\s*$")
@@ -59,7 +92,8 @@ def is_stem(text: str) -> bool:
 
 #: a word `_QUESTION_START` opens with: a line with none of them and no '?' asks nothing
 _ASKING_WORDS = ("tell", "describe", "give", "walk", "share", "talk", "explain", "recall",
-                 "think", "have")
+                 "think", "have", "a time", "a situation", "a moment", "an example", "tma",
+                 "tmw")
 _ASKING_WORD = re.compile("|".join(_ASKING_WORDS), re.IGNORECASE)
 
 
@@ -85,12 +119,14 @@ def _may_start_question(text: str) -> bool:
 @lru_cache(maxsize=65536)
 def _is_question(text: str) -> bool:
     text = clean_question(text)
-    if not text or len(text) > 600:
-        return False
+    if not text or len(text) > 600 or text.startswith("|"):
+        return False  # (a table's row is a record: a question table is read by its cells)
     if _QUESTION_START.match(text):
         return True
     first = _FIRST_SENTENCE.split(text, maxsplit=1)[0]
     asked = first if first.endswith("?") else text if text.endswith("?") else ""
+    if asked.count("(") > asked.count(")"):
+        return False  # 'Payments (or Insurance? not sure) team': an aside in brackets
     # an interview question asks the candidate: 'Why did the outage happen? ask Bruno' and
     # 'How is on-call shared?' (to ask them) are asides and questions for the interviewer
     # (an English rule: a question in another language is kept as it is)

@@ -11,12 +11,20 @@ import re
 from loopprep.frameworks.topics import TopicList
 from loopprep.model import Fragment, Framework, PrincipleSlug, SourceRef
 from loopprep.notes import technical
-from loopprep.notes.bullets import strip_lead_in
+from loopprep.notes.bullets import is_placeholder, strip_lead_in
 from loopprep.notes.drafts import LinkDraft, ParsedNotes, QuestionDraft, place, short
 from loopprep.notes.outline import Heading, Item, ListBlock, Paragraph, details, render
-from loopprep.notes.question_text import STEM_END, clean_question, is_question, opens_a_question
-from loopprep.notes.registry import StoryRegistry
+from loopprep.notes.principles import normalise
+from loopprep.notes.question_text import (
+    STEM_END,
+    answer_split,
+    clean_question,
+    is_question,
+    opens_a_question,
+)
+from loopprep.notes.registry import KnownStory, StoryRegistry
 from loopprep.notes.sections import Section, enter_heading, first_sections, topic_list
+from loopprep.notes.star import without_lead
 from loopprep.notes.story_identity import resolve_or_define
 
 
@@ -28,11 +36,16 @@ def collect_questions(doc: ParsedNotes, framework: Framework, registry: StoryReg
     sections = first_sections(doc)
     doc.technical_sections += len(sections)
     pending: QuestionDraft | None = None  # a question paragraph waiting for its outline
+    callout: tuple[str, QuestionDraft] | None = None  # the callout titled by a question
+    told, asked = None, len(doc.questions)  # the story a section tells; questions so far
     for block in doc.blocks:
+        asked = _answered_by(doc, told, asked)
         if isinstance(block, Heading):
             enter_heading(doc, block, sections, framework, {}, record=False, topics=topic_list(topics))
             pending = None
             opened = sections[-1] if sections else None
+            told = registry.by_title(without_lead(opened.title)) if opened and \
+                opened.kind == "other" else None
             if (opened is not None and opened.line == block.line and opened.kind == "asked"
                     and opened.principle is None):
                 pending = doc.ask(block.text, block.line)
@@ -67,24 +80,78 @@ def collect_questions(doc: ParsedNotes, framework: Framework, registry: StoryReg
             pending = None
             continue
         principle = section.principle if section else None
+        if isinstance(block, Paragraph | ListBlock) and block.quote:
+            callout = _callout_question(doc, block, principle, registry, callout)
+            if callout is not None:  # '> [!question] Tell me about…' over its answer
+                pending = None
+                continue
         if isinstance(block, Paragraph) and not block.code and _question_table(
                 doc, block, principle, registry):
             pending = None
             continue
         if isinstance(block, Paragraph):
-            last_line = block.text.strip().split("\n")[-1]
-            if not block.code and is_question(last_line):
-                asked, answer = _answer_after_arrow(last_line)
-                pending = doc.ask(asked, block.end_line, principle)
-                if answer:  # 'Likely Q: "Tell me about a time…" → Kiosk pilot'
-                    item = Item(answer, block.end_line, 0, False)
-                    _answer_on_the_line(doc, pending, len(doc.questions) - 1, item, registry)
-            else:
-                pending = None
+            pending = None if block.code else _question_lines(doc, block, principle, registry)
             continue
         if isinstance(block, ListBlock):
             _question_list(doc, block, principle, registry, pending)
             pending = None
+    _answered_by(doc, told, asked)
+
+
+def _answered_by(doc: ParsedNotes, told: KnownStory | None, asked: int) -> int:
+    """Questions asked in a story's own section ('## Kiosk pilot' … 'Likely Q: … → this
+    one') that name no other story are that story's; how many questions there are now."""
+    if told is not None:
+        for question in doc.questions[asked:]:
+            if not question.story_keys:
+                question.link(told.key)
+    return len(doc.questions)
+
+
+def _callout_question(doc: ParsedNotes, block: Paragraph | ListBlock,
+                      principle: PrincipleSlug | None, registry: StoryRegistry,
+                      callout: tuple[str, QuestionDraft] | None
+                      ) -> tuple[str, QuestionDraft] | None:
+    """A callout whose title asks ('> [!question] Tell me about…'): the question, its
+    content (every block of the callout) the answer; None for any other block."""
+    quote = block.quote or ""
+    if callout is None or callout[0] != quote:
+        title = quote.partition(": ")[2]
+        if not is_question(title):
+            return None
+        callout = (quote, doc.ask(title, block.line - 1, principle))
+    if isinstance(block, Paragraph):
+        answer_paragraph(callout[1], block, registry)
+    else:
+        _question_list(doc, block, principle, registry, callout[1])
+    return callout
+
+
+def _question_lines(doc: ParsedNotes, block: Paragraph, principle: PrincipleSlug | None,
+                    registry: StoryRegistry) -> QuestionDraft | None:
+    """Each line of a paragraph that asks is a question, the lines after it (up to the next
+    question) its answer: plain text writes 'Tell me about a time…?' then '-> Courier'. The
+    question the paragraph ends with (if any) waits for the list after it."""
+    current: QuestionDraft | None = None
+    index = -1
+    for offset, line in enumerate(block.text.split("\n")):
+        number = block.line + offset
+        if is_question(line) and not (current is not None and _ARROW_LEAD.match(line)):
+            asked, answer, dashed = answer_split(line)
+            current = doc.ask(asked, number, principle)
+            index = len(doc.questions) - 1
+            if answer:  # 'Likely Q: "Tell me about a time…" → Kiosk pilot'
+                _answer_on_the_line(doc, current, index, Item(answer, number, 0, False), registry,
+                                    define=not dashed)
+        elif current is not None and (answer := _ARROW_LEAD.sub("", line).strip()):
+            _answer_on_the_line(doc, current, index, Item(answer, number, 0, False), registry)
+            if offset == block.text.count("\n"):
+                return None
+    return current
+
+
+#: an answer line's arrow: '-> the night courier'
+_ARROW_LEAD = re.compile(r"^\s*(?:→|->|=>|⇒)\s*")
 
 
 def _question_list(
@@ -103,18 +170,28 @@ def _question_list(
                      item.line, "info")
             place(doc, item, "finding:not-a-story")
         elif is_question(item.text):
-            asked, answer = _answer_after_arrow(item.text)
+            asked, answer, dashed = answer_split(item.text)
             current = doc.ask(asked, item.line, principle)
             current_index = len(doc.questions) - 1
             for line in item.lines:
                 doc.placed[line] = f"question:{current_index}"
-            if answer:
-                answer_item = Item(answer, item.line, item.indent, item.ordered)
-                _answer_on_the_line(doc, current, current_index, answer_item, registry)
+            answers = [answer] if answer else []
+            answers += [v for k, v in item.properties.items() if _ANSWER_KEY.match(k) and v]
+            for text in answers:  # after an arrow, or in a property ('  answer:: [[Title]]')
+                answer_item = Item(text, item.line, item.indent, item.ordered)
+                _answer_on_the_line(doc, current, current_index, answer_item, registry,
+                                    define=not (dashed and text == answer))
             for child in item.children:
                 _outline_item(doc, current, current_index, child, registry)
         elif current is not None:
             _outline_item(doc, current, current_index, item, registry)
+        elif any(is_question(child.text) for child in item.children):
+            # a bullet over questions ('Likely questions'): they are asked under it
+            doc.note("question-group", f"'{short(item.text)}' is read as a heading over the "
+                     "questions under it", item.line, "info")
+            doc.placed[item.line] = "finding:question-group"
+            _question_list(doc, ListBlock(item.children, item.children[0].line), principle,
+                           registry, None)
         elif doc.placed.get(item.line, "").startswith("story:"):
             continue  # a story its line files under principles ('Bot - ownership, dive deep')
         else:
@@ -130,25 +207,8 @@ def _question_list(
             place(doc, item, "finding:unplaced-bullet")
 
 
-#: a question and its answer on one line split at the first arrow (never at a dash: a
-#: question may hold one)
-_ARROW_AT = re.compile(r"\s*(?:→|->|=>|⇒)\s*")
-
-
-#: ... or at the label an answer line opens with ('Use:', 'A:', 'Story:', 'Answer:'),
-#: written after the question's end on its line: '… the business? Use: Forklift telemetry'
-_ANSWER_LABEL_AT = re.compile(r"(?<=[.?!])\s+(?:\*\*)?(?:a|use|answer(?: with)?|story)(?:\*\*)?"
-                              r"\s*:(?:\*\*)?\s+(?=\S)", re.IGNORECASE)
-
-
-def _answer_after_arrow(text: str) -> tuple[str, str]:
-    """'Tell me about a time you failed → Pager storm' -> (the question, 'Pager storm');
-    'Tell me about … yourself. Use: Pager storm' likewise."""
-    m = _ARROW_AT.search(text) or (_ANSWER_LABEL_AT.search(text) if ":" in text else None)
-    if m is None or not text[m.end():].strip():
-        return text, ""
-    return text[: m.start()], text[m.end():].strip()
-
+#: a question's property that gives its answer: Logseq's '  answer:: [[Title]]'
+_ANSWER_KEY = re.compile(r"^(?:answers?|stor(?:y|ies)|use|examples?)$")
 
 _TABLE_RULE = re.compile(r"^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?$")
 
@@ -183,13 +243,13 @@ def _question_table(doc: ParsedNotes, block: Paragraph, principle: PrincipleSlug
 
 
 def _answer_on_the_line(doc: ParsedNotes, question: QuestionDraft, index: int, item: Item,
-                        registry: StoryRegistry) -> None:
+                        registry: StoryRegistry, *, define: bool = True) -> None:
     """The answer written after a question on its line (or in its row): a story named by
     the start of its title ('→ depot spreadsheet'), else read like an answer bullet."""
     named = registry.by_title_start(item.text.strip(" .")) if registry.by_title(
         item.text.strip(" .")) is None else None
     if named is None:
-        _outline_item(doc, question, index, item, registry)
+        _outline_item(doc, question, index, item, registry, define=define)
         return
     question.outline = "\n".join(filter(None, [question.outline, item.text]))
     question.link(named.key)
@@ -205,12 +265,16 @@ def _index_of(doc: ParsedNotes, question: QuestionDraft) -> int:
 
 
 def _outline_item(
-    doc: ParsedNotes, question: QuestionDraft, index: int, item: Item, registry: StoryRegistry
+    doc: ParsedNotes, question: QuestionDraft, index: int, item: Item, registry: StoryRegistry,
+    *, define: bool = True,
 ) -> None:
-    """One top-level bullet of an answer outline; it may name or introduce a story."""
+    """One top-level bullet of an answer outline; it may name or (with `define`) introduce
+    a story. An answer after a dash introduces none: the dash may only go on the question."""
     question.outline = "\n".join(filter(None, [question.outline, *render(item)]))
     place(doc, item, f"question:{index}")
     text = item.text.strip()
+    if is_placeholder(_ARROW_LEAD.sub("", text)):
+        return  # '→ ??? nothing yet': no story to link
     _, lead_in = strip_lead_in(text)
     bullet = registry.read(text)
     known = registry.claimed(details(item)) or registry.resolve(bullet) or (
@@ -222,11 +286,26 @@ def _outline_item(
         if mentioned:
             question.link(*(story.key for story in mentioned))
             return
-    if key is None and (lead_in or bullet.anchor):
+    if key is None and lead_in and (opening := _opening_title(text, registry)) is not None:
+        question.link(opening.key)  # '→ Ferry refund? maybe'
+        return
+    if key is None and (like := registry.most_like(  # (a lead-in may introduce a story)
+            text, strict=bool(lead_in or bullet.anchor))) is not None:
+        question.link(like.key)  # 'A: depot audit' for 'Depot key audit'
+        return
+    if key is None and define and (lead_in or bullet.anchor):
         key = resolve_or_define(doc, bullet, item.line, registry, split=False)
     if key is not None:
         question.link(key)
         doc.fragments.append((key, Fragment(details(item), SourceRef(doc.path, item.line), None)))
+
+
+def _opening_title(text: str, registry: StoryRegistry) -> KnownStory | None:
+    """The known story whose title opens an answer after its lead-in ('→ Ferry refund?
+    maybe'); never one named further on ('Example: Kiosk rework at St Mary's')."""
+    body = f"{normalise(strip_lead_in(text)[0])} "
+    return next((story for story in registry.titled_in(body)
+                 if body.startswith(f"{normalise(story.title)} ")), None)
 
 
 #: where a finished stem's question ends and its answer begins: 'you failed → Payment outage'

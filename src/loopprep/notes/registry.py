@@ -53,6 +53,14 @@ class StoryRegistry:
     #: names no story by either
     _anchor_heads: set[str] = field(default_factory=set)
     _title_heads: set[str] = field(default_factory=set)
+    #: a word of a title (not a filler) -> the stories with that word in a title; a story's
+    #: key -> the words of its title; a title key's first word -> the title keys
+    _by_word: dict[str, dict[str, KnownStory]] = field(default_factory=dict)
+    _title_words: dict[str, set[str]] = field(default_factory=dict)
+    _unindexed: list[tuple[KnownStory, str]] = field(default_factory=list)
+    _heads: dict[str, list[str]] = field(default_factory=dict)
+    _rank: dict[str, int] = field(default_factory=dict)  # title key -> its place in _titles
+    _longest_title: int = 0  # words in the longest title key
 
     def add(self, story: KnownStory) -> None:
         was = self.stories.get(story.key)
@@ -72,8 +80,14 @@ class StoryRegistry:
         self._add_title(story, title)
 
     def _add_title(self, story: KnownStory, title: str) -> None:
+        self._unindexed.append((story, title))  # (indexed by word when an answer needs it)
         for key in _title_keys(title):
-            self._titles.setdefault(key, story)
+            if key not in self._titles:
+                self._rank[key] = len(self._titles)
+                self._titles[key] = story
+                head = key.split(" ", 1)[0]
+                self._heads.setdefault(head, []).append(key)
+                self._longest_title = max(self._longest_title, key.count(" ") + 1)
             self._title_heads.add(key.split(" ", 1)[0])
 
     def claim(self, text: str, key: str) -> None:
@@ -189,18 +203,60 @@ class StoryRegistry:
         key = normalise(text)
         if len(key.split()) < 2:
             return None
-        found = {s.key: s for k, s in self._titles.items() if f"{k} ".startswith(f"{key} ")}
+        found = {self._titles[k].key: self._titles[k] for k in self._heads.get(
+            key.split(" ", 1)[0], ()) if f"{k} ".startswith(f"{key} ")}
         return next(iter(found.values())) if len(found) == 1 else None
+
+    def most_like(self, text: str, *, strict: bool = False) -> KnownStory | None:
+        """The one story an answer names in its own words ('depot audit', 'the bricked
+        units' for 'Firmware update that bricked 200 units'): the story whose title holds
+        the most of the answer's words, at least two, when those are every word of the
+        answer or (unless `strict`) most of the title's; None when two stories tie."""
+        words = _significant(text)
+        if len(words) < 2:
+            return None
+        for story, told in self._unindexed:
+            self._title_words[story.key] = title_words = _significant(told)
+            for word in title_words:
+                self._by_word.setdefault(word, {})[story.key] = story
+        self._unindexed.clear()
+        # the stories sharing a word few titles hold (a word in many tells none apart)
+        candidates = {key for word in words if 0 < len(self._by_word.get(word, ())) <= _TELLING
+                      for key in self._by_word[word]}
+        best: list[tuple[int, KnownStory]] = []
+        for key in candidates:
+            title = self._title_words[key]
+            shared = len(words & title)
+            if shared >= 2 and (shared == len(words) or not strict and 2 * shared > len(title)):
+                best.append((shared, self.stories[key]))
+        best.sort(key=lambda found: -found[0])
+        if not best or len(best) > 1 and best[1][0] == best[0][0]:
+            return None
+        return best[0][1]
 
     def titled_in(self, text: str) -> list[KnownStory]:
         """Stories whose title (two words or more) is named anywhere in `text`, longest
         title first: 'I argued to wait; Vendor contract renewal is the story'."""
-        padded = f" {normalise(text)} "
+        words = normalise(text).split()
+        named = {key for start in range(len(words)) if words[start] in self._heads
+                 for n in range(2, min(self._longest_title, len(words) - start) + 1)
+                 if (key := " ".join(words[start:start + n])) in self._titles}
         found: dict[str, KnownStory] = {}
-        for key, story in sorted(self._titles.items(), key=lambda kv: -len(kv[0])):
-            if len(key.split()) >= 2 and f" {key} " in padded:
-                found.setdefault(story.key, story)
+        for key in sorted(named, key=lambda k: (-len(k), self._rank[k])):
+            found.setdefault(self._titles[key].key, self._titles[key])
         return list(found.values())
+
+
+#: a word in more titles than this tells no story apart when an answer is matched
+_TELLING = 64
+
+#: words an answer names a story around, that tell which story it is not
+_FILLER = frozenset("a an and the of for to in on at with my our this that one story example "
+                    "use see about it its is was from by".split())
+
+
+def _significant(text: str) -> set[str]:
+    return {w for w in normalise(text).split() if w not in _FILLER}
 
 
 _TRAILING_ASIDE = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|[-–—,]\s*(?:19|20)\d\d)\s*$")

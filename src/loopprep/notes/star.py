@@ -35,8 +35,10 @@ _PARTS = {
     "sit": "situation", "tsk": "task", "act": "action", "res": "result",
 }
 _BOLD_ONLY = re.compile(r"^\s*(\*\*|__)(?P<text>[^*_].*?)\1\s*[:.!]?\s*$")
-_STORY_LEAD = re.compile(r"^\s*(?:\*\*|__)?\s*(?:story|example)\s*\d*\s*(?:\*\*|__)?\s*[:\-–—]",
-                         re.IGNORECASE)
+#: 'Story - …', 'Story 3: …', 'STORY ONE - …', 'Example B: …': a title's lead, with its code
+_STORY_LEAD = re.compile(r"^\s*(?:\*\*|__)?\s*(?:story|example)(?:\s*\d{1,3}|\s+[A-Z]|\s+(?:one|two|"
+                         r"three|four|five|six|seven|eight|nine|ten|eleven|twelve))?\s*(?:\*\*|__)?"
+                         r"\s*[:\-–—]", re.IGNORECASE)
 #: a story's number before its title: '1. ', '2) ', '#3 '
 NUMBERED_TITLE = re.compile(r"^(?:#\d{1,3}\b[.):]?|\d{1,3}(?:\.\d{1,3})*[.)]|"
                             r"\d{1,3}(?:\.\d{1,3})+)\s+(?=\S)")  # '1.', '#2', '1.3'
@@ -102,6 +104,14 @@ def is_title(unit: Unit) -> bool:
     if _BOLD_ONLY.match(text) or _STORY_LEAD.match(text):
         return len(text.split()) <= 15
     return len(text.split()) <= 8 and not _SENTENCE_END.search(text)
+
+
+def without_lead(title: str) -> str:
+    """A title without its lead or number ('STORY ONE - Kiosk pilot', '2.1 Kiosk pilot'
+    -> 'Kiosk pilot')."""
+    lead = _STORY_LEAD.match(title)
+    bare = title[lead.end():].strip() or title if lead else title
+    return NUMBERED_TITLE.sub("", bare) or bare
 
 
 def title_text(text: str) -> str:
@@ -175,8 +185,12 @@ def _unit_text(unit: Unit) -> str:
 def item_run(item: Item, principles_of: Callable[[str], list[PrincipleSlug]] | None = None
              ) -> StarStory | None:
     """A bullet whose nested bullets are a STAR run is one story titled by the bullet; a
-    nested line naming principles (`LP: Ownership`, by `principles_of`) files that story."""
+    nested line or a property naming principles (`LP: Ownership`, `lp:: [[Ownership]]`, by
+    `principles_of`) files that story."""
     listed: list[PrincipleSlug] = []
+    if principles_of is not None:
+        for key, value in item.properties.items():
+            listed.extend(p for p in principles_of(f"{key}: {value}") if p not in listed)
     units: list[Unit] = []
     for child in item.children:
         found = principles_of(child.text) if principles_of and not child.children else []

@@ -9,15 +9,22 @@ import re
 
 from loopprep.frameworks.topics import TopicList
 from loopprep.model import Fragment, Framework, PrincipleSlug, SourceRef
-from loopprep.notes.bullets import make_title, read_bullet, reflection_reason, split_stories
+from loopprep.notes.bullets import (
+    is_placeholder,
+    make_title,
+    read_bullet,
+    reflection_reason,
+    split_stories,
+    strip_lead_in,
+)
 from loopprep.notes.drafts import LinkDraft, ParsedNotes, QuestionDraft, place, short
-from loopprep.notes.outline import Heading, Item, ListBlock, Paragraph, details, render
+from loopprep.notes.outline import Block, Heading, Item, ListBlock, Paragraph, details, render
 from loopprep.notes.principle_sections import empty_sections, principle_texts
-from loopprep.notes.question_text import is_question
+from loopprep.notes.question_text import answer_split, is_question
 from loopprep.notes.questions import answer_paragraph
 from loopprep.notes.registry import StoryRegistry
 from loopprep.notes.sections import enter_heading, first_sections, principle_heading, topic_list
-from loopprep.notes.star import StarStory
+from loopprep.notes.star import StarStory, without_lead
 from loopprep.notes.story_identity import define_titled, resolve_or_define, story_for_link
 from loopprep.notes.story_note import collect_story_note
 from loopprep.notes.structure import PrincipleTable, restructure
@@ -40,7 +47,7 @@ def collect_stories(doc: ParsedNotes, framework: Framework, registry: StoryRegis
     texts: dict[PrincipleSlug, list[Paragraph]] = {}
     seen_headings: dict[PrincipleSlug, int] = {}
     asked: QuestionDraft | None = None  # a question paragraph under a principle
-    for block in doc.blocks:
+    for number, block in enumerate(doc.blocks):
         if isinstance(block, Heading):
             enter_heading(doc, block, sections, framework, seen_headings, topics=topic_list(topics))
             asked = None
@@ -74,11 +81,20 @@ def collect_stories(doc: ParsedNotes, framework: Framework, registry: StoryRegis
                 texts.setdefault(principle, []).append(block)
             elif section.kind == "asked" and asked is not None:
                 answer_paragraph(asked, block, registry)
-            else:
+            elif not _over_questions(block, doc.blocks[number + 1: number + 2]):
                 _story_paragraph(doc, block, principle, registry)
+            else:
+                doc.note("question-group", f"'{short(block.text)}' is read as a heading over "
+                         "the questions under it", block.line, "info")
         elif isinstance(block, ListBlock):
+            told = registry.by_title(without_lead(section.title)) if \
+                section.kind == "stories" else None
             for item in block.items:
+                asked_before = len(doc.questions)
                 keys = _story_item(doc, item, principle, registry)
+                if told is not None and len(doc.questions) > asked_before and not doc.questions[
+                        -1].story_keys:  # a question in a story's own section: it answers it
+                    doc.questions[-1].link(told.key)
                 if asked is not None:
                     asked.outline = "\n".join(filter(None, [asked.outline, *render(item)]))
                     asked.link(*keys)
@@ -112,20 +128,24 @@ def _story_item(
                  ", not a story", line, "info")
         place(doc, item, "finding:not-a-story")
         return []
-    if is_question(text):
-        # a question filed under a principle: keep it as that principle's question
-        draft = doc.ask(text, line, principle)
-        draft.outline = "\n".join(ln for child in item.children for ln in render(child))
-        for child in item.children:  # an outline bullet naming a story links it
-            known = (registry.claimed(details(child)) or registry.resolve(registry.read(child.text))
-                     or registry.by_title(child.text.strip()) or registry.by_reference(child.text))
+    if is_question(text) or is_question(asked := strip_lead_in(text)[0]):
+        # a question filed under a principle ('Example: Tell me about…'): that principle's
+        asked, answer, _ = answer_split(text if is_question(text) else asked)
+        draft = doc.ask(asked, line, principle)
+        draft.outline = "\n".join([answer] * bool(answer) + [
+            ln for child in item.children for ln in render(child)])
+        said = [(answer, answer)] * bool(answer) + [(c.text, details(c)) for c in item.children]
+        for told, detail in said:  # the answer after an arrow, an outline bullet: its story
+            known = (registry.claimed(detail) or registry.resolve(registry.read(told))
+                     or registry.by_title(told.strip()) or registry.by_reference(told)
+                     or registry.most_like(told, strict=True))
             if known is not None:
                 draft.link(known.key)
         place(doc, item, f"question:{len(doc.questions) - 1}")
         return []
     if not item.children:
         reason = reflection_reason(text)
-        if reason is not None and read_bullet(text).anchor is None:
+        if reason is not None and (read_bullet(text).anchor is None or is_placeholder(text)):
             doc.note(
                 "reflection",
                 f"'{short(text)}' is read as a reflection, not a story: {reason}",
@@ -157,6 +177,12 @@ def _story_item(
         _link(doc, key, principle, line, detail if len(parts) == 1 else part.text)
     place(doc, item, f"story:{keys[0]}")
     return keys
+
+
+def _over_questions(block: Paragraph, after: list[Block | StarStory | PrincipleTable]) -> bool:
+    """'Questions this answers:' over a list of questions: a label, not a story."""
+    return block.text.rstrip().endswith(":") and bool(after) and isinstance(
+        after[0], ListBlock) and any(is_question(item.text) for item in after[0].items)
 
 
 def _define_star_story(doc: ParsedNotes, story: StarStory, registry: StoryRegistry) -> str:
@@ -210,6 +236,8 @@ def _story_paragraph(
     doc: ParsedNotes, block: Paragraph, principle: PrincipleSlug, registry: StoryRegistry
 ) -> None:
     text = " ".join(block.text.split())
+    if all(line.lstrip().startswith("|") for line in block.text.split("\n")):
+        return  # a page's property table ('| Rehearsed? | ✅ |'): about its story, not one
     if reflection_reason(text) is not None and read_bullet(text).anchor is None:
         doc.note("reflection", f"'{short(text)}' is read as a reflection, not a story",
                  block.line, "info")

@@ -1,6 +1,8 @@
 """Codes notes give their stories: a matrix's key (`A = Mobile money reversals`), a story
-numbered on its title line (`**#3 Killing the wallet**`); answers use them (`→ #3`, `→ F`),
-and a principle x story matrix names its stories by them.
+numbered on its title line (`**#3 Killing the wallet**`, `### 3. Killing the wallet`) or
+named by its number or letter (`STORY ONE - Kiosk pilot`, `Example B: Ledger rewrite`);
+answers use them (`→ #3`, `→ F`, `-> story one`, `— use Example B`), and a principle x
+story matrix names its stories by them.
 """
 
 from __future__ import annotations
@@ -9,11 +11,66 @@ import re
 
 from loopprep.model import Framework
 from loopprep.notes.principle_names import named_principle
+from loopprep.notes.question_text import answer_split, is_question
 
 _KEY_LINE = re.compile(r"^\s*(?:[-*]\s+)?(?P<code>[A-Z]\d?)\s*[=:]\s*(?P<title>\S.{2,80})$")
 _NUMBERED_STORY = re.compile(r"^\s*(?:[-*]\s+)?(?:\*\*|__)?(?P<code>#\d{1,3})\s+"
                              r"(?P<title>[^*_#—–|]{3,80}?)\s*(?:\*\*|__|\s[—–-]\s|$)")
 CODED_ANSWER = re.compile(r"(?P<arrow>(?:→|->|=>|⇒)\s*)(?P<code>#\d{1,3}|[A-Z]\d?)(?![\w'’])")
+_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+                 "eleven", "twelve")
+_NUMBER = r"\d{1,2}|" + "|".join(_NUMBER_WORDS)
+_LEAD = r"^[ \t]*(?:(?:[-*+•◦▪§o]|#{1,6})[ \t]+)?(?:\*\*|__)?"
+_TITLE = r"(?:\*\*|__)?\s*(?P<title>[^*_\[\]]{3,80}?)\s*(?:\*\*|__)?\s*(?:\[[^\]]*\])?\s*$"
+#: '### 3. Title': a numbered story heading (a numbered list item is a list, not a code)
+_NUMBERED_HEADING = re.compile(r"^[ \t]*(?:-[ \t]+)?#{1,6}[ \t]+(?:\*\*|__)?(?P<code>\d{1,2})[.)][ \t]+"
+                               + _TITLE)
+#: 'STORY ONE - Title', 'Example B: Title', 'Story 2 — Title'
+_NAMED_CODE = re.compile(_LEAD + rf"(?:story|example)\s+(?P<code>[A-Z]|{_NUMBER})(?:\*\*|__)?"
+                         r"\s*[:.\-–—]\s+" + _TITLE, re.IGNORECASE)
+#: a story named by its code in an answer: '#3', 'story four', 'Example B'
+_CODE_REFERENCE = re.compile(rf"#(?P<hash>\d{{1,3}})\b|\b(?:story|example)\s+"
+                             rf"(?P<named>[A-Z](?![\w'’])|(?:{_NUMBER})\b)", re.IGNORECASE)
+
+
+_LIST_MARK = re.compile(r"^[\s\-*+>→•]*(?:\d{1,3}[.)]\s+)?")
+
+
+def _code(code: str) -> str:
+    """'4', 'four' -> '#4'; 'b' -> 'B'."""
+    lower = code.lower()
+    if lower in _NUMBER_WORDS:
+        return f"#{_NUMBER_WORDS.index(lower) + 1}"
+    return f"#{int(code)}" if code.isdigit() else code.upper()
+
+
+def titled_codes(lines: list[str]) -> dict[str, str]:
+    """The codes stories' title lines give them: the first line with a code defines it (a
+    later 'Example A: good, 2:10 long' in mock notes is about that story)."""
+    found: dict[str, str] = {}
+    for line in lines:
+        lower = line.lower()  # (most lines name no code: told by a word or a '#')
+        if "#" not in line and "story" not in lower and "example" not in lower:
+            continue
+        m = (_NUMBERED_HEADING.match(line) if "#" in line else None) or _NAMED_CODE.match(line)
+        if m is not None and not is_question(m.group("title")):
+            found.setdefault(_code(m.group("code")), m.group("title").strip())
+    return found
+
+
+def answer_with_titles(line: str, key: dict[str, str], *, whole: bool = False) -> str:
+    """A line answering a question with story codes ('Q… — #3', '-> story four (…)',
+    '"Tell me…" – use Example B', or all of it when `whole`: 'A: see story 1'), each code
+    written as its story's title."""
+    asked, answer, _ = ("", line, False) if whole else answer_split(line)
+    opened = _LIST_MARK.sub("", asked).strip()
+    if not answer or opened and not is_question(opened):
+        return line  # ('Fixed it. - ticket #3 closed' answers nothing)
+    start = line.rindex(answer) if opened else 0
+    def title(m: re.Match[str]) -> str:
+        code = _code(m.group("hash") or m.group("named"))
+        return key.get(code, m.group(0))
+    return line[:start] + _CODE_REFERENCE.sub(title, line[start:])
 
 
 def story_key(lines: list[str]) -> dict[str, str]:
@@ -24,7 +81,7 @@ def story_key(lines: list[str]) -> dict[str, str]:
     numbered = [m for line in lines if "#" in line if (m := _NUMBERED_STORY.match(line))]
     if len({m.group("code") for m in numbered}) == len(numbered):
         key.update((m.group("code"), m.group("title").strip()) for m in numbered)
-    return key
+    return {**titled_codes(lines), **key}
 
 
 def transposed_matrix(lines: list[str], start: int, framework: Framework, key: dict[str, str],

@@ -14,9 +14,10 @@ from typing import Any
 from loopprep.model import Fragment, Framework, PrincipleSlug, SourceRef
 from loopprep.notes.bullets import read_bullet, slugify
 from loopprep.notes.drafts import LinkDraft, ParsedNotes, StoryDraft, place
-from loopprep.notes.outline import Heading, ListBlock, Paragraph, details
-from loopprep.notes.principle_names import front_matter_principles
+from loopprep.notes.outline import Heading, Item, ListBlock, Paragraph, details
+from loopprep.notes.principle_names import front_matter_principles, tag_line_principles
 from loopprep.notes.principles import match_principle, normalise
+from loopprep.notes.question_text import is_question
 from loopprep.notes.registry import KnownStory, StoryRegistry
 from loopprep.notes.structure import Piece
 
@@ -67,16 +68,38 @@ def collect_story_note(doc: ParsedNotes, framework: Framework, registry: StoryRe
         "metrics": _str_list(fm.get("metrics")),
         "tags": _str_list(fm.get("tags")),
     }
+    asks = _questions_it_answers(doc)
     starts, notes = _sections(doc, framework)
     fields.update(_star_parts(doc, starts))
     first_line = doc.blocks[0].line if doc.blocks else 1
     key = _define(doc, registry, title, explicit_id, fields, first_line)
     if key is None:
         return
+    for item in asks:  # '## Questions it answers': asked, and answered by this story
+        doc.ask(item.text, item.line).link(key)
+        place(doc, item, f"question:{len(doc.questions) - 1}")
     doc.fragments.extend((key, fragment) for fragment in notes)
     for fragment in notes:
         registry.claim(fragment.text, key)
     _front_matter_links(doc, framework, key)
+
+
+#: a story note's section listing the questions the story answers
+_QUESTIONS_HEADING = re.compile(r"\bquestions?\b", re.IGNORECASE)
+
+
+def _questions_it_answers(doc: ParsedNotes) -> list[Item]:
+    """The questions a story note lists under a heading naming questions ('## Questions it
+    answers'); the section stays the story's text as any other section does."""
+    asks: list[Item] = []
+    level: int | None = None
+    for block in doc.blocks:
+        if isinstance(block, Heading):
+            level = block.level if _QUESTIONS_HEADING.search(block.text) else (
+                level if level is not None and block.level > level else None)
+        elif level is not None and isinstance(block, ListBlock):
+            asks.extend(item for item in block.items if is_question(item.text))
+    return asks
 
 
 def _sections(doc: ParsedNotes, framework: Framework
@@ -170,8 +193,15 @@ def _define(doc: ParsedNotes, registry: StoryRegistry, title: str, explicit_id: 
 
 def _front_matter_links(doc: ParsedNotes, framework: Framework, key: str) -> None:
     if "principles" not in doc.front_matter:  # a user's 'type: story' note: 'lps:', tags
-        for slug in front_matter_principles(doc.front_matter, framework):
+        named = front_matter_principles(doc.front_matter, framework)
+        for slug in named:
             doc.links.append(LinkDraft(key, slug, SourceRef(doc.path, 1), "front matter"))
+        for offset, line in enumerate(doc.body_lines):  # and a line of tags ('#lp/dive-deep')
+            for slug in tag_line_principles(line, framework):
+                if slug not in named:
+                    named.append(slug)
+                    doc.links.append(LinkDraft(key, slug, SourceRef(
+                        doc.path, doc.body_start_line + offset), "tags"))
         return
     for value in _str_list(doc.front_matter.get("principles")):
         principle = framework.get(value) or match_principle(value, framework)[0]

@@ -14,20 +14,26 @@ from dataclasses import dataclass, field
 from loopprep.model import Framework, PrincipleSlug
 from loopprep.notes.outline import Block, Heading, Item, ListBlock, Paragraph
 from loopprep.notes.principle_lines import (
+    LABEL_LINE,
+    MIN_SCORE,
     contained_stories,
     label_stories,
     labelled_principles,
+    listed_principles,
     own_principles,
+    principles_in,
     property_line,
     without_icon,
 )
 from loopprep.notes.principles import match_principle, normalise
+from loopprep.notes.question_text import is_question
 from loopprep.notes.star import (
     META_LINE,
     NUMBERED_TITLE,
     StarStory,
     Unit,
     find_runs,
+    is_title,
     item_run,
     title_text,
 )
@@ -35,13 +41,6 @@ from loopprep.notes.star import (
 #: a principle named on a line or bullet of its own sits below any real heading
 PSEUDO_LEVEL = 7
 _BOLD_LINE = re.compile(r"^\s*(\*\*|__)(?P<name>[^*_]+?)\s*[:.!]?\s*\1\s*[:.!]?\s*$")
-_LABEL_LINE = re.compile(r"^\s*(?:\*\*|__)?(?P<name>[^:*_]{2,60}?)\s*(?:\*\*|__)?\s*:\s*"
-                         r"(?:\*\*|__)?\s*(?P<rest>.*)$", re.DOTALL)
-_LP_LINE = re.compile(  # the label bold or in italics: '**LPs:**', '*Principles:*'
-    r"^\s*(?:\*\*|__|\*|_)?\s*(?:lps?|leadership principles?|principles?|competenc(?:y|ies)|"
-    r"tags?)\s*(?:\*\*|__|\*|_)?\s*(?::|\s[–—-])\s*(?:\*\*|__|\*|_)?\s*(?P<rest>.+)$",
-    re.IGNORECASE,
-)
 _STORY_LINE = re.compile(
     r"^\s*(?:(\*\*|__)[^*_]+?\1\s*[:\-–—]\s*\S|(?:see(?: also)?|same as|story|example|→|->)"
     r"(?:\s*[:\-–—]\s*|\s+)\S|\(same as above\))",
@@ -58,7 +57,6 @@ _STORY_CALLOUTS = {"example", "story", "stories", "answer", "quote"}
 _GENERIC_TITLES = re.compile(r"^(?:me|mine|my stories|stories|story|examples?|notes?|"
                              r"answers?|star|star stories)$", re.IGNORECASE)
 
-MIN_SCORE = 0.85
 
 
 @dataclass
@@ -89,13 +87,14 @@ Piece = Block | StarStory | PrincipleTable
 
 def principle_line(text: str, framework: Framework) -> tuple[str, str] | None:
     """(principle name as written, the rest of the line) for a line that names a principle
-    on its own: '**Dive Deep**', 'Customer Obsession: Clinic intake…', 'LP: Ownership'."""
+    on its own: '**Dive Deep**', 'Customer Obsession: Clinic intake…', 'Frugality → [[Spot
+    instances]]' (an LP map), 'LP: Ownership'."""
     bold = _BOLD_LINE.match(text)
     if bold:
         name = bold.group("name")
         return (name, "") if _strong(name, framework) else None
-    label = _LABEL_LINE.match(text)
-    if label and len(label.group("name").split()) <= 8:
+    label = LABEL_LINE.match(text)
+    if label and len(label.group("name").split()) <= 8:  # 'Dive Deep: …', 'Dive Deep → …'
         name, rest = label.group("name"), label.group("rest").strip()
         if _strong(name, framework) and not rest.endswith("?"):
             return name, rest
@@ -203,15 +202,18 @@ def restructure(blocks: list[Block], framework: Framework,
         generic = bool(_GENERIC_TITLES.match(heading.strip()))
         principle = bool(heading) and is_principle(heading)
         story_heading = bool(heading) and not principle and not generic
+        given = [p for key, value in (chunk.heading.properties.items() if chunk.heading else ())
+                 for p in listed_principles(f"{key}: {value}", framework)]  # '  lp:: …'
         out.extend(_read_chunk(chunk.blocks, framework, heading if story_heading else None,
-                               stories_here=principle or generic))
+                               stories_here=principle or generic, given=given))
     return out
 
 
 def _read_chunk(blocks: list[Block], framework: Framework, heading: str | None, *,
-                stories_here: bool) -> list[Piece]:
-    """One chunk read: `heading` is the story title a heading may give; with
-    `stories_here` (under a principle), lines like '**Title**: …' or 'See: …' are stories."""
+                stories_here: bool, given: list[PrincipleSlug]) -> list[Piece]:
+    """One chunk read: `heading` is the story title a heading may give, `given` the
+    principles its properties name; with `stories_here` (under a principle), lines like
+    '**Title**: …' or 'See: …' are stories."""
     units: list[tuple[Unit, Piece]] = []
     for block in blocks:
         if isinstance(block, Paragraph) and not block.code:
@@ -226,17 +228,20 @@ def _read_chunk(blocks: list[Block], framework: Framework, heading: str | None, 
                 units.append((Unit(item.text, item.line, item), block))
         else:
             units.append((Unit("", block.line), block))
-    principles: list[PrincipleSlug] = []
+    principles: list[PrincipleSlug] = list(dict.fromkeys(given))
     lp_units: set[int] = set()
     listed_at: dict[int, list[PrincipleSlug]] = {}
     labelled: dict[int, list[PrincipleSlug]] = {}  # 'Good for: …' lines under a title
     for index, (unit, piece) in enumerate(units):
-        listed = _principle_list(property_line(unit.text), framework)
+        listed = listed_principles(property_line(unit.text), framework)
         if not listed and unit.item is None and (index and units[index - 1][1] is piece and units[
                 index - 1][0].text.strip() or heading is not None):  # a title above, or a heading
-            listed = labelled_principles(unit.text, framework, _principles_in)
+            listed = labelled_principles(unit.text, framework)
             if listed:
                 labelled[index] = listed
+        elif listed and unit.item is None and index and units[index - 1][0].item is None \
+                and is_title(units[index - 1][0]):
+            labelled[index] = listed  # '**Title**' then '*Principles:* …' and bullets
         if unit.item is None and META_LINE.match(unit.text):
             lp_units.add(index)  # 'Date: 2024' in a story's section: not its title
         elif listed:
@@ -253,7 +258,8 @@ def _read_chunk(blocks: list[Block], framework: Framework, heading: str | None, 
     own = own_principles(runs, index_of, listed_at) if len(runs) > 1 else None
     for number, (start, end, story) in enumerate(runs):
         if story.title is None and heading is not None and (start == 0 or number == 0 and all(
-                u.text.lstrip().startswith("|") for u in plain[:start])):  # a property table
+                u.text.lstrip().startswith("|") or is_question(u.text) for u in plain[:start])):
+            # (above the run: nothing, a property table, or the question it answers)
             story.title, story.titled_by_heading = _heading_title(heading), True
         story.principles = list(principles) if own is None else own[number]
         stories[index_of[start]] = story
@@ -262,12 +268,12 @@ def _read_chunk(blocks: list[Block], framework: Framework, heading: str | None, 
     for index, (unit, _) in enumerate(units):
         if index in consumed or unit.item is None or not unit.item.children:
             continue
-        nested = item_run(unit.item, lambda text: _principle_list(text, framework))
+        nested = item_run(unit.item, lambda text: listed_principles(text, framework))
         if nested is not None:
             nested.principles = list(dict.fromkeys([*nested.principles, *principles]))
             stories[index] = nested
             consumed.add(index)
-        elif (inside := contained_stories(unit.item, lambda text: _principle_list(
+        elif (inside := contained_stories(unit.item, lambda text: listed_principles(
                 property_line(text), framework))):
             more[index] = inside  # 'Examples' with a story in each of its bullets
             consumed.add(index)
@@ -335,33 +341,6 @@ def _story_callout(quote: str) -> bool:
     return kind in _STORY_CALLOUTS or bool(_GENERIC_TITLES.match(title.strip()))
 
 
-def _principle_list(text: str, framework: Framework) -> list[PrincipleSlug]:
-    """The principles of an 'LPs: Ownership, Earn Trust' line (all names must match)."""
-    match = _LP_LINE.match(text)
-    if match is None:
-        return []
-    return _principles_in(match.group("rest"), framework)
-
-
-def _principles_in(text: str, framework: Framework) -> list[PrincipleSlug]:
-    text = re.sub(r"(\*\*|__|`)", "", text).strip(" .")
-    if not text:
-        return []
-    whole, score = match_principle(text, framework)
-    if whole is not None and score >= MIN_SCORE:
-        return [whole.slug]
-    out: list[PrincipleSlug] = []
-    for name in re.split(r"\s*(?:[,;/|]|<br\s*/?>|\s\+\s)\s*", text):
-        if not name.strip():
-            continue
-        principle, score = match_principle(name, framework)
-        if principle is None or score < 0.6:
-            return []
-        if principle.slug not in out:
-            out.append(principle.slug)
-    return out
-
-
 def read_table(block: Paragraph, framework: Framework) -> PrincipleTable | None:
     """A `| LP | Story |` table (any column order, extra columns ignored), or None."""
     lines = block.text.split("\n")
@@ -380,7 +359,7 @@ def read_table(block: Paragraph, framework: Framework) -> PrincipleTable | None:
         cells = _cells(line)
         if max(p_col, s_col) >= len(cells):
             continue
-        principles = _principles_in(cells[p_col], framework)
+        principles = principles_in(cells[p_col], framework)
         titles = [title_text(t) for t in re.split(r"\s*(?:;|<br\s*/?>)\s*",
                                                    _CELL_LINK.sub(r"\1", cells[s_col]))]
         titles = [t for t in titles if t and t not in ("-", "—", "?", "tbd", "TBD")]
