@@ -19,6 +19,16 @@ _GERMAN = re.compile(
 _FIRST = frozenset("ebsngEBSNG")
 
 
+#: a word each opening holds: a line holding none is passed over before it is cleaned
+_STEMS = ("erzähl", "beschreib", "schilder", "bericht", "nenn", "geben", "gib")
+
+
+def may_ask_in_german(text: str) -> bool:
+    """A quick test: whether `text` holds a word `asks_in_german` could start with."""
+    lowered = text.lower()
+    return any(stem in lowered for stem in _STEMS)
+
+
 def asks_in_german(text: str) -> bool:
     """Whether `text` opens as a German interviewer asks ('Erzählen Sie von einem …')."""
     stripped = text.lstrip(" \t-*+0123456789.)")

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from loopprep.notes.question_stems import asks_in_german
+from loopprep.notes.question_stems import asks_in_german, may_ask_in_german
 
 _QUESTION_START = re.compile(
     r"^\s*(?:q\d*\s*[:.)-]\s*)?(?:tell (?:me|us)|describe|give (?:me |us )?(?:an? )?(?:example|time|instance)"
@@ -105,7 +105,8 @@ def opens_a_question(text: str) -> bool:
 def is_question(text: str) -> bool:
     """Whether a line asks an interview question ('Tell me about…', 'Why did you…?')."""
     if "?" not in text and not _may_start_question(text):
-        return asks_in_german(clean_question(text))  # most lines: told at a glance
+        # most lines: told at a glance
+        return may_ask_in_german(text) and asks_in_german(clean_question(text))
     return _is_question(text)
 
 
