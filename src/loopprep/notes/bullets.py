@@ -193,12 +193,18 @@ def first_words(text: str, count: int = 1) -> str:
     return " ".join(words[:count])
 
 
+#: a bullet that opens with a bold span, text after it: the span is what its author
+#: titled it ('1. **Refund flow** Situation: …', '**Pager storm** — the night …')
+_BOLD_LEAD = re.compile(r"^\s*(\*\*|__)(?P<title>[^*_\s](?:[^*_]*[^*_\s:])?)\1(?=\s+\S)")
+
+
 def make_title(text: str, limit: int = 60) -> str:
     """A short title from a bullet: its first clause, capitalised, cut at a word boundary."""
     body, _ = strip_lead_in(text)
     body = re.sub(r"\[\[([^\]|#]+)(?:[#|][^\]]*)?\]\]", r"\1", body)
     body = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", body)
-    body = unemphasise(body)
+    bold = _BOLD_LEAD.match(body)
+    body = bold.group("title") if bold else unemphasise(body)
     clause = re.split(r":\s|(?<!\bvs)(?<!\betc)(?<!\bapprox)\.\s|\s\(|;\s|\s[—–-]\s", body,
                       maxsplit=1)[0].strip(" .,:;-")
     if not clause:

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from loopprep.notes.question_stems import asks_in_german, may_ask_in_german
+
 _QUESTION_START = re.compile(
     r"^\s*(?:q\d*\s*[:.)-]\s*)?(?:tell (?:me|us)|describe|give (?:me |us )?(?:an? )?(?:example|time|instance)"
     r"|walk (?:me|us) through|share (?:an?|a time)|talk (?:me |us )?(?:about|through)"
@@ -64,17 +66,23 @@ _ANSWER_AT = re.compile(r"\s*(?:→|->|=>|⇒)\s*|(?<=[?.!\"”])\s+[-–—]\s+
 
 
 _ARROW = re.compile(r"→|->|=>|⇒")
+#: ... or at the label an answer line opens with ('Use:', 'A:', 'Story:', 'Answer:'),
+#: written after the question's end on its line: '… the business? Use: Forklift telemetry'
+_ANSWER_LABEL_AT = re.compile(r"(?<=[.?!])\s+(?:\*\*)?(?:a|use|answer(?: with)?|story)(?:\*\*)?"
+                              r"\s*:(?:\*\*)?\s+(?=\S)", re.IGNORECASE)
 
 
 def answer_split(text: str) -> tuple[str, str, bool]:
     """'Tell me about a time you failed → Pager storm' -> (the question, 'Pager storm',
-    False); True when a dash, not an arrow, opened the answer; (text, '', False) when no
-    answer follows."""
+    False); True when a dash, not an arrow or an answer label ('… yourself. Use: Pager
+    storm'), opened the answer; (text, '', False) when no answer follows."""
     m = _ANSWER_AT.search(text)
+    labelled = m is None and ":" in text and (m := _ANSWER_LABEL_AT.search(text)) is not None
     if m is None or not text[m.end():].strip():
         return text, "", False
+    dashed = not labelled and not _ARROW.search(m.group(0))
     answer = _ANSWER_LABEL.sub("", text[m.end():].strip())  # '-> A: conveyor jam'
-    return text[: m.start()], answer, not _ARROW.search(m.group(0))
+    return text[: m.start()], answer, dashed
 
 
 _ANSWER_LABEL = re.compile(r"^(?:\*\*|__)?A(?:nswer)?\s*:(?:\*\*|__)?\s*", re.IGNORECASE)
@@ -105,7 +113,8 @@ def opens_a_question(text: str) -> bool:
 def is_question(text: str) -> bool:
     """Whether a line asks an interview question ('Tell me about…', 'Why did you…?')."""
     if "?" not in text and not _may_start_question(text) and not _LABELLED.match(text):
-        return False  # most lines of notes: told at a glance, not worth keeping
+        # most lines: told at a glance
+        return may_ask_in_german(text) and asks_in_german(clean_question(text))
     return _is_question(text)
 
 

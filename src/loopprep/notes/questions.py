@@ -12,7 +12,7 @@ from loopprep.frameworks.topics import TopicList
 from loopprep.model import Fragment, Framework, PrincipleSlug, SourceRef
 from loopprep.notes import technical
 from loopprep.notes.bullets import is_placeholder, strip_lead_in
-from loopprep.notes.drafts import ParsedNotes, QuestionDraft, place, short
+from loopprep.notes.drafts import LinkDraft, ParsedNotes, QuestionDraft, place, short
 from loopprep.notes.outline import Heading, Item, ListBlock, Paragraph, details, render
 from loopprep.notes.principles import normalise
 from loopprep.notes.question_text import (
@@ -59,7 +59,10 @@ def collect_questions(doc: ParsedNotes, framework: Framework, registry: StoryReg
         kind = section.kind if section else "other"
         if kind in ("principle", "stories") or (kind == "asked" and section is not None
                                                  and section.principle is not None):
-            pending = None  # read in pass 1, as that principle's stories
+            pending = None  # read in pass 1, as that principle's stories; but a table of
+            if section is not None and section.principle and isinstance(block, Paragraph) \
+                    and not block.code:  # questions asks them, its stories filed there
+                _question_table(doc, block, section.principle, registry)
             continue
         if kind == "asked" and pending is not None:
             if isinstance(block, Paragraph) and not block.code:
@@ -234,6 +237,9 @@ def _question_table(doc: ParsedNotes, block: Paragraph, principle: PrincipleSlug
         doc.placed[number] = f"question:{index}"
         if cells[story]:
             _answer_on_the_line(doc, draft, index, Item(cells[story], number, 0, False), registry)
+        if principle is not None:  # under a principle's heading: its stories are filed there
+            doc.links += [LinkDraft(key, principle, SourceRef(doc.path, number), "table")
+                          for key in draft.story_keys]
     return True
 
 

@@ -15,7 +15,9 @@ from loopprep.notes.outline import Item
 _EMPHASIS = r"(?:\*\*|__|\*|_)?"
 #: a STAR label opening a line: 'Situation:', '**Task:**', '**Action**:', 'Result -', 'S:'
 _LABEL = re.compile(
-    r"^\s*(?P<open>\*\*|__|\*|_)?\s*(?P<label>situation|context|background|task|goal|objective|"
+    r"^\s*(?P<open>\*\*|__|\*|_)?\s*(?P<label>(?P<joined>(?:situation|context|background)\s*"
+    r"(?:/|&|\+|\bor\b|\band\b)\s*(?:task|goal|objective)|s\s*/\s*t)|"  # 'Situation/Task', 'S/T'
+    r"situation|context|background|task|goal|objective|"
     r"actions?|what i did|what happened|results?|outcome|impact|lessons?(?: learned)?|learnings?|"
     rf"reflection|sit|tsk|act|res|(?P<letter>[star]))\s*{_EMPHASIS}\s*"
     rf"(?P<sep>:|\s[-–—]|[-–—]\s|\.(?=(?:\*\*|__)\s))\s*{_EMPHASIS}\s*"
@@ -62,7 +64,8 @@ def star_label(text: str) -> tuple[str, str] | None:
     if (match.group("letter") and sep != ":" and not bold) or (
             len(match.group("label")) == 3 and sep != ":"):
         return None
-    return _PARTS[match.group("label").lower()], match.group("rest").strip().rstrip("*_ ").strip()
+    part = "situation" if match.group("joined") else _PARTS[match.group("label").lower()]
+    return part, match.group("rest").strip().rstrip("*_ ").strip()
 
 
 @dataclass

@@ -5,6 +5,8 @@ defined here with the key and title the bullet gives it.
 
 from __future__ import annotations
 
+import re
+
 from loopprep.model import SourceRef
 from loopprep.notes.bullets import Bullet, first_words, make_title, read_bullet
 from loopprep.notes.drafts import ParsedNotes, StoryDraft
@@ -35,7 +37,8 @@ def resolve_or_define(
 ) -> str:
     key, title = _identity(doc, bullet, line, registry, split=split)
     known = registry.resolve(bullet, split=split) or registry.stories.get(key) or (
-        registry.by_reference(bullet.text) if bullet.anchor is None and not split else None)
+        registry.by_reference(bullet.text) if bullet.anchor is None and not split else None
+    ) or (_named_in_bold(bullet.text, registry) if "**" in bullet.text and not split else None)
     if known is not None:
         if registry.may_redefine(known):
             known.defined = True
@@ -47,6 +50,20 @@ def resolve_or_define(
     registry.add(KnownStory(key, title, bullet.anchor_key))
     doc.stories.append(StoryDraft(key, title, bullet.anchor_key, SourceRef(doc.path, line)))
     return key
+
+
+#: a bold span in a bullet's text: 'Use **Duplicate settlement files** here as well'
+_BOLD_SPAN = re.compile(r"\*\*(?P<title>[^*\n]{3,80}?)\*\*")
+
+
+def _named_in_bold(text: str, registry: StoryRegistry) -> KnownStory | None:
+    """A story the notes titled before, named in bold inside the bullet: the bullet is a
+    mention of it ('Use **Pager storm** here as well'), not a story of its own."""
+    for m in _BOLD_SPAN.finditer(text):
+        known = registry.by_title(m.group("title").strip())
+        if known is not None:
+            return known
+    return None
 
 
 def _identity(
