@@ -337,3 +337,15 @@ def test_word_symbol_font_bullets_are_bullets(tmp_path: Path) -> None:
     )
     stories, _ = _read(tmp_path, text, "notes.md")
     assert stories == {"Pallet recount": ["ownership"], "Second-hand racking": ["ownership"]}
+
+
+def test_a_page_link_to_a_principle_is_no_story(tmp_path: Path) -> None:
+    """'[[Bias for Action]] again → Conveyor jam …' files the story the arrow names under
+    both principles; 'see [[Customer Obsession]] …' points at a section, tells no story."""
+    text = (
+        "## Ownership\n\n- Conveyor jam at the Reno site\n"
+        "- [[Bias for Action]] again → Conveyor jam at the Reno site, runbook angle\n"
+        "- see [[Customer Obsession]] for the kiosk one\n"
+    )
+    stories, _ = _read(tmp_path, text, "notes.md")
+    assert stories == {"Conveyor jam at the Reno site": ["ownership", "bias-for-action"]}

@@ -20,6 +20,7 @@ from loopprep.notes.bullets import (
 from loopprep.notes.drafts import LinkDraft, ParsedNotes, QuestionDraft, place, short
 from loopprep.notes.outline import Block, Heading, Item, ListBlock, Paragraph, details, render
 from loopprep.notes.principle_sections import empty_sections, principle_texts
+from loopprep.notes.principles import match_principle
 from loopprep.notes.question_text import answer_split, is_question
 from loopprep.notes.questions import answer_paragraph
 from loopprep.notes.registry import StoryRegistry
@@ -103,7 +104,7 @@ def collect_stories(doc: ParsedNotes, framework: Framework, registry: StoryRegis
                 section.kind == "stories" else None
             for item in block.items:
                 asked_before = len(doc.questions)
-                keys = _story_item(doc, item, principle, registry)
+                keys = _story_item(doc, item, principle, registry, framework)
                 if told is not None and len(doc.questions) > asked_before and not doc.questions[
                         -1].story_keys:  # a question in a story's own section: it answers it
                     doc.questions[-1].link(told.key)
@@ -127,6 +128,28 @@ META_BULLET = re.compile(
 _ASIDE = re.compile(r"^\([^()]*(?:\([^()]*\)[^()]*)*\)$")
 
 
+def _principle_pointer(doc: ParsedNotes, item: Item, text: str, principle: PrincipleSlug,
+                       registry: StoryRegistry, framework: Framework) -> list[str]:
+    """A bullet whose page links all name principles ('[[Bias for Action]] again → Conveyor
+    jam', 'see [[Customer Obsession]]') links no story of those names: the story an arrow
+    points at is filed under this section's principle and the linked ones; with none, the
+    bullet is a pointer to another principle's section, not a story."""
+    _, answer, _ = answer_split(text)
+    named = registry.by_title(answer) or registry.by_title_start(answer) or \
+        registry.by_reference(answer) if answer else None
+    if named is None:
+        doc.note("not-a-story", f"'{short(text)}' points at a principle, not a story",
+                 item.line, "info")
+        place(doc, item, "finding:not-a-story")
+        return []
+    slugs = [principle, *(p.slug for target in _WIKILINK.findall(text)
+                          if (p := match_principle(target.strip(), framework)[0]) is not None)]
+    for slug in dict.fromkeys(slugs):
+        _link(doc, named.key, slug, item.line, details(item))
+    place(doc, item, f"story:{named.key}")
+    return [named.key]
+
+
 def _meta_kind(text: str) -> str | None:
     """What a bullet or paragraph about the notes is ('a_to_do', 'mock_feedback', 'an_aside'
     …), bold or italic or not; None for any other text."""
@@ -138,7 +161,8 @@ def _meta_kind(text: str) -> str | None:
 
 
 def _story_item(
-    doc: ParsedNotes, item: Item, principle: PrincipleSlug, registry: StoryRegistry
+    doc: ParsedNotes, item: Item, principle: PrincipleSlug, registry: StoryRegistry,
+    framework: Framework,
 ) -> list[str]:
     """File one bullet under a principle; the keys of the stories it names."""
     text = item.text.strip()
@@ -180,6 +204,8 @@ def _story_item(
             place(doc, item, "finding:reflection")
             return []
     links = _WIKILINK.findall(text)
+    if links and all(principle_heading(target.strip(), framework) for target in links):
+        return _principle_pointer(doc, item, text, principle, registry, framework)
     if links:
         keys = [story_for_link(doc, target.strip(), line, registry) for target in links]
         for key in keys:
