@@ -349,3 +349,17 @@ def test_a_page_link_to_a_principle_is_no_story(tmp_path: Path) -> None:
     )
     stories, _ = _read(tmp_path, text, "notes.md")
     assert stories == {"Conveyor jam at the Reno site": ["ownership", "bias-for-action"]}
+
+
+def test_plain_text_stories_indented_alike_under_a_principle_are_siblings(tmp_path: Path) -> None:
+    """Every story indented the same under 'Customer Obsession:' is a story of its own; only
+    a line indented further than a story's line is its detail."""
+    text = (
+        "Customer Obsession:\n  Kiosk pilot - queues were 40 minutes, cut to 6\n"
+        "  Returns desk rewrite - refunds took 9 days, now 2\n      result: NPS +12\n\n"
+        "Dive Deep:\n  Ledger mismatch - books off by 2%, traced a rounding bug\n"
+    )
+    stories, _ = _read(tmp_path, text)
+    assert stories == {"Kiosk pilot": ["customer-obsession"],
+                       "Returns desk rewrite": ["customer-obsession"],
+                       "Ledger mismatch": ["dive-deep"]}

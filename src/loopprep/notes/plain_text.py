@@ -38,6 +38,7 @@ def plain_sections(lines: list[str], headings: set[int]) -> None:
     width = max((len(line.expandtabs(4).rstrip()) for line in lines), default=0)
     titled = bulleted = False  # under a story's line made a bullet here / written as one
     previous = ""  # the last line of text read under the story's line (or that line)
+    story_indent = 0  # how far the story's line is indented: its details are further in
     following_at = _next_non_blank(lines)
     for index in range(first, len(lines)):
         line = lines[index]
@@ -53,9 +54,9 @@ def plain_sections(lines: list[str], headings: set[int]) -> None:
             bulleted = index not in headings and bulleted
             continue
         if _MARKED.match(line):
-            titled, bulleted, previous = False, not line[:1].isspace(), line
+            titled, bulleted, previous, story_indent = False, not line[:1].isspace(), line, 0
             continue
-        if (titled or bulleted) and line[:1].isspace():  # indented under the story's line: its detail
+        if (titled or bulleted) and _indent(line) > story_indent:  # under the story's line
             joined = _carries_on(previous, line, width)
             lines[index] = ("\t  " if joined else "\t- ") + line.strip()
             previous = line
@@ -64,7 +65,7 @@ def plain_sections(lines: list[str], headings: set[int]) -> None:
             previous = line
         else:
             lines[index] = "- " + line.strip()
-            titled, bulleted, previous = True, False, line
+            titled, bulleted, previous, story_indent = True, False, line, _indent(line)
 
 
 def _titles_a_section(line: str, a_principle: bool, following: str) -> bool:
