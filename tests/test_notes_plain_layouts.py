@@ -363,3 +363,23 @@ def test_plain_text_stories_indented_alike_under_a_principle_are_siblings(tmp_pa
     assert stories == {"Kiosk pilot": ["customer-obsession"],
                        "Returns desk rewrite": ["customer-obsession"],
                        "Ledger mismatch": ["dive-deep"]}
+
+
+def test_markdown_details_indented_under_a_bullet_are_not_its_title(tmp_path: Path) -> None:
+    """'* Kiosk pilot' over '    queues were 40 minutes' (typed, not wrapped) in Markdown:
+    details; a bullet's sentence wrapped at the width goes on in its title."""
+    text = (
+        "## Customer Obsession\n\n* Kiosk pilot at the Leeds store\n"
+        "    queues were 40 minutes at lunch\n    result: 6 minutes, NPS +12\n"
+        "* Returns desk rewrite, refunds took nine days and customers called us every\n"
+        "  single day about it\n\n"
+        "**Note:** the loop is on the 27th, and this line is long enough to set the width\n"
+    )
+    notes = tmp_path / "notes.md"
+    notes.write_text(text, encoding="utf-8")
+    with Bank.open(tmp_path / "home") as bank:
+        bank.import_notes([notes], now=datetime(2026, 1, 1, tzinfo=UTC))
+        told = {s.title: "\n".join(f.text for f in s.fragments) for s in bank.stories()}
+    kiosk, returns = told["Kiosk pilot at the Leeds store"], told[
+        "Returns desk rewrite, refunds took nine days and customers…"]
+    assert "- queues were 40 minutes at lunch" in kiosk and "every single day" in returns

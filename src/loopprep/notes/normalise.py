@@ -29,7 +29,7 @@ from loopprep.model import Framework, PrincipleSlug
 from loopprep.notes.also_principles import also_principles
 from loopprep.notes.bullets import is_placeholder
 from loopprep.notes.csv_tables import MIN_FIELDS, csv_tables
-from loopprep.notes.plain_text import plain_sections, setext_headings
+from loopprep.notes.plain_text import markdown_layout, plain_sections
 from loopprep.notes.principle_names import (
     LP_TAG,
     TAGS_ONLY,
@@ -246,8 +246,8 @@ def normalise_notes(text: str, framework: Framework) -> Normalised:
         csv_tables(lines)
     plain = not any(_HEADING.match(line) or "**" in line or line.lstrip().startswith("|")
                     for line in lines)
-    if not plain:
-        setext_headings(lines)  # 'Stories' over '-------': a heading (plain text: below)
+    if not plain:  # 'Stories' over '-------', '    queues were …' under '- Kiosk pilot'
+        markdown_layout(lines)
     legend = read_legend(lines, framework)
     abbr = {**abbreviations(framework), **{a: s for d in legend.values() for a, s in d.items()}}
     rewriter = _Rewriter(framework, abbr)

@@ -7,6 +7,8 @@ a line over bullets that ends in ':' ('Questions to ask:'), names a part of the 
 holds no stories ('Feedback', 'Mock notes') or stands over questions is a heading too;
 lines indented under a story's line are its details, and a line that only carries on the
 sentence a hard-wrapped line above broke off is part of that line, not a detail of its own.
+Markdown notes typed as text get the same two readings (`markdown_layout`): underlined
+headings and details indented under a bullet.
 """
 
 from __future__ import annotations
@@ -68,6 +70,32 @@ def plain_sections(lines: list[str], headings: set[int]) -> None:
             titled, bulleted, previous, story_indent = True, False, line, _indent(line)
 
 
+def markdown_details(lines: list[str]) -> None:
+    """Markdown notes: an unmarked line right under a bullet, indented further, that does
+    not carry on the bullet's hard-wrapped sentence is a detail of it ('- Kiosk pilot' over
+    '    queues were 40 minutes'), made a nested bullet; a wrapped line stays the bullet's."""
+    width = max((len(line.expandtabs(4).rstrip()) for line in lines), default=0)
+    owner: int | None = None  # the indent of the bullet whose lines these are
+    previous = ""
+    fenced = False
+    for index, line in enumerate(lines):
+        if _FENCE.match(line):
+            fenced = not fenced
+        if fenced or not line.strip():
+            owner = None
+            continue
+        if _MARKED.match(line):
+            owner, previous = _indent(line), line
+            continue
+        if owner is None or _indent(line) <= owner or _NOT_TEXT.match(line.lstrip()):
+            owner = None
+            continue
+        if not _carries_on(previous, line, width, bullet=True):
+            indent = line[: len(line) - len(line.lstrip())]
+            lines[index] = f"{indent}- {line.strip()}"
+        previous = line
+
+
 def _titles_a_section(line: str, a_principle: bool, following: str) -> bool:
     """Whether a line of its own (not indented, not a bullet, not a principle's) over
     bullets ends in ':', names a part of the notes with no stories, or stands over
@@ -119,14 +147,15 @@ def _indent(line: str) -> int:
     return len(line.expandtabs(4)) - len(line.expandtabs(4).lstrip())
 
 
-def _carries_on(previous: str, line: str, width: int) -> bool:
+def _carries_on(previous: str, line: str, width: int, *, bullet: bool = False) -> bool:
     """Whether `line` carries on the sentence `previous` broke off: it hangs deeper than
     `previous`, or `previous` did not end its sentence, filled the width the text is
-    wrapped at, and `line` goes on in lower case."""
-    if not previous.strip() or not previous[:1].isspace():
-        return False  # the story's own line: its details start under it
-    if _indent(line) > _indent(previous):
-        return True
+    wrapped at, and `line` goes on in lower case. Plain text's story line never goes on
+    (its details start under it); a Markdown bullet's may (`bullet`)."""
+    if not previous.strip() or (not previous[:1].isspace() and not bullet):
+        return False
+    if _indent(line) > _indent(previous) and not _MARKED.match(previous):
+        return True  # a hanging indent (under a bullet's line, any continuation is deeper)
     text, before = line.strip(), previous.rstrip()
     if before.endswith(_SENTENCE_END) or not text[:1].islower() or star_label(text):
         return False
@@ -140,6 +169,13 @@ _SETEXT = re.compile(r"^ {0,3}(?P<mark>={3,}|-{3,})[ \t]*$")
 #: what a heading's text cannot be: a heading, a quote, a table row, a list item, a fence
 _NOT_TEXT = re.compile(r"^(?: {4,}|\t|\s*(?:#|>|\||[-*+][ \t]|\d{1,9}[.)][ \t]|```|~~~))")
 _FENCE = re.compile(r"^\s*(?:```|~~~)")
+
+
+def markdown_layout(lines: list[str]) -> None:
+    """Markdown notes laid out as text is: setext headings, then details indented under a
+    bullet (see the two functions)."""
+    setext_headings(lines)
+    markdown_details(lines)
 
 
 def setext_headings(lines: list[str]) -> None:
