@@ -383,3 +383,14 @@ def test_markdown_details_indented_under_a_bullet_are_not_its_title(tmp_path: Pa
     kiosk, returns = told["Kiosk pilot at the Leeds store"], told[
         "Returns desk rewrite, refunds took nine days and customers…"]
     assert "- queues were 40 minutes at lunch" in kiosk and "every single day" in returns
+
+
+def test_a_line_alone_naming_the_questions_ends_the_principle_above(tmp_path: Path) -> None:
+    """'QUESTIONS' alone over 'Q: … / A: …' lines after '## Dive Deep': its own section."""
+    text = (
+        "## Dive Deep\n\n- Ledger mismatch\n  - R: fixed, audit passed\n\n"
+        "QUESTIONS\nQ: tell me about a time you went deep\nA: Ledger mismatch\n"
+    )
+    stories, asked = _read(tmp_path, text, "notes.md")
+    assert stories == {"Ledger mismatch": ["dive-deep"]}
+    assert asked == {"tell me about a time you went deep": ["Ledger mismatch"]}

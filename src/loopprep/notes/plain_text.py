@@ -176,6 +176,32 @@ def markdown_layout(lines: list[str]) -> None:
     bullet (see the two functions)."""
     setext_headings(lines)
     markdown_details(lines)
+    part_headings(lines)
+
+
+def part_headings(lines: list[str]) -> None:
+    """A line alone in capitals naming a part of the notes that holds no stories
+    ('QUESTIONS', 'TODO', 'MOCK FEEDBACK'), right over its content, is a heading at the level
+    of the heading above it: it ends that section (a principle's), as its writer's eye sees
+    it. In sentence case ('Questions this answers:') it stays the section's own line."""
+    level = 0
+    for index, line in enumerate(lines):
+        hashes = _ATX.match(line)
+        if hashes is not None:
+            level = len(hashes.group(1))
+            continue
+        if not level or not line.strip() or line[:1].isspace() or index + 1 >= len(lines) \
+                or not lines[index + 1].strip() or (index and lines[index - 1].strip()):
+            continue
+        if line.isupper() and (_META_SECTION.match(line) or _QUESTIONS_PART.match(line)):
+            lines[index] = f"{'#' * level} {line.strip().rstrip(':')}"
+
+
+_ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]")
+#: a part of the notes that holds questions: 'QUESTIONS', 'Likely questions:', 'Questions
+#: from glassdoor'
+_QUESTIONS_PART = re.compile(r"^\W*(?:(?:likely|possible|practice|expected|my)\s+)?questions?"
+                             r"(?:\s+[\w'’]+){0,3}\s*:?\s*$", re.IGNORECASE)
 
 
 def setext_headings(lines: list[str]) -> None:
