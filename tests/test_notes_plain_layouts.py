@@ -394,3 +394,13 @@ def test_a_line_alone_naming_the_questions_ends_the_principle_above(tmp_path: Pa
     stories, asked = _read(tmp_path, text, "notes.md")
     assert stories == {"Ledger mismatch": ["dive-deep"]}
     assert asked == {"tell me about a time you went deep": ["Ledger mismatch"]}
+
+
+def test_a_tick_grid_with_an_empty_corner_cell_is_read(tmp_path: Path) -> None:
+    """'| | Warehouse move | Missed truck |': the corner cell over the principles left empty."""
+    text = (
+        "| | Warehouse move | Missed truck |\n|---|---|---|\n"
+        "| Deliver Results | ✓ | |\n| Earn Trust | | ✓ |\n| Frugality | | |\n"
+    )
+    stories, _ = _read(tmp_path, text, "notes.md")
+    assert stories == {"Warehouse move": ["deliver-results"], "Missed truck": ["earn-trust"]}

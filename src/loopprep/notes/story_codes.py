@@ -99,10 +99,11 @@ def transposed_matrix(lines: list[str], start: int, framework: Framework, key: d
     rows = [[c.strip() for c in line.strip().strip("|").split("|")] for line in lines[start + 2:end]]
     slugs = [named_principle(re.sub(r"^\d{1,2}[.)]?\s+", "", r[0]), framework) for r in rows]
     stories = cells[1:]
-    # each column a story: by the code its key spells out ('A'), or by its own name under
-    # a first column headed as the principles' ('| LP | Store outage | … |')
+    # each column a story: by the code its key spells out ('A'), or by its own name over
+    # a first column headed as the principles' or not at all ('| LP | Store outage | … |')
     titles = [key[c] for c in stories] if all(c in key for c in stories) else (
-        stories if _PRINCIPLES_COLUMN.match(cells[0]) and all(stories) and len(stories) > 1
+        stories if (not cells[0] or _PRINCIPLES_COLUMN.match(cells[0])) and all(stories)
+        and len(stories) > 1
         and all(len(c) <= _MARK_WIDTH for r in rows for c in r[1:]) else [])  # ticks only
     if len([s for s in slugs if s]) < 2 or len(stories) > len(rows) or not titles \
             or not re.match(r"^\|?\s*:?-+", lines[start + 1].strip()):
