@@ -404,3 +404,14 @@ def test_a_tick_grid_with_an_empty_corner_cell_is_read(tmp_path: Path) -> None:
     )
     stories, _ = _read(tmp_path, text, "notes.md")
     assert stories == {"Warehouse move": ["deliver-results"], "Missed truck": ["earn-trust"]}
+
+
+def test_a_title_ending_in_an_emphasised_also_list_is_filed_under_it(tmp_path: Path) -> None:
+    """'### **1.2 Returns desk** *(also Earn Trust)*' (a Docs export) is the story
+    'Returns desk', filed under its section's principle and Earn Trust."""
+    text = (
+        "## **Customer Obsession**\n\n### **1.2 Returns desk** *(also Earn Trust)*\n\n"
+        "**S:** refunds took 9 days\n\n**R:** 2 days\n"
+    )
+    stories, _ = _read(tmp_path, text, "notes.md")
+    assert stories == {"Returns desk": ["earn-trust", "customer-obsession"]}

@@ -27,7 +27,6 @@ from dataclasses import dataclass, field
 
 from loopprep.model import Framework, PrincipleSlug
 from loopprep.notes.also_principles import also_principles
-from loopprep.notes.bullets import is_placeholder
 from loopprep.notes.csv_tables import MIN_FIELDS, csv_tables
 from loopprep.notes.plain_text import markdown_layout, plain_sections
 from loopprep.notes.principle_names import (
@@ -48,6 +47,7 @@ from loopprep.notes.story_codes import (
     story_key,
     transposed_matrix,
 )
+from loopprep.notes.story_lines import LABEL_TITLE, story_list
 
 _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u200b": "",
                          "\ufeff": "", "\uf0b7": "•", "\uf0a7": "§"})  # + Word's Symbol bullets
@@ -70,15 +70,7 @@ _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>(?:[-*+]|\d{1,3}[.)])[ \t]+)?
 _HEADING = re.compile(r"^\s*(#{1,6})\s")
 _QA = re.compile(r"^(\s*(?:[-*]\s+)?)(?:\*\*)?(?:TODO:?\s+)?([QA])\.(?:\*\*)?\s+")
 _TODO_Q = re.compile(r"^(\s*(?:[-*]\s+)?)TODO:?\s+(Q:\s)")
-#: a story's principles after its title: one bracketed list, or a run of bracketed codes
-_TRAILING_LIST = (re.compile(r"^(?P<title>.+?)\s*(?P<list>(?:[\[(][^\[\]()]+[\])]\s*){2,})$"),
-                  re.compile(r"^(?P<title>.+?)\s*(?P<list>(?:\[\[[^\[\]|]+\]\]\s*)+)$"),  # [[LP]]
-                  re.compile(r"^(?P<title>.+?)\s*\((?P<list>[^()]+)\)\s*$"),
-                  re.compile(r"^(?P<title>.+?)\s*\[(?P<list>[^\[\]]+)\]\s*$"),
-                  re.compile(r"^(?P<title>.+?)\s*\{(?P<list>[^{}]+)\}\s*$"),
-                  re.compile(r"^(?P<title>.+?)\s+[-–—]\s+(?P<list>[^-–—]+)$"))
 _LINK_ONLY = re.compile(r"(?<=\s)\[([^\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))*\)\s*$")
-_BRACKETS_BETWEEN = re.compile(r"\s*[\])]+\s*[\[(]+\s*")  # '[DD] [OW]', '[[A]] [[B]]'
 _ANSWER = re.compile(r"^(\s*(?:[-*+]\s+)?)(?:(?:\*\*)?A:(?:\*\*)?|use:?|answer(?: with)?:?|"
                      r"story:)\s+", re.IGNORECASE)
 _Q_LINE = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*)?Q\b")
@@ -94,8 +86,6 @@ _PAGE_TAG = re.compile(r"(?<![\w&])#\[\[(?P<name>[^\]]+)\]\]")
 _TASK = re.compile(r"^(\s*[-*+]\s+)(?:(?:TODO|LATER|NOW|DOING)\b:?\s*|"
                    r"(?=(?:need|find|add|write|tbd)\b.*\bstor(?:y|ies)\b))", re.IGNORECASE)
 _DONE = re.compile(r"^(\s*[-*+]\s+)DONE\b:?\s*")
-_LABEL_TITLE = re.compile(r"^\W*(?:lps?|leadership principles?|principles?|competenc\w*)\b",
-                          re.IGNORECASE)
 _ANSWER_MARK = re.compile(r"→|->|=>|⇒|\s[-–—]\s")
 _MATRIX_MARK = {"x", "✓", "✔", "✅", "yes", "y", "true", "●", "○", "◐", "•", "*", "+"}
 
@@ -189,27 +179,6 @@ def _matrix(lines: list[str], start: int, framework: Framework,
         lines[end] = f"| {row[0]} | {', '.join(marked) or '—'} |"
         end += 1
     return end - start
-
-
-def _story_list(rest: str, framework: Framework, abbr: dict[str, PrincipleSlug]
-                ) -> tuple[str, list[PrincipleSlug]] | None:
-    """`Pager storm (OWN, BFA)` -> ('Pager storm', [ownership, bias-for-action])."""
-    if not (rest.rstrip().endswith((")", "]", "}")) or " - " in rest or " – " in rest or " — " in rest):
-        return None
-    for pattern in _TRAILING_LIST[0 if rest.count(")") + rest.count("]") > 1 else 2:]:  # (runs)
-        m = pattern.match(rest)
-        if m is None:
-            continue
-        title = m.group("title").strip()
-        bare = title.strip("*_ ")
-        if not bare or _LABEL_TITLE.match(bare) or len(bare.split()) > 12 or _strong(
-                bare, framework) or is_placeholder(bare) or bare.startswith(("[ ]", "[x]")):
-            continue  # '→ ??? nothing yet (Frugality)'; a to-do ('find a story for [[Think Big]]')
-        listed = _BRACKETS_BETWEEN.sub(", ", m.group("list")).strip("[]() ")
-        slugs = principle_list(listed, framework, abbr)
-        if slugs:
-            return title, slugs
-    return None
 
 
 def _tags(line: str, framework: Framework) -> tuple[str, list[PrincipleSlug]]:
@@ -369,7 +338,7 @@ class _Rewriter:
         if numbered and self.key.get(numbered.group("code")) == numbered.group("title").strip():
             line = line[: hashes.end()] + line[numbered.start("title"):]  # '### #3 Title': #3 a code
         self.gaps = bool(_GAPS.match(re.sub(r"[*_]", "", line[hashes.end():])))
-        split = _story_list(line[hashes.end():], self.framework, self.abbr)
+        split = story_list(line[hashes.end():], self.framework, self.abbr)
         if split is None:
             return line
         self.out.principles[index] = split[1]
@@ -381,7 +350,7 @@ class _Rewriter:
         indent, rest = m.group("indent"), m.group("rest")
         slug = _alone(_LEADING_MARKS.sub("", rest) if not m.group("mark") else rest,
                       self.framework)
-        nested_label = bool(indent and m.group("mark") and _LABEL_TITLE.match(rest))
+        nested_label = bool(indent and m.group("mark") and LABEL_TITLE.match(rest))
         if slug is not None and (m.group("mark") or not indent) and not nested_label:
             self.level = self.level or min(self.heading + 1, 6)
             self.out.headings.add(index)
@@ -391,7 +360,7 @@ class _Rewriter:
         if listed and (slugs := principle_list(listed.group(2), self.framework, self.abbr)):
             names = ", ".join(p.name for s in slugs if (p := self.framework.get(s)))
             return f"{line[: len(line) - len(rest)]}{listed.group(1)}: {names}"
-        split = _story_list(rest, self.framework, self.abbr)
+        split = story_list(rest, self.framework, self.abbr)
         if split is None or is_question(rest):  # '"Tell me…" – nothing yet (Frugality)'
             if split is None and (also := also_principles(rest, self.framework, self.abbr)):
                 self.out.also[index] = also
