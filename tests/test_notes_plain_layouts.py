@@ -415,3 +415,18 @@ def test_a_title_ending_in_an_emphasised_also_list_is_filed_under_it(tmp_path: P
     )
     stories, _ = _read(tmp_path, text, "notes.md")
     assert stories == {"Returns desk": ["earn-trust", "customer-obsession"]}
+
+
+def test_a_bullet_pointing_at_another_principles_story_files_that_story(tmp_path: Path) -> None:
+    """'the a11y audit (see Insist on the Highest Standards)' under Customer Obsession:
+    the 'Accessibility audit' told there is filed under Customer Obsession too; a pointer
+    that matches no story there stays a story of its own."""
+    text = (
+        "## Customer Obsession\n\n- the a11y audit (see Insist on the Highest Standards)\n"
+        "- the kiosk pilot (see Frugality)\n\n"
+        "## Insist on the Highest Standards\n\n- Accessibility audit\n  - R: 37 issues fixed\n"
+    )
+    stories, _ = _read(tmp_path, text, "notes.md")
+    assert stories == {"Accessibility audit": ["customer-obsession",
+                                               "insist-on-the-highest-standards"],
+                       "The kiosk pilot": ["customer-obsession"]}

@@ -24,6 +24,7 @@ from loopprep.notes.drafts import (
 from loopprep.notes.frontmatter import split_front_matter
 from loopprep.notes.normalise import normalise_notes
 from loopprep.notes.outline import Heading, Item, ListBlock, TooDeep, parse_outline
+from loopprep.notes.pointers import resolve_pointers
 from loopprep.notes.principle_names import front_matter_principles
 from loopprep.notes.question_text import clean_question
 from loopprep.notes.questions import collect_questions
@@ -103,6 +104,8 @@ def collect_stories(doc: ParsedNotes, framework: Framework, registry: StoryRegis
         _line_principles(doc, registry)
     if doc.also_principles:
         _also_principles(doc)
+    if doc.pointers:
+        resolve_pointers(doc, registry)
 
 
 def _also_principles(doc: ParsedNotes) -> None:

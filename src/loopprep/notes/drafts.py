@@ -105,6 +105,8 @@ class ParsedNotes:
     line_principles: dict[int, list[PrincipleSlug]] = field(default_factory=dict)
     #: line -> principles a story's detail adds (`also for Earn Trust – …`)
     also_principles: dict[int, list[PrincipleSlug]] = field(default_factory=dict)
+    #: (line, title, its principle, the principle it points at): 'the audit (see DD)'
+    pointers: list[tuple[int, str, PrincipleSlug, PrincipleSlug]] = field(default_factory=list)
     #: principles the note names for its one story (`lps:` front matter, `#lp/…` tag lines)
     note_principles: list[PrincipleSlug] = field(default_factory=list)
     #: story key -> the date its line gives after the title ('(2023)')

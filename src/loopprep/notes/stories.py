@@ -19,6 +19,7 @@ from loopprep.notes.bullets import (
 )
 from loopprep.notes.drafts import LinkDraft, ParsedNotes, QuestionDraft, place, short
 from loopprep.notes.outline import Block, Heading, Item, ListBlock, Paragraph, details, render
+from loopprep.notes.pointers import pointer
 from loopprep.notes.principle_sections import empty_sections, principle_texts
 from loopprep.notes.principles import match_principle
 from loopprep.notes.question_text import answer_split, is_question
@@ -203,6 +204,10 @@ def _story_item(
             )
             place(doc, item, "finding:reflection")
             return []
+    if not item.children and (pointed := pointer(text, framework)) is not None:
+        doc.pointers.append((line, pointed[0], principle, pointed[1]))  # filed once all is read
+        doc.placed[line] = "pointer"
+        return []
     links = _WIKILINK.findall(text)
     if links and all(principle_heading(target.strip(), framework) for target in links):
         return _principle_pointer(doc, item, text, principle, registry, framework)
