@@ -430,3 +430,14 @@ def test_a_bullet_pointing_at_another_principles_story_files_that_story(tmp_path
     assert stories == {"Accessibility audit": ["customer-obsession",
                                                "insist-on-the-highest-standards"],
                        "The kiosk pilot": ["customer-obsession"]}
+
+
+def test_a_logseq_property_under_a_block_stays_its_property_under_a_heading(tmp_path: Path) -> None:
+    """'  lp:: [[Hire and Develop the Best]]' under its block, below a heading: the block's
+    principles (the Markdown detail rule leaves a property alone)."""
+    text = (
+        "## Stories\n- Hiring three shift leads\n  lp:: [[Hire and Develop the Best]]\n"
+        "\t- promoted Marcus, all 3 still there a year later\n"
+    )
+    stories, _ = _read(tmp_path, text, "notes.md")
+    assert stories == {"Hiring three shift leads": ["hire-and-develop-the-best"]}

@@ -90,6 +90,8 @@ def markdown_details(lines: list[str]) -> None:
         if owner is None or _indent(line) <= owner or _NOT_TEXT.match(line.lstrip()):
             owner = None
             continue
+        if _PROPERTY.match(line):
+            continue  # Logseq's '  lp:: …' under its block: the block's, read with it
         if not _carries_on(previous, line, width, bullet=True):
             indent = line[: len(line) - len(line.lstrip())]
             lines[index] = f"{indent}- {line.strip()}"
@@ -169,6 +171,7 @@ _SETEXT = re.compile(r"^ {0,3}(?P<mark>={3,}|-{3,})[ \t]*$")
 #: what a heading's text cannot be: a heading, a quote, a table row, a list item, a fence
 _NOT_TEXT = re.compile(r"^(?: {4,}|\t|\s*(?:#|>|\||[-*+][ \t]|\d{1,9}[.)][ \t]|```|~~~))")
 _FENCE = re.compile(r"^\s*(?:```|~~~)")
+_PROPERTY = re.compile(r"^[ \t]+[A-Za-z][\w-]{0,30}::(?:\s|$)")
 
 
 def markdown_layout(lines: list[str]) -> None:
