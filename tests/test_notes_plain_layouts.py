@@ -441,3 +441,18 @@ def test_a_logseq_property_under_a_block_stays_its_property_under_a_heading(tmp_
     )
     stories, _ = _read(tmp_path, text, "notes.md")
     assert stories == {"Hiring three shift leads": ["hire-and-develop-the-best"]}
+
+
+def test_a_journal_day_holds_stories_and_is_none(tmp_path: Path) -> None:
+    """'- [[Jan 2nd, 2026]]' over a block told by its 'lp::' property: that block is the
+    story; a date heading ('## 2026-01-05') never titles the STAR lines under it."""
+    text = (
+        "- [[Jan 2nd, 2026]]\n\t- Hiring three shift leads\n\t  lp:: [[Hire and Develop the Best]]\n"
+        "\t\t- promoted Marcus, all 3 still there a year later\n"
+    )
+    stories, _ = _read(tmp_path, text, "notes.md")
+    assert stories == {"Hiring three shift leads": ["hire-and-develop-the-best"]}
+    headed = "## 2026-01-05\n\n**Situation:** stretch wrap cost $31k a year\n\n**Result:** $12k saved\n"
+    (tmp_path / "2").mkdir()
+    stories, _ = _read(tmp_path / "2", headed, "notes.md")
+    assert "2026-01-05" not in stories

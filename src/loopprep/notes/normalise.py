@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from loopprep.model import Framework, PrincipleSlug
 from loopprep.notes.also_principles import also_principles
 from loopprep.notes.csv_tables import MIN_FIELDS, csv_tables
+from loopprep.notes.journal import journal_days
 from loopprep.notes.plain_text import markdown_layout, plain_sections
 from loopprep.notes.principle_names import (
     LP_TAG,
@@ -217,6 +218,7 @@ def normalise_notes(text: str, framework: Framework) -> Normalised:
                     for line in lines)
     if not plain:  # 'Stories' over '-------', '    queues were …' under '- Kiosk pilot'
         markdown_layout(lines)
+    journal_days(lines)  # '- [[Dec 28th, 2025]]' over its blocks: a day, holding stories
     legend = read_legend(lines, framework)
     abbr = {**abbreviations(framework), **{a: s for d in legend.values() for a, s in d.items()}}
     rewriter = _Rewriter(framework, abbr)

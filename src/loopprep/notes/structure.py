@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from loopprep.model import Framework, PrincipleSlug
+from loopprep.notes.journal import is_date
 from loopprep.notes.outline import Block, Heading, Item, ListBlock, Paragraph
 from loopprep.notes.principle_lines import (
     LABEL_LINE,
@@ -199,7 +200,7 @@ def restructure(blocks: list[Block], framework: Framework,
         if chunk.heading is not None:
             out.append(chunk.heading)
         heading = chunk.heading.text if chunk.heading is not None else ""
-        generic = bool(_GENERIC_TITLES.match(heading.strip()))
+        generic = bool(_GENERIC_TITLES.match(heading.strip())) or is_date(heading)  # a day
         principle = bool(heading) and is_principle(heading)
         story_heading = bool(heading) and not principle and not generic
         given = [p for key, value in (chunk.heading.properties.items() if chunk.heading else ())
