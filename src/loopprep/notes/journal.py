@@ -21,15 +21,25 @@ _DATE = re.compile(
 _TOP_BLOCK = re.compile(r"^-[ \t]+(?P<text>\S.*?)\s*$")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def is_date(text: str) -> bool:
     """Whether a heading or block is a date and nothing else (a journal's day)."""
-    return any(c.isdigit() for c in text) and _DATE.match(text.strip(" *_#")) is not None
+    return len(text) < _LONGEST and _DIGIT.search(text) is not None and \
+        _DATE.match(text.strip(" *_#")) is not None
+
+
+_LONGEST = 48  # 'Wednesday, September 30th, 2026' and its brackets fit
 
 
 def journal_days(lines: list[str]) -> None:
     """Make each top-level block that is a date alone, over nested blocks, a block
     heading, in place: '- [[Dec 28th, 2025]]' -> '- ## Dec 28th, 2025'."""
-    for index, line in enumerate(lines[:-1]):
+    for index, line in enumerate(lines):
+        if not line.startswith("- ") or len(line) > _LONGEST or index + 1 == len(lines) \
+                or lines[index + 1][:1] not in (" ", "\t", ""):
+            continue  # (a day has its blocks nested under it)
         block = _TOP_BLOCK.match(line)
         if block is None or not is_date(block.group("text")):
             continue

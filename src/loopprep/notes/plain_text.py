@@ -74,24 +74,26 @@ def markdown_details(lines: list[str]) -> None:
     """Markdown notes: an unmarked line right under a bullet, indented further, that does
     not carry on the bullet's hard-wrapped sentence is a detail of it ('- Kiosk pilot' over
     '    queues were 40 minutes'), made a nested bullet; a wrapped line stays the bullet's."""
-    width = max((len(line.expandtabs(4).rstrip()) for line in lines), default=0)
-    owner: int | None = None  # the indent of the bullet whose lines these are
+    width = 0  # the width the text is wrapped at, measured when first needed
+    owner: str | None = None  # the bullet whose lines these are
     previous = ""
     fenced = False
     for index, line in enumerate(lines):
-        if _FENCE.match(line):
+        if ("`" in line or "~" in line) and _FENCE.match(line):
             fenced = not fenced
         if fenced or not line.strip():
             owner = None
             continue
         if _MARKED.match(line):
-            owner, previous = _indent(line), line
+            owner = previous = line
             continue
-        if owner is None or _indent(line) <= owner or _NOT_TEXT.match(line.lstrip()):
+        if owner is None or not line[:1].isspace() or _indent(line) <= _indent(owner) \
+                or _NOT_TEXT.match(line.lstrip()):
             owner = None
             continue
         if _PROPERTY.match(line):
             continue  # Logseq's '  lp:: …' under its block: the block's, read with it
+        width = width or max(len(text.expandtabs(4).rstrip()) for text in lines)
         if not _carries_on(previous, line, width, bullet=True):
             indent = line[: len(line) - len(line.lstrip())]
             lines[index] = f"{indent}- {line.strip()}"
@@ -177,9 +179,13 @@ _PROPERTY = re.compile(r"^[ \t]+[A-Za-z][\w-]{0,30}::(?:\s|$)")
 def markdown_layout(lines: list[str]) -> None:
     """Markdown notes laid out as text is: setext headings, then details indented under a
     bullet (see the two functions)."""
-    setext_headings(lines)
-    markdown_details(lines)
-    part_headings(lines)
+    text = "\n".join(lines)  # each reading looks for its shape in the text first (speed)
+    if _ANY_UNDERLINE.search(text):
+        setext_headings(lines)
+    if _ANY_DETAIL.search(text):
+        markdown_details(lines)
+    if _ANY_CAPITALS.search(text):
+        part_headings(lines)
 
 
 def part_headings(lines: list[str]) -> None:
@@ -189,18 +195,24 @@ def part_headings(lines: list[str]) -> None:
     it. In sentence case ('Questions this answers:') it stays the section's own line."""
     level = 0
     for index, line in enumerate(lines):
-        hashes = _ATX.match(line)
+        hashes = _ATX.match(line) if "#" in line[:4] else None
         if hashes is not None:
             level = len(hashes.group(1))
+            continue
+        if not line.isupper():
             continue
         if not level or not line.strip() or line[:1].isspace() or index + 1 >= len(lines) \
                 or not lines[index + 1].strip() or (index and lines[index - 1].strip()):
             continue
-        if line.isupper() and (_META_SECTION.match(line) or _QUESTIONS_PART.match(line)):
+        if _META_SECTION.match(line) or _QUESTIONS_PART.match(line):
             lines[index] = f"{'#' * level} {line.strip().rstrip(':')}"
 
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]")
+_ANY_UNDERLINE = re.compile(r"^ {0,3}(?:={3,}|-{3,})[ \t]*$", re.MULTILINE)
+_ANY_DETAIL = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t].*\n[ \t]+(?![-*+][ \t]|\d{1,9}[.)][ \t])\S",
+                         re.MULTILINE)
+_ANY_CAPITALS = re.compile(r"^[^a-z\n]*[A-Z]{2}[^a-z\n]*$", re.MULTILINE)
 #: a part of the notes that holds questions: 'QUESTIONS', 'Likely questions:', 'Questions
 #: from glassdoor'
 _QUESTIONS_PART = re.compile(r"^\W*(?:(?:likely|possible|practice|expected|my)\s+)?questions?"
@@ -212,9 +224,10 @@ def setext_headings(lines: list[str]) -> None:
     '#' heading, the only kind the outline reader knows, and its underline a blank."""
     fenced = False
     for index, line in enumerate(lines):
-        if _FENCE.match(line):
+        if ("`" in line or "~" in line) and _FENCE.match(line):
             fenced = not fenced
-        if fenced or index == 0 or not (underline := _SETEXT.match(line)):
+        if fenced or index == 0 or line.lstrip(" ")[:1] not in ("-", "=") or not (
+                underline := _SETEXT.match(line)):
             continue
         title = lines[index - 1]
         if not title.strip() or _NOT_TEXT.match(title) or (index > 1 and lines[index - 2].strip()):

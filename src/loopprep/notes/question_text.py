@@ -39,6 +39,7 @@ _Q_PREFIX = re.compile(r"^(?:\*\*|__|\*|_)?\s*(?:(?:likely|possible|probable|exp
 _QUOTED = re.compile(r'^["“](?P<asked>[^"“”]{8,})["”]\s*(?P<after>.*)$')
 #: the writer's own label of a question: 'Q:', 'Q.', 'Question:' (not 'Q3:', a quarter too)
 _LABELLED = re.compile(r"^\s*(?:\*\*|__)?(?:q|question)\s*[:.]\s", re.IGNORECASE)
+_LABEL_STARTS = frozenset("qQ*_")
 _FIRST_SENTENCE = re.compile(r"(?<=[?.!])\s")
 
 
@@ -112,7 +113,8 @@ def opens_a_question(text: str) -> bool:
 
 def is_question(text: str) -> bool:
     """Whether a line asks an interview question ('Tell me about…', 'Why did you…?')."""
-    if "?" not in text and not _may_start_question(text) and not _LABELLED.match(text):
+    if "?" not in text and not _may_start_question(text) and not (
+            text.lstrip()[:1] in _LABEL_STARTS and _LABELLED.match(text)):
         # most lines: told at a glance
         return may_ask_in_german(text) and asks_in_german(clean_question(text))
     return _is_question(text)

@@ -9,12 +9,15 @@ from __future__ import annotations
 import re
 
 _LETTER_DASH = re.compile(r"^(?P<lead>[ \t]*(?:[-*+][ \t]+)?)(?P<letter>[STAR])[ \t]+[–—-][ \t]+(?=\S)")
+_ANY = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?[STAR][ \t]+[–—-][ \t]", re.MULTILINE)
 _ORDER = "STAR"
 _MIN_RUN = 3  # S, A and R at least: two letters in order happen by chance
 
 
 def star_letters(lines: list[str]) -> None:
     """Rewrite every run of sibling 'S – …', 'T – …', 'A – …', 'R – …' lines in place."""
+    if not _ANY.search("\n".join(lines)):
+        return  # (most notes have none: told by one search of the text)
     index = 0
     while index < len(lines):
         first = _LETTER_DASH.match(lines[index])

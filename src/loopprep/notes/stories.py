@@ -151,10 +151,13 @@ def _principle_pointer(doc: ParsedNotes, item: Item, text: str, principle: Princ
     return [named.key]
 
 
+_EMPHASIS = re.compile(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)")
+
+
 def _meta_kind(text: str) -> str | None:
     """What a bullet or paragraph about the notes is ('a_to_do', 'mock_feedback', 'an_aside'
     …), bold or italic or not; None for any other text."""
-    bare = re.sub(r"\*\*|__|(?<!\w)[*_]|[*_](?!\w)", "", text).strip()
+    bare = _EMPHASIS.sub("", text).strip() if "*" in text or "_" in text else text.strip()
     meta = META_BULLET.match(bare)
     if meta is not None:
         return meta.lastgroup or "a_note"

@@ -45,7 +45,11 @@ def story_list(rest: str, framework: Framework, abbr: dict[str, PrincipleSlug]
         if not bare or LABEL_TITLE.match(bare) or len(bare.split()) > 12 or named_principle(
                 bare, framework) or is_placeholder(bare) or bare.startswith(("[ ]", "[x]")):
             continue  # '→ ??? nothing yet (Frugality)'; a to-do ('find a story for [[Think Big]]')
-        listed = _ALSO_LEAD.sub("", _BRACKETS_BETWEEN.sub(", ", m.group("list")).strip("[]() "))
+        listed = m.group("list")
+        if "]" in listed or ")" in listed:  # '[DD] [OW]': the codes of a run
+            listed = _BRACKETS_BETWEEN.sub(", ", listed).strip("[]() ")
+        if "lso" in listed:
+            listed = _ALSO_LEAD.sub("", listed)
         slugs = principle_list(listed, framework, abbr)
         if slugs:
             return title, slugs
