@@ -86,13 +86,13 @@ def test_demo_imports_the_bundled_example(cli: CLI, loopprep_home: Path) -> None
 
 def test_an_import_that_finds_nothing_says_so_and_names_what_it_left(
         cli: CLI, write: Callable[[str, str], Path]) -> None:
-    # a journal page: its stories sit under date blocks, which name no principle
-    notes = write("journal.md", "- [[Dec 28th, 2025]]\n"
-                                "  - Pager storm at night: I rolled the release back\n"
-                                "  - Asked the support lead what customers saw\n")
+    # a page of errands: nothing under a principle, nothing asked
+    notes = write("errands.md", "- Saturday errands\n"
+                                "  - pick up the bike from the shop\n"
+                                "  - return the library books\n")
     for _ in range(2):  # the first import and a second one say the same
         assert cli("import", notes) == 0
         said = " ".join(cli.out.split())
         assert "no story or question was found in these notes" in said
         assert "nothing changed since the last import" not in said
-        assert "'[[Dec 28th, 2025]]' (with the 2 bullets under it) is outside the principles" in said
+        assert "'Saturday errands' (with the 2 bullets under it) is outside the principles" in said

@@ -59,9 +59,9 @@ def test_upload_of_the_real_notes_reports_what_it_found(imported: TestClient, lo
 
 
 def test_an_upload_that_holds_no_story_says_so_and_points_to_the_review(web: TestClient) -> None:
-    journal = b"- [[Dec 28th, 2025]]\n  - Pager storm at night: I rolled the release back\n"
+    errands = b"- Saturday errands\n  - pick up the bike from the shop\n"
     page = web.post("/import/upload", data=form(),
-                    files={"notes": ("journal.md", journal, "text/markdown")})
+                    files={"notes": ("errands.md", errands, "text/markdown")})
     text = main_text(page.text)
     assert "No story or question was found in these notes" in text
     assert "Nothing changed since the last import" not in text
