@@ -53,8 +53,11 @@ def test_a_spoken_answer_from_record_to_feedback(web: TestClient, spoken: Path,
                                                  loopprep_home: Path) -> None:
     url, page = _question(web)
     assert 'id="record"' in page and '<meter id="level"' in page and 'id="timer"' in page
-    assert '<script src="/static/practice-record-1.js" defer></script>' in page
-    assert "SpeechRecognition" not in web.get("/static/practice-record-1.js").text.replace(
+    assert '<script src="/static/practice-record-2.js" defer></script>' in page
+    # disabled until the script has set it up: a click before it loads would do nothing
+    assert re.search(r'<button[^>]*id="record"[^>]*disabled', page)
+    assert "button.disabled = false;" in web.get("/static/practice-record-2.js").text
+    assert "SpeechRecognition" not in web.get("/static/practice-record-2.js").text.replace(
         "SpeechRecognition API is never used", "")
     heard = _upload(web, spoken.read_bytes())
     assert heard.status_code == 200, heard.text

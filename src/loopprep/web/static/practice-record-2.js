@@ -12,6 +12,7 @@
       var voice = new Audio(aloud.getAttribute("data-src"));
       voice.play().catch(function () { aloud.textContent = "The question could not be played"; });
     });
+    aloud.disabled = false;
   }
   var button = document.getElementById("record");
   if (!button) { return; }
@@ -38,6 +39,7 @@
         "the microphone only there or over https), or type your answer.", true);
     return;
   }
+  button.disabled = false;  // (rendered disabled until this script has set it up)
 
   function kind() {
     var kinds = ["audio/webm;codecs=opus", "audio/ogg;codecs=opus", "audio/webm", "audio/mp4"];
