@@ -88,8 +88,7 @@ def show_report(report: ImportReport, total: int, *, review_next: bool = True) -
         out.print(f"  [green]+[/green] {story_id} now filed under {slug}")
     for story_id, slug in report.links_removed:
         out.print(f"  [red]-[/red] {story_id} no longer filed under {slug}")
-    if not (report.stories_added or report.stories_updated or report.stories_unchanged
-            or questions):
+    if not report.found_anything:
         out.print("  [yellow]no story or question was found in these notes[/yellow]: a story "
                   "is a bullet or heading under a principle (a heading, a line of its own or "
                   "a tag), or a line that names its principles; the lines below say what was "

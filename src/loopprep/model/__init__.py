@@ -268,6 +268,13 @@ class ImportReport:
     technical_sections: int = 0
 
     @property
+    def found_anything(self) -> bool:
+        """Whether the files told any story or question (new, updated or as before)."""
+        return bool(self.stories_added or self.stories_updated or self.stories_unchanged
+                    or self.questions_added or self.questions_updated
+                    or self.questions_unchanged)
+
+    @property
     def changed(self) -> bool:
         return bool(
             self.files_gone
