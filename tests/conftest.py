@@ -96,3 +96,18 @@ def graded() -> list[dict[str, Any]]:
 @pytest.fixture(scope="session")
 def eval_answers() -> list[dict[str, Any]]:
     return read_jsonl(ROOT / "bench" / "data" / "star_answers_eval.jsonl")
+
+
+def import_text(cli: CLI, tmp_path: Path, text: str, name: str
+                ) -> tuple[dict[str, list[str]], list[tuple[str, list[str]]]]:
+    """Import `text` as the notes file `name` through the CLI: each story's title -> its
+    principles, and each question with the titles of the stories it is linked to."""
+    notes = tmp_path / name
+    notes.write_text(text, encoding="utf-8")
+    cli.json("import", notes)
+    stories: list[dict[str, Any]] = cli.json("stories")["stories"]  # type: ignore[index]
+    titles = {s["id"]: s["title"] for s in stories}
+    asked: list[dict[str, Any]] = cli.json(
+        "questions", "--origin", "notes")["questions"]  # type: ignore[index]
+    return ({s["title"]: s["principles"] for s in stories},
+            [(q["text"], [titles[i] for i in q["stories"]]) for q in asked])

@@ -5,27 +5,10 @@ stories, written for these tests."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from conftest import CLI
+from conftest import CLI, import_text
 from loopprep.frameworks import load_framework
 from loopprep.notes.dialects import as_markdown
-
-
-def _import(cli: CLI, tmp_path: Path, text: str, name: str) -> tuple[dict[str, list[str]],
-                                                                     list[tuple[str, list[str]]]]:
-    """Import `text` as the notes file `name`: each story's title -> its principles, and
-    each question with the titles of the stories it is linked to."""
-    notes = tmp_path / name
-    notes.write_text(text, encoding="utf-8")
-    cli.json("import", notes)
-    stories: list[dict[str, Any]] = cli.json("stories")["stories"]  # type: ignore[index]
-    titles = {s["id"]: s["title"] for s in stories}
-    asked: list[dict[str, Any]] = cli.json(
-        "questions", "--origin", "notes")["questions"]  # type: ignore[index]
-    return ({s["title"]: s["principles"] for s in stories},
-            [(q["text"], [titles[i] for i in q["stories"]]) for q in asked])
-
 
 ORG = """#+TITLE: Loop prep
 #+TODO: TODO WIP | SOLID
@@ -51,7 +34,7 @@ def test_org_mode_headlines_tags_drawers_and_description_lists(cli: CLI, tmp_pat
     """Headlines lose their TODO keyword (declared by `#+TODO:`), priority and progress
     cookie; tags that name principles file the story; a drawer, a `# ` comment and a
     planning line make nothing; `[[*Headline]]` names the story."""
-    stories, questions = _import(cli, tmp_path, ORG, "prep.org")
+    stories, questions = import_text(cli, tmp_path, ORG, "prep.org")
     assert stories == {"Greenhouse sensor mesh": ["customer-obsession"],
                        "Tool library budget": ["frugality"]}
     assert questions == [("Tell me about a time you obsessed over a customer's problem",
@@ -103,7 +86,7 @@ def test_asciidoc_sections_description_lists_admonitions_and_tables(
     """`===` titles are headings, `Term:: text` items are label lines, a `NOTE:` paragraph
     is an aside (its principle names file nothing), and a `|===` table of questions and
     stories links each question (its cells one a line, its column count from `cols`)."""
-    stories, questions = _import(cli, tmp_path, ADOC, "prep.adoc")
+    stories, questions = import_text(cli, tmp_path, ADOC, "prep.adoc")
     assert stories == {"Greenhouse sensor mesh": ["customer-obsession", "dive-deep"]}
     assert questions == [("Tell me about a time you dug into a problem nobody else would.",
                           ["Greenhouse sensor mesh"])]
@@ -139,7 +122,7 @@ def test_a_yaml_story_bank_gives_stories_and_linked_questions(cli: CLI, tmp_path
     """Records with a title-like key and a principles-like key are stories, whatever the
     order of their keys; `q:` records link the story their `story:` key names by id or by
     title."""
-    stories, questions = _import(cli, tmp_path, YAML, "bank.yaml")
+    stories, questions = import_text(cli, tmp_path, YAML, "bank.yaml")
     assert stories == {"Greenhouse sensor mesh": ["customer-obsession", "dive-deep"],
                        "Tool library budget": ["frugality"]}
     assert questions == [
@@ -151,7 +134,7 @@ def test_a_yaml_story_bank_gives_stories_and_linked_questions(cli: CLI, tmp_path
 def test_a_json_story_bank_is_read_like_yaml(cli: CLI, tmp_path: Path) -> None:
     text = ('{"stories": [\n  {"title": "Greenhouse sensor mesh",\n'
             '   "lps": ["Customer Obsession"],\n   "result": "dropouts fell to 2"}\n]}\n')
-    stories, _ = _import(cli, tmp_path, text, "bank.json")
+    stories, _ = import_text(cli, tmp_path, text, "bank.json")
     assert stories == {"Greenhouse sensor mesh": ["customer-obsession"]}
 
 
@@ -173,7 +156,7 @@ def test_nested_principle_tags_on_a_line_under_a_heading_file_its_story(
     text = ("# Prep 🎯\n#jobs/2026\n\n## 📚 Stories\n\n### 🔧 Greenhouse sensor mesh\n"
             "#jobs/lp/customer-obsession #jobs/lp/dive-deep\n- dropouts fell to 2 a night\n\n"
             "### 🧰 Tool library budget\n#jobs/lp/frugality\n- reused the old lockers\n")
-    stories, _ = _import(cli, tmp_path, text, "bear.md")
+    stories, _ = import_text(cli, tmp_path, text, "bear.md")
     assert stories == {"Greenhouse sensor mesh": ["customer-obsession", "dive-deep"],
                        "Tool library budget": ["frugality"]}
 
@@ -183,7 +166,7 @@ def test_a_task_box_is_no_part_of_a_card_title(cli: CLI, tmp_path: Path) -> None
     item, `- [ ] **Title** #lp/…`: the title loses the box and the bold."""
     text = ("## Doing\n\n- [ ] **Greenhouse sensor mesh** #lp/dive-deep\n\n## Done\n\n"
             "- [x] **Tool library budget** #lp/frugality\n")
-    stories, _ = _import(cli, tmp_path, text, "board.md")
+    stories, _ = import_text(cli, tmp_path, text, "board.md")
     assert stories == {"Greenhouse sensor mesh": ["dive-deep"], "Tool library budget": ["frugality"]}
 
 
@@ -195,7 +178,7 @@ def test_a_roam_attribute_with_several_page_links_names_each(cli: CLI, tmp_path:
             "        - Situation:: sensors in the far rows dropped out\n"
             "        - Result:: dropouts fell to 2 a night\n    - [[Tool library budget]]\n"
             "        - LP:: [[Frugality]]\n        - Action:: reused the old lockers\n")
-    stories, _ = _import(cli, tmp_path, text, "roam.md")
+    stories, _ = import_text(cli, tmp_path, text, "roam.md")
     assert {t.strip("[]"): p for t, p in stories.items()} == {
         "Greenhouse sensor mesh": ["customer-obsession", "dive-deep"],
         "Tool library budget": ["frugality"]}
@@ -208,7 +191,7 @@ def test_a_double_hyphen_in_a_heading_is_a_dash(cli: CLI, tmp_path: Path) -> Non
             "- Situation: sensors dropped out\n- Result: dropouts fell to 2\n\n"
             "## Story 2 -- Tool library budget\n- **LPs:** Frugality\n"
             "- Action: reused the old lockers\n- Result: no new racks bought\n")
-    stories, _ = _import(cli, tmp_path, text, "prep.md")
+    stories, _ = import_text(cli, tmp_path, text, "prep.md")
     assert stories == {"Greenhouse sensor mesh": ["dive-deep"], "Tool library budget": ["frugality"]}
 
 
@@ -245,7 +228,7 @@ Tell me about doing more with less.:: Tool library budget
 def test_an_asciidoc_qanda_list_asks_and_links(cli: CLI, tmp_path: Path) -> None:
     """A `[qanda]` list's terms are questions and their descriptions the answers, which
     name the story; a section right under the title is no header line."""
-    stories, questions = _import(cli, tmp_path, QANDA, "qa.adoc")
+    stories, questions = import_text(cli, tmp_path, QANDA, "qa.adoc")
     assert stories == {"Greenhouse sensor mesh": ["dive-deep"], "Tool library budget": ["frugality"]}
     assert questions == [
         ("Tell me about a time you went deep on a technical problem.", ["Greenhouse sensor mesh"]),

@@ -7,25 +7,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from conftest import CLI
+from conftest import CLI, import_text
 from loopprep.frameworks import load_framework
 from loopprep.notes.dialects import as_markdown
-
-
-def _import(cli: CLI, tmp_path: Path, text: str, name: str) -> tuple[dict[str, list[str]],
-                                                                     list[tuple[str, list[str]]]]:
-    """Import `text` as the notes file `name`: each story's title -> its principles, and
-    each question with the titles of the stories it is linked to."""
-    notes = tmp_path / name
-    notes.write_text(text, encoding="utf-8")
-    cli.json("import", notes)
-    stories: list[dict[str, Any]] = cli.json("stories")["stories"]  # type: ignore[index]
-    titles = {s["id"]: s["title"] for s in stories}
-    asked: list[dict[str, Any]] = cli.json(
-        "questions", "--origin", "notes")["questions"]  # type: ignore[index]
-    return ({s["title"]: s["principles"] for s in stories},
-            [(q["text"], [titles[i] for i in q["stories"]]) for q in asked])
-
 
 CONFLUENCE = """h1. Onsite prep
 
@@ -64,7 +48,7 @@ def test_confluence_headings_tables_and_macros(cli: CLI, tmp_path: Path) -> None
     """`h3.` titles are headings, `*LPs:*` a label line, `||Situation|…|` rows STAR
     lines, `#` a numbered list; a `||Question||Story||` table inside `{expand}` links each
     question; `{note}` and `{panel}` are asides whose principle names file nothing."""
-    stories, questions = _import(cli, tmp_path, CONFLUENCE, "prep.txt")
+    stories, questions = import_text(cli, tmp_path, CONFLUENCE, "prep.txt")
     assert stories == {"Seed bank catalogue rebuild": ["invent-and-simplify", "dive-deep"],
                        "Borrowed cold room": ["frugality"]}
     assert questions == [
@@ -136,7 +120,7 @@ def test_restructuredtext_titles_fields_definitions_and_directives(
     document title is metadata), a label term over its definition is a STAR line and a
     question term's definition names the story; a `.. note::` is an aside, a comment and
     a literal block make nothing."""
-    stories, questions = _import(cli, tmp_path, RST, "prep.rst")
+    stories, questions = import_text(cli, tmp_path, RST, "prep.rst")
     assert stories == {"Moving the allotment waitlist online": ["customer-obsession",
                                                                 "invent-and-simplify"]}
     assert questions == [("Tell me about a time you improved something for customers.",
@@ -185,7 +169,7 @@ def test_hashtags_spelling_a_principle_file_the_story_of_their_section(
     them, or the run ending a paragraph, files the story its section is about; under a
     principle heading they file the item they end. A one-word tag that is only a common
     word (`#hiring`) and `#todo` name nothing, and `#todo` stays in the text."""
-    stories, _ = _import(cli, tmp_path, HASHTAGS, "stories.md")
+    stories, _ = import_text(cli, tmp_path, HASHTAGS, "stories.md")
     assert stories == {"Greenhouse Sensor Mesh": ["customer-obsession", "dive-deep"],
                        "Tool Library Budget": ["frugality"],
                        "Fixed the leaking irrigation timer nobody owned": ["ownership",
@@ -258,7 +242,7 @@ def test_restructuredtext_fields_under_a_first_section_are_not_docinfo(
         cli: CLI, tmp_path: Path) -> None:
     """Only a document title (its style used once) has docinfo over its body: fields
     under the first of several sections are that section's."""
-    stories, _ = _import(cli, tmp_path, RST_NO_TITLE, "stories.rst")
+    stories, _ = import_text(cli, tmp_path, RST_NO_TITLE, "stories.rst")
     assert stories == {"Pond liner recall": ["ownership"], "Hedge survey app": ["dive-deep"]}
 
 
@@ -300,7 +284,7 @@ def test_restructuredtext_grid_and_simple_tables_of_questions_link_their_stories
         cli: CLI, tmp_path: Path) -> None:
     """A grid table (a cell wrapped over two lines) and a simple table, each of
     `Question | Story` rows, ask each question and link the story its row names."""
-    stories, questions = _import(cli, tmp_path, RST_TABLES, "prep.rst")
+    stories, questions = import_text(cli, tmp_path, RST_TABLES, "prep.rst")
     assert stories == {"Pond liner recall": ["ownership"], "Hedge survey app": ["dive-deep"]}
     assert questions == [
         ("Tell me about a time you took ownership of a problem that was not yours.",
@@ -335,7 +319,7 @@ def test_a_restructuredtext_list_table_of_questions_links_their_stories(
         cli: CLI, tmp_path: Path) -> None:
     """A `.. list-table::` with `:header-rows: 1` is a table: its `* - Question` rows ask
     and link the story their second cell names (a cell wrapped over two lines joined)."""
-    stories, questions = _import(cli, tmp_path, RST_LIST_TABLE, "prep.rst")
+    stories, questions = import_text(cli, tmp_path, RST_LIST_TABLE, "prep.rst")
     assert stories == {"Pond liner recall": ["ownership"]}
     assert questions == [
         ("Tell me about a time you took ownership of a problem that was not yours.",
@@ -356,7 +340,7 @@ def test_a_list_item_of_principle_hashtags_files_its_sections_story(
         cli: CLI, tmp_path: Path) -> None:
     """A bullet holding only tags is a line of tags: it files the section's story and is
     no story of its own."""
-    stories, _ = _import(cli, tmp_path, TAG_ITEM, "stories.md")
+    stories, _ = import_text(cli, tmp_path, TAG_ITEM, "stories.md")
     assert stories == {"Greenhouse Sensor Mesh": ["customer-obsession", "dive-deep"]}
 
 
@@ -385,7 +369,7 @@ def test_textile_marks_in_a_wiki_page_are_read(cli: CLI, tmp_path: Path) -> None
     """Textile (Redmine's wiki) shares Confluence's headings and lists; its `|_. head |`
     cells make a header row, a `p. ` signature opens a paragraph, `###. ` is a comment and
     `"text":url` a link. A question table closed by a line of text still asks."""
-    stories, questions = _import(cli, tmp_path, TEXTILE, "prep.txt")
+    stories, questions = import_text(cli, tmp_path, TEXTILE, "prep.txt")
     assert stories == {"Borrowed cold room": ["frugality"]}
     assert questions == [("Tell me about a time you did more with less.", ["Borrowed cold room"])]
     text = as_markdown(TEXTILE, Path("prep.txt"), load_framework("amazon"))
@@ -428,7 +412,7 @@ def test_mediawiki_sections_definitions_and_tables(cli: CLI, tmp_path: Path) -> 
     """`== Title ==` sections are headings, `'''LPs:'''` a bold label line, `; Situation`
     with its `: text` a STAR line, `{| … |}` a table whose `!` row is its header (each row
     asks and links); a `<!-- -->` comment, `__TOC__` and `{{templates}}` say nothing."""
-    stories, questions = _import(cli, tmp_path, WIKITEXT, "prep.txt")
+    stories, questions = import_text(cli, tmp_path, WIKITEXT, "prep.txt")
     assert stories == {"Borrowed cold room": ["frugality", "earn-trust"],
                        "Hedge survey app": ["dive-deep"]}
     assert questions == [
@@ -475,7 +459,7 @@ def test_dokuwiki_headings_lists_and_tables(cli: CLI, tmp_path: Path) -> None:
     """DokuWiki's headings run the other way (`======` the first level, `====` the
     third), its lists are indented two spaces, `^ head ^` rows head a table whose rows
     ask and link; `<code>` is code, `/* */` a comment, `~~NOTOC~~` a switch."""
-    stories, questions = _import(cli, tmp_path, DOKUWIKI, "prep.txt")
+    stories, questions = import_text(cli, tmp_path, DOKUWIKI, "prep.txt")
     assert stories == {"Borrowed cold room": ["frugality", "earn-trust"],
                        "Hedge survey app": ["dive-deep"]}
     assert questions == [
