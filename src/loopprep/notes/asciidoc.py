@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+ASCIIDOC_SUFFIXES = (".adoc", ".asciidoc", ".asc")
+
 _SECTION = re.compile(r"^(?P<marks>={1,6})[ \t]+(?P<title>\S.*?)(?:[ \t]+=+)?[ \t]*$")
 _ATTRIBUTE_ENTRY = re.compile(r"^:!?[\w][\w-]*!?:(?:[ \t].*)?$")
 _BLOCK_ATTRIBUTES = re.compile(r"^\[[^\]]*\](?:\])?[ \t]*$")

@@ -10,19 +10,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from loopprep.model import Framework
-from loopprep.notes.asciidoc import asciidoc_to_markdown, looks_like_asciidoc
+from loopprep.notes.asciidoc import ASCIIDOC_SUFFIXES, asciidoc_to_markdown, looks_like_asciidoc
 from loopprep.notes.confluence import confluence_to_markdown, looks_like_confluence
 from loopprep.notes.dokuwiki import dokuwiki_to_markdown, looks_like_dokuwiki
 from loopprep.notes.export_header import export_header
 from loopprep.notes.hashtags import principle_hashtags
 from loopprep.notes.mediawiki import looks_like_mediawiki, mediawiki_to_markdown
-from loopprep.notes.org import TagFilter, looks_like_org, org_to_markdown
+from loopprep.notes.org import ORG_SUFFIXES, TagFilter, looks_like_org, org_to_markdown
 from loopprep.notes.principle_names import abbreviations, principle_list
 from loopprep.notes.records import RECORD_SUFFIXES, records_to_markdown
 from loopprep.notes.rst import RST_SUFFIXES, looks_like_rst, rst_to_markdown
-
-ORG_SUFFIXES = (".org",)
-ASCIIDOC_SUFFIXES = (".adoc", ".asciidoc", ".asc")
 
 
 def as_markdown(text: str, path: Path, framework: Framework | None = None) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+ORG_SUFFIXES = (".org",)
+
 #: the headline tags that name principles, as written ('CO', 'dive_deep'), from the tags
 TagFilter = Callable[[list[str]], list[str]]
 

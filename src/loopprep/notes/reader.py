@@ -11,12 +11,16 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from loopprep.errors import NotesError
+from loopprep.notes.asciidoc import ASCIIDOC_SUFFIXES
+from loopprep.notes.org import ORG_SUFFIXES
+from loopprep.notes.rst import RST_SUFFIXES
 
 #: Larger files are refused: real notes are kilobytes; this bounds time and memory.
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown")
-#: documents in a markup language the importer reads by its own syntax
-MARKUP_SUFFIXES = (".org", ".adoc", ".asciidoc", ".rst")
+#: documents in a markup language the importer reads by its own syntax (not `.asc`, which
+#: is also an armoured PGP file)
+MARKUP_SUFFIXES = (*ORG_SUFFIXES, *(s for s in ASCIIDOC_SUFFIXES if s != ".asc"), *RST_SUFFIXES)
 #: the notes read from a folder (a vault, a zip of one): Markdown, markup, plain text
 FOLDER_SUFFIXES = (*MARKDOWN_SUFFIXES, *MARKUP_SUFFIXES, ".txt", ".text")
 #: a file named or uploaded on its own may also be a YAML or JSON story bank
