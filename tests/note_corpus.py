@@ -52,6 +52,9 @@ class Expected:
     star: tuple[str, ...] = ()
     style: str = ""
     group: str = "fixture"
+    #: a phrase of every question the notes ask (answered or not); when given, a question
+    #: counts as found only if an imported question's text holds its phrase
+    asked: tuple[str, ...] = ()
 
 
 DEV = [

@@ -44,6 +44,10 @@ def test_every_expectation_names_what_the_file_says(case: Expected) -> None:
         assert story in case.stories, story
     assert set(case.star) <= set(case.stories), set(case.star) - set(case.stories)
     assert len(case.answers) <= case.questions
+    for asked in case.asked:
+        assert asked.lower() in text, asked
+    assert not case.asked or (len(case.asked) == case.questions
+                              and set(case.answers) <= set(case.asked)), "asked: every question"
 
 
 @pytest.mark.parametrize("case", CORPUS, ids=[Path(c.file).stem for c in CORPUS])
