@@ -94,7 +94,7 @@ def principle_line(text: str, framework: Framework) -> tuple[str, str] | None:
     if bold:
         name = bold.group("name")
         return (name, "") if _strong(name, framework) else None
-    label = LABEL_LINE.match(text)
+    label = LABEL_LINE.match(text) if ":" in text or "→" in text or "->" in text else None
     if label and len(label.group("name").split()) <= 8:  # 'Dive Deep: …', 'Dive Deep → …'
         name, rest = label.group("name"), label.group("rest").strip()
         if _strong(name, framework) and not rest.endswith("?"):
