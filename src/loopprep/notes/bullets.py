@@ -67,7 +67,7 @@ _GENERIC_ANCHORS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Bullet:
     """A story bullet interpreted: its anchor (if any), the text after it, its key."""
 

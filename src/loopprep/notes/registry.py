@@ -17,7 +17,7 @@ _FOLLOWS_TITLE = re.compile(r"^(?:again|story|example|project|same|see above|as 
                             r"also)\b")
 
 
-@dataclass
+@dataclass(slots=True)
 class KnownStory:
     key: str
     title: str
