@@ -275,6 +275,9 @@ class _Rewriter:
 
     def rewrite(self, lines: list[str], index: int) -> int:
         """Rewrite `lines[index]` (a matrix: the lines it spans) in place; how many lines."""
+        if not lines[index] or lines[index].isspace():
+            self.previous_bullet = False  # a blank line: kept as it is, and ends a bullet
+            return 1
         line = self.tags(lines[index], index)
         if "::" in line and _BLOCK_PROPERTY.match(line):
             return 1  # a property of the block above, read with it (`notes.outline`)

@@ -102,6 +102,8 @@ Block = Heading | Paragraph | ListBlock
 
 
 def indent_width(prefix: str) -> int:
+    if "\t" not in prefix:
+        return len(prefix)  # spaces only (most lines)
     width = 0
     for ch in prefix:
         width = width + 4 - (width % 4) if ch == "\t" else width + 1

@@ -84,7 +84,8 @@ def snapshot(conn: sqlite3.Connection, compared: Container[str] | None = None
     (the others' are left empty: a story an import adds is compared with nothing)."""
     links = _links_by_story(conn)
     fragments = _fragment_states(conn) if compared is None or compared else {}
-    columns = ", ".join(EDITABLE)
+    # (none compared, as after an import into a new bank: the fields are not read)
+    columns = ", ".join(EDITABLE) if compared is None or compared else "NULL"
     return {
         row[0]: StoryState(
             tuple(row[2:]) if compared is None or row[0] in compared else (),
