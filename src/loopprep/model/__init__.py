@@ -89,7 +89,7 @@ class Framework(_Kept):
         return None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceRef:
     """Where something came from in the user's notes."""
 
@@ -108,7 +108,7 @@ class ImportedFile:
     imported_at: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fragment:
     """A piece of a story as written in the notes, with the principle it was filed under."""
 

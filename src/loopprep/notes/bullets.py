@@ -53,8 +53,9 @@ _LETTERS = re.compile(r"[a-z]{2,}")
 
 def _tells_past(body: str) -> bool:
     """Whether a line holds a past-tense verb (a word of its own, in any case)."""
-    words = _WORD.findall(body.lower())
-    return not _IRREGULAR_PAST.isdisjoint(words) or any(
+    lowered = body.lower()
+    words = _WORD.findall(lowered)
+    return not _IRREGULAR_PAST.isdisjoint(words) or "ed" in lowered and any(
         len(w) > 4 and w.endswith("ed") and w[-3] != "e" and _LETTERS.fullmatch(w, 0, len(w) - 3)
         for w in words)
 
@@ -66,7 +67,7 @@ _GENERIC_ANCHORS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Bullet:
     """A story bullet interpreted: its anchor (if any), the text after it, its key."""
 
@@ -198,15 +199,20 @@ def first_words(text: str, count: int = 1) -> str:
 _BOLD_LEAD = re.compile(r"^\s*(\*\*|__)(?P<title>[^*_\s](?:[^*_]*[^*_\s:])?)\1(?=\s+\S)")
 
 
+_WIKILINK_TEXT = re.compile(r"\[\[([^\]|#]+)(?:[#|][^\]]*)?\]\]")  # '[[Title|alias]]'
+_LINK_TEXT = re.compile(r"\[([^\]]+)\]\([^)]*\)")  # '[Title](page.md)'
+#: where a bullet's first clause ends
+_CLAUSE_END = re.compile(r":\s|(?<!\bvs)(?<!\betc)(?<!\bapprox)\.\s|\s\(|;\s|\s[—–-]\s")
+
+
 def make_title(text: str, limit: int = 60) -> str:
     """A short title from a bullet: its first clause, capitalised, cut at a word boundary."""
     body, _ = strip_lead_in(text)
-    body = re.sub(r"\[\[([^\]|#]+)(?:[#|][^\]]*)?\]\]", r"\1", body)
-    body = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", body)
+    if "[" in body:
+        body = _LINK_TEXT.sub(r"\1", _WIKILINK_TEXT.sub(r"\1", body))
     bold = _BOLD_LEAD.match(body)
     body = bold.group("title") if bold else unemphasise(body)
-    clause = re.split(r":\s|(?<!\bvs)(?<!\betc)(?<!\bapprox)\.\s|\s\(|;\s|\s[—–-]\s", body,
-                      maxsplit=1)[0].strip(" .,:;-")
+    clause = _CLAUSE_END.split(body, maxsplit=1)[0].strip(" .,:;-")
     if not clause:
         clause = body.strip() or "Untitled story"
     if len(clause) > limit:

@@ -35,7 +35,7 @@ class TechnicalNote:
     source: SourceRef
 
 
-@dataclass
+@dataclass(slots=True)
 class StoryDraft:
     """A story as the notes define it (its first appearance)."""
 
@@ -48,7 +48,7 @@ class StoryDraft:
     fields: dict[str, Any] = field(default_factory=dict)  # structured notes: org, date, STAR…
 
 
-@dataclass
+@dataclass(slots=True)
 class LinkDraft:
     story_key: str
     principle: PrincipleSlug

@@ -104,6 +104,11 @@ class Normalised:
     headings: set[int] = field(default_factory=set)
 
 
+_LETTERED = re.compile(r"[a-h][.)]")
+_ROMAN = re.compile(r"[ivx]+[.)]")
+_CODED_TITLE = re.compile(r"^([A-Z]\d?)\s+[-–—:]\s+(.+)$")  # 'A — Title'
+
+
 def _marks(line: str, previous_was_bullet: bool, outline: list[int]) -> str:
     """Any bullet mark -> `- `, nested by its kind (Word's • o §, numbering's 1) a. ii.).
     `outline` holds the depth of the last lettered or roman item of a flat paste (Word keeps
@@ -117,9 +122,9 @@ def _marks(line: str, previous_was_bullet: bool, outline: list[int]) -> str:
         return line
     mark = m.group("mark")
     depth = _DEPTH.get(mark, 0)
-    if re.fullmatch(r"[a-h][.)]", mark):
+    if _LETTERED.fullmatch(mark):
         depth = 1
-    elif re.fullmatch(r"[ivx]+[.)]", mark):
+    elif _ROMAN.fullmatch(mark):
         depth = 2
     if depth and mark[0] not in _DEPTH and mark[0] != "•" and not m.group("indent"):
         outline[:] = [depth]  # a lettered or roman item
@@ -270,6 +275,9 @@ class _Rewriter:
 
     def rewrite(self, lines: list[str], index: int) -> int:
         """Rewrite `lines[index]` (a matrix: the lines it spans) in place; how many lines."""
+        if not lines[index] or lines[index].isspace():
+            self.previous_bullet = False  # a blank line: kept as it is, and ends a bullet
+            return 1
         line = self.tags(lines[index], index)
         if "::" in line and _BLOCK_PROPERTY.match(line):
             return 1  # a property of the block above, read with it (`notes.outline`)
@@ -333,13 +341,13 @@ class _Rewriter:
         self.heading, self.level, self.dedent = len(hashes.group(1)), 0, None
         if "](" in line:  # Notion's '### [Title](Title%20a41f.md)': a sub-page's link
             line = _LINK_ONLY.sub(r"\1", line)
-        coded = re.match(r"^([A-Z]\d?)\s+[-–—:]\s+(.+)$", line[hashes.end():].strip())
+        coded = _CODED_TITLE.match(line[hashes.end():].strip())
         if coded and self.key.get(coded.group(1), "").startswith(coded.group(2)):
             line = line[: hashes.end()] + coded.group(2)  # '## A — Title' of the key's 'A = Title'
         numbered = NUMBERED_STORY.match(line) if "#" in line[hashes.end():] else None
         if numbered and self.key.get(numbered.group("code")) == numbered.group("title").strip():
             line = line[: hashes.end()] + line[numbered.start("title"):]  # '### #3 Title': #3 a code
-        self.gaps = bool(_GAPS.match(re.sub(r"[*_]", "", line[hashes.end():])))
+        self.gaps = bool(_GAPS.match(line[hashes.end():].replace("*", "").replace("_", "")))
         split = story_list(line[hashes.end():], self.framework, self.abbr)
         if split is None:
             return line

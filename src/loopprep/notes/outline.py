@@ -40,7 +40,7 @@ class TooDeep(ValueError):
         self.line = line
 
 
-@dataclass
+@dataclass(slots=True)
 class Heading:
     level: int
     text: str
@@ -49,7 +49,7 @@ class Heading:
     properties: dict[str, str] = field(default_factory=dict)
 
 
-@dataclass
+@dataclass(slots=True)
 class Paragraph:
     text: str
     line: int
@@ -58,7 +58,7 @@ class Paragraph:
     quote: str | None = None  # inside a blockquote: "" or the callout's "type: title"
 
 
-@dataclass
+@dataclass(slots=True)
 class Item:
     """One list item; `children` are the items indented under it."""
 
@@ -85,7 +85,7 @@ class Item:
         return [self.line, *self.continuation]
 
 
-@dataclass
+@dataclass(slots=True)
 class ListBlock:
     items: list[Item]
     line: int
@@ -102,6 +102,8 @@ Block = Heading | Paragraph | ListBlock
 
 
 def indent_width(prefix: str) -> int:
+    if "\t" not in prefix:
+        return len(prefix)  # spaces only (most lines)
     width = 0
     for ch in prefix:
         width = width + 4 - (width % 4) if ch == "\t" else width + 1

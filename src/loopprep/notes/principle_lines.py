@@ -91,10 +91,13 @@ _ADJACENT = re.compile(r"`\s+`|\]\]\s+\[\[")
 _ADJACENT_TAG = re.compile(r"(?<=\S)\s+#(?=\w)")
 
 
+_MARKUP = re.compile(r"(\*\*|__|`)")
+
+
 def principles_in(text: str, framework: Framework) -> list[PrincipleSlug]:
     """The principles a list names ('Ownership, Earn Trust'; code spans one after another,
     '`Ownership` `Earn Trust`', are items too); none unless every name matches."""
-    text = re.sub(r"(\*\*|__|`)", "", _one_per_item(text)).strip(" .")
+    text = _MARKUP.sub("", _one_per_item(text)).strip(" .")
     if not text:
         return []
     whole, score = match_principle(text, framework)

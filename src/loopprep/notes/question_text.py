@@ -111,8 +111,19 @@ def opens_a_question(text: str) -> bool:
     return bool(_QUESTION_START.match(clean_question(text)))
 
 
+#: a word a question could hold without a '?' (`_ASKING_WORDS`, or a German stem), for ASCII
+#: text in lower case, its alternatives grouped by their first letters (quicker to search):
+#: a line holding none (most lines of notes) is told at once
+_ANY_ASKING_WORD = re.compile(r"t(?:ell|alk|hink|m[aw])|describe|g(?:ive|eben|ib)|walk|"
+                              r"s(?:hare|childer)|e(?:xplain|rzähl)|recall|have|"
+                              r"an? (?:time|situation|moment|example)|b(?:eschreib|ericht)|nenn")
+
+
 def is_question(text: str) -> bool:
     """Whether a line asks an interview question ('Tell me about…', 'Why did you…?')."""
+    if "?" not in text and text.isascii() and _ANY_ASKING_WORD.search(text.lower()) is None:
+        return text.lstrip()[:1] in _LABEL_STARTS and _LABELLED.match(text) is not None \
+            and _is_question(text)
     if "?" not in text and not _may_start_question(text) and not (
             text.lstrip()[:1] in _LABEL_STARTS and _LABELLED.match(text)):
         # most lines: told at a glance

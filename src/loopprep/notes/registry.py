@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from loopprep.model import fragment_text_key
 from loopprep.notes.bullets import Bullet, first_words, read_bullet, strip_lead_in, unemphasise
@@ -16,7 +17,7 @@ _FOLLOWS_TITLE = re.compile(r"^(?:again|story|example|project|same|see above|as 
                             r"also)\b")
 
 
-@dataclass
+@dataclass(slots=True)
 class KnownStory:
     key: str
     title: str
@@ -130,12 +131,16 @@ class StoryRegistry:
             return None  # no title opens with the bullet's first word
         # normalising is word by word, so each head's key is a join of its tokens' words
         token_words = [normalise(token) for token in tokens]
+        # (a head of more words than the longest title names no story: not looked up)
+        words_in = list(accumulate(w.count(" ") + 1 if w else 0 for w in token_words))
         for count in range(len(tokens), 0, -1):
-            head = " ".join(tokens[:count])
+            if words_in[count - 1] > self._longest_title:
+                continue
             key = " ".join(w for w in token_words[:count] if w)
             story = self._titles.get(key)
             if story is None or len(key.split()) < 2 and count < len(tokens):
                 continue
+            head = " ".join(tokens[:count])
             rest = body[len(head):].strip() if body.startswith(head) else ""
             rest_key = normalise(rest)
             if (not rest_key or head[-1] in ",;:" or rest[:1] in ",;:([—–"

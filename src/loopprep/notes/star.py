@@ -52,6 +52,9 @@ META_LINE = re.compile(r"^\s*(?:\*\*|__)?(?:date|when|year|period|owner|status|c
 _TITLE_DASH = re.compile(r"^(?P<title>\S.{1,60}?)\s+[-–—]\s+(?P<about>\S.*)$")
 
 
+_EMPHASIS_SPAN = re.compile(r"(\*\*|__)(.+?)\1")
+
+
 def star_label(text: str) -> tuple[str, str] | None:
     """('result', 'saved $310k') for a line opening with a STAR label, else None. A single
     letter counts only with a colon ('S: …') or in bold ('**S** — …'), never with a bare
@@ -127,7 +130,7 @@ def title_text(text: str) -> str:
     lead = _STORY_LEAD.match(text)
     if lead:
         text = text[lead.end():]
-    text = re.sub(r"(\*\*|__)(.+?)\1", r"\2", text).strip(" :-–—*_")
+    text = _EMPHASIS_SPAN.sub(r"\2", text).strip(" :-–—*_")
     text = NUMBERED_TITLE.sub("", text)
     dash = _TITLE_DASH.match(text)
     if dash and len(dash.group("title").split()) <= 6 and len(dash.group("about").split()) >= 3:

@@ -80,8 +80,12 @@ def answer_with_titles(line: str, key: dict[str, str], *, whole: bool = False) -
 def story_key(lines: list[str]) -> dict[str, str]:
     """`A = Mobile money reversals` lines: the codes a matrix uses for stories; and the
     numbers stories are given (`**#3 Killing the wallet**`) that answers use (`→ #3`)."""
-    key = {m.group("code"): m.group("title").strip() for line in lines
-           if "=" in line or ":" in line if (m := _KEY_LINE.match(line))}
+    titles: dict[str, set[str]] = {}
+    for line in lines:
+        if ("=" in line or ":" in line) and (m := _KEY_LINE.match(line)):
+            titles.setdefault(m.group("code"), set()).add(m.group("title").strip())
+    # a code given many titles ('S: …' over each story's situation) keys no story
+    key = {code: told.pop() for code, told in titles.items() if len(told) == 1}
     numbered = [m for line in lines if "#" in line if (m := NUMBERED_STORY.match(line))]
     if len({m.group("code") for m in numbered}) == len(numbered):
         key.update((m.group("code"), m.group("title").strip()) for m in numbered)

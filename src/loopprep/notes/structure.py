@@ -86,6 +86,11 @@ class Chunk:
 Piece = Block | StarStory | PrincipleTable
 
 
+_EMPHASISED = re.compile(r"^(\*\*|__)(.+)\1$")  # a whole heading in bold
+#: what may come before a principle's name: 'LP 3:', 'Principle -', '4.'
+_NAME_PREFIX = re.compile(r"^\s*(?:lp|principle)\s*\d*\s*[:.\-]\s*|^\s*\d+[.)]\s*", re.IGNORECASE)
+
+
 def principle_line(text: str, framework: Framework) -> tuple[str, str] | None:
     """(principle name as written, the rest of the line) for a line that names a principle
     on its own: '**Dive Deep**', 'Customer Obsession: Clinic intake…', 'Frugality → [[Spot
@@ -94,7 +99,7 @@ def principle_line(text: str, framework: Framework) -> tuple[str, str] | None:
     if bold:
         name = bold.group("name")
         return (name, "") if _strong(name, framework) else None
-    label = LABEL_LINE.match(text)
+    label = LABEL_LINE.match(text) if ":" in text or "→" in text or "->" in text else None
     if label and len(label.group("name").split()) <= 8:  # 'Dive Deep: …', 'Dive Deep → …'
         name, rest = label.group("name"), label.group("rest").strip()
         if _strong(name, framework) and not rest.endswith("?"):
@@ -110,8 +115,7 @@ def _strong(name: str, framework: Framework) -> bool:
     principle, score = match_principle(name, framework)
     if principle is None or score < MIN_SCORE:
         return False
-    words = normalise(re.sub(r"^\s*(?:lp|principle)\s*\d*\s*[:.\-]\s*|^\s*\d+[.)]\s*", "",
-                             name, flags=re.IGNORECASE)).split()
+    words = normalise(_NAME_PREFIX.sub("", name)).split()
     return len(words) > 1 or words == normalise(principle.name).split()
 
 
@@ -291,7 +295,7 @@ def _read_chunk(blocks: list[Block], framework: Framework, heading: str | None, 
 def _heading_title(heading: str) -> str:
     """A story heading's title without its markup or number: '**1. Clinic no-shows**',
     '#2 Chargebacks', 'Story 3: Kiosk' -> the title."""
-    bare = re.sub(r"^(\*\*|__)(.+)\1$", r"\2", heading.strip()).strip()
+    bare = _EMPHASISED.sub(r"\2", heading.strip()).strip()
     return NUMBERED_TITLE.sub("", _STORY_NUMBER.sub("", without_icon(bare)))
 
 

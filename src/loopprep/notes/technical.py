@@ -199,7 +199,10 @@ def _render(item: Item, depth: int = 0) -> list[str]:
     return lines
 
 
+_MARKUP = re.compile(r"(\*\*|__|~~|`)")
+
+
 def _plain(text: str) -> str:
     """Item text without emphasis markers or a trailing colon."""
-    text = re.sub(r"(\*\*|__|~~|`)", "", text).strip()
+    text = _MARKUP.sub("", text).strip()
     return text.rstrip(":").strip()

@@ -84,7 +84,8 @@ def snapshot(conn: sqlite3.Connection, compared: Container[str] | None = None
     (the others' are left empty: a story an import adds is compared with nothing)."""
     links = _links_by_story(conn)
     fragments = _fragment_states(conn) if compared is None or compared else {}
-    columns = ", ".join(EDITABLE)
+    # (none compared, as after an import into a new bank: the fields are not read)
+    columns = ", ".join(EDITABLE) if compared is None or compared else "NULL"
     return {
         row[0]: StoryState(
             tuple(row[2:]) if compared is None or row[0] in compared else (),
@@ -201,14 +202,19 @@ def fill_empty_stars(conn: sqlite3.Connection, parts_by_story: Iterable[tuple[st
     """Set the STAR parts free-form notes tell, each only where the story has none yet (a
     part developed or edited in loopprep is never overwritten by notes); for many stories
     in order, a statement per part."""
-    by_part: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    # one statement per story, for the stories that tell the same parts
+    by_parts: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
     for story_id, parts in parts_by_story:
-        for part, text in parts.items():
-            if part in STAR_COLUMNS and text.strip():
-                by_part[part].append((text, now, story_id))
-    for part, rows in by_part.items():
-        conn.executemany(f"UPDATE stories SET {part} = ?, updated_at = ? "
-                         f"WHERE id = ? AND ({part} IS NULL OR {part} = '')", rows)
+        told = {part: text for part, text in parts.items()
+                if part in STAR_COLUMNS and text.strip()}
+        if told:
+            by_parts[tuple(told)].append((*told.values(), now, story_id))
+    for told_parts, rows in by_parts.items():
+        empty = " OR ".join(f"{part} IS NULL OR {part} = ''" for part in told_parts)
+        fill = ", ".join(f"{part} = CASE WHEN {part} IS NULL OR {part} = '' THEN ? ELSE {part} END"
+                         for part in told_parts)
+        conn.executemany(f"UPDATE stories SET {fill}, updated_at = ? WHERE id = ? AND ({empty})",
+                         rows)
 
 
 def fill_empty_dates(conn: sqlite3.Connection, days: Iterable[tuple[str, str]]) -> None:
