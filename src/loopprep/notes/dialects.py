@@ -15,6 +15,7 @@ from loopprep.notes.confluence import confluence_to_markdown, looks_like_conflue
 from loopprep.notes.dokuwiki import dokuwiki_to_markdown, looks_like_dokuwiki
 from loopprep.notes.export_header import export_header
 from loopprep.notes.hashtags import principle_hashtags
+from loopprep.notes.html_markup import html_markup
 from loopprep.notes.mediawiki import looks_like_mediawiki, mediawiki_to_markdown
 from loopprep.notes.org import ORG_SUFFIXES, TagFilter, looks_like_org, org_to_markdown
 from loopprep.notes.principle_names import abbreviations, principle_list
@@ -24,10 +25,11 @@ from loopprep.notes.rst import RST_SUFFIXES, looks_like_rst, rst_to_markdown
 
 def as_markdown(text: str, path: Path, framework: Framework | None = None) -> str:
     """`text` as Markdown: org-mode, AsciiDoc, reStructuredText, Confluence markup and
-    YAML/JSON records rewritten (see the module docstring), anything else as it is; then
-    a note export's metadata block (`notes.export_header`) and hashtags that spell a
-    principle (`#BiasForAction`, `notes.hashtags`) as the `#lp/…` tags read later."""
-    markdown = _as_markdown(text, path, framework)
+    YAML/JSON records rewritten (see the module docstring), anything else as it is; HTML
+    and attribute markup read as Markdown (`notes.html_markup`); then a note export's
+    metadata block (`notes.export_header`) and hashtags that spell a principle
+    (`#BiasForAction`, `notes.hashtags`) as the `#lp/…` tags read later."""
+    markdown = html_markup(_as_markdown(text, path, framework))
     if framework is None:
         return markdown
     return principle_hashtags(export_header(markdown, framework), framework)
