@@ -1,4 +1,5 @@
-"""A spreadsheet pasted as CSV (Google Sheets' or Excel's 'Download as CSV') read as the
+"""A spreadsheet pasted as CSV (Google Sheets' or Excel's 'Download as CSV') or as the
+tab-separated rows its cells copy to (a range copied from Sheets or Excel), read as the
 Markdown table it stands for, so its story x principle checkboxes and its question-to-story
 rows are read like any table. Line numbers are kept: the blank line above the header takes
 the header, the header's line takes the table's rule."""
@@ -11,13 +12,14 @@ import csv
 MIN_ROWS, MIN_FIELDS = 3, 3
 
 
-def csv_tables(lines: list[str]) -> None:
-    """Rewrite, in place, each run of CSV rows that follows a blank line as a table."""
+def csv_tables(lines: list[str], delimiter: str = ",") -> None:
+    """Rewrite, in place, each run of CSV rows (`delimiter`: tab-separated ones) that
+    follows a blank line as a table."""
     index = 1
     while index < len(lines):
-        end = _run_end(lines, index) if not lines[index - 1].strip() else index
+        end = _run_end(lines, index, delimiter) if not lines[index - 1].strip() else index
         if end - index >= MIN_ROWS:
-            rows = [_fields(line) for line in lines[index:end]]
+            rows = [_fields(line, delimiter) for line in lines[index:end]]
             lines[index - 1] = "| " + " | ".join(c or " " for c in rows[0]) + " |"
             lines[index] = "|" + "---|" * len(rows[0])
             for offset, row in enumerate(rows[1:], start=index + 1):
@@ -26,20 +28,23 @@ def csv_tables(lines: list[str]) -> None:
         index += 1
 
 
-def _run_end(lines: list[str], start: int) -> int:
-    """Where the run of CSV rows starting at `start` ends (`start` when there is none)."""
-    if "," not in lines[start] or lines[start].lstrip().startswith(("|", "-", "*", "#")):
+def _run_end(lines: list[str], start: int, delimiter: str = ",") -> int:
+    """Where the run of CSV rows starting at `start` ends (`start` when there is none).
+    A tab-separated row starts with its first cell: a line opening with a tab is indented."""
+    line = lines[start]
+    if delimiter not in line or line.lstrip().startswith(("|", "-", "*", "#")) or (
+            delimiter == "\t" and line[:1].isspace()):
         return start
-    width = len(_fields(lines[start]))
+    width = len(_fields(line, delimiter))
     end = start
-    while end < len(lines) and lines[end].strip() and "," in lines[end] and \
-            len(_fields(lines[end])) == width >= MIN_FIELDS:
+    while end < len(lines) and lines[end].strip() and delimiter in lines[end] and \
+            not lines[end][:1].isspace() and len(_fields(lines[end], delimiter)) == width >= MIN_FIELDS:
         end += 1
     return end
 
 
-def _fields(line: str) -> list[str]:
+def _fields(line: str, delimiter: str = ",") -> list[str]:
     try:
-        return [field.strip() for field in next(csv.reader([line]))]
+        return [field.strip() for field in next(csv.reader([line], delimiter=delimiter))]
     except (csv.Error, StopIteration):
         return []

@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from loopprep.model import Framework, PrincipleSlug
 from loopprep.notes.also_principles import also_principles
+from loopprep.notes.clipped_names import clipped_principle
 from loopprep.notes.csv_tables import MIN_FIELDS, csv_tables
 from loopprep.notes.journal import journal_days
 from loopprep.notes.plain_text import markdown_layout, plain_sections
@@ -88,7 +89,9 @@ _TASK = re.compile(r"^(\s*[-*+]\s+)(?:(?:TODO|LATER|NOW|DOING)\b:?\s*|"
                    r"(?=(?:need|find|add|write|tbd)\b.*\bstor(?:y|ies)\b))", re.IGNORECASE)
 _DONE = re.compile(r"^(\s*[-*+]\s+)DONE\b:?\s*")
 _ANSWER_MARK = re.compile(r"→|->|=>|⇒|\s[-–—]\s")
-_MATRIX_MARK = {"x", "✓", "✔", "✅", "yes", "y", "true", "●", "○", "◐", "•", "*", "+"}
+_MATRIX_MARK = {"x", "✓", "✔", "✅", "yes", "y", "true", "1", "●", "○", "◐", "•", "*", "+"}
+#: a matrix's row of sums under its stories ('TOTAL', '**count**'): no story
+_TOTAL_ROW = re.compile(r"^\W*(?:totals?|sums?|counts?|#)\W*$", re.IGNORECASE)
 
 
 @dataclass
@@ -171,7 +174,8 @@ def _matrix(lines: list[str], start: int, framework: Framework,
     """Rewrite a story x principle matrix starting at `start` in place; the lines used. Its
     columns may be headed by abbreviations the notes' legend spells out (`abbr`)."""
     cells = [c.strip() for c in lines[start].strip().strip("|").split("|")]
-    slugs = [_strong(c, framework) or (abbr or {}).get(c) for c in cells[1:]]
+    slugs = [_strong(c, framework) or (abbr or {}).get(c) or clipped_principle(c, framework)
+             for c in cells[1:]]
     if len([s for s in slugs if s]) < 2 or start + 1 >= len(lines) \
             or not re.match(r"^\|?\s*:?-+", lines[start + 1].strip()):
         return 0
@@ -181,7 +185,7 @@ def _matrix(lines: list[str], start: int, framework: Framework,
     while end < len(lines) and lines[end].strip().startswith("|"):
         row = [c.strip() for c in lines[end].strip().strip("|").split("|")]
         marked = [names[s] for s, c in zip(slugs, row[1:], strict=False)
-                  if s and c.lower() in _MATRIX_MARK]
+                  if s and c.lower() in _MATRIX_MARK] if not _TOTAL_ROW.match(row[0]) else []
         lines[end] = f"| {row[0]} | {', '.join(marked) or '—'} |"
         end += 1
     return end - start
@@ -219,6 +223,8 @@ def normalise_notes(text: str, framework: Framework) -> Normalised:
     lines = [_clean(line) for line in text.split("\n")]
     if text.count(",") > 2 * MIN_FIELDS:
         csv_tables(lines)
+    if "\t\t" in text or text.count("\t") > 2 * MIN_FIELDS:
+        csv_tables(lines, "\t")  # cells copied from a spreadsheet: tab-separated
     plain = not any(_HEADING.match(line) or "**" in line or line.lstrip().startswith("|")
                     for line in lines)
     if not plain:  # 'Stories' over '-------', '    queues were …' under '- Kiosk pilot'

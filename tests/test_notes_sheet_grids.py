@@ -1,0 +1,52 @@
+"""A story x principle grid copied from a spreadsheet: tab-separated cells, `1` marks, a
+row of totals, column names clipped to fit (`Cust Obs`); fictional people and stories."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from conftest import CLI
+from loopprep.frameworks import load_framework
+from loopprep.notes.clipped_names import clipped_principle
+from loopprep.notes.csv_tables import csv_tables
+
+
+def _import(cli: CLI, tmp_path: Path, text: str) -> dict[str, list[str]]:
+    notes = tmp_path / "n.md"
+    notes.write_text(text, encoding="utf-8")
+    cli.json("import", notes)
+    stories: list[dict[str, Any]] = cli.json("stories")["stories"]  # type: ignore[index]
+    return {s["title"]: s["principles"] for s in stories}
+
+
+def test_tab_separated_rows_become_a_table_and_indented_lines_do_not() -> None:
+    lines = ["", "Story\tYear\tNotes", "Kiosk pilot\t2024\tgood", "Ledger\t2025\t",
+             "", "- block", "\t- child\tx\ty", "\t- child\tx\ty", "\t- child\tx\ty"]
+    csv_tables(lines, "\t")
+    assert lines[:4] == ["| Story | Year | Notes |", "|---|---|---|",
+                         "| Kiosk pilot | 2024 | good |", "| Ledger | 2025 |   |"]
+    assert lines[6:] == ["\t- child\tx\ty"] * 3
+
+
+def test_clipped_column_names_name_one_principle_or_none() -> None:
+    framework = load_framework()
+    assert clipped_principle("Cust Obs", framework) == "customer-obsession"
+    assert clipped_principle("Scale/Resp", framework) == "success-and-scale"
+    assert clipped_principle("Bias Act", framework) == "bias-for-action"
+    assert clipped_principle("Best", framework) is None  # two principles' word
+    assert clipped_principle("Status", framework) is None
+    assert clipped_principle("Ye", framework) is None
+
+
+def test_a_sheet_grid_of_ones_with_a_total_row_imports(cli: CLI, tmp_path: Path) -> None:
+    text = (
+        "# Story grid\n\n1 = use this story for that LP.\n\n"
+        "Story\tYear\tCust Obs\tFrugal\tScale/Resp\t#\n"
+        "Kiosk pilot\t2024\t1\t1\t\t2\n"
+        "Ledger rewrite\t2025\t\t\t1\t1\n"
+        "TOTAL\t\t1\t1\t1\t3\n"
+    )
+    assert _import(cli, tmp_path, text) == {
+        "Kiosk pilot": ["customer-obsession", "frugality"],
+        "Ledger rewrite": ["success-and-scale"]}
