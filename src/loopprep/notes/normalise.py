@@ -30,6 +30,7 @@ from loopprep.notes.also_principles import also_principles
 from loopprep.notes.clipped_names import clipped_principle
 from loopprep.notes.csv_tables import MIN_FIELDS, csv_tables
 from loopprep.notes.journal import journal_days
+from loopprep.notes.numbered_titles import numbered_titles
 from loopprep.notes.plain_text import markdown_layout, plain_sections
 from loopprep.notes.principle_names import (
     LP_TAG,
@@ -74,7 +75,7 @@ _QA = re.compile(r"^(\s*(?:[-*]\s+)?)(?:\*\*)?(?:TODO:?\s+)?([QA])\.(?:\*\*)?\s+
 _TODO_Q = re.compile(r"^(\s*(?:[-*]\s+)?)TODO:?\s+(Q:\s)")
 _LINK_ONLY = re.compile(r"(?<=\s)\[([^\]\n]+)\]\((?:[^()\s]|\([^()\s]*\))*\)\s*$")
 _ANSWER = re.compile(r"^(\s*(?:[-*+]\s+)?)(?:(?:\*\*)?A:(?:\*\*)?|use:?|answer(?: with)?:?|"
-                     r"story:)\s+", re.IGNORECASE)
+                     r"story:|>>)\s+", re.IGNORECASE)  # '>> (1) …' under its question
 _Q_LINE = re.compile(r"^\s*(?:[-*+]\s+)?(?:\*\*)?Q\b")
 _LEAD = re.compile(r"^\s*(?:[-*+]|#+|\d{1,3}[.)])\s+")
 _TOGGLE = re.compile(r"^(\s*[-*+]\s+)[▸►‣▹]\s+")
@@ -227,6 +228,7 @@ def normalise_notes(text: str, framework: Framework) -> Normalised:
         csv_tables(lines, "\t")  # cells copied from a spreadsheet: tab-separated
     plain = not any(_HEADING.match(line) or "**" in line or line.lstrip().startswith("|")
                     for line in lines)
+    numbered_titles(lines)  # '(1) Title' over its paragraphs: a story, numbered for answers
     if not plain:  # 'Stories' over '-------', '    queues were …' under '- Kiosk pilot'
         markdown_layout(lines)
     journal_days(lines)  # '- [[Dec 28th, 2025]]' over its blocks: a day, holding stories
