@@ -285,6 +285,7 @@ def _significant(text: str) -> set[str]:
     return {w for w in normalise(text).split() if w not in _FILLER}
 
 
+_ASIDE_ENDS = frozenset(")]0123456789")  # the last characters `_TRAILING_ASIDE` can end on
 _TRAILING_ASIDE = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|[-–—,]\s*(?:19|20)\d\d)\s*$")
 
 
@@ -292,6 +293,8 @@ def _title_keys(title: str) -> list[str]:
     """The keys a title is found by: itself, and without a trailing aside such as a year in
     brackets, so 'Checkout redesign (see above)' finds 'Checkout redesign (2023)'."""
     keys = [normalise(title)]
+    if title.rstrip()[-1:] not in _ASIDE_ENDS:
+        return [k for k in keys if k]  # (no bracket and no year at its end: no aside)
     bare = _TRAILING_ASIDE.sub("", title)
     if bare != title and len(normalise(bare).split()) >= 2:
         keys.append(normalise(bare))
