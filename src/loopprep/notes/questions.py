@@ -11,6 +11,7 @@ import re
 from loopprep.frameworks.topics import TopicList
 from loopprep.model import Fragment, Framework, PrincipleSlug, SourceRef
 from loopprep.notes import technical
+from loopprep.notes.answer_names import is_gap, named_story
 from loopprep.notes.bullets import is_placeholder, strip_lead_in
 from loopprep.notes.drafts import LinkDraft, ParsedNotes, QuestionDraft, place, short
 from loopprep.notes.outline import Heading, Item, ListBlock, Paragraph, details, render
@@ -275,8 +276,8 @@ def _outline_item(
     question.outline = "\n".join(filter(None, [question.outline, *render(item)]))
     place(doc, item, f"question:{index}")
     text = item.text.strip()
-    if is_placeholder(_ARROW_LEAD.sub("", text)):
-        return  # '→ ??? nothing yet': no story to link
+    if is_placeholder(_ARROW_LEAD.sub("", text)) or is_gap(_ARROW_LEAD.sub("", text)):
+        return  # '→ ??? nothing yet', '?? maybe the replay job': no story to link
     _, lead_in = strip_lead_in(text)
     bullet = registry.read(text)
     known = registry.claimed(details(item)) or registry.resolve(bullet) or (
@@ -290,6 +291,9 @@ def _outline_item(
             return
     if key is None and lead_in and (opening := _opening_title(text, registry)) is not None:
         question.link(opening.key)  # '→ Ferry refund? maybe'
+        return
+    if key is None and (named := named_story(text, registry)) is not None:
+        question.link(named.key)  # '→ carrier contract story. Lead with the data'
         return
     if key is None and (like := registry.most_like(  # (a lead-in may introduce a story)
             text, strict=bool(lead_in or bullet.anchor))) is not None:

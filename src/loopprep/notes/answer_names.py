@@ -1,0 +1,76 @@
+"""Which known story an answer outline names when it does not write out a title: by the
+clause the answer opens with ('→ carrier contract story. Lead with the data'), a nickname
+of a few of the title's words ('second shift', 'Ama'), or a numeronym ('the a11y audit'
+for 'Accessibility audit'). An answer opening with '??' names none: it is a gap.
+"""
+
+from __future__ import annotations
+
+import re
+
+from loopprep.notes.bullets import strip_lead_in, unemphasise
+from loopprep.notes.principles import normalise
+from loopprep.notes.registry import KnownStory, StoryRegistry
+
+#: where the clause that names a story ends: at a sentence's or an aside's start, at a
+#: dash or an arrow between words ('courier overtime (no headcount!)', 'second shift.
+#: make sure…', 'Payroll run failure – war room', 'dock door scheduling, the clipboard')
+_CLAUSE_END = re.compile(r"\s*[([]|[.;,:!?](?=\s|$)|\s+(?:[-–—→/]|->|=>)\s+")
+#: what an answer opens with before the story's name: an arrow, 'A:', 'use', 'see', 'the'
+_OPENING = re.compile(r"^(?:\s*(?:→|->|=>|⇒|[-–—]|a\s*:|answer(?:\s+with)?\s*:?|use\s*:?|"
+                      r"see\s*:?|maybe|probably|again|the|my|that|this|our)(?=\s|$))+\s*",
+                      re.IGNORECASE)
+#: words after a name that are not part of it: 'Oskar story', 'the flutter one'
+_CLOSING = re.compile(r"(?:\s+(?:story|one|thing|example|project|again|case|bit|part))+$",
+                      re.IGNORECASE)
+#: a gap written in the answer's place: '??? need one', '?? maybe the replay job'
+_GAP = re.compile(r"^\W*\?\?")
+#: a numeronym: 'a11y', 'i18n', 'k8s' (first letter, the count of letters between, last)
+_NUMERONYM = re.compile(r"^([a-z])(\d{1,2})([a-z])$")
+_CLAUSE_WORDS = 6  # a clause longer than this is a sentence, not a story's name
+
+
+def is_gap(text: str) -> bool:
+    """'??? need one', '→ ?? maybe the replay job': no story answers the question yet."""
+    return bool(_GAP.match(text))
+
+
+def naming_clause(text: str) -> str:
+    """The words an answer names its story by: 'carrier contract' for '→ carrier contract
+    story. Lead with the data (88%)'; '' when the answer opens with no such words."""
+    body, _ = strip_lead_in(unemphasise(text).replace("[[", "").replace("]]", ""))
+    body = _OPENING.sub("", body)
+    clause = _CLOSING.sub("", _CLAUSE_END.split(body, maxsplit=1)[0].strip())
+    words = clause.split()
+    return clause if 0 < len(words) <= _CLAUSE_WORDS else ""
+
+
+def named_story(text: str, registry: StoryRegistry) -> KnownStory | None:
+    """The one known story an answer's opening clause names: its title, the start of its
+    title, a run of its words, all of the clause's words, a name, or a numeronym."""
+    clause = naming_clause(text)
+    if not clause:
+        return None
+    found = _by_words(clause, registry) or registry.by_name(clause)
+    if found is None and any(c.isdigit() for c in clause):
+        spelt = _spelt_out(clause, registry)
+        found = _by_words(spelt, registry) if spelt != clause else None
+    return found
+
+
+def _by_words(clause: str, registry: StoryRegistry) -> KnownStory | None:
+    return (registry.by_title(clause) or registry.by_title_start(clause)
+            or registry.by_title_words(clause) or registry.most_like(clause, strict=True))
+
+
+def _spelt_out(clause: str, registry: StoryRegistry) -> str:
+    """The clause with each numeronym written as the one title word it stands for."""
+    words = normalise(clause).split()
+    for index, word in enumerate(words):
+        m = _NUMERONYM.match(word)
+        if m is not None:
+            first, count, last = m.group(1), int(m.group(2)), m.group(3)
+            spelt = registry.words_shaped(first, count + 2, last)
+            if len(spelt) == 1:
+                words[index] = spelt[0]
+    return " ".join(words)
