@@ -59,7 +59,9 @@ _BLOCK_PROPERTY = re.compile(r"^([ \t]+)[A-Za-z][\w-]{0,30}::(?:\s|$)")
 _CONTENTS_LINE = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?\[[^\]\n]+\]\(#[^)\n]*\)[ \t]*$", re.MULTILINE)
 #: '## Title {#title}': a heading's anchor
 _ANCHOR = re.compile(r"[ \t]*\{#[^}\s]*\}[ \t]*$", re.MULTILINE)
-_SUMMARY = re.compile(r"^\s*<summary>(?P<title>.*?)</summary>\s*$", re.IGNORECASE)
+#: a toggle's title, on its own line or on the `<details>` line (as GitHub notes write it)
+_SUMMARY = re.compile(r"^\s*(?:<details[^>]*>\s*)?<summary>(?P<title>.*?)</summary>\s*$",
+                      re.IGNORECASE)
 _TAG_ONLY = re.compile(r"^\s*</?(?:details|summary|aside)[^>]*>\s*$", re.IGNORECASE)
 _MARK = re.compile(
     r"^(?P<indent>[ \t]*)(?P<mark>[•·▸▹‣►◦▪▫§]|o(?=\t| {2})|\d{1,3}\)|[a-h][.)](?=[ \t])|"

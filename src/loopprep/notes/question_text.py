@@ -31,10 +31,11 @@ _FOREIGN_WORDS = 3
 _BOLD = re.compile(r"^(?:\*\*|__)(.*)(?:\*\*|__)$")
 _ITALIC = re.compile(r"^(?:\*|_)(.*)(?:\*|_)$")
 # 'Q:', 'Q3.', 'Question:', bold or not: '**Q:** Tell me…', '**Q1:** …'; a number alone
-# needs no mark ('Q1  Tell me…', as plain text and e-mail notes number their questions)
+# needs no mark ('Q1  Tell me…', as plain text and e-mail notes number their questions);
+# a question's number ('### 1. Tell me…', as a numbered list writes it) is not asked
 _Q_PREFIX = re.compile(r"^(?:\*\*|__|\*|_)?\s*(?:(?:likely|possible|probable|expected)\s+)?"
-                       r"(?:(?:q\d*|question\s*\d*)\s*[:.)-]|q\d{1,3}(?=\s))\s*(?:\*\*|__|\*|_)?\s*",
-                       re.IGNORECASE)
+                       r"(?:(?:q\d*|question\s*\d*)\s*[:.)-]|q\d{1,3}(?=\s)|\d{1,2}[.)](?=\s))"
+                       r"\s*(?:\*\*|__|\*|_)?\s*", re.IGNORECASE)
 #: a question quoted as the interviewer would say it: '"Tell me about a time…" → F'
 _QUOTED = re.compile(r'^["“](?P<asked>[^"“”]{8,})["”]\s*(?P<after>.*)$')
 #: the writer's own label of a question: 'Q:', 'Q.', 'Question:' (not 'Q3:', a quarter too)
@@ -106,9 +107,18 @@ _ASKING_WORDS = ("tell", "describe", "give", "walk", "share", "talk", "explain",
 _ASKING_WORD = re.compile("|".join(_ASKING_WORDS), re.IGNORECASE)
 
 
+#: how a question put to the candidate opens when it is not 'Tell me…': 'When did you…?',
+#: 'How have you…?', "What's a time you…?", 'Why do you…?'
+_ASKS_YOU = re.compile(r"^(?:what|what['’]s|when|how|why|which|who|where|have|has|did|do|can|"
+                       r"could|would|are|were|is)\b[^?]*\byou", re.IGNORECASE)
+
+
 def opens_a_question(text: str) -> bool:
-    """'Tell me about a time…', 'Describe…': worded as an interviewer asks (not just a '?')."""
-    return bool(_QUESTION_START.match(clean_question(text)))
+    """'Tell me about a time…', 'Describe…', 'When did you…?': worded as an interviewer
+    asks from its first word (not just holding a '?', as 'ask Joana: do you…?' does)."""
+    cleaned = clean_question(text)
+    return bool(_QUESTION_START.match(cleaned)) or (
+        "?" in cleaned and bool(_ASKS_YOU.match(cleaned)) and is_question(text))
 
 
 #: a word a question could hold without a '?' (`_ASKING_WORDS`, or a German stem), for ASCII

@@ -20,7 +20,7 @@ NUMBERED_STORY = re.compile(r"^\s*(?:[-*]\s+|#{1,6}\s+)?(?:\*\*|__)?(?P<code>#\d
 _PRINCIPLES_COLUMN = re.compile(r"^\W*(?:lps?|leadership principles?|principles?|competenc\w*)\W*$",
                                 re.IGNORECASE)
 _MARK_WIDTH = 3  # a grid's cell holds a tick or a cross ('✓', 'x', 'yes'), never text
-CODED_ANSWER = re.compile(r"(?P<arrow>(?:→|->|=>|⇒)\s*)(?P<code>#\d{1,3}|[A-Z]\d?)(?![\w'’])")
+CODED_ANSWER = re.compile(r"(?P<arrow>(?:→|->|=>|⇒)\s*)(?P<code>#\d{1,3}|[A-Z]\d{0,2})(?![\w'’])")
 _NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                  "eleven", "twelve")
 _NUMBER = r"\d{1,2}|" + "|".join(_NUMBER_WORDS)
@@ -31,7 +31,13 @@ _NUMBERED_HEADING = re.compile(r"^[ \t]*(?:-[ \t]+)?#{1,6}[ \t]+(?:\*\*|__)?(?P<
                                + _TITLE)
 #: 'STORY ONE - Title', 'Example B: Title', 'Story 2 — Title'
 _NAMED_CODE = re.compile(_LEAD + rf"(?:story|example)\s+(?P<code>[A-Z]|{_NUMBER})(?:\*\*|__)?"
-                         r"\s*[:.\-–—]\s+" + _TITLE, re.IGNORECASE)
+                         r"\s*(?:--|[:.\-–—])\s+" + _TITLE, re.IGNORECASE)
+#: '### S1 — Title (OWN, DD)': a story heading opening with its id, a letter and a
+#: number, as abbreviation-heavy notes give ids ('→ S1, the flag flip')
+_LETTER_CODE_HEADING = re.compile(r"^#{1,6}[ \t]+(?:\*\*|__)?"
+                                  r"(?P<code>[A-Z]\d{1,2})(?:\*\*|__)?[ \t]*[:\-–—][ \t]+"
+                                  + _TITLE)
+_TRAILING_BRACKETS = re.compile(r"\s*\([^()]*\)$")
 #: a story named by its code in an answer: '#3', 'story four', 'Example B'
 _CODE_REFERENCE = re.compile(rf"#(?P<hash>\d{{1,3}})\b|\b(?:story|example)\s+"
                              rf"(?P<named>[A-Z](?![\w'’])|(?:{_NUMBER})\b)", re.IGNORECASE)
@@ -59,6 +65,10 @@ def titled_codes(lines: list[str]) -> dict[str, str]:
         m = (_NUMBERED_HEADING.match(line) if "#" in line else None) or _NAMED_CODE.match(line)
         if m is not None and not is_question(m.group("title")):
             found.setdefault(_code(m.group("code")), m.group("title").strip())
+        elif m is None and line[:1] == "#" and (m := _LETTER_CODE_HEADING.match(line)) is not None:
+            title = _TRAILING_BRACKETS.sub("", m.group("title").strip())
+            if len(title) >= 3 and not is_question(title):
+                found.setdefault(m.group("code"), title)
     return found
 
 

@@ -1,0 +1,85 @@
+"""Questions notes ask in the shapes prep notes give them (issue #14): a numbered question
+heading ('### 1. Tell me…'), a to-do over a question worded from its first word ('- [ ]
+"When did you…?"'), a toggle whose summary asks, on the `<details>` line or its own; and
+answers that name a story by the id its heading gives it ('### S1 — Title' → 'S1'); while a
+to-do that only holds a '?' asks nothing. Fictional people and stories."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from conftest import CLI
+
+_STORIES = (
+    "## Earn Trust\n\n- **Ferry refund**\n    - S: 90 travellers stranded\n"
+    "    - R: refunds in a day\n\n"
+    "## Dive Deep\n\n- **Depot key audit**\n    - S: keys went missing\n"
+    "    - R: a gap in the night shift\n\n"
+)
+
+
+def _import(cli: CLI, tmp_path: Path, text: str) -> list[tuple[str, list[str]]]:
+    """Import `text`: each question asked, with its stories' titles."""
+    notes = tmp_path / "prep.md"
+    notes.write_text(text, encoding="utf-8")
+    cli.json("import", notes)
+    stories: list[dict[str, Any]] = cli.json("stories")["stories"]  # type: ignore[index]
+    titles = {s["id"]: s["title"] for s in stories}
+    asked = cli.json("questions", "--origin", "notes")["questions"]  # type: ignore[index]
+    return [(q["text"], [titles[i] for i in q["stories"]]) for q in asked]
+
+
+def test_a_numbered_question_heading_asks_without_its_number(cli: CLI,
+                                                             tmp_path: Path) -> None:
+    text = ("# Prep\n\n## Questions\n\n"
+            "### 1. Tell me about a time you won back a customer.\nFerry refund\n\n"
+            "### 2. Describe a time you found a root cause.\nDepot key audit\n\n"
+            "## Stories\n\n" + _STORIES)
+    assert _import(cli, tmp_path, text) == [
+        ("Tell me about a time you won back a customer.", ["Ferry refund"]),
+        ("Describe a time you found a root cause.", ["Depot key audit"]),
+    ]
+
+
+def test_a_to_do_over_a_question_asks_it(cli: CLI, tmp_path: Path) -> None:
+    """'- [ ] "When did you…?" → …' asks (a Kanban card, a checklist of questions); '- [ ]
+    the Lisbon move?? maybe' and '- [ ] ask Joana: do you remember 2022?' ask nothing."""
+    text = ("# Prep\n\n" + _STORIES + "## Questions to prep\n\n"
+            '- [ ] "When did you have to win back a customer?" → ferry refund\n'
+            "- [ ] How have you found the root cause of a problem? → depot key audit\n"
+            "- [ ] the Lisbon office move?? maybe for Ownership\n"
+            "- [ ] ask Joana: do you remember what we did in 2022?\n")
+    assert _import(cli, tmp_path, text) == [
+        ("When did you have to win back a customer?", ["Ferry refund"]),
+        ("How have you found the root cause of a problem?", ["Depot key audit"]),
+    ]
+
+
+def test_a_toggle_whose_summary_asks_holds_its_answer(cli: CLI, tmp_path: Path) -> None:
+    """'<details><summary>…</summary>' on one line, as GitHub notes write a toggle, is a
+    question over its content as the two-line form is; the next toggle's answer is its own."""
+    text = ("# Prep\n\n" + _STORIES + "## Questions\n\n"
+            "<details>\n<summary>Tell me about a time you won back a customer</summary>\n\n"
+            "Ferry refund, lead with the 90 travellers\n\n</details>\n\n"
+            "<details><summary>▸ Describe a time you found a root cause?</summary>\n\n"
+            "- depot key audit\n\n</details>\n")
+    assert _import(cli, tmp_path, text) == [
+        ("Tell me about a time you won back a customer", ["Ferry refund"]),
+        ("Describe a time you found a root cause?", ["Depot key audit"]),
+    ]
+
+
+def test_an_answer_names_a_story_by_the_id_its_heading_gives_it(cli: CLI,
+                                                                tmp_path: Path) -> None:
+    """'### S1 — Ferry refund (ET)': 'S1' in an answer is that story, alone or before more."""
+    text = ("# Prep\n\n## Stories\n\n### S1 — Ferry refund (ET)\n\n- S: 90 travellers stranded\n"
+            "- R: refunds in a day\n\n### S2 — Depot key audit (DD)\n\n- S: keys went missing\n"
+            "- R: a gap in the night shift\n\n## Questions\n\n"
+            "1. Tell me about a time you won back a customer. → S1, the refunds part\n"
+            "2. Tell me about a time you found a root cause. → S2\n")
+    asked = _import(cli, tmp_path, text)
+    assert [q for q, _ in asked] == ["Tell me about a time you won back a customer.",
+                                     "Tell me about a time you found a root cause."]
+    assert [len(s) for _, s in asked] == [1, 1]
+    assert "Ferry refund" in asked[0][1][0] and "Depot key audit" in asked[1][1][0]
