@@ -83,3 +83,39 @@ def test_an_answer_names_a_story_by_the_id_its_heading_gives_it(cli: CLI,
                                      "Tell me about a time you found a root cause."]
     assert [len(s) for _, s in asked] == [1, 1]
     assert "Ferry refund" in asked[0][1][0] and "Depot key audit" in asked[1][1][0]
+
+
+def test_a_question_written_after_a_label_asks_without_it(cli: CLI, tmp_path: Path) -> None:
+    """'Ownership: Tell me…', 'Dive Deep — Describe…' (the principle a public LP question
+    list files a question under) ask the question; 'Task: Describe the plan to partners'
+    (no 'you') is a STAR part, and no story 'Dive Deep' is made of the label."""
+    text = ("# Prep\n\n" + _STORIES + "## Questions\n\n"
+            "- Earn Trust: Tell me about a time you won back a customer → Ferry refund\n"
+            "- Dive Deep — Describe a time you found a root cause → depot key audit\n")
+    assert _import(cli, tmp_path, text) == [
+        ("Tell me about a time you won back a customer", ["Ferry refund"]),
+        ("Describe a time you found a root cause", ["Depot key audit"]),
+    ]
+
+
+def test_a_question_marked_to_do_asks_without_its_marker(cli: CLI, tmp_path: Path) -> None:
+    """'TODO: Tell me…', 'LATER Describe…' (an outliner's markers, in plain lines too) ask
+    the question; the marker makes no story of its own."""
+    text = ("# Prep\n\n" + _STORIES + "## Questions\n\n"
+            "TODO: Tell me about a time you won back a customer -> ferry refund\n"
+            "LATER Describe a time you found a root cause -> depot key audit\n")
+    assert _import(cli, tmp_path, text) == [
+        ("Tell me about a time you won back a customer", ["Ferry refund"]),
+        ("Describe a time you found a root cause", ["Depot key audit"]),
+    ]
+
+
+def test_a_story_numbered_with_a_double_dash_is_named_by_its_number(cli: CLI,
+                                                                     tmp_path: Path) -> None:
+    """'### Story 2 -- Depot key audit' (plain text's dash): '→ Story 2' is that story."""
+    text = ("# Prep\n\n## Earn Trust\n\n### Story 1 -- Ferry refund\n\n- S: 90 travellers stranded\n"
+            "- R: refunds in a day\n\n## Dive Deep\n\n### Story 2 -- Depot key audit\n\n"
+            "- S: keys went missing\n- R: a gap in the night shift\n\n## Questions\n\n"
+            "1. Tell me about a time you found a root cause. → Story 2\n")
+    assert _import(cli, tmp_path, text) == [
+        ("Tell me about a time you found a root cause.", ["Depot key audit"])]

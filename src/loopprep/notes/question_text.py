@@ -36,11 +36,15 @@ _ITALIC = re.compile(r"^(?:\*|_)(.*)(?:\*|_)$")
 _Q_PREFIX = re.compile(r"^(?:\*\*|__|\*|_)?\s*(?:(?:likely|possible|probable|expected)\s+)?"
                        r"(?:(?:q\d*|question\s*\d*)\s*[:.)-]|q\d{1,3}(?=\s)|\d{1,2}[.)](?=\s))"
                        r"\s*(?:\*\*|__|\*|_)?\s*", re.IGNORECASE)
+#: the to-do marker of an outliner over a question (Logseq's, org-mode's 'TODO Tell me…',
+#: 'LATER …', 'TODO: …'): not asked
+_TODO = re.compile(r"^(?:TODO|LATER|NOW|DOING|DONE|WAITING):?\s+(?=\S)")
 #: a question quoted as the interviewer would say it: '"Tell me about a time…" → F'
 _QUOTED = re.compile(r'^["“](?P<asked>[^"“”]{8,})["”]\s*(?P<after>.*)$')
 #: the writer's own label of a question: 'Q:', 'Q.', 'Question:' (not 'Q3:', a quarter too)
 _LABELLED = re.compile(r"^\s*(?:\*\*|__)?(?:q|question)\s*[:.]\s", re.IGNORECASE)
 _LABEL_STARTS = frozenset("qQ*_")
+_TODO_STARTS = frozenset("TLNDW")
 _FIRST_SENTENCE = re.compile(r"(?<=[?.!])\s")
 
 
@@ -54,7 +58,11 @@ def clean_question(text: str) -> str:
     text = _ICON.sub("", text.strip())  # '❓ Tell me…', '💬 Q: …'
     text = _BOLD.sub(r"\1", text).strip()
     text = _ITALIC.sub(r"\1", text).strip()
+    if text[:1] in _TODO_STARTS:
+        text = _TODO.sub("", text)
     text = _Q_PREFIX.sub("", text).strip() or text
+    if (label := _question_label(text)) is not None:
+        text = text[label:]  # 'Ownership: Tell me…': the label is not asked
     quoted = _QUOTED.match(text)
     if quoted:
         text = f"{quoted.group('asked').strip()} {quoted.group('after')}".strip()
@@ -111,6 +119,26 @@ _ASKING_WORD = re.compile("|".join(_ASKING_WORDS), re.IGNORECASE)
 #: 'How have you…?', "What's a time you…?", 'Why do you…?'
 _ASKS_YOU = re.compile(r"^(?:what|what['’]s|when|how|why|which|who|where|have|has|did|do|can|"
                        r"could|would|are|were|is)\b[^?]*\byou", re.IGNORECASE)
+
+
+#: a short label a question is written after: 'Ownership: Tell me…', 'Customer Obsession —
+#: Describe…', '*Behavioral:* Tell me…' (the principle or kind it is asked for)
+_LABEL = re.compile(r"^(?:\*\*|__|\*|_)?[^\W\d_][\w&'’/,; -]{1,40}?(?:\*\*|__|\*|_)?"
+                    r"(?::|\s[-–—])\s*(?:\*\*|__|\*|_)?\s*")
+_LABEL_WORDS = 5
+
+
+def _question_label(text: str) -> int | None:
+    """Where the question starts after a label of a few words ('Ownership: Tell me about
+    a time…'); None when `text` opens no question after one."""
+    if _QUESTION_START.match(text):
+        return None
+    m = _LABEL.match(text)
+    rest = text[m.end():] if m is not None else ""
+    if m is None or len(m.group(0).split()) > _LABEL_WORDS or not _QUESTION_START.match(rest) \
+            or not _TO_YOU.search(rest):  # ('Task: Describe the plan to partners' asks none)
+        return None
+    return m.end()
 
 
 def opens_a_question(text: str) -> bool:
