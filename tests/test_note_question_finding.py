@@ -119,3 +119,18 @@ def test_a_story_numbered_with_a_double_dash_is_named_by_its_number(cli: CLI,
             "1. Tell me about a time you found a root cause. → Story 2\n")
     assert _import(cli, tmp_path, text) == [
         ("Tell me about a time you found a root cause.", ["Depot key audit"])]
+
+
+def test_a_note_to_self_with_a_question_mark_asks_nothing(cli: CLI, tmp_path: Path) -> None:
+    """'weak story, need a result beyond money?' and 'not sure yet: scanner queue again?'
+    are the writer's asides (English with no 'you'), not questions in another language;
+    a German question stays one."""
+    text = ("# Prep\n\n" + _STORIES + "## Question bank\n\n"
+            "### Describe a time you had to act without all the information\n\n"
+            "- not sure yet: scanner queue again? or the dock plan\n"
+            "- saved ~40k PLN/yr -- weak story, need a result beyond money?\n\n"
+            "### Wann sind Sie einem Problem selbst auf den Grund gegangen?\n\n- depot key audit\n")
+    assert [q for q, _ in _import(cli, tmp_path, text)] == [
+        "Describe a time you had to act without all the information",
+        "Wann sind Sie einem Problem selbst auf den Grund gegangen?",
+    ]

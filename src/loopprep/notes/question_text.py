@@ -22,8 +22,12 @@ _QUESTION_START = re.compile(
 _TO_YOU = re.compile(r"\b(?:you|your|yours|yourself)\b|\byou['’]", re.IGNORECASE)
 
 
+#: English's small words (and a few a note to self uses: 'not sure yet', 'need a result'):
+#: none is a word of the other languages notes are kept in
 _ENGLISH = re.compile(r"\b(?:the|did|does|do|is|are|was|were|what|why|how|when|who|which|"
-                      r"for|of|to|and|it|this|that|with|also|maybe)\b", re.IGNORECASE)
+                      r"for|of|to|and|it|this|that|with|also|maybe|not|yet|need|needs|again|"
+                      r"my|we|our|from|by|at|just|still|too|than|then|could|should|would|"
+                      r"have|has|had|been)\b", re.IGNORECASE)
 _ONE_MARK = re.compile(r"\w[\"”»)]? ?\?$")  # 'error?', 'fier ?' (French spacing), not '???'
 _FOREIGN_WORDS = 3
 
