@@ -134,3 +134,16 @@ def test_a_note_to_self_with_a_question_mark_asks_nothing(cli: CLI, tmp_path: Pa
         "Describe a time you had to act without all the information",
         "Wann sind Sie einem Problem selbst auf den Grund gegangen?",
     ]
+
+
+def test_wikilinks_closing_a_question_line_are_its_answer(cli: CLI, tmp_path: Path) -> None:
+    """A vault's question list links its stories after the question, no arrow ('… a
+    customer. [[Stories#Ferry refund|Ferry refund]]', '…?  [[A]] | [[B]]'): the question
+    ends before them, each link a story it is answered with."""
+    text = ("# Prep\n\n" + _STORIES + "## Questions\n\n"
+            "- Tell me about a time you won back a customer. [[Stories#Ferry refund|Ferry refund]]\n"
+            "- Describe a time you found a root cause?  [[Depot key audit]] | [[Ferry refund]]\n")
+    assert _import(cli, tmp_path, text) == [
+        ("Tell me about a time you won back a customer.", ["Ferry refund"]),
+        ("Describe a time you found a root cause?", ["Depot key audit", "Ferry refund"]),
+    ]

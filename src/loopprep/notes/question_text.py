@@ -86,12 +86,29 @@ _ANSWER_LABEL_AT = re.compile(r"(?<=[.?!])\s+(?:\*\*)?(?:a|use|answer(?: with)?|
                               r"\s*:(?:\*\*)?\s+(?=\S)", re.IGNORECASE)
 
 
+#: ... or at the wikilinks closing a question's line ('… of responsibility. [[JsonSubTypes]]',
+#: '… way?  [[A]] | [[B]]'), as a vault's question list links its stories
+_LINKS_AT_END = re.compile(r"(?<=\S)\s+(?=\[\[[^\[\]]+\]\](?:\s*[|,;/]?\s*\[\[[^\[\]]+\]\])*$)")
+
+
+_LINK = re.compile(r"\[\[[^\[\]]+\]\]")
+
+
+def answers_in(answer: str) -> list[str]:
+    """An answer of several wikilinks ('[[A]] | [[B]]') is one answer per link; any other
+    answer is one."""
+    links = _LINK.findall(answer) if answer.startswith("[[") else []
+    return links if len(links) > 1 and not _LINK.sub("", answer).strip(" |,;/") else [answer]
+
+
 def answer_split(text: str) -> tuple[str, str, bool]:
     """'Tell me about a time you failed → Pager storm' -> (the question, 'Pager storm',
     False); True when a dash, not an arrow or an answer label ('… yourself. Use: Pager
     storm'), opened the answer; (text, '', False) when no answer follows."""
     m = _ANSWER_AT.search(text)
     labelled = m is None and ":" in text and (m := _ANSWER_LABEL_AT.search(text)) is not None
+    if m is None and text.endswith("]]") and (m := _LINKS_AT_END.search(text)) is not None:
+        labelled = True  # '… your area. [[Stories#Ferry refund|Ferry refund]]': a link answers
     if m is None or not text[m.end():].strip():
         return text, "", False
     dashed = not labelled and not _ARROW.search(m.group(0))

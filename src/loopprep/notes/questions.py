@@ -19,6 +19,7 @@ from loopprep.notes.principles import normalise
 from loopprep.notes.question_text import (
     STEM_END,
     answer_split,
+    answers_in,
     clean_question,
     is_question,
     opens_a_question,
@@ -176,12 +177,12 @@ def _question_list(
             current_index = len(doc.questions) - 1
             for line in item.lines:
                 doc.placed[line] = f"question:{current_index}"
-            answers = [answer] if answer else []
+            answers = answers_in(answer) if answer else []
             answers += [v for k, v in item.properties.items() if _ANSWER_KEY.match(k) and v]
             for text in answers:  # after an arrow, or in a property ('  answer:: [[Title]]')
                 answer_item = Item(text, item.line, item.indent, item.ordered)
                 _answer_on_the_line(doc, current, current_index, answer_item, registry,
-                                    define=not (dashed and text == answer))
+                                    define=not (dashed and text in answer))
             for child in item.children:
                 _outline_item(doc, current, current_index, child, registry)
         elif current is not None:
