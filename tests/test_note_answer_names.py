@@ -81,3 +81,33 @@ def test_an_answer_opening_with_question_marks_is_a_gap(cli: CLI, tmp_path: Path
         "- Tell me about a time you were wrong → ?? Cutting courier overtime, not sure\n"))
     assert titles == _TITLES
     assert linked == [[], []]
+
+
+def test_an_answer_pointing_back_names_the_story_in_its_brackets(cli: CLI,
+                                                                 tmp_path: Path) -> None:
+    """'see above (Ferry refund)' is that story; 'as above' with no story named makes no
+    story 'Above'."""
+    titles, linked = _import(cli, tmp_path, (
+        "- Tell me about a time you disagreed with your manager.\n"
+        "    - see above (Pushing back on the carrier contract)\n"
+        "- Tell me about a time you failed.\n    - see above\n"))
+    assert titles == _TITLES
+    assert linked == [["Pushing back on the carrier contract"], []]
+
+
+def test_an_answer_bullet_opening_with_a_story_number_names_it(cli: CLI,
+                                                               tmp_path: Path) -> None:
+    """'### 2. Title' is story #2: a bullet under a question opening '#2' is that story."""
+    notes = tmp_path / "prep.md"
+    notes.write_text("## Earn Trust\n\n### 1. Ferry refund\n\n- S: 90 travellers stranded\n"
+                     "- R: refunds in a day\n\n## Dive Deep\n\n### 2. Depot key audit\n\n"
+                     "- S: keys went missing\n- R: a gap in the night shift\n\n"
+                     "## Questions\n\n- Describe a time you found a root cause\n    - #2\n"
+                     "- Tell me about a time you won back a customer\n    - #1, the refunds\n",
+                     encoding="utf-8")
+    cli.json("import", notes)
+    stories: list[dict[str, Any]] = cli.json("stories")["stories"]  # type: ignore[index]
+    titles = {s["id"]: s["title"] for s in stories}
+    asked = cli.json("questions", "--origin", "notes")["questions"]  # type: ignore[index]
+    assert [[titles[i] for i in q["stories"]] for q in asked] == [["Depot key audit"],
+                                                                  ["Ferry refund"]]

@@ -18,7 +18,7 @@ from loopprep.notes.registry import KnownStory, StoryRegistry
 _CLAUSE_END = re.compile(r"\s*[([]|[.;,:!?](?=\s|$)|\s+(?:[-–—→/]|->|=>)\s+")
 #: what an answer opens with before the story's name: an arrow, 'A:', 'use', 'see', 'the'
 _OPENING = re.compile(r"^(?:\s*(?:→|->|=>|⇒|[-–—]|a\s*:|answer(?:\s+with)?\s*:?|use\s*:?|"
-                      r"see\s*:?|maybe|probably|again|the|my|that|this|our)(?=\s|$))+\s*",
+                      r"see\s*:?|as|same\s+as|maybe|probably|again|the|my|that|this|our)(?=\s|$))+\s*",
                       re.IGNORECASE)
 #: words after a name that are not part of it: 'Oskar story', 'the flutter one'
 _CLOSING = re.compile(r"(?:\s+(?:story|one|thing|example|project|again|case|bit|part))+$",
@@ -30,6 +30,22 @@ _NUMERONYM = re.compile(r"^([a-z])(\d{1,2})([a-z])$")
 _CLAUSE_WORDS = 6  # a clause longer than this is a sentence, not a story's name
 
 
+#: an answer pointing back at a story told before: 'see above (Ferry refund)', 'as above'
+_BACK = re.compile(r"^(?:above|below|earlier)\b[\s,:;.–—-]*(?:\((?P<named>[^()]{3,80})\))?",
+                   re.IGNORECASE)
+
+
+def refers_back(text: str) -> bool:
+    """'see above (Ferry refund)', '→ as above': the answer points at a story told before
+    (named in its brackets, if at all) and introduces none."""
+    return _BACK.match(_opening_removed(text)) is not None
+
+
+def _opening_removed(text: str) -> str:
+    body, _ = strip_lead_in(unemphasise(text).replace("[[", "").replace("]]", ""))
+    return _OPENING.sub("", body)
+
+
 def is_gap(text: str) -> bool:
     """'??? need one', '→ ?? maybe the replay job': no story answers the question yet."""
     return bool(_GAP.match(text))
@@ -38,8 +54,10 @@ def is_gap(text: str) -> bool:
 def naming_clause(text: str) -> str:
     """The words an answer names its story by: 'carrier contract' for '→ carrier contract
     story. Lead with the data (88%)'; '' when the answer opens with no such words."""
-    body, _ = strip_lead_in(unemphasise(text).replace("[[", "").replace("]]", ""))
-    body = _OPENING.sub("", body)
+    body = _opening_removed(text)
+    back = _BACK.match(body)
+    if back is not None:  # 'see above (Ferry refund)': the story its brackets name
+        body = back.group("named") or ""
     clause = _CLOSING.sub("", _CLAUSE_END.split(body, maxsplit=1)[0].strip())
     words = clause.split()
     return clause if 0 < len(words) <= _CLAUSE_WORDS else ""

@@ -45,6 +45,7 @@ from loopprep.notes.story_codes import (
     CODED_ANSWER,
     NUMBERED_STORY,
     answer_with_titles,
+    opens_with_code,
     story_key,
     transposed_matrix,
 )
@@ -317,8 +318,10 @@ class _Rewriter:
         answers = bool(_ANSWER.match(line)) and _asks(self.asked)
         if answers:
             line = _ANSWER.sub(r"\1", line)  # 'A: Seller payout delays' under its question
-        if self.key and (answers or _ANSWER_MARK.search(line)):
-            line = answer_with_titles(line, self.key, whole=answers)  # '— #3', 'A: story 1'
+        # '  - #2' under its question: an answer bullet opening with a story's code
+        coded = bool(self.key) and not answers and opens_with_code(line) and _asks(self.asked)
+        if self.key and (answers or coded or _ANSWER_MARK.search(line)):
+            line = answer_with_titles(line, self.key, whole=answers or coded)  # '— #3', 'A: …'
         if line.strip():
             self.asked = line
             self.section = index if hashes and len(hashes.group(1)) > 1 else None

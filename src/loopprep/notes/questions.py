@@ -11,7 +11,7 @@ import re
 from loopprep.frameworks.topics import TopicList
 from loopprep.model import Fragment, Framework, PrincipleSlug, SourceRef
 from loopprep.notes import technical
-from loopprep.notes.answer_names import is_gap, named_story
+from loopprep.notes.answer_names import is_gap, named_story, refers_back
 from loopprep.notes.bullets import is_placeholder, strip_lead_in
 from loopprep.notes.drafts import LinkDraft, ParsedNotes, QuestionDraft, place, short
 from loopprep.notes.outline import Heading, Item, ListBlock, Paragraph, details, render
@@ -300,7 +300,7 @@ def _outline_item(
             text, strict=bool(lead_in or bullet.anchor))) is not None:
         question.link(like.key)  # 'A: depot audit' for 'Depot key audit'
         return
-    if key is None and define and (lead_in or bullet.anchor):
+    if key is None and define and (lead_in or bullet.anchor) and not refers_back(text):
         key = resolve_or_define(doc, bullet, item.line, registry, split=False)
     if key is not None:
         question.link(key)

@@ -87,6 +87,17 @@ def answer_with_titles(line: str, key: dict[str, str], *, whole: bool = False) -
     return line[:start] + _CODE_REFERENCE.sub(title, line[start:])
 
 
+#: an answer bullet opening with a story's code, under its question: '  - #2', '1. Story 5 –
+#: fraud score', 'a. Example B (the signs)'
+_CODE_OPENING = re.compile(r"^\s*(?:[-*+•◦▪§]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+)?"
+                           r"(?:#\d{1,3}\b|(?:story|example)\s+\w)", re.IGNORECASE)
+
+
+def opens_with_code(line: str) -> bool:
+    """Whether `line` opens with a story's code ('- #2', '1. Story 5 – fraud score')."""
+    return bool(_CODE_OPENING.match(line))
+
+
 def story_key(lines: list[str]) -> dict[str, str]:
     """`A = Mobile money reversals` lines: the codes a matrix uses for stories; and the
     numbers stories are given (`**#3 Killing the wallet**`) that answers use (`→ #3`)."""
