@@ -147,3 +147,20 @@ def test_wikilinks_closing_a_question_line_are_its_answer(cli: CLI, tmp_path: Pa
         ("Tell me about a time you won back a customer.", ["Ferry refund"]),
         ("Describe a time you found a root cause?", ["Depot key audit", "Ferry refund"]),
     ]
+
+
+def test_the_paragraph_under_a_question_paragraph_answers_it(cli: CLI, tmp_path: Path) -> None:
+    """A Google Docs export (or plain text) sets each line apart: 'Q: …', a blank line,
+    then 'A: …', '*Story:* …' or a known story's name answer it; a paragraph naming no
+    story ('Mock feedback: too long') is no answer."""
+    text = ("# Prep\n\n" + _STORIES + "## Questions\n\n"
+            "Q: Tell me about a time you won back a customer\n\nA: Ferry refund\n\n"
+            "**Q2.** Describe a time you found a root cause.\n\n*Story:* Depot key audit\n\n"
+            "**Tell me about a time you kept a promise.**\n\nFerry refund — lead with the 90.\n\n"
+            "Q: Tell me about a time you failed\n\nMock feedback: too long, say the result first\n")
+    assert _import(cli, tmp_path, text) == [
+        ("Tell me about a time you won back a customer", ["Ferry refund"]),
+        ("Describe a time you found a root cause.", ["Depot key audit"]),
+        ("Tell me about a time you kept a promise.", ["Ferry refund"]),
+        ("Tell me about a time you failed", []),
+    ]

@@ -46,6 +46,23 @@ def _opening_removed(text: str) -> str:
     return _OPENING.sub("", body)
 
 
+#: the label an answer written on its own line opens with: 'A:', 'Answer:', '*Story:*', 'Use -'
+_ANSWER_LABEL = re.compile(r"^(?:\*\*|__|\*|_)?(?:a\d*|answer|story|use)(?:\*\*|__|\*|_)?\s*"
+                           r"[:\-–—](?:\*\*|__|\*|_)?\s+(?=\S)", re.IGNORECASE)
+
+
+def answer_below(text: str, registry: StoryRegistry) -> tuple[str, bool] | None:
+    """The answer a paragraph gives the question just above it ('A: Ferry refund', or a
+    known story named at its start, as a Google Docs export sets each line apart), with
+    True when a label opened it (then it may introduce a story); None when it answers none."""
+    first = text.split("\n", 1)[0].strip()
+    label = _ANSWER_LABEL.match(first)
+    if label is not None:
+        return first[label.end():], True
+    named = registry.by_title(first) or registry.by_reference(first) or named_story(first, registry)
+    return (first, False) if named is not None else None
+
+
 def is_gap(text: str) -> bool:
     """'??? need one', '→ ?? maybe the replay job': no story answers the question yet."""
     return bool(_GAP.match(text))

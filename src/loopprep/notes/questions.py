@@ -11,7 +11,7 @@ import re
 from loopprep.frameworks.topics import TopicList
 from loopprep.model import Fragment, Framework, PrincipleSlug, SourceRef
 from loopprep.notes import technical
-from loopprep.notes.answer_names import is_gap, named_story, refers_back
+from loopprep.notes.answer_names import answer_below, is_gap, named_story, refers_back
 from loopprep.notes.bullets import is_placeholder, strip_lead_in
 from loopprep.notes.drafts import LinkDraft, ParsedNotes, QuestionDraft, place, short
 from loopprep.notes.outline import Heading, Item, ListBlock, Paragraph, details, render
@@ -91,6 +91,10 @@ def collect_questions(doc: ParsedNotes, framework: Framework, registry: StoryReg
                 doc, block, principle, registry):
             pending = None
             continue
+        if isinstance(block, Paragraph) and pending is not None and not block.code and \
+                _answered_below(doc, pending, block, registry):
+            pending = None  # 'Q: Tell me…', a blank line, then 'A: Ferry refund'
+            continue
         if isinstance(block, Paragraph):
             pending = None if block.code else _question_lines(doc, block, principle, registry)
             continue
@@ -98,6 +102,24 @@ def collect_questions(doc: ParsedNotes, framework: Framework, registry: StoryReg
             _question_list(doc, block, principle, registry, pending)
             pending = None
     _answered_by(doc, told, asked)
+
+
+def _answered_below(doc: ParsedNotes, question: QuestionDraft, block: Paragraph,
+                    registry: StoryRegistry) -> bool:
+    """Whether the paragraph under a question's is its answer (and so read as one): it asks
+    nothing, and opens with an answer's label or a known story's name."""
+    lines = block.text.split("\n")
+    if any(is_question(line) for line in lines):
+        return False
+    found = answer_below(block.text, registry)
+    if found is None:
+        return False
+    answer, labelled = found
+    _answer_on_the_line(doc, question, _index_of(doc, question),
+                        Item(answer, block.line, 0, False), registry, define=labelled)
+    if len(lines) > 1:
+        question.outline = "\n".join(filter(None, [question.outline, *lines[1:]]))
+    return True
 
 
 def _answered_by(doc: ParsedNotes, told: KnownStory | None, asked: int) -> int:
