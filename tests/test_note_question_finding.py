@@ -86,15 +86,18 @@ def test_an_answer_names_a_story_by_the_id_its_heading_gives_it(cli: CLI,
 
 
 def test_a_question_written_after_a_label_asks_without_it(cli: CLI, tmp_path: Path) -> None:
-    """'Ownership: Tell me…', 'Dive Deep — Describe…' (the principle a public LP question
-    list files a question under) ask the question; 'Task: Describe the plan to partners'
-    (no 'you') is a STAR part, and no story 'Dive Deep' is made of the label."""
+    """'Ownership: Tell me…', 'Dive Deep — Describe…', '[ET] Tell me…' (the principle a
+    public LP question list files a question under, or its bracketed code) ask the
+    question; 'Task: Describe the plan to partners' (no 'you') is a STAR part, and no story
+    'Dive Deep' is made of the label."""
     text = ("# Prep\n\n" + _STORIES + "## Questions\n\n"
             "- Earn Trust: Tell me about a time you won back a customer → Ferry refund\n"
-            "- Dive Deep — Describe a time you found a root cause → depot key audit\n")
+            "- Dive Deep — Describe a time you found a root cause → depot key audit\n"
+            "- [ET] Tell me about a time you kept a promise → Ferry refund\n")
     assert _import(cli, tmp_path, text) == [
         ("Tell me about a time you won back a customer", ["Ferry refund"]),
         ("Describe a time you found a root cause", ["Depot key audit"]),
+        ("Tell me about a time you kept a promise", ["Ferry refund"]),
     ]
 
 

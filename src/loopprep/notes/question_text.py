@@ -143,9 +143,11 @@ _ASKS_YOU = re.compile(r"^(?:what|what['’]s|when|how|why|which|who|where|have|
 
 
 #: a short label a question is written after: 'Ownership: Tell me…', 'Customer Obsession —
-#: Describe…', '*Behavioral:* Tell me…' (the principle or kind it is asked for)
-_LABEL = re.compile(r"^(?:\*\*|__|\*|_)?[^\W\d_][\w&'’/,; -]{1,40}?(?:\*\*|__|\*|_)?"
-                    r"(?::|\s[-–—])\s*(?:\*\*|__|\*|_)?\s*")
+#: Describe…', '*Behavioral:* Tell me…', '[DD] Describe…' (the principle or kind it is
+#: asked for, in words or in the bracketed abbreviations a story's title may carry)
+_LABEL = re.compile(r"^(?:[\[(][^\[\]()]{1,40}[\])]\s*(?::|\s[-–—])?|(?:\*\*|__|\*|_)?"
+                    r"[^\W\d_][\w&'’/,; -]{1,40}?(?:\*\*|__|\*|_)?(?::|\s[-–—]))"
+                    r"\s*(?:\*\*|__|\*|_)?\s*")
 _LABEL_WORDS = 5
 
 
