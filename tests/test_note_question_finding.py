@@ -90,11 +90,9 @@ def test_a_question_written_after_a_label_asks_without_it(cli: CLI, tmp_path: Pa
     public LP question list files a question under, or its bracketed code) ask the
     question; 'Task: Describe the plan to partners' (no 'you') is a STAR part, and no story
     'Dive Deep' is made of the label."""
-    stories = _STORIES.replace("    - R: refunds in a day\n",
-                               "    - Task: Describe the refund plan to partners\n"
-                               "    - R: refunds in a day\n")
-    text = ("# Prep\n\n" + stories + "## Questions\n\n"
+    text = ("# Prep\n\n" + _STORIES + "## Questions\n\n"
             "- Earn Trust: Tell me about a time you won back a customer → Ferry refund\n"
+            "- Task: Describe the refund plan to partners first\n"
             "- Dive Deep — Describe a time you found a root cause → depot key audit\n"
             "- [ET] Tell me about a time you kept a promise → Ferry refund\n")
     assert _import(cli, tmp_path, text) == [
