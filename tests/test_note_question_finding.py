@@ -168,3 +168,22 @@ def test_the_paragraph_under_a_question_paragraph_answers_it(cli: CLI, tmp_path:
         ("Tell me about a time you kept a promise.", ["Ferry refund"]),
         ("Tell me about a time you failed", []),
     ]
+
+
+def test_a_database_table_of_questions_asks_them(cli: CLI, tmp_path: Path) -> None:
+    """A Notion database of questions exported as a table titles its rows in 'Name' (or
+    'Prompt', 'Q'), its answers in 'Story' (or 'Answer', 'Use', 'A'): each row is a question
+    answered by its story, and no question becomes a story; a 'Name' column of stories
+    asks nothing."""
+    text = ("# Prep\n\n" + _STORIES + "## Questions\n\n"
+            "| Name | Story | LP |\n| --- | --- | --- |\n"
+            "| Tell me about a time you won back a customer | [Ferry refund](Ferry%20refund.md) "
+            "| Earn Trust |\n| Describe a time you found a root cause | Depot key audit | Dive Deep |\n\n"
+            "| Q | A |\n|---|---|\n| Tell me about a time you kept a promise | Ferry refund |\n")
+    assert _import(cli, tmp_path, text) == [
+        ("Tell me about a time you won back a customer", ["Ferry refund"]),
+        ("Describe a time you found a root cause", ["Depot key audit"]),
+        ("Tell me about a time you kept a promise", ["Ferry refund"]),
+    ]
+    stories: list[dict[str, Any]] = cli.json("stories")["stories"]  # type: ignore[index]
+    assert sorted(s["title"] for s in stories) == ["Depot key audit", "Ferry refund"]

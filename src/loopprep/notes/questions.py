@@ -235,6 +235,11 @@ def _question_list(
 #: a question's property that gives its answer: Logseq's '  answer:: [[Title]]'
 _ANSWER_KEY = re.compile(r"^(?:answers?|stor(?:y|ies)|use|examples?)$")
 
+#: a table's column of questions (past 'Question'), when each of its cells asks one
+_ASKED_COLUMN = re.compile(r"^(?:name|title|prompts?|q|asked)$")
+#: a table's column of the stories answering them
+_STORY_COLUMN = re.compile(r"\b(?:stor(?:y|ies)|answers?|examples?)\b|^(?:use|a)$")
+
 _TABLE_RULE = re.compile(r"^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?$")
 
 
@@ -246,13 +251,16 @@ def _question_table(doc: ParsedNotes, block: Paragraph, principle: PrincipleSlug
             line.strip().startswith("|") for line in lines):
         return False
     header = [c.strip(" *_").lower() for c in lines[0].strip().strip("|").split("|")]
+    rows = [[c.strip() for c in line.strip().strip("|").split("|")] for line in lines[2:]]
     asked = next((i for i, c in enumerate(header) if re.search(r"\bquestions?\b", c)), None)
-    story = next((i for i, c in enumerate(header) if i != asked and re.search(
-        r"\b(?:stor(?:y|ies)|answers?|examples?)\b", c)), None)
+    if asked is None:  # a database's title column ('Name', 'Prompt') of questions only
+        asked = next((i for i, c in enumerate(header) if _ASKED_COLUMN.match(c) and all(
+            is_question(r[i]) for r in rows if i < len(r) and r[i])), None)
+    story = next((i for i, c in enumerate(header) if i != asked and _STORY_COLUMN.search(c)),
+                 None)
     if asked is None or story is None:
         return False
-    for offset, line in enumerate(lines[2:], start=2):
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    for offset, cells in enumerate(rows, start=2):
         if max(asked, story) >= len(cells) or not cells[asked]:
             continue
         number = block.line + offset
