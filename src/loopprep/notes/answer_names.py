@@ -23,8 +23,10 @@ _OPENING = re.compile(r"^(?:\s*(?:→|->|=>|⇒|[-–—]|a\s*:|answer(?:\s+with
 #: words after a name that are not part of it: 'Oskar story', 'the flutter one'
 _CLOSING = re.compile(r"(?:\s+(?:story|one|thing|example|project|again|case|bit|part))+$",
                       re.IGNORECASE)
-#: a gap written in the answer's place: '??? need one', '?? maybe the replay job'
-_GAP = re.compile(r"^\W*\?\?")
+#: a gap written in the answer's place: '??? need one', '?? maybe the replay job', 'TBD',
+#: '#todo', 'TODO: find one'
+_GAP = re.compile(r"^\W*(?:\?\?|(?-i:TBD|TBA|TODO|N/A)\b|(?:tbd|tba|todo|n/a)\W*$)",
+                  re.IGNORECASE)
 #: a numeronym: 'a11y', 'i18n', 'k8s' (first letter, the count of letters between, last)
 _NUMERONYM = re.compile(r"^([a-z])(\d{1,2})([a-z])$")
 _CLAUSE_WORDS = 6  # a clause longer than this is a sentence, not a story's name
@@ -64,7 +66,7 @@ def answer_below(text: str, registry: StoryRegistry) -> tuple[str, bool] | None:
 
 
 def is_gap(text: str) -> bool:
-    """'??? need one', '→ ?? maybe the replay job': no story answers the question yet."""
+    """'??? need one', '→ ?? maybe the replay job', 'TBD': no story answers it yet."""
     return bool(_GAP.match(text))
 
 
