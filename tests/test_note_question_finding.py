@@ -187,3 +187,16 @@ def test_a_database_table_of_questions_asks_them(cli: CLI, tmp_path: Path) -> No
     ]
     stories: list[dict[str, Any]] = cli.json("stories")["stories"]  # type: ignore[index]
     assert sorted(s["title"] for s in stories) == ["Depot key audit", "Ferry refund"]
+
+
+def test_why_the_company_is_a_question_asked(cli: CLI, tmp_path: Path) -> None:
+    """'Why Amazon?' (public prep notes list it in every loop), with an aside after it, is
+    asked; 'why TB?' (a code asked about in passing) is not."""
+    text = ("# Prep\n\n" + _STORIES + "## Questions I expect\n\n"
+            "- Tell me about a time you won back a customer. → Ferry refund\n"
+            "- Why Amazon? (not a competency one, but prepare: scale)\n"
+            "- why TB? no, too small\n")
+    assert [q for q, _ in _import(cli, tmp_path, text)] == [
+        "Tell me about a time you won back a customer.",
+        "Why Amazon? (not a competency one, but prepare: scale)",
+    ]

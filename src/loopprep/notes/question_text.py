@@ -213,7 +213,14 @@ def _is_question(text: str) -> bool:
     # an interview question asks the candidate: 'Why did the outage happen? ask Bruno' and
     # 'How is on-call shared?' (to ask them) are asides and questions for the interviewer
     # (an English rule: a question in another language is kept as it is)
-    return bool(asked) and (bool(_TO_YOU.search(asked)) or _foreign_question(asked))
+    return bool(asked) and (bool(_TO_YOU.search(asked)) or _foreign_question(asked)
+                            or bool(_WHY_US.match(text)))
+
+
+#: the question every loop asks of the company itself, alone on its line: 'Why Amazon?',
+#: 'Why Amazon Games? (prepare: scale…)', 'Why this role?' (not 'why TB?', an aside)
+_WHY_US = re.compile(r"^[Ww]hy\s+(?:[A-Z][a-z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)?|this\s+"
+                     r"(?:role|job|team|company|position))\s*\?(?:\s*\([^()]*\))?$")
 
 
 def _foreign_question(asked: str) -> bool:
