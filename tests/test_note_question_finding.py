@@ -200,3 +200,20 @@ def test_why_the_company_is_a_question_asked(cli: CLI, tmp_path: Path) -> None:
         "Tell me about a time you won back a customer.",
         "Why Amazon? (not a competency one, but prepare: scale)",
     ]
+
+
+def test_a_question_after_a_few_labels_in_a_row_asks(cli: CLI, tmp_path: Path) -> None:
+    """A mock interview's log labels each line with its time and speaker ('[10:35] Priya:
+    Last one: tell me…', '**Interviewer:** Tell me…'); the question asked after them is
+    found, and the candidate's lines ask nothing."""
+    text = ("# Mock loop notes\n\n"
+            "[10:11] Priya: Tell me about a time you disagreed with your manager.\n"
+            "[10:12] Daniel: my manager wanted to build our own flag system\n\n"
+            "[10:35] Priya: Last one: tell me about someone you brought up to speed quickly.\n"
+            "[10:36] Daniel: when Yusuf joined from a bootcamp\n\n"
+            "**Interviewer:** Tell me about a time you failed.\n")
+    assert [q for q, _ in _import(cli, tmp_path, text)] == [
+        "Tell me about a time you disagreed with your manager.",
+        "tell me about someone you brought up to speed quickly.",
+        "Tell me about a time you failed.",
+    ]

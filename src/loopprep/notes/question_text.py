@@ -144,10 +144,11 @@ _ASKS_YOU = re.compile(r"^(?:what|what['’]s|when|how|why|which|who|where|have|
 
 #: a short label a question is written after: 'Ownership: Tell me…', 'Customer Obsession —
 #: Describe…', '*Behavioral:* Tell me…', '[DD] Describe…' (the principle or kind it is
-#: asked for, in words or in the bracketed abbreviations a story's title may carry)
-_LABEL = re.compile(r"^(?:[\[(][^\[\]()]{1,40}[\])]\s*(?::|\s[-–—])?|(?:\*\*|__|\*|_)?"
+#: asked for, in words or in the bracketed abbreviations a story's title may carry), or a
+#: few in a row: '**Interviewer:** Tell me…', '[10:35] Priya: Last one: tell me…'
+_LABEL = re.compile(r"^(?:(?:[\[(][^\[\]()]{1,40}[\])]\s*(?::|\s[-–—])?|(?:\*\*|__|\*|_)?"
                     r"[^\W\d_][\w&'’/,; -]{1,40}?(?:\*\*|__|\*|_)?(?::|\s[-–—]))"
-                    r"\s*(?:\*\*|__|\*|_)?\s*")
+                    r"\s*(?:\*\*|__|\*|_)?\s*){1,3}")
 _LABEL_WORDS = 5
 
 
