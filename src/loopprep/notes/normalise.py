@@ -45,6 +45,7 @@ from loopprep.notes.story_codes import (
     CODED_ANSWER,
     NUMBERED_STORY,
     answer_with_titles,
+    opens_with_code,
     story_key,
     transposed_matrix,
 )
@@ -59,7 +60,9 @@ _BLOCK_PROPERTY = re.compile(r"^([ \t]+)[A-Za-z][\w-]{0,30}::(?:\s|$)")
 _CONTENTS_LINE = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?\[[^\]\n]+\]\(#[^)\n]*\)[ \t]*$", re.MULTILINE)
 #: '## Title {#title}': a heading's anchor
 _ANCHOR = re.compile(r"[ \t]*\{#[^}\s]*\}[ \t]*$", re.MULTILINE)
-_SUMMARY = re.compile(r"^\s*<summary>(?P<title>.*?)</summary>\s*$", re.IGNORECASE)
+#: a toggle's title, on its own line or on the `<details>` line (as GitHub notes write it)
+_SUMMARY = re.compile(r"^\s*(?:<details[^>]*>\s*)?<summary>(?P<title>.*?)</summary>\s*$",
+                      re.IGNORECASE)
 _TAG_ONLY = re.compile(r"^\s*</?(?:details|summary|aside)[^>]*>\s*$", re.IGNORECASE)
 _MARK = re.compile(
     r"^(?P<indent>[ \t]*)(?P<mark>[•·▸▹‣►◦▪▫§]|o(?=\t| {2})|\d{1,3}\)|[a-h][.)](?=[ \t])|"
@@ -315,8 +318,10 @@ class _Rewriter:
         answers = bool(_ANSWER.match(line)) and _asks(self.asked)
         if answers:
             line = _ANSWER.sub(r"\1", line)  # 'A: Seller payout delays' under its question
-        if self.key and (answers or _ANSWER_MARK.search(line)):
-            line = answer_with_titles(line, self.key, whole=answers)  # '— #3', 'A: story 1'
+        # '  - #2' under its question: an answer bullet opening with a story's code
+        coded = bool(self.key) and not answers and opens_with_code(line) and _asks(self.asked)
+        if self.key and (answers or coded or _ANSWER_MARK.search(line)):
+            line = answer_with_titles(line, self.key, whole=answers or coded)  # '— #3', 'A: …'
         if line.strip():
             self.asked = line
             self.section = index if hashes and len(hashes.group(1)) > 1 else None

@@ -20,7 +20,7 @@ NUMBERED_STORY = re.compile(r"^\s*(?:[-*]\s+|#{1,6}\s+)?(?:\*\*|__)?(?P<code>#\d
 _PRINCIPLES_COLUMN = re.compile(r"^\W*(?:lps?|leadership principles?|principles?|competenc\w*)\W*$",
                                 re.IGNORECASE)
 _MARK_WIDTH = 3  # a grid's cell holds a tick or a cross ('✓', 'x', 'yes'), never text
-CODED_ANSWER = re.compile(r"(?P<arrow>(?:→|->|=>|⇒)\s*)(?P<code>#\d{1,3}|[A-Z]\d?)(?![\w'’])")
+CODED_ANSWER = re.compile(r"(?P<arrow>(?:→|->|=>|⇒)\s*)(?P<code>#\d{1,3}|[A-Z]\d{0,2})(?![\w'’])")
 _NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
                  "eleven", "twelve")
 _NUMBER = r"\d{1,2}|" + "|".join(_NUMBER_WORDS)
@@ -31,7 +31,13 @@ _NUMBERED_HEADING = re.compile(r"^[ \t]*(?:-[ \t]+)?#{1,6}[ \t]+(?:\*\*|__)?(?P<
                                + _TITLE)
 #: 'STORY ONE - Title', 'Example B: Title', 'Story 2 — Title'
 _NAMED_CODE = re.compile(_LEAD + rf"(?:story|example)\s+(?P<code>[A-Z]|{_NUMBER})(?:\*\*|__)?"
-                         r"\s*[:.\-–—]\s+" + _TITLE, re.IGNORECASE)
+                         r"\s*(?:--|[:.\-–—])\s+" + _TITLE, re.IGNORECASE)
+#: '### S1 — Title (OWN, DD)': a story heading opening with its id, a letter and a
+#: number, as abbreviation-heavy notes give ids ('→ S1, the flag flip')
+_LETTER_CODE_HEADING = re.compile(r"^#{1,6}[ \t]+(?:\*\*|__)?"
+                                  r"(?P<code>[A-Z]\d{1,2})(?:\*\*|__)?[ \t]*[:\-–—][ \t]+"
+                                  + _TITLE)
+_TRAILING_BRACKETS = re.compile(r"\s*\([^()]*\)$")
 #: a story named by its code in an answer: '#3', 'story four', 'Example B'
 _CODE_REFERENCE = re.compile(rf"#(?P<hash>\d{{1,3}})\b|\b(?:story|example)\s+"
                              rf"(?P<named>[A-Z](?![\w'’])|(?:{_NUMBER})\b)", re.IGNORECASE)
@@ -59,6 +65,10 @@ def titled_codes(lines: list[str]) -> dict[str, str]:
         m = (_NUMBERED_HEADING.match(line) if "#" in line else None) or _NAMED_CODE.match(line)
         if m is not None and not is_question(m.group("title")):
             found.setdefault(_code(m.group("code")), m.group("title").strip())
+        elif m is None and line[:1] == "#" and (m := _LETTER_CODE_HEADING.match(line)) is not None:
+            title = _TRAILING_BRACKETS.sub("", m.group("title").strip())
+            if len(title) >= 3 and not is_question(title):
+                found.setdefault(m.group("code"), title)
     return found
 
 
@@ -75,6 +85,20 @@ def answer_with_titles(line: str, key: dict[str, str], *, whole: bool = False) -
         code = _code(m.group("hash") or m.group("named"))
         return key.get(code, m.group(0))
     return line[:start] + _CODE_REFERENCE.sub(title, line[start:])
+
+
+#: an answer bullet opening with a story's code, under its question: '  - #2', '1. Story 5 –
+#: fraud score', 'a. Example B (the signs)'
+_CODE_OPENING = re.compile(r"^\s*(?:[-*+•◦▪§]\s+|\d{1,2}[.)]\s+|[a-z][.)]\s+)?"
+                           r"(?:#\d{1,3}\b|(?:story|example)\s+\w)", re.IGNORECASE)
+
+
+def opens_with_code(line: str) -> bool:
+    """Whether `line` opens with a story's code ('- #2', '1. Story 5 – fraud score')."""
+    if "#" not in line and "tory" not in line and "xample" not in line and \
+            "TORY" not in line and "XAMPLE" not in line:
+        return False  # (most lines: told at a glance)
+    return bool(_CODE_OPENING.match(line))
 
 
 def story_key(lines: list[str]) -> dict[str, str]:

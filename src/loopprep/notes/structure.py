@@ -367,7 +367,8 @@ def read_table(block: Paragraph, framework: Framework) -> PrincipleTable | None:
         principles = principles_in(cells[p_col], framework)
         titles = [title_text(t) for t in re.split(r"\s*(?:;|<br\s*/?>)\s*",
                                                    _CELL_LINK.sub(r"\1", cells[s_col]))]
-        titles = [t for t in titles if t and t not in ("-", "—", "?", "tbd", "TBD")]
+        titles = [t for t in titles if t and t not in ("-", "—", "?", "tbd", "TBD")
+                  and not is_question(t)]  # (a question database's 'Name' is no story)
         if principles and titles:
             rows.append(TableRow(principles, titles, block.line + offset))
     return PrincipleTable(rows, block.line) if rows else None
