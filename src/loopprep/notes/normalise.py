@@ -29,6 +29,7 @@ from loopprep.model import Framework, PrincipleSlug
 from loopprep.notes.also_principles import also_principles
 from loopprep.notes.csv_tables import MIN_FIELDS, csv_tables
 from loopprep.notes.journal import journal_days
+from loopprep.notes.matrix import MARKS, key_marks, story_matrix
 from loopprep.notes.plain_text import markdown_layout, plain_sections
 from loopprep.notes.principle_names import (
     LP_TAG,
@@ -88,7 +89,6 @@ _TASK = re.compile(r"^(\s*[-*+]\s+)(?:(?:TODO|LATER|NOW|DOING)\b:?\s*|"
                    r"(?=(?:need|find|add|write|tbd)\b.*\bstor(?:y|ies)\b))", re.IGNORECASE)
 _DONE = re.compile(r"^(\s*[-*+]\s+)DONE\b:?\s*")
 _ANSWER_MARK = re.compile(r"→|->|=>|⇒|\s[-–—]\s")
-_MATRIX_MARK = {"x", "✓", "✔", "✅", "yes", "y", "true", "●", "○", "◐", "•", "*", "+"}
 
 
 @dataclass
@@ -166,27 +166,6 @@ def _alone(rest: str, framework: Framework) -> PrincipleSlug | None:
     return _strong(name, framework)
 
 
-def _matrix(lines: list[str], start: int, framework: Framework,
-            abbr: dict[str, PrincipleSlug] | None = None) -> int:
-    """Rewrite a story x principle matrix starting at `start` in place; the lines used. Its
-    columns may be headed by abbreviations the notes' legend spells out (`abbr`)."""
-    cells = [c.strip() for c in lines[start].strip().strip("|").split("|")]
-    slugs = [_strong(c, framework) or (abbr or {}).get(c) for c in cells[1:]]
-    if len([s for s in slugs if s]) < 2 or start + 1 >= len(lines) \
-            or not re.match(r"^\|?\s*:?-+", lines[start + 1].strip()):
-        return 0
-    names = {p.slug: p.name for p in framework.principles}
-    lines[start], lines[start + 1] = f"| {cells[0] or 'Story'} | LPs |", "|---|---|"
-    end = start + 2
-    while end < len(lines) and lines[end].strip().startswith("|"):
-        row = [c.strip() for c in lines[end].strip().strip("|").split("|")]
-        marked = [names[s] for s, c in zip(slugs, row[1:], strict=False)
-                  if s and c.lower() in _MATRIX_MARK]
-        lines[end] = f"| {row[0]} | {', '.join(marked) or '—'} |"
-        end += 1
-    return end - start
-
-
 def _tags(line: str, framework: Framework) -> tuple[str, list[PrincipleSlug]]:
     """The line without its `#lp/…` tags (also nested: `#jobs/lp/…`), and their principles."""
     if "#" not in line:
@@ -228,6 +207,7 @@ def normalise_notes(text: str, framework: Framework) -> Normalised:
     abbr = {**abbreviations(framework), **{a: s for d in legend.values() for a, s in d.items()}}
     rewriter = _Rewriter(framework, abbr)
     rewriter.key = story_key(lines)
+    rewriter.marks = MARKS | key_marks(lines, rewriter.key)
     index = 0
     while index < len(lines):
         if index in legend:
@@ -259,6 +239,7 @@ class _Rewriter:
         self.asked = ""
         self.gaps = False  # under a heading over the principles with no story yet
         self.key: dict[str, str] = {}  # 'A = Title': codes a matrix uses for its stories
+        self.marks = MARKS  # what a matrix's cells mark a principle with
         self.section: int | None = None  # the `##`+ heading line with only blanks since
 
     def tags(self, line: str, index: int) -> str:
@@ -282,8 +263,8 @@ class _Rewriter:
         if "::" in line and _BLOCK_PROPERTY.match(line):
             return 1  # a property of the block above, read with it (`notes.outline`)
         if line.lstrip().startswith("|"):
-            return max(1, _matrix(lines, index, self.framework, self.abbr)
-                       or transposed_matrix(lines, index, self.framework, self.key, _MATRIX_MARK))
+            return max(1, story_matrix(lines, index, self.framework, self.abbr, self.marks)
+                       or transposed_matrix(lines, index, self.framework, self.key, self.marks))
         summary = _SUMMARY.match(line) if "<" in line else None  # (both need a tag)
         if summary:
             line = f"{'#' * min(self.heading + 1, 6)} {summary.group('title').strip()}"

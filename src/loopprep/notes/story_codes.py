@@ -8,6 +8,7 @@ story matrix names its stories by them.
 from __future__ import annotations
 
 import re
+from collections.abc import Set as AbstractSet
 
 from loopprep.model import Framework
 from loopprep.notes.principle_names import named_principle
@@ -93,7 +94,7 @@ def story_key(lines: list[str]) -> dict[str, str]:
 
 
 def transposed_matrix(lines: list[str], start: int, framework: Framework, key: dict[str, str],
-                      marks: set[str]) -> int:
+                      marks: AbstractSet[str]) -> int:
     """A principle x story matrix (principles down the first column, a story per column,
     `A = Title` in its key) rewritten in place as a `| Story | LPs |` table; the lines used."""
     cells = [c.strip() for c in lines[start].strip().strip("|").split("|")]
