@@ -67,6 +67,8 @@ _MARK = re.compile(
     r"(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)](?=[ \t]))[ \t]+(?P<rest>\S.*)$")
 _DEPTH = {"◦": 1, "o": 1, "▪": 2, "▫": 2, "§": 2}
 _CODES_LABEL = re.compile(r"^([A-Za-z][\w ]{1,20}?)\s*(?::|→|->)\s*([A-Z][\w&]{0,5}(?:\s*,\s*\S+)*)$")
+#: a line that is an arrow and what it points at: under a story's title, its principles
+_ARROWED = re.compile(r"^()(?:->|→|=>|⇒)\s*(\S.*)$")
 _NUMBERED_ITEM = re.compile(r"^\d{1,3}[.)][ \t]")
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?P<rest>.*)$")
 _HEADING = re.compile(r"^\s*(#{1,6})\s")
@@ -336,9 +338,15 @@ class _Rewriter:
         return line[: hashes.end()] + split[0]
 
     def _content(self, line: str, m: re.Match[str], index: int) -> str:
-        """A line of text or a bullet: a principle named alone becomes a heading; a story
-        line ending in principles is cut to its title."""
+        """A line of text or a bullet: a principle named alone becomes a heading; a line of
+        principles after a label or an arrow an 'LPs:' line; a story line ending in
+        principles is cut to its title."""
         indent, rest = m.group("indent"), m.group("rest")
+        listed = _CODES_LABEL.match(rest) or (  # 'Use for → CO, Own', '  -> Dive Deep, …'
+            _ARROWED.match(rest) if rest[:1] in "-=→⇒" and not _asks(self.asked) else None)
+        if listed and (slugs := principle_list(listed.group(2), self.framework, self.abbr)):
+            names = ", ".join(p.name for s in slugs if (p := self.framework.get(s)))
+            return f"{line[: len(line) - len(rest)]}{listed.group(1) or 'LPs'}: {names}"
         slug = _alone(_LEADING_MARKS.sub("", rest) if not m.group("mark") else rest,
                       self.framework)
         nested_label = bool(indent and m.group("mark") and LABEL_TITLE.match(rest))
@@ -347,10 +355,6 @@ class _Rewriter:
             self.out.headings.add(index)
             self.dedent = (indent, "") if m.group("mark") else None
             return f"{'#' * self.level} {rest.strip().strip('[]').rstrip(':')}"
-        listed = _CODES_LABEL.match(rest)  # 'Use for → CO, Own': codes a legend spells out
-        if listed and (slugs := principle_list(listed.group(2), self.framework, self.abbr)):
-            names = ", ".join(p.name for s in slugs if (p := self.framework.get(s)))
-            return f"{line[: len(line) - len(rest)]}{listed.group(1)}: {names}"
         split = story_list(rest, self.framework, self.abbr)
         if split is None or is_question(rest):  # '"Tell me…" – nothing yet (Frugality)'
             if split is None and (also := also_principles(rest, self.framework, self.abbr)):
