@@ -20,11 +20,16 @@ from loopprep.notes.star import StarStory, Unit, is_title, item_run, star_label,
 #: separator, then what it says
 LABEL_LINE = re.compile(r"^\s*(?:\*\*|__)?(?P<name>[^:*_→]{2,60}?)\s*(?:\*\*|__)?\s*"
                         r"(?P<sep>:|→|->)\s*(?:\*\*|__)?\s*(?P<rest>.*)$", re.DOTALL)
-_LP_LINE = re.compile(  # the label bold or in italics: '**LPs:**', '*Principles:*'
-    r"^\s*(?:\*\*|__|\*|_)?\s*(?:lps?|leadership[ _-]principles?|principles?|competenc(?:y|ies)|"
-    r"(?P<tags>tags?))\s*(?:\*\*|__|\*|_)?\s*(?::|\s[–—-])\s*(?:\*\*|__|\*|_)?\s*(?P<rest>.+)$",
+_LP_LINE = re.compile(  # the label bold or in italics: '**LPs:**', '*Principles:*', and a
+    # word may say which ('**Amazon LPs:**' among other companies', 'Primary LP:')
+    r"^\s*(?:\*\*|__|\*|_)?\s*(?:(?:(?P<which>[^\W\d_]+)\s+)?(?:lps?|leadership[ _-]principles?|"
+    r"principles?|competenc(?:y|ies))|(?P<tags>tags?))\s*(?:\*\*|__|\*|_)?\s*(?::|\s[–—-])\s*(?:\*\*|__|\*|_)?\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
+#: a word before 'LPs:' saying the list is not the story's: 'Missing LPs:', 'Other LPs:'
+_NOT_THESE = re.compile(r"^(?:not|no|missing|gaps?|need\w*|todo|lack\w*|without|still|other|"
+                        r"weak\w*|uncovered|remaining|open|which|what|all|more|any)$",
+                        re.IGNORECASE)
 #: how sure a match of a name to a principle must be to count
 MIN_SCORE = 0.85
 #: a label of one to three words ('Good for', 'Use for'), no digits
@@ -51,7 +56,7 @@ def labelled_principles(text: str, framework: Framework) -> list[PrincipleSlug]:
 def listed_principles(text: str, framework: Framework) -> list[PrincipleSlug]:
     """The principles of an 'LPs: Ownership, Earn Trust' line (all names must match)."""
     match = _LP_LINE.match(text)
-    if match is None:
+    if match is None or match.group("which") and _NOT_THESE.match(match.group("which")):
         return []
     if match.group("tags"):  # 'tags:: story, [[LP/Ownership]]': the tags in an LP namespace
         tags = re.sub(r"\s+#(?=\w)", ", #", match.group("rest")).split(",")
