@@ -30,6 +30,8 @@ _LP_LINE = re.compile(  # the label bold or in italics: '**LPs:**', '*Principles
 _NOT_THESE = re.compile(r"^(?:not|no|missing|gaps?|need\w*|todo|lack\w*|without|still|other|"
                         r"weak\w*|uncovered|remaining|open|which|what|all|more|any)$",
                         re.IGNORECASE)
+#: the most words a principle's name takes in a list, with a word or two around it
+_NAME_WORDS = 8
 #: how sure a match of a name to a principle must be to count
 MIN_SCORE = 0.85
 #: a label of one to three words ('Good for', 'Use for'), no digits
@@ -113,8 +115,8 @@ def principles_in(text: str, framework: Framework) -> list[PrincipleSlug]:
         if not name.strip():
             continue
         principle, score = match_principle(name, framework)
-        if principle is None or score < 0.6:
-            return []
+        if principle is None or score < 0.6 or len(name.split()) > _NAME_WORDS:
+            return []  # (a sentence holding a principle's name is no list of them)
         if principle.slug not in out:
             out.append(principle.slug)
     return out
