@@ -46,6 +46,7 @@ from loopprep.notes.story_codes import (
     CODED_ANSWER,
     NUMBERED_STORY,
     answer_with_titles,
+    coded_principle_line,
     story_key,
     transposed_matrix,
 )
@@ -108,7 +109,7 @@ class Normalised:
 
 _LETTERED = re.compile(r"[a-h][.)]")
 _ROMAN = re.compile(r"[ivx]+[.)]")
-_CODED_TITLE = re.compile(r"^([A-Z]\d?)\s+[-–—:]\s+(.+)$")  # 'A — Title'
+_CODED_TITLE = re.compile(r"^([A-Z]{1,2}\d{0,3})\s+[-–—:]\s+(.+)$")  # 'A — Title', 'S1 — Title'
 
 
 def _marks(line: str, previous_was_bullet: bool, outline: list[int]) -> str:
@@ -325,7 +326,8 @@ class _Rewriter:
         if "](" in line:  # Notion's '### [Title](Title%20a41f.md)': a sub-page's link
             line = _LINK_ONLY.sub(r"\1", line)
         coded = _CODED_TITLE.match(line[hashes.end():].strip())
-        if coded and self.key.get(coded.group(1), "").startswith(coded.group(2)):
+        if coded and (told := self.key.get(coded.group(1), "")) and (
+                told.startswith(coded.group(2)) or coded.group(2).startswith(told)):
             line = line[: hashes.end()] + coded.group(2)  # '## A — Title' of the key's 'A = Title'
         numbered = NUMBERED_STORY.match(line) if "#" in line[hashes.end():] else None
         if numbered and self.key.get(numbered.group("code")) == numbered.group("title").strip():
@@ -347,6 +349,9 @@ class _Rewriter:
         if listed and (slugs := principle_list(listed.group(2), self.framework, self.abbr)):
             names = ", ".join(p.name for s in slugs if (p := self.framework.get(s)))
             return f"{line[: len(line) - len(rest)]}{listed.group(1) or 'LPs'}: {names}"
+        if ":" in rest[:8] and (coded := coded_principle_line(rest, self.framework, self.abbr,
+                                                             self.key)):
+            return line[: len(line) - len(rest)] + coded  # 'ET: S1 again': a reverse index
         slug = _alone(_LEADING_MARKS.sub("", rest) if not m.group("mark") else rest,
                       self.framework)
         nested_label = bool(indent and m.group("mark") and LABEL_TITLE.match(rest))
