@@ -30,6 +30,7 @@ from loopprep.notes.also_principles import also_principles
 from loopprep.notes.csv_tables import MIN_FIELDS, csv_tables
 from loopprep.notes.journal import journal_days
 from loopprep.notes.matrix import MARKS, key_marks, story_matrix
+from loopprep.notes.outline_refs import REFERENCE, numbered_stories, pointed_at
 from loopprep.notes.plain_text import markdown_layout, plain_sections
 from loopprep.notes.principle_names import (
     LP_TAG,
@@ -210,6 +211,8 @@ def normalise_notes(text: str, framework: Framework) -> Normalised:
     abbr = {**abbreviations(framework), **{a: s for d in legend.values() for a, s in d.items()}}
     rewriter = _Rewriter(framework, abbr)
     rewriter.key = story_key(lines)
+    if any(REFERENCE.search(line) for line in lines if "see" in line or "use" in line):
+        rewriter.numbered = numbered_stories(lines)  # 'see 3.a': the story numbered so
     rewriter.marks = MARKS | key_marks(lines, rewriter.key)
     index = 0
     while index < len(lines):
@@ -243,6 +246,7 @@ class _Rewriter:
         self.gaps = False  # under a heading over the principles with no story yet
         self.key: dict[str, str] = {}  # 'A = Title': codes a matrix uses for its stories
         self.marks = MARKS  # what a matrix's cells mark a principle with
+        self.numbered: dict[str, str] = {}  # '3.a' -> the title of the story numbered so
         self.section: int | None = None  # the `##`+ heading line with only blanks since
 
     def tags(self, line: str, index: int) -> str:
@@ -349,6 +353,8 @@ class _Rewriter:
         if listed and (slugs := principle_list(listed.group(2), self.framework, self.abbr)):
             names = ", ".join(p.name for s in slugs if (p := self.framework.get(s)))
             return f"{line[: len(line) - len(rest)]}{listed.group(1) or 'LPs'}: {names}"
+        if self.numbered and (pointed := pointed_at(rest, self.numbered)):
+            return line[: len(line) - len(rest)] + pointed  # '– use 6 again here'
         if ":" in rest[:8] and (coded := coded_principle_line(rest, self.framework, self.abbr,
                                                              self.key)):
             return line[: len(line) - len(rest)] + coded  # 'ET: S1 again': a reverse index
