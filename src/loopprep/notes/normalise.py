@@ -30,7 +30,7 @@ from loopprep.notes.also_principles import also_principles
 from loopprep.notes.csv_tables import MIN_FIELDS, csv_tables
 from loopprep.notes.journal import journal_days
 from loopprep.notes.matrix import MARKS, key_marks, story_matrix
-from loopprep.notes.outline_refs import REFERENCE, numbered_stories, pointed_at
+from loopprep.notes.outline_refs import numbered_stories, pointed_at
 from loopprep.notes.plain_text import markdown_layout, plain_sections
 from loopprep.notes.principle_names import (
     LP_TAG,
@@ -69,6 +69,8 @@ _MARK = re.compile(
     r"(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)](?=[ \t]))[ \t]+(?P<rest>\S.*)$")
 _DEPTH = {"◦": 1, "o": 1, "▪": 2, "▫": 2, "§": 2}
 _CODES_LABEL = re.compile(r"^([A-Za-z][\w ]{1,20}?)\s*(?::|→|->)\s*([A-Z][\w&]{0,5}(?:\s*,\s*\S+)*)$")
+#: a word pointing at another place, then a number: 'see 3.a', 'use 6' (`notes.outline_refs`)
+_POINTS = re.compile(r"(?:see|use|same as|like)\s+\d", re.IGNORECASE)
 #: a line that is an arrow and what it points at: under a story's title, its principles
 _ARROWED = re.compile(r"^()(?:->|→|=>|⇒)\s*(\S.*)$")
 _NUMBERED_ITEM = re.compile(r"^\d{1,3}[.)][ \t]")
@@ -211,8 +213,7 @@ def normalise_notes(text: str, framework: Framework) -> Normalised:
     abbr = {**abbreviations(framework), **{a: s for d in legend.values() for a, s in d.items()}}
     rewriter = _Rewriter(framework, abbr)
     rewriter.key = story_key(lines)
-    if any(REFERENCE.search(line) for line in lines if "see" in line or "use" in line):
-        rewriter.numbered = numbered_stories(lines)  # 'see 3.a': the story numbered so
+    rewriter.numbered = numbered_stories(lines)  # '3.a' -> its story, for 'see 3.a'
     rewriter.marks = MARKS | key_marks(lines, rewriter.key)
     index = 0
     while index < len(lines):
@@ -353,7 +354,7 @@ class _Rewriter:
         if listed and (slugs := principle_list(listed.group(2), self.framework, self.abbr)):
             names = ", ".join(p.name for s in slugs if (p := self.framework.get(s)))
             return f"{line[: len(line) - len(rest)]}{listed.group(1) or 'LPs'}: {names}"
-        if self.numbered and (pointed := pointed_at(rest, self.numbered)):
+        if self.numbered and _POINTS.search(rest) and (pointed := pointed_at(rest, self.numbered)):
             return line[: len(line) - len(rest)] + pointed  # '– use 6 again here'
         if ":" in rest[:8] and (coded := coded_principle_line(rest, self.framework, self.abbr,
                                                              self.key)):

@@ -20,10 +20,15 @@ from loopprep.notes.star import StarStory, Unit, is_title, item_run, star_label,
 #: separator, then what it says
 LABEL_LINE = re.compile(r"^\s*(?:\*\*|__)?(?P<name>[^:*_→]{2,60}?)\s*(?:\*\*|__)?\s*"
                         r"(?P<sep>:|→|->)\s*(?:\*\*|__)?\s*(?P<rest>.*)$", re.DOTALL)
-_LP_LINE = re.compile(  # the label bold or in italics: '**LPs:**', '*Principles:*', and a
-    # word may say which ('**Amazon LPs:**' among other companies', 'Primary LP:')
-    r"^\s*(?:\*\*|__|\*|_)?\s*(?:(?:(?P<which>[^\W\d_]+)\s+)?(?:lps?|leadership[ _-]principles?|"
-    r"principles?|competenc(?:y|ies))|(?P<tags>tags?))\s*(?:\*\*|__|\*|_)?\s*(?::|\s[–—-])\s*(?:\*\*|__|\*|_)?\s*(?P<rest>.+)$",
+_LP_LINE = re.compile(  # the label bold or in italics: '**LPs:**', '*Principles:*'
+    r"^\s*(?:\*\*|__|\*|_)?\s*(?:lps?|leadership[ _-]principles?|principles?|competenc(?:y|ies)|"
+    r"(?P<tags>tags?))\s*(?:\*\*|__|\*|_)?\s*(?::|\s[–—-])\s*(?:\*\*|__|\*|_)?\s*(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+#: the same with a word saying which: '**Amazon LPs:**' among other companies', 'Primary LP:'
+_WHICH_LP_LINE = re.compile(
+    r"^\s*(?:\*\*|__|\*|_)?\s*(?P<which>[^\W\d_]+)\s+(?:lps?|leadership[ _-]principles?|principles?|"
+    r"competenc(?:y|ies))\s*(?:\*\*|__|\*|_)?\s*(?::|\s[–—-])\s*(?:\*\*|__|\*|_)?\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
 #: a word before 'LPs:' saying the list is not the story's: 'Missing LPs:', 'Other LPs:'
@@ -58,14 +63,25 @@ def labelled_principles(text: str, framework: Framework) -> list[PrincipleSlug]:
 def listed_principles(text: str, framework: Framework) -> list[PrincipleSlug]:
     """The principles of an 'LPs: Ownership, Earn Trust' line (all names must match)."""
     match = _LP_LINE.match(text)
-    if match is None or match.group("which") and _NOT_THESE.match(match.group("which")):
+    if match is None and _may_name_lps(text[:40]):
+        match = _WHICH_LP_LINE.match(text)
+        if match is not None and _NOT_THESE.match(match.group("which")):
+            return []
+    if match is None:
         return []
-    if match.group("tags"):  # 'tags:: story, [[LP/Ownership]]': the tags in an LP namespace
+    if match.re is _LP_LINE and match.group("tags"):
+        # 'tags:: story, [[LP/Ownership]]': the tags in an LP namespace
         tags = re.sub(r"\s+#(?=\w)", ", #", match.group("rest")).split(",")
         found = [slug for tag in tags if (slug := _namespaced(tag.strip(), framework))]
         if found:
             return list(dict.fromkeys(found))
     return principles_in(match.group("rest"), framework)
+
+
+def _may_name_lps(start: str) -> bool:
+    """Whether a line's start may hold 'LPs' after a word (most lines: not at all)."""
+    return "LP" in start or "lp" in start or "Lp" in start or "rincip" in start or \
+        "RINCIP" in start or "ompetenc" in start
 
 
 def _namespaced(tag: str, framework: Framework) -> PrincipleSlug | None:

@@ -80,8 +80,10 @@ def answer_with_titles(line: str, key: dict[str, str], *, whole: bool = False) -
 
 #: '### S1 — Double-charge incident (OWN, DD)', '## A — Mobile money reversals': a story
 #: heading opening with its code and a dash (the principles after its title left out)
-_CODED_HEADING = re.compile(r"^[ \t]*#{1,6}[ \t]+(?:\*\*|__)?(?P<code>[A-Z]{1,2}\d{0,3})[ \t]+[—–-][ \t]+"
+_CODED_HEADING = re.compile(r"^#{1,6}[ \t]+(?:\*\*|__)?(?P<code>[A-Z]{1,2}\d{0,3})[ \t]+[—–-][ \t]+"
                             r"(?P<title>[^*_\[\]()]{3,80}?)\s*(?:\*\*|__)?\s*(?:[(\[][^()\[\]]*[)\]])?\s*$")
+
+_DASH_NEAR_START = re.compile(r"\s[—–-]\s")
 
 
 def story_key(lines: list[str]) -> dict[str, str]:
@@ -90,7 +92,8 @@ def story_key(lines: list[str]) -> dict[str, str]:
     reverse index uses; and the numbers stories are given (`**#3 Killing the wallet**`)
     that answers use (`→ #3`)."""
     headed = {m.group("code"): m.group("title").strip() for line in lines
-              if line.lstrip().startswith("#") if (m := _CODED_HEADING.match(line))}
+              if line[:1] == "#" and _DASH_NEAR_START.search(line, 0, 16)
+              if (m := _CODED_HEADING.match(line))}
     titles: dict[str, set[str]] = {}
     for line in lines:
         if ("=" in line or ":" in line) and (m := _KEY_LINE.match(line)):
