@@ -63,7 +63,8 @@ def labelled_principles(text: str, framework: Framework) -> list[PrincipleSlug]:
 def listed_principles(text: str, framework: Framework) -> list[PrincipleSlug]:
     """The principles of an 'LPs: Ownership, Earn Trust' line (all names must match)."""
     match = _LP_LINE.match(text)
-    if match is None and _may_name_lps(text[:40]):
+    if match is None and (":" in text or " - " in text or "–" in text or "—" in text) \
+            and _may_name_lps(text[:40]):
         match = _WHICH_LP_LINE.match(text)
         if match is not None and _NOT_THESE.match(match.group("which")):
             return []
@@ -210,3 +211,15 @@ def without_icon(text: str) -> str:
                                  or text[start] == " "):
         start += 1
     return text[start:] if start < len(text) else text
+
+
+#: 'Story 2:', 'Example –': a story's lead, never a property
+_STORY_LEAD = re.compile(r"^\s*(?:story|example)\s*\d*\s*[:.\-–—]\s*", re.IGNORECASE)
+
+
+def aside_line(text: str) -> bool:
+    """A line of the story's properties, not its title: 'Stripe: "users first"', 'Team:
+    payments' (a short plain label and a colon; never bold, never 'Story: …')."""
+    label = LABEL_LINE.match(text) if ":" in text else None
+    return label is not None and label.group("sep") == ":" and not text.lstrip().startswith(
+        ("**", "__")) and len(label.group("name").split()) <= 3 and not _STORY_LEAD.match(text)

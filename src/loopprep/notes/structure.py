@@ -17,6 +17,7 @@ from loopprep.notes.outline import Block, Heading, Item, ListBlock, Paragraph
 from loopprep.notes.principle_lines import (
     LABEL_LINE,
     MIN_SCORE,
+    aside_line,
     contained_stories,
     label_stories,
     labelled_principles,
@@ -272,11 +273,11 @@ def _read_chunk(blocks: list[Block], framework: Framework, heading: str | None, 
         principles.extend(p for p in listed if p not in principles)
     own = own_principles(runs, index_of, listed_at) if len(runs) > 1 else None
     for number, (start, end, story) in enumerate(runs):
-        if story.title is not None and heading is not None and number == 0 and _aside(
+        if story.title is not None and heading is not None and number == 0 and aside_line(
                 plain[start].text):
             story.title = None  # 'Stripe: "seek the truth"' over the run: an aside, no title
         if story.title is None and heading is not None and (start == 0 or number == 0 and all(
-                u.text.lstrip().startswith("|") or is_question(u.text) or _aside(u.text)
+                u.text.lstrip().startswith("|") or is_question(u.text) or aside_line(u.text)
                 for u in plain[:start])):
             # (above the run: nothing, a property table or line, or the question it answers)
             story.title, story.titled_by_heading = _heading_title(heading), True
@@ -304,14 +305,6 @@ def _read_chunk(blocks: list[Block], framework: Framework, heading: str | None, 
                           [line for u, _ in units for line in u.lines], list(principles),
                           titled_by_heading=True)]
     return _rebuild(units, consumed, stories, stories_here, more)
-
-
-def _aside(text: str) -> bool:
-    """A line of the story's properties, not its title: 'Stripe: "users first"', 'Team:
-    payments' (a short plain label and a colon; never bold, never 'Story: …')."""
-    label = LABEL_LINE.match(text) if ":" in text else None
-    return label is not None and label.group("sep") == ":" and not text.lstrip().startswith(
-        ("**", "__")) and len(label.group("name").split()) <= 3 and not _STORY_NUMBER.match(text)
 
 
 def _heading_title(heading: str) -> str:
