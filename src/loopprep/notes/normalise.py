@@ -356,9 +356,10 @@ class _Rewriter:
             return f"{line[: len(line) - len(rest)]}{listed.group(1) or 'LPs'}: {names}"
         if self.numbered and _POINTS.search(rest) and (pointed := pointed_at(rest, self.numbered)):
             return line[: len(line) - len(rest)] + pointed  # '– use 6 again here'
-        if ":" in rest[:8] and (coded := coded_principle_line(rest, self.framework, self.abbr,
-                                                             self.key)):
-            return line[: len(line) - len(rest)] + coded  # 'ET: S1 again': a reverse index
+        colon = rest.find(":", 2, 8)  # 'ET: S1 again': a reverse index, by a legend's code
+        if colon > 0 and rest[:colon].rstrip() in self.abbr and (
+                coded := coded_principle_line(rest, self.framework, self.abbr, self.key)):
+            return line[: len(line) - len(rest)] + coded
         slug = _alone(_LEADING_MARKS.sub("", rest) if not m.group("mark") else rest,
                       self.framework)
         nested_label = bool(indent and m.group("mark") and LABEL_TITLE.match(rest))

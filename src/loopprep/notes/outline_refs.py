@@ -34,16 +34,18 @@ def numbered_stories(lines: list[str]) -> dict[str, str]:
     found: dict[str, str] = {}
     number: str | None = None
     for line in lines:
-        if not line or not (line[0].isdigit() or line[0] in "#abcdefgh \t"):
-            continue
-        if (top := _NUMBER.match(line)) is not None:
-            number = top.group("number")
-        elif number is not None and (item := _LETTER.match(line)) is not None:
+        first = line[:1]
+        if first.isdigit():
+            top = _NUMBER.match(line)
+            number = top.group("number") if top is not None else number
+        elif first == "#":
+            if (heading := _NUMBERED_HEADING.match(line)) is not None:
+                found.setdefault(heading.group("code"), _ASIDE.sub("", heading.group("title")))
+        elif number is not None and first and first in "abcdefgh \t" and (
+                item := _LETTER.match(line)) is not None:
             title = _ASIDE.sub("", _STORY_LEAD.sub("", item.group("title").strip()))
             found.setdefault(f"{number}.{item.group('letter')}", title)
             found.setdefault(number, title)
-        elif line.startswith("#") and (heading := _NUMBERED_HEADING.match(line)) is not None:
-            found.setdefault(heading.group("code"), _ASIDE.sub("", heading.group("title")))
     return found
 
 
