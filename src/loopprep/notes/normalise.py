@@ -214,7 +214,7 @@ def normalise_notes(text: str, framework: Framework) -> Normalised:
     rewriter = _Rewriter(framework, abbr)
     rewriter.key = story_key(lines)
     rewriter.numbered = numbered_stories(lines)  # '3.a' -> its story, for 'see 3.a'
-    rewriter.marks = MARKS | key_marks(lines, rewriter.key)
+    rewriter.original = list(lines)  # (a matrix's key is read from them when one is met)
     index = 0
     while index < len(lines):
         if index in legend:
@@ -246,7 +246,8 @@ class _Rewriter:
         self.asked = ""
         self.gaps = False  # under a heading over the principles with no story yet
         self.key: dict[str, str] = {}  # 'A = Title': codes a matrix uses for its stories
-        self.marks = MARKS  # what a matrix's cells mark a principle with
+        self.marks: frozenset[str] | None = None  # what a matrix's cells mark principles with
+        self.original: list[str] = []  # the lines as they were before this pass
         self.numbered: dict[str, str] = {}  # '3.a' -> the title of the story numbered so
         self.section: int | None = None  # the `##`+ heading line with only blanks since
 
@@ -271,6 +272,8 @@ class _Rewriter:
         if "::" in line and _BLOCK_PROPERTY.match(line):
             return 1  # a property of the block above, read with it (`notes.outline`)
         if line.lstrip().startswith("|"):
+            if self.marks is None:
+                self.marks = MARKS | key_marks(self.original, self.key)
             return max(1, story_matrix(lines, index, self.framework, self.abbr, self.marks)
                        or transposed_matrix(lines, index, self.framework, self.key, self.marks))
         summary = _SUMMARY.match(line) if "<" in line else None  # (both need a tag)

@@ -83,7 +83,10 @@ def answer_with_titles(line: str, key: dict[str, str], *, whole: bool = False) -
 _CODED_HEADING = re.compile(r"^#{1,6}[ \t]+(?:\*\*|__)?(?P<code>[A-Z]{1,2}\d{0,3})[ \t]+[—–-][ \t]+"
                             r"(?P<title>[^*_\[\]()]{3,80}?)\s*(?:\*\*|__)?\s*(?:[(\[][^()\[\]]*[)\]])?\s*$")
 
-_DASH_NEAR_START = re.compile(r"\s[—–-]\s")
+
+
+def _dash_near_start(head: str) -> bool:
+    return " — " in head or " – " in head or " - " in head
 
 
 def story_key(lines: list[str]) -> dict[str, str]:
@@ -92,7 +95,7 @@ def story_key(lines: list[str]) -> dict[str, str]:
     reverse index uses; and the numbers stories are given (`**#3 Killing the wallet**`)
     that answers use (`→ #3`)."""
     headed = {m.group("code"): m.group("title").strip() for line in lines
-              if line[:1] == "#" and _DASH_NEAR_START.search(line, 0, 16)
+              if line[:1] == "#" and _dash_near_start(line[:16])
               if (m := _CODED_HEADING.match(line))}
     titles: dict[str, set[str]] = {}
     for line in lines:
