@@ -517,6 +517,8 @@ BLIND3 = [
                              "helped someone on your team grow": "Mentoring Oskar"},
         star=("Pallet scanner offline queue", "Carrier invoice reconciliation",
               "Saying no to the second WMS vendor"),
+        asked=("above and beyond for a customer", "dig into data", "disagreed with your manager",
+               "helped someone on your team grow", "act without all the information"),
         style="org tags+drawers", group="blind3"),
     Expected("blind3/52-roam-nested-blocks-attributes.md", {
         "Freezer sensor firmware recall": {"customer-obsession", "earn-trust"},
@@ -531,6 +533,8 @@ BLIND3 = [
                              "tight deadline": "Quarter-end firmware freeze"},
         star=("Freezer sensor firmware recall", "Battery telemetry compression",
               "Quarter-end firmware freeze"),
+        asked=("mistake that affected customers", "simplified something complicated",
+               "wasn't your job", "learned on your own", "tight deadline"),
         style="roam LP:: blocks", group="blind3"),
     Expected("blind3/53-kanban-board-lanes-by-status.md", {
         "Hospital rota app": {"invent-and-simplify", "customer-obsession"},
@@ -550,6 +554,9 @@ BLIND3 = [
                              "offline mode for the ambulance tablets"},
         star=("Hospital rota app", "Root-causing the duplicate prescriptions",
               "Pushing back on the go-live date"),
+        asked=("simplified a process", "going deep into the details",
+               "disagreed with a senior stakeholder", "someone you helped grow",
+               "move fast with incomplete information", "Tell me about a failure"),
         style="kanban #lp/ cards", group="blind3"),
     Expected("blind3/54-yaml-story-list.yaml", {
         "Ledger drift between payments and accounting": {"dive-deep",
@@ -567,6 +574,9 @@ BLIND3 = [
                              "Code review guide for the two new grads"},
         star=("Ledger drift between payments and accounting", "retry storm",
               "Plain-language fee page", "Dropping the paid fraud SDK"),
+        asked=("root cause of a recurring problem", "acted quickly in a crisis",
+               "improved things for a customer", "decision you made that saved money",
+               "a time you mentored someone"),
         style="yaml story list", group="blind3"),
     Expected("blind3/55-asciidoc-handbook-dlists.adoc", {
         "Migrating the tax documentation to docs-as-code": {"invent-and-simplify", "think-big"},
@@ -583,6 +593,8 @@ BLIND3 = [
                              "raised the bar for your team": "Style guide nobody asked for"},
         star=("Migrating the tax documentation to docs-as-code",
               "Retracting the wrong filing deadline", "Launch week with half the team out"),
+        asked=("were wrong and how you handled it", "invented a simpler way",
+               "fewer resources than you needed", "raised the bar for your team"),
         style="asciidoc dlists", group="blind3"),
     Expected("blind3/56-mock-interview-chat-transcript.md", {
         "Winning back the mobile team": {"earn-trust", "ownership"},
@@ -595,6 +607,8 @@ BLIND3 = [
                              "most complex problem": "Ghost logouts on Android 12",
                              "brought up to speed": "Onboarding Yusuf through the auth tests"},
         star=("Winning back the mobile team", "Ghost logouts on Android 12"),
+        asked=("earn back the trust", "disagreed with your manager and were overruled",
+               "calculated risk you took", "most complex problem", "brought up to speed"),
         style="mock chat >> notes", group="blind3"),
     Expected("blind3/57-multi-company-values-prep.md", {
         "Pricing page A/B test that lost": {"are-right-a-lot", "earn-trust"},
@@ -613,6 +627,8 @@ BLIND3 = [
                              "Shutting down the legacy reports product"},
         star=("Pricing page A/B test that lost", "Shutting down the legacy reports product",
               "Two-week price-change rollout"),
+        asked=("a time you were wrong", "impact beyond your team", "boldest idea",
+               "raise the hiring bar", "reversible decision", "put users first when it cost you"),
         style="3 companies' values", group="blind3"),
     Expected("blind3/58-bear-question-first-emoji-es.md", {
         "Reemplazo del proveedor de SMS": {"bias-for-action", "ownership"},
@@ -625,6 +641,8 @@ BLIND3 = [
                              "did more with less": "Servidor de builds con hardware viejo",
                              "helped a teammate grow": "Mentoría a Camila"},
         star=("Reemplazo del proveedor de SMS", "Cliente bancario y el reporte de auditoría"),
+        asked=("calculated risk", "difficult customer", "looking at the details yourself",
+               "did more with less", "helped a teammate grow"),
         style="bear q-first es", group="blind3"),
 ]
 
@@ -641,6 +659,8 @@ BLIND4 = [
                              "did more with less": "Reused the staging cluster for load tests"},
         star=("Refund flow for prepaid cards", "Merchant dashboard in Portuguese",
               "Duplicate settlement files", "Reused the staging cluster for load tests"),
+        asked=("above and beyond for a customer", "dig into the data to find a root cause",
+               "did more with less", "hardest feedback you have given"),
         style="h2 numbered STAR", group="blind4"),
     Expected("blind4/60-evernote-export-tags-lines", {
         "Cold-chain sensor alerts": {"customer-obsession", "bias-for-action"},
@@ -655,6 +675,9 @@ BLIND4 = [
                                  "Pushing back on the vendor go-live"},
         star=("Cold-chain sensor alerts", "Forklift telemetry cost cut",
               "Inventory variance root cause"),
+        asked=("act quickly without all the information", "saved money for the business",
+               "going into the detail yourself", "disagreed with a group decision",
+               "helped the people on your team grow"),
         style="evernote tags", group="blind4"),
     Expected("blind4/61-question-story-table-bank.md", {
         "Clinic no-show text reminders": {"customer-obsession"},
@@ -670,6 +693,9 @@ BLIND4 = [
                              "disagreed with your manager": "Killing the loyalty points feature"},
         star=("Clinic no-show text reminders", "Angry pharmacy chain escalation",
               "Learning SQL for the churn analysis"),
+        asked=("went out of your way for a customer", "deliver bad news to a stakeholder",
+               "complex process simpler", "taught yourself recently",
+               "used data to change a decision", "disagreed with your manager"),
         style="q|story tables", group="blind4"),
     Expected("blind4/62-competencies-slash-pairs.md", {
         "Carrier strike contingency": {"ownership", "bias-for-action"},
@@ -684,6 +710,8 @@ BLIND4 = [
                                  "Saying no to the second sort centre"},
         star=("Carrier strike contingency", "Cycle count drift",
               "Dock scheduling spreadsheet to app"),
+        asked=("calculated risk", "root cause of a problem others had accepted",
+               "simpler for a customer", "challenged a decision from above", "Why Amazon"),
         style="competency pairs", group="blind4"),
     Expected("blind4/63-confluence-wiki-markup.txt", {
         "Moving the billing batch to events": {"think-big", "invent-and-simplify"},
@@ -697,6 +725,9 @@ BLIND4 = [
                              "tell customers about a mistake": "Tax rounding bug in the EU invoices"},
         star=("Moving the billing batch to events", "The pager rota nobody wanted",
               "Tax rounding bug in the EU invoices"),
+        asked=("most ambitious thing you have led", "looked after your team's wellbeing",
+               "raised the hiring bar", "tell customers about a mistake",
+               "decision you got wrong"),
         style="confluence wiki", group="blind4"),
     Expected("blind4/64-title-case-hashtag-lps.md", {
         "The Midnight Checkout Outage": {"bias-for-action", "ownership"},
@@ -713,6 +744,9 @@ BLIND4 = [
                              "disagreed with a senior colleague":
                                  "Arguing Against The Big-Bang Rewrite"},
         star=("The Midnight Checkout Outage", "Rewriting The Returns Label Flow"),
+        asked=("ownership of something outside your area", "simplified something for customers",
+               "dig deep to solve", "disagreed with a senior colleague",
+               "learned a new skill quickly"),
         style="title-case hashtags", group="blind4"),
     Expected("blind4/65-restructuredtext-prep.rst", {
         "Rebuilding the delivery-ETA pipeline": {"customer-obsession", "deliver-results"},
@@ -725,6 +759,9 @@ BLIND4 = [
                              "helped a colleague grow": "Coaching Ravi through his first on-call"},
         star=("Rebuilding the delivery-ETA pipeline", "Deleting 60% of our dashboards",
               "The missing late-night orders"),
+        asked=("above and beyond for a customer", "did more with less",
+               "problem nobody else had noticed", "helped a colleague grow",
+               "most ambitious project"),
         style="rst fields+dlist", group="blind4"),
     Expected("blind4/66-german-prep-english-lps.md", {
         "Migration des Lagerverwaltungssystems": {"ownership", "deliver-results"},
@@ -738,6 +775,8 @@ BLIND4 = [
                              "selbst auf den Grund gegangen": "Fehlerbilder in den Scanner-Logs"},
         star=("Migration des Lagerverwaltungssystems", "Reklamationen beim Großkunden Brandt",
               "Fehlerbilder in den Scanner-Logs"),
+        asked=("owned a project end to end", "schwierigen Kunden", "disagreed with your manager",
+               "selbst auf den Grund gegangen", "a time you failed"),
         style="german, english LPs", group="blind4"),
 ]
 
@@ -754,6 +793,9 @@ BLIND5 = [
                              "without all the data you wanted": "KYC vendor outage weekend"},
         star=("Payment retry storm", "Chargeback dashboard for small merchants",
               "Cutting the Datadog bill"),
+        asked=("dig deep to find the root cause", "disagreed with your manager",
+               "without all the data you wanted", "a time you failed",
+               "earn trust with a team you just joined"),
         style="notion csv db+links", group="blind5"),
     Expected("blind5/68-gdocs-numbered-headings-runin.md", {
         "Mobile check-in kiosks": {"customer-obsession", "invent-and-simplify"},
@@ -771,6 +813,9 @@ BLIND5 = [
         star=("Mobile check-in kiosks", "Lab results delay",
               "Pushing back on the EHR go-live date", "Training the float pool nurses",
               "Scheduling template in two weeks"),
+        asked=("above and beyond for a customer", "something outside your area",
+               "disagreed with a senior leader", "very tight deadline",
+               "most recent thing you learned on your own"),
         style="gdocs numbered+runin", group="blind5"),
     Expected("blind5/69-logseq-journal-dated-refs.md", {
         "Conveyor jam at the Reno site": {"bias-for-action", "ownership"},
@@ -784,6 +829,8 @@ BLIND5 = [
                              "someone you developed": "Hiring three shift leads",
                              "saved money for the company": "Pallet wrap supplier switch"},
         star=("Conveyor jam at the Reno site",),
+        asked=("act fast without your manager", "simplified a process", "someone you developed",
+               "saved money for the company", "missed a goal"),
         style="logseq journal refs", group="blind5"),
     Expected("blind5/70-plain-caps-dashes-indented.txt", {
         "Offline mode for the market app": {"customer-obsession"},
@@ -796,6 +843,9 @@ BLIND5 = [
                              "took ownership of a problem": "Crash spike after the 4.2 release",
                              "help someone grow": "Mentoring the bootcamp intern"},
         star=("Offline mode for the market app", "Crash spike after the 4.2 release"),
+        asked=("disagreed with your boss", "took ownership of a problem",
+               "hardest bug you fixed", "help someone grow",
+               "worked backwards from the customer"),
         style="plain CAPS indented", group="blind5"),
     Expected("blind5/71-obsidian-vault-tag-lists-map-table", {
         "Night batch rerun": {"ownership", "dive-deep"},
@@ -809,6 +859,8 @@ BLIND5 = [
                              "biggest idea you've pitched": "Fuel burn model",
                              "did more with less": "Spot instance savings"},
         star=("Night batch rerun", "Fuel burn model"),
+        asked=("something that wasn't your job", "pushed back on a decision",
+               "biggest idea you've pitched", "did more with less", "a time you were wrong"),
         style="obsidian tags+map", group="blind5"),
     Expected("blind5/72-onenote-dot-o-bullets-crlf-bom.md", {
         "Customer with the broken wheelchair ramp": {"customer-obsession", "earn-trust"},
@@ -825,6 +877,9 @@ BLIND5 = [
                              "develop your people": "Promoting Dana to key holder"},
         star=("Customer with the broken wheelchair ramp", "Black Friday staffing gap",
               "Shrink reduction in the stockroom"),
+        asked=("put a customer first even though it cost you",
+               "act quickly with limited resources", "found a problem others missed",
+               "develop your people", "a time you failed"),
         style="onenote ·/o crlf bom", group="blind5"),
     Expected("blind5/73-abbrev-brackets-legend-last.md", {
         "Shipping label fiasco": {"dive-deep", "ownership"},
@@ -847,6 +902,9 @@ BLIND5 = [
         star=("Shipping label fiasco", "Rate shopping API", "On-call rotation rewrite",
               "Postgres upgrade without downtime", "Disagreeing on the microservices split",
               "Hiring loop for the SRE role", "Carbon estimate on the checkout page"),
+        asked=("find a root cause", "simplify a customer's life", "refused to lower the bar",
+               "disagreed with a senior colleague", "improved your team's working conditions",
+               "a time you failed", "make sure you hire well"),
         style="abbrev [XX] key last", group="blind5"),
     Expected("blind5/74-lp-rows-story-columns-ticks.md", {
         "Store outage": {"customer-obsession", "ownership", "bias-for-action"},
@@ -859,6 +917,8 @@ BLIND5 = [
                              "disagreed with a peer": "Pricing pushback",
                              "dig into the details to fix a problem": "Crash reporter"},
         star=("Store outage", "Crash reporter"),
+        asked=("decision fast during a crisis", "disagreed with a peer",
+               "dig into the details to fix a problem", "a time you were wrong"),
         style="matrix ✓/✗ columns", group="blind5"),
 ]
 
@@ -875,6 +935,8 @@ BLIND6 = [
                              "more with less": "Cutting courier overtime",
                              "made a mistake": "Holiday peak forecast miss"},
         star=("Cold chain sensor rollout", "Substitution screen redesign"),
+        asked=("disagreed with your manager", "above and beyond for a customer",
+               "more with less", "made a mistake", "outside your scope"),
         style="notion callouts+db", group="blind6"),
     Expected("blind6/76-gdocs-star-tables-image-refs.md", {
         "Claims pipeline backfill": {"ownership", "deliver-results"},
@@ -889,6 +951,9 @@ BLIND6 = [
                              "simplified a complex process": "nightly ETL off the mainframe"},
         star=("Claims pipeline backfill", "duplicate policyholder bug",
               "nightly ETL off the mainframe", "Refusing to ship the fraud score"),
+        asked=("ambiguity or incomplete data", "not your responsibility",
+               "said no to a stakeholder", "simplified a complex process",
+               "most innovative thing"),
         style="gdocs STAR tables", group="blind6"),
     Expected("blind6/77-logseq-todo-tags-embeds.md", {
         "Fare calendar rewrite": {"customer-obsession", "invent-and-simplify"},
@@ -903,6 +968,8 @@ BLIND6 = [
                                  "Accessibility audit nobody wanted"},
         star=("Fare calendar rewrite", "Killing the jQuery widget", "Rollback on Black Friday",
               "Accessibility audit nobody wanted"),
+        asked=("decision quickly without all the data", "invented something for your customers",
+               "disagreed with a product decision", "hardest bug"),
         style="logseq #[[LP]] TODO", group="blind6"),
     Expected("blind6/78-plain-wrapped-prose-lp-arrows.txt", {
         "Dock door scheduling": {"dive-deep", "deliver-results", "customer-obsession"},
@@ -916,7 +983,10 @@ BLIND6 = [
                              "disagreed with your manager": "Saying no to the second shift",
                              "improved safety": "Forklift near-miss",
                              "train a lot of people fast": "Peak hiring with the agency"},
-        star=("Dock door scheduling",), style="plain prose -> LPs", group="blind6"),
+        star=("Dock door scheduling",),
+        asked=("used data to solve a problem", "disagreed with your manager", "improved safety",
+               "train a lot of people fast", "biggest mistake you made as a manager"),
+        style="plain prose -> LPs", group="blind6"),
     Expected("blind6/79-obsidian-vault-flow-lps-templates", {
         "Playlist cold start fix": {"customer-obsession", "dive-deep"},
         "Podcast transcript search": {"think-big", "invent-and-simplify"},
@@ -929,6 +999,8 @@ BLIND6 = [
                              "time you were wrong": "Wrong offline metric",
                              "bold idea you pushed for": "Podcast transcript search"},
         star=("Playlist cold start fix", "Model card review process"),
+        asked=("worked backwards from the customer", "fewer resources than you needed",
+               "time you were wrong", "bold idea you pushed for", "disagreed and committed"),
         style="obsidian lps:[]+tpl", group="blind6"),
     Expected("blind6/80-word-multilevel-list-crlf-bom.md", {
         "Payroll run failure": {"customer-obsession", "deliver-results"},
@@ -942,6 +1014,8 @@ BLIND6 = [
                              "root cause of a hard problem": "login failures",
                              "developed someone on your team": "Growing Ama"},
         star=("Payroll run failure", "login failures"),
+        asked=("toughest customer situation", "problem no one else wanted",
+               "root cause of a hard problem", "developed someone on your team", "first 90 days"),
         style="word 1./a./i. crlf", group="blind6"),
     Expected("blind6/81-abbrev-story-ids-reverse-index.md", {
         "Double-charge incident": {"ownership", "dive-deep", "bias-for-action",
@@ -960,6 +1034,9 @@ BLIND6 = [
                              "time you were wrong": "Wrong call on the queue choice",
                              "grow the people around you": "Mentoring Kofi"},
         star=("Double-charge incident", "FX launch date"),
+        asked=("decision without enough data", "disagreed with a decision",
+               "most complex system you simplified", "raised the bar on quality",
+               "time you were wrong", "grow the people around you"),
         style="abbr ids + rev index", group="blind6"),
     Expected("blind6/82-matrix-primary-secondary-marks.md", {
         "Elderly setup flow": {"customer-obsession", "invent-and-simplify", "dive-deep"},
@@ -975,6 +1052,8 @@ BLIND6 = [
                              "pushed back on a business decision": "Dark-pattern pushback",
                              "no one owned": "Design system audit"},
         star=("Elderly setup flow", "9-step pairing wizard"),
+        asked=("obsessed over a customer problem", "simplified something for users",
+               "more with less", "pushed back on a business decision", "no one owned"),
         style="matrix P/s marks", group="blind6"),
 ]
 

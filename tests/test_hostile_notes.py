@@ -46,6 +46,20 @@ def test_a_yaml_bomb_is_refused_at_its_first_alias(cli: CLI, write: Callable[[st
     assert _database(loopprep_home) == before
 
 
+def test_a_story_bank_with_aliases_is_refused_not_read_as_text(
+        cli: CLI, write: Callable[[str, str], Path], loopprep_home: Path) -> None:
+    """A YAML story bank the safety bounds refuse is an error naming the line, never a
+    few odd lines of text imported in its place."""
+    assert cli("import", write("good.md", STORY)) == 0
+    before = _database(loopprep_home)
+    bank = write("bank.yaml", "defaults: &base\n  principles: [Ownership]\nstories:\n"
+                 "  - title: Pager storm\n    <<: *base\n    situation: Pages every night.\n")
+    assert cli("import", bank) == 1
+    assert f"{bank}:5: this story bank cannot be read: aliases (*name) are not allowed" in cli.err
+    assert "Traceback" not in cli.err
+    assert _database(loopprep_home) == before
+
+
 def test_front_matter_nested_too_deep_is_refused(write: Callable[[str, str], Path]) -> None:
     deep = write("deep.md", "---\nx: " + "[" * 500 + "]" * 500 + "\n---\n" + STORY)
     try:

@@ -6,7 +6,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from conftest import CLI, import_text
+from loopprep.errors import NotesError
 from loopprep.frameworks import load_framework
 from loopprep.notes.dialects import as_markdown
 
@@ -139,11 +142,14 @@ def test_a_json_story_bank_is_read_like_yaml(cli: CLI, tmp_path: Path) -> None:
 
 
 def test_yaml_records_keep_the_front_matter_safety_bounds() -> None:
-    """An alias (`*name`) is refused as in front matter: the file is read as text, never
-    expanded; so is YAML that is not a story bank."""
+    """An alias (`*name`) is refused as in front matter, never expanded: an error at its
+    line (read as text, the bank's records would be lost without a word); YAML that is not
+    a story bank is read as text."""
     framework = load_framework("amazon")
     bomb = "a: &a [x, x]\nb: &b [*a, *a]\nstories:\n  - title: T\n    result: *b\n"
-    assert as_markdown(bomb, Path("bank.yaml"), framework) == bomb
+    with pytest.raises(NotesError, match=r"bank\.yaml:2: this story bank cannot be read: "
+                                         r"aliases \(\*name\) are not allowed"):
+        as_markdown(bomb, Path("bank.yaml"), framework)
     other = "name: my config\nvalues: [1, 2]\n"
     assert as_markdown(other, Path("config.yml"), framework) == other
 

@@ -1,5 +1,5 @@
 """A story x principle grid copied from a spreadsheet: tab-separated cells, `1` marks, a
-row of totals, column names clipped to fit (`Cust Obs`); fictional people and stories."""
+row of totals, column names clipped to fit (`Cust Obs`, read by `notes.matrix`); fictional people and stories."""
 
 from __future__ import annotations
 
@@ -7,8 +7,6 @@ from pathlib import Path
 from typing import Any
 
 from conftest import CLI
-from loopprep.frameworks import load_framework
-from loopprep.notes.clipped_names import clipped_principle
 from loopprep.notes.csv_tables import csv_tables
 
 
@@ -27,16 +25,6 @@ def test_tab_separated_rows_become_a_table_and_indented_lines_do_not() -> None:
     assert lines[:4] == ["| Story | Year | Notes |", "|---|---|---|",
                          "| Kiosk pilot | 2024 | good |", "| Ledger | 2025 |   |"]
     assert lines[6:] == ["\t- child\tx\ty"] * 3
-
-
-def test_clipped_column_names_name_one_principle_or_none() -> None:
-    framework = load_framework()
-    assert clipped_principle("Cust Obs", framework) == "customer-obsession"
-    assert clipped_principle("Scale/Resp", framework) == "success-and-scale"
-    assert clipped_principle("Bias Act", framework) == "bias-for-action"
-    assert clipped_principle("Best", framework) is None  # two principles' word
-    assert clipped_principle("Status", framework) is None
-    assert clipped_principle("Ye", framework) is None
 
 
 def test_a_sheet_grid_of_ones_with_a_total_row_imports(cli: CLI, tmp_path: Path) -> None:

@@ -14,9 +14,12 @@ from loopprep.notes.principle_names import principle_list
 
 #: 'also', maybe 'for' / 'works for' / 'good for' / 'fits', then the list, then a dash, a
 #: bracket, the sentence's end or the line's (never a '?': 'also TB? no, too small')
-_ALSO = re.compile(r"(?:^|[.;!]\s+)(?:\W{1,3}\s*)?(?:also|same story)\b"
-                   r"(?:\s+(?:(?:works|good|counts|use)\s+)?for\b|\s+fits\b)?\s*[:\-–—]?\s*(?P<list>[^.;!?()–—:]+?)\s*(?=$|\s[-–—]\s|[.;!(–—])",
-                   re.IGNORECASE)
+#: ('… is also a good Ownership one', 'this one is also great for Earn Trust: …': 'also' in
+#: the sentence, the list maybe called a good one, ending at a colon too)
+_ALSO = re.compile(r"(?:^|[.;!]\s+|(?<=\w)\s+)(?:\W{1,3}\s*)?(?:also|same story)\b"
+                   r"(?:\s+(?:a\s+)?(?:(?:works|good|great|strong|counts|use)\s+)?for\b|\s+fits\b|"
+                   r"\s+an?\s+(?:good|great|strong)\b)?\s*[:\-–—]?\s*(?P<list>[^.;!?()–—:]+?)"
+                   r"(?:\s+(?:one|story|example))?\s*(?=$|\s[-–—]\s|[.;!(–—:])", re.IGNORECASE)
 
 
 def also_principles(text: str, framework: Framework, abbr: dict[str, PrincipleSlug]

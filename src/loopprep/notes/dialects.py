@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from loopprep.errors import NotesError
 from loopprep.model import Framework
 from loopprep.notes.asciidoc import ASCIIDOC_SUFFIXES, asciidoc_to_markdown, looks_like_asciidoc
 from loopprep.notes.confluence import confluence_to_markdown, looks_like_confluence
 from loopprep.notes.dokuwiki import dokuwiki_to_markdown, looks_like_dokuwiki
 from loopprep.notes.export_header import export_header
+from loopprep.notes.frontmatter import RefusedYAML
 from loopprep.notes.hashtags import principle_hashtags
 from loopprep.notes.html_markup import html_markup
 from loopprep.notes.mediawiki import looks_like_mediawiki, mediawiki_to_markdown
@@ -41,7 +43,16 @@ def _as_markdown(text: str, path: Path, framework: Framework | None) -> str:
         # JSON's tabs are whitespace only (a string holds none unescaped, RFC 8259), but
         # YAML, whose reader reads the JSON here, refuses them
         data = text.replace("\t", " ") if suffix == ".json" else text
-        return records_to_markdown(data, framework) or text
+        try:
+            return records_to_markdown(data, framework) or text
+        except RefusedYAML as refused:
+            mark = refused.problem_mark
+            raise NotesError(
+                path, f"this story bank cannot be read: {refused.problem}",
+                line=mark.line + 1 if mark is not None else 1,
+                hint="Write each value out in full (no '&name' anchors or '*name' aliases), "
+                     "with lists and maps only a few levels deep.",
+            ) from None
     if suffix in RST_SUFFIXES:
         return rst_to_markdown(text)
     if suffix in ORG_SUFFIXES or (suffix not in ASCIIDOC_SUFFIXES and looks_like_org(text)):

@@ -103,24 +103,41 @@ def collect_stories(doc: ParsedNotes, framework: Framework, registry: StoryRegis
     if doc.line_principles:
         _line_principles(doc, registry)
     if doc.also_principles:
-        _also_principles(doc)
+        _also_principles(doc, registry)
     if doc.pointers:
         resolve_pointers(doc, registry)
 
 
-def _also_principles(doc: ParsedNotes) -> None:
+def _also_principles(doc: ParsedNotes, registry: StoryRegistry) -> None:
     """File the story a detail line sits in (`also for Earn Trust – …`) under the
-    principles it adds; a line in no story adds nothing."""
+    principles it adds; a line in no story adds them to the story it names before 'also'
+    ('the mainframe story is also a good Ownership one'), if it names one."""
     found = _StoriesByLine(doc)
     headings = [block.line for block in doc.blocks if isinstance(block, Heading)]
     starts = sorted((story.source.line, n) for n, story in enumerate(doc.stories))
     for line, slugs in doc.also_principles.items():
-        key = found.story_at(line) or _story_above(doc, line, starts, headings)
+        key = found.story_at(line) or _story_above(doc, line, starts, headings) or _named_before_also(
+            doc.body_lines[line - doc.body_start_line], registry)
         if key is None:
             continue
         have = found.principles(key)
         doc.links.extend(LinkDraft(key, slug, SourceRef(doc.path, line), "also")
                          for slug in slugs if slug not in have)
+
+
+def _named_before_also(text: str, registry: StoryRegistry) -> str | None:
+    """The one story a word before 'also' names ('Note to self: the mainframe story is also
+    …' names 'Moving the nightly ETL off the mainframe'), after any label or dash."""
+    subject = _SUBJECT.match(text)
+    if subject is None:
+        return None
+    named = {story.key for word in subject.group("words").split()
+             if (story := registry.by_title_words(word)) is not None}
+    return named.pop() if len(named) == 1 else None
+
+
+#: the words of a line before its 'also', after a label ('Note to self:') or a dash
+_SUBJECT = re.compile(r"^(?:.*[:–—][*_]*\s)?(?P<words>[^:–—]*?)\s+also\b", re.IGNORECASE)
 
 
 def _story_above(doc: ParsedNotes, line: int, starts: list[tuple[int, int]],

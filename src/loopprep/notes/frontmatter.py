@@ -14,8 +14,11 @@ MAX_FRONT_MATTER = 64 * 1024  # characters; a note's properties are a few lines
 MAX_DEPTH = 20  # nesting of lists and maps inside the front matter
 
 
-class _Refused(yaml.composer.ComposerError):
-    """YAML that is valid but that notes have no business using."""
+class RefusedYAML(yaml.composer.ComposerError):
+    """YAML that is valid but that notes have no business using (an alias, deep nesting)."""
+
+
+_Refused = RefusedYAML
 
 
 class _NotesLoader(yaml.SafeLoader):

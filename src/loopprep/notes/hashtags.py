@@ -15,8 +15,10 @@ from loopprep.notes.principle_names import lp_tag, named_principle
 
 #: a bare tag, not nested (`#lp/…` is read already) and not inside a word or a link
 _TAG = re.compile(r"(?<![\w&/#\[(])#(?P<tag>[A-Za-z][A-Za-z0-9_-]*[A-Za-z0-9])(?![\w/#-])")
-#: the run of tags that ends a line
-_TRAILING = re.compile(r"(?:[ \t]*#[A-Za-z][\w-]*)+[ \t]*$")
+#: the run of tags that ends a line, Logseq's tags of pages among them ('#story #Frugality
+#[[Dive Deep]]': its docs write a tag of one word bare, of several in brackets)
+_TRAILING = re.compile(r"(?:[ \t]*#(?:[A-Za-z][\w-]*|\[\[[^\]\n]+\]\]))+[ \t]*$")
+_ANY_TAG = re.compile(r"#(?:[A-Za-z][\w-]*|\[\[[^\]\n]+\]\])")
 _WORDS = re.compile(r"(?<=[a-z])(?=[A-Z])|[-_]")
 _HEADING = re.compile(r"^(?P<hashes>#{1,6})[ \t]+\S")
 _LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d+[.)])[ \t]")
@@ -50,8 +52,8 @@ def principle_hashtags(text: str, framework: Framework) -> str:
         slugs = _principles(trailing.group(0), framework)
         if not slugs:
             continue
-        kept = [m.group(0) for m in _TAG.finditer(trailing.group(0))
-                if not tag_principle(m.group("tag"), framework)]  # '#todo' stays where it was
+        kept = [tag for tag in _ANY_TAG.findall(trailing.group(0))  # '#todo' stays where it was
+                if tag.startswith("#[[") or not tag_principle(tag[1:], framework)]
         before = line[:trailing.start()].rstrip()
         if not _LIST_ITEM.sub("", before + " ").strip():
             before = ""  # '- #Frugality #DiveDeep': an item of tags only is a line of tags

@@ -27,10 +27,11 @@ from dataclasses import dataclass, field
 
 from loopprep.model import Framework, PrincipleSlug
 from loopprep.notes.also_principles import also_principles
-from loopprep.notes.clipped_names import clipped_principle
 from loopprep.notes.csv_tables import MIN_FIELDS, csv_tables
 from loopprep.notes.journal import journal_days
 from loopprep.notes.numbered_titles import numbered_titles
+from loopprep.notes.matrix import MARKS, key_marks, story_matrix
+from loopprep.notes.outline_refs import numbered_stories, pointed_at
 from loopprep.notes.plain_text import markdown_layout, plain_sections
 from loopprep.notes.principle_names import (
     LP_TAG,
@@ -47,6 +48,8 @@ from loopprep.notes.story_codes import (
     CODED_ANSWER,
     NUMBERED_STORY,
     answer_with_titles,
+    coded_principle_line,
+    opens_with_code,
     story_key,
     transposed_matrix,
 )
@@ -61,13 +64,19 @@ _BLOCK_PROPERTY = re.compile(r"^([ \t]+)[A-Za-z][\w-]{0,30}::(?:\s|$)")
 _CONTENTS_LINE = re.compile(r"^[ \t]*(?:[-*+][ \t]+)?\[[^\]\n]+\]\(#[^)\n]*\)[ \t]*$", re.MULTILINE)
 #: '## Title {#title}': a heading's anchor
 _ANCHOR = re.compile(r"[ \t]*\{#[^}\s]*\}[ \t]*$", re.MULTILINE)
-_SUMMARY = re.compile(r"^\s*<summary>(?P<title>.*?)</summary>\s*$", re.IGNORECASE)
+#: a toggle's title, on its own line or on the `<details>` line (as GitHub notes write it)
+_SUMMARY = re.compile(r"^\s*(?:<details[^>]*>\s*)?<summary>(?P<title>.*?)</summary>\s*$",
+                      re.IGNORECASE)
 _TAG_ONLY = re.compile(r"^\s*</?(?:details|summary|aside)[^>]*>\s*$", re.IGNORECASE)
 _MARK = re.compile(
     r"^(?P<indent>[ \t]*)(?P<mark>[•·▸▹‣►◦▪▫§]|o(?=\t| {2})|\d{1,3}\)|[a-h][.)](?=[ \t])|"
     r"(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)](?=[ \t]))[ \t]+(?P<rest>\S.*)$")
 _DEPTH = {"◦": 1, "o": 1, "▪": 2, "▫": 2, "§": 2}
 _CODES_LABEL = re.compile(r"^([A-Za-z][\w ]{1,20}?)\s*(?::|→|->)\s*([A-Z][\w&]{0,5}(?:\s*,\s*\S+)*)$")
+#: a word pointing at another place, then a number: 'see 3.a', 'use 6' (`notes.outline_refs`)
+_POINTS = re.compile(r"(?:see|use|same as|like)\s+\d", re.IGNORECASE)
+#: a line that is an arrow and what it points at: under a story's title, its principles
+_ARROWED = re.compile(r"^()(?:->|→|=>|⇒)\s*(\S.*)$")
 _NUMBERED_ITEM = re.compile(r"^\d{1,3}[.)][ \t]")
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)(?P<mark>(?:[-*+]|\d{1,3}[.)])[ \t]+)?(?P<rest>.*)$")
 _HEADING = re.compile(r"^\s*(#{1,6})\s")
@@ -90,9 +99,6 @@ _TASK = re.compile(r"^(\s*[-*+]\s+)(?:(?:TODO|LATER|NOW|DOING)\b:?\s*|"
                    r"(?=(?:need|find|add|write|tbd)\b.*\bstor(?:y|ies)\b))", re.IGNORECASE)
 _DONE = re.compile(r"^(\s*[-*+]\s+)DONE\b:?\s*")
 _ANSWER_MARK = re.compile(r"→|->|=>|⇒|\s[-–—]\s")
-_MATRIX_MARK = {"x", "✓", "✔", "✅", "yes", "y", "true", "1", "●", "○", "◐", "•", "*", "+"}
-#: a matrix's row of sums under its stories ('TOTAL', '**count**'): no story
-_TOTAL_ROW = re.compile(r"^\W*(?:totals?|sums?|counts?|#)\W*$", re.IGNORECASE)
 
 
 @dataclass
@@ -110,7 +116,7 @@ class Normalised:
 
 _LETTERED = re.compile(r"[a-h][.)]")
 _ROMAN = re.compile(r"[ivx]+[.)]")
-_CODED_TITLE = re.compile(r"^([A-Z]\d?)\s+[-–—:]\s+(.+)$")  # 'A — Title'
+_CODED_TITLE = re.compile(r"^([A-Z]{1,2}\d{0,3})\s+[-–—:]\s+(.+)$")  # 'A — Title', 'S1 — Title'
 
 
 def _marks(line: str, previous_was_bullet: bool, outline: list[int]) -> str:
@@ -170,28 +176,6 @@ def _alone(rest: str, framework: Framework) -> PrincipleSlug | None:
     return _strong(name, framework)
 
 
-def _matrix(lines: list[str], start: int, framework: Framework,
-            abbr: dict[str, PrincipleSlug] | None = None) -> int:
-    """Rewrite a story x principle matrix starting at `start` in place; the lines used. Its
-    columns may be headed by abbreviations the notes' legend spells out (`abbr`)."""
-    cells = [c.strip() for c in lines[start].strip().strip("|").split("|")]
-    slugs = [_strong(c, framework) or (abbr or {}).get(c) or clipped_principle(c, framework)
-             for c in cells[1:]]
-    if len([s for s in slugs if s]) < 2 or start + 1 >= len(lines) \
-            or not re.match(r"^\|?\s*:?-+", lines[start + 1].strip()):
-        return 0
-    names = {p.slug: p.name for p in framework.principles}
-    lines[start], lines[start + 1] = f"| {cells[0] or 'Story'} | LPs |", "|---|---|"
-    end = start + 2
-    while end < len(lines) and lines[end].strip().startswith("|"):
-        row = [c.strip() for c in lines[end].strip().strip("|").split("|")]
-        marked = [names[s] for s, c in zip(slugs, row[1:], strict=False)
-                  if s and c.lower() in _MATRIX_MARK] if not _TOTAL_ROW.match(row[0]) else []
-        lines[end] = f"| {row[0]} | {', '.join(marked) or '—'} |"
-        end += 1
-    return end - start
-
-
 def _tags(line: str, framework: Framework) -> tuple[str, list[PrincipleSlug]]:
     """The line without its `#lp/…` tags (also nested: `#jobs/lp/…`), and their principles."""
     if "#" not in line:
@@ -236,6 +220,8 @@ def normalise_notes(text: str, framework: Framework) -> Normalised:
     abbr = {**abbreviations(framework), **{a: s for d in legend.values() for a, s in d.items()}}
     rewriter = _Rewriter(framework, abbr)
     rewriter.key = story_key(lines)
+    rewriter.numbered = numbered_stories(lines)  # '3.a' -> its story, for 'see 3.a'
+    rewriter.original = list(lines)  # (a matrix's key is read from them when one is met)
     index = 0
     while index < len(lines):
         if index in legend:
@@ -267,6 +253,9 @@ class _Rewriter:
         self.asked = ""
         self.gaps = False  # under a heading over the principles with no story yet
         self.key: dict[str, str] = {}  # 'A = Title': codes a matrix uses for its stories
+        self.marks: frozenset[str] | None = None  # what a matrix's cells mark principles with
+        self.original: list[str] = []  # the lines as they were before this pass
+        self.numbered: dict[str, str] = {}  # '3.a' -> the title of the story numbered so
         self.section: int | None = None  # the `##`+ heading line with only blanks since
 
     def tags(self, line: str, index: int) -> str:
@@ -290,8 +279,10 @@ class _Rewriter:
         if "::" in line and _BLOCK_PROPERTY.match(line):
             return 1  # a property of the block above, read with it (`notes.outline`)
         if line.lstrip().startswith("|"):
-            return max(1, _matrix(lines, index, self.framework, self.abbr)
-                       or transposed_matrix(lines, index, self.framework, self.key, _MATRIX_MARK))
+            if self.marks is None:
+                self.marks = MARKS | key_marks(self.original, self.key)
+            return max(1, story_matrix(lines, index, self.framework, self.abbr, self.marks)
+                       or transposed_matrix(lines, index, self.framework, self.key, self.marks))
         summary = _SUMMARY.match(line) if "<" in line else None  # (both need a tag)
         if summary:
             line = f"{'#' * min(self.heading + 1, 6)} {summary.group('title').strip()}"
@@ -323,8 +314,10 @@ class _Rewriter:
         answers = bool(_ANSWER.match(line)) and _asks(self.asked)
         if answers:
             line = _ANSWER.sub(r"\1", line)  # 'A: Seller payout delays' under its question
-        if self.key and (answers or _ANSWER_MARK.search(line)):
-            line = answer_with_titles(line, self.key, whole=answers)  # '— #3', 'A: story 1'
+        # '  - #2' under its question: an answer bullet opening with a story's code
+        coded = bool(self.key) and not answers and opens_with_code(line) and _asks(self.asked)
+        if self.key and (answers or coded or _ANSWER_MARK.search(line)):
+            line = answer_with_titles(line, self.key, whole=answers or coded)  # '— #3', 'A: …'
         if line.strip():
             self.asked = line
             self.section = index if hashes and len(hashes.group(1)) > 1 else None
@@ -350,7 +343,8 @@ class _Rewriter:
         if "](" in line:  # Notion's '### [Title](Title%20a41f.md)': a sub-page's link
             line = _LINK_ONLY.sub(r"\1", line)
         coded = _CODED_TITLE.match(line[hashes.end():].strip())
-        if coded and self.key.get(coded.group(1), "").startswith(coded.group(2)):
+        if coded and (told := self.key.get(coded.group(1), "")) and (
+                told.startswith(coded.group(2)) or coded.group(2).startswith(told)):
             line = line[: hashes.end()] + coded.group(2)  # '## A — Title' of the key's 'A = Title'
         numbered = NUMBERED_STORY.match(line) if "#" in line[hashes.end():] else None
         if numbered and self.key.get(numbered.group("code")) == numbered.group("title").strip():
@@ -363,9 +357,21 @@ class _Rewriter:
         return line[: hashes.end()] + split[0]
 
     def _content(self, line: str, m: re.Match[str], index: int) -> str:
-        """A line of text or a bullet: a principle named alone becomes a heading; a story
-        line ending in principles is cut to its title."""
+        """A line of text or a bullet: a principle named alone becomes a heading; a line of
+        principles after a label or an arrow an 'LPs:' line; a story line ending in
+        principles is cut to its title."""
         indent, rest = m.group("indent"), m.group("rest")
+        listed = _CODES_LABEL.match(rest) or (  # 'Use for → CO, Own', '  -> Dive Deep, …'
+            _ARROWED.match(rest) if rest[:1] in "-=→⇒" and not _asks(self.asked) else None)
+        if listed and (slugs := principle_list(listed.group(2), self.framework, self.abbr)):
+            names = ", ".join(p.name for s in slugs if (p := self.framework.get(s)))
+            return f"{line[: len(line) - len(rest)]}{listed.group(1) or 'LPs'}: {names}"
+        if self.numbered and _POINTS.search(rest) and (pointed := pointed_at(rest, self.numbered)):
+            return line[: len(line) - len(rest)] + pointed  # '– use 6 again here'
+        colon = rest.find(":", 2, 8)  # 'ET: S1 again': a reverse index, by a legend's code
+        if colon > 0 and rest[:colon].rstrip() in self.abbr and (
+                coded := coded_principle_line(rest, self.framework, self.abbr, self.key)):
+            return line[: len(line) - len(rest)] + coded
         slug = _alone(_LEADING_MARKS.sub("", rest) if not m.group("mark") else rest,
                       self.framework)
         nested_label = bool(indent and m.group("mark") and LABEL_TITLE.match(rest))
@@ -374,10 +380,6 @@ class _Rewriter:
             self.out.headings.add(index)
             self.dedent = (indent, "") if m.group("mark") else None
             return f"{'#' * self.level} {rest.strip().strip('[]').rstrip(':')}"
-        listed = _CODES_LABEL.match(rest)  # 'Use for → CO, Own': codes a legend spells out
-        if listed and (slugs := principle_list(listed.group(2), self.framework, self.abbr)):
-            names = ", ".join(p.name for s in slugs if (p := self.framework.get(s)))
-            return f"{line[: len(line) - len(rest)]}{listed.group(1)}: {names}"
         split = story_list(rest, self.framework, self.abbr)
         if split is None or is_question(rest):  # '"Tell me…" – nothing yet (Frugality)'
             if split is None and (also := also_principles(rest, self.framework, self.abbr)):

@@ -25,6 +25,18 @@ _LP_LINE = re.compile(  # the label bold or in italics: '**LPs:**', '*Principles
     r"(?P<tags>tags?))\s*(?:\*\*|__|\*|_)?\s*(?::|\s[–—-])\s*(?:\*\*|__|\*|_)?\s*(?P<rest>.+)$",
     re.IGNORECASE,
 )
+#: the same with a word saying which: '**Amazon LPs:**' among other companies', 'Primary LP:'
+_WHICH_LP_LINE = re.compile(
+    r"^\s*(?:\*\*|__|\*|_)?\s*(?P<which>[^\W\d_]+)\s+(?:lps?|leadership[ _-]principles?|principles?|"
+    r"competenc(?:y|ies))\s*(?:\*\*|__|\*|_)?\s*(?::|\s[–—-])\s*(?:\*\*|__|\*|_)?\s*(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+#: a word before 'LPs:' saying the list is not the story's: 'Missing LPs:', 'Other LPs:'
+_NOT_THESE = re.compile(r"^(?:not|no|missing|gaps?|need\w*|todo|lack\w*|without|still|other|"
+                        r"weak\w*|uncovered|remaining|open|which|what|all|more|any)$",
+                        re.IGNORECASE)
+#: the most words a principle's name takes in a list, with a word or two around it
+_NAME_WORDS = 8
 #: how sure a match of a name to a principle must be to count
 MIN_SCORE = 0.85
 #: a label of one to three words ('Good for', 'Use for'), no digits
@@ -51,14 +63,26 @@ def labelled_principles(text: str, framework: Framework) -> list[PrincipleSlug]:
 def listed_principles(text: str, framework: Framework) -> list[PrincipleSlug]:
     """The principles of an 'LPs: Ownership, Earn Trust' line (all names must match)."""
     match = _LP_LINE.match(text)
+    if match is None and (":" in text or " - " in text or "–" in text or "—" in text) \
+            and _may_name_lps(text[:40]):
+        match = _WHICH_LP_LINE.match(text)
+        if match is not None and _NOT_THESE.match(match.group("which")):
+            return []
     if match is None:
         return []
-    if match.group("tags"):  # 'tags:: story, [[LP/Ownership]]': the tags in an LP namespace
+    if match.re is _LP_LINE and match.group("tags"):
+        # 'tags:: story, [[LP/Ownership]]': the tags in an LP namespace
         tags = re.sub(r"\s+#(?=\w)", ", #", match.group("rest")).split(",")
         found = [slug for tag in tags if (slug := _namespaced(tag.strip(), framework))]
         if found:
             return list(dict.fromkeys(found))
     return principles_in(match.group("rest"), framework)
+
+
+def _may_name_lps(start: str) -> bool:
+    """Whether a line's start may hold 'LPs' after a word (most lines: not at all)."""
+    return "LP" in start or "lp" in start or "Lp" in start or "rincip" in start or \
+        "RINCIP" in start or "ompetenc" in start
 
 
 def _namespaced(tag: str, framework: Framework) -> PrincipleSlug | None:
@@ -108,8 +132,8 @@ def principles_in(text: str, framework: Framework) -> list[PrincipleSlug]:
         if not name.strip():
             continue
         principle, score = match_principle(name, framework)
-        if principle is None or score < 0.6:
-            return []
+        if principle is None or score < 0.6 or len(name.split()) > _NAME_WORDS:
+            return []  # (a sentence holding a principle's name is no list of them)
         if principle.slug not in out:
             out.append(principle.slug)
     return out
@@ -187,3 +211,15 @@ def without_icon(text: str) -> str:
                                  or text[start] == " "):
         start += 1
     return text[start:] if start < len(text) else text
+
+
+#: 'Story 2:', 'Example –': a story's lead, never a property
+_STORY_LEAD = re.compile(r"^\s*(?:story|example)\s*\d*\s*[:.\-–—]\s*", re.IGNORECASE)
+
+
+def aside_line(text: str) -> bool:
+    """A line of the story's properties, not its title: 'Stripe: "users first"', 'Team:
+    payments' (a short plain label and a colon; never bold, never 'Story: …')."""
+    label = LABEL_LINE.match(text) if ":" in text else None
+    return label is not None and label.group("sep") == ":" and not text.lstrip().startswith(
+        ("**", "__")) and len(label.group("name").split()) <= 3 and not _STORY_LEAD.match(text)

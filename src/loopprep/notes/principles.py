@@ -165,8 +165,12 @@ def only_name_words(heading: str, candidates: tuple[Named, ...]) -> bool:
 def _no_name_word(heading: str, candidates: tuple[Named, ...]) -> bool:
     """Whether an ASCII heading shares no word with any candidate's names, so none can
     score (most lines of notes): the words `_match_named` scores are some of its words."""
-    return heading.isascii() and (
-        _table(candidates, None).holding.keys().isdisjoint(normalise(heading).split()))
+    if not heading.isascii():
+        return False
+    holding = _table(candidates, None).holding
+    if heading.isalnum():  # one word ('PROJ123'), which normalises to itself in lower case
+        return heading.lower() not in holding
+    return holding.keys().isdisjoint(normalise(heading).split())
 
 
 def _match_named(heading: str, candidates: Iterable[N], fold: Fold | None

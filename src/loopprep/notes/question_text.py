@@ -22,8 +22,12 @@ _QUESTION_START = re.compile(
 _TO_YOU = re.compile(r"\b(?:you|your|yours|yourself)\b|\byou['’]", re.IGNORECASE)
 
 
+#: English's small words (and a few a note to self uses: 'not sure yet', 'need a result'):
+#: none is a word of the other languages notes are kept in
 _ENGLISH = re.compile(r"\b(?:the|did|does|do|is|are|was|were|what|why|how|when|who|which|"
-                      r"for|of|to|and|it|this|that|with|also|maybe)\b", re.IGNORECASE)
+                      r"for|of|to|and|it|this|that|with|also|maybe|not|yet|need|needs|again|"
+                      r"my|we|our|from|by|at|just|still|too|than|then|could|should|would|"
+                      r"have|has|had|been)\b", re.IGNORECASE)
 _ONE_MARK = re.compile(r"\w[\"”»)]? ?\?$")  # 'error?', 'fier ?' (French spacing), not '???'
 _FOREIGN_WORDS = 3
 
@@ -31,15 +35,20 @@ _FOREIGN_WORDS = 3
 _BOLD = re.compile(r"^(?:\*\*|__)(.*)(?:\*\*|__)$")
 _ITALIC = re.compile(r"^(?:\*|_)(.*)(?:\*|_)$")
 # 'Q:', 'Q3.', 'Question:', bold or not: '**Q:** Tell me…', '**Q1:** …'; a number alone
-# needs no mark ('Q1  Tell me…', as plain text and e-mail notes number their questions)
+# needs no mark ('Q1  Tell me…', as plain text and e-mail notes number their questions);
+# a question's number ('### 1. Tell me…', as a numbered list writes it) is not asked
 _Q_PREFIX = re.compile(r"^(?:\*\*|__|\*|_)?\s*(?:(?:likely|possible|probable|expected)\s+)?"
-                       r"(?:(?:q\d*|question\s*\d*)\s*[:.)-]|q\d{1,3}(?=\s))\s*(?:\*\*|__|\*|_)?\s*",
-                       re.IGNORECASE)
+                       r"(?:(?:q\d*|question\s*\d*)\s*[:.)-]|q\d{1,3}(?=\s)|\d{1,2}[.)](?=\s))"
+                       r"\s*(?:\*\*|__|\*|_)?\s*", re.IGNORECASE)
+#: the to-do marker of an outliner over a question (Logseq's, org-mode's 'TODO Tell me…',
+#: 'LATER …', 'TODO: …'): not asked
+_TODO = re.compile(r"^(?:TODO|LATER|NOW|DOING|DONE|WAITING):?\s+(?=\S)")
 #: a question quoted as the interviewer would say it: '"Tell me about a time…" → F'
 _QUOTED = re.compile(r'^["“](?P<asked>[^"“”]{8,})["”]\s*(?P<after>.*)$')
 #: the writer's own label of a question: 'Q:', 'Q.', 'Question:' (not 'Q3:', a quarter too)
 _LABELLED = re.compile(r"^\s*(?:\*\*|__)?(?:q|question)\s*[:.]\s", re.IGNORECASE)
 _LABEL_STARTS = frozenset("qQ*_")
+_TODO_STARTS = frozenset("TLNDW")
 _FIRST_SENTENCE = re.compile(r"(?<=[?.!])\s")
 
 
@@ -53,7 +62,11 @@ def clean_question(text: str) -> str:
     text = _ICON.sub("", text.strip())  # '❓ Tell me…', '💬 Q: …'
     text = _BOLD.sub(r"\1", text).strip()
     text = _ITALIC.sub(r"\1", text).strip()
+    if text[:1] in _TODO_STARTS:
+        text = _TODO.sub("", text)
     text = _Q_PREFIX.sub("", text).strip() or text
+    if (label := _question_label(text)) is not None:
+        text = text[label:]  # 'Ownership: Tell me…': the label is not asked
     quoted = _QUOTED.match(text)
     if quoted:
         text = f"{quoted.group('asked').strip()} {quoted.group('after')}".strip()
@@ -73,12 +86,29 @@ _ANSWER_LABEL_AT = re.compile(r"(?<=[.?!])\s+(?:\*\*)?(?:a|use|answer(?: with)?|
                               r"\s*:(?:\*\*)?\s+(?=\S)", re.IGNORECASE)
 
 
+#: ... or at the wikilinks closing a question's line ('… of responsibility. [[JsonSubTypes]]',
+#: '… way?  [[A]] | [[B]]'), as a vault's question list links its stories
+_LINKS_AT_END = re.compile(r"(?<=\S)\s+(?=\[\[[^\[\]]+\]\](?:\s*[|,;/]?\s*\[\[[^\[\]]+\]\])*$)")
+
+
+_LINK = re.compile(r"\[\[[^\[\]]+\]\]")
+
+
+def answers_in(answer: str) -> list[str]:
+    """An answer of several wikilinks ('[[A]] | [[B]]') is one answer per link; any other
+    answer is one."""
+    links = _LINK.findall(answer) if answer.startswith("[[") else []
+    return links if len(links) > 1 and not _LINK.sub("", answer).strip(" |,;/") else [answer]
+
+
 def answer_split(text: str) -> tuple[str, str, bool]:
     """'Tell me about a time you failed → Pager storm' -> (the question, 'Pager storm',
     False); True when a dash, not an arrow or an answer label ('… yourself. Use: Pager
     storm'), opened the answer; (text, '', False) when no answer follows."""
     m = _ANSWER_AT.search(text)
     labelled = m is None and ":" in text and (m := _ANSWER_LABEL_AT.search(text)) is not None
+    if m is None and text.endswith("]]") and (m := _LINKS_AT_END.search(text)) is not None:
+        labelled = True  # '… your area. [[Stories#Ferry refund|Ferry refund]]': a link answers
     if m is None or not text[m.end():].strip():
         return text, "", False
     dashed = not labelled and not _ARROW.search(m.group(0))
@@ -106,9 +136,41 @@ _ASKING_WORDS = ("tell", "describe", "give", "walk", "share", "talk", "explain",
 _ASKING_WORD = re.compile("|".join(_ASKING_WORDS), re.IGNORECASE)
 
 
+#: how a question put to the candidate opens when it is not 'Tell me…': 'When did you…?',
+#: 'How have you…?', "What's a time you…?", 'Why do you…?'
+_ASKS_YOU = re.compile(r"^(?:what|what['’]s|when|how|why|which|who|where|have|has|did|do|can|"
+                       r"could|would|are|were|is)\b[^?]*\byou", re.IGNORECASE)
+
+
+#: a short label a question is written after: 'Ownership: Tell me…', 'Customer Obsession —
+#: Describe…', '*Behavioral:* Tell me…', '[DD] Describe…' (the principle or kind it is
+#: asked for, in words or in the bracketed abbreviations a story's title may carry), or a
+#: few in a row: '**Interviewer:** Tell me…', '[10:35] Priya: Last one: tell me…'
+_LABEL = re.compile(r"^(?:(?:[\[(][^\[\]()]{1,40}[\])]\s*(?::|\s[-–—])?|(?:\*\*|__|\*|_)?"
+                    r"[^\W\d_][\w&'’/,; -]{1,40}?(?:\*\*|__|\*|_)?(?::|\s[-–—]))"
+                    r"\s*(?:\*\*|__|\*|_)?\s*){1,3}")
+_LABEL_WORDS = 5
+
+
+def _question_label(text: str) -> int | None:
+    """Where the question starts after a label of a few words ('Ownership: Tell me about
+    a time…'); None when `text` opens no question after one."""
+    if _QUESTION_START.match(text):
+        return None
+    m = _LABEL.match(text)
+    rest = text[m.end():] if m is not None else ""
+    if m is None or len(m.group(0).split()) > _LABEL_WORDS or not _QUESTION_START.match(rest) \
+            or not _TO_YOU.search(rest):  # ('Task: Describe the plan to partners' asks none)
+        return None
+    return m.end()
+
+
 def opens_a_question(text: str) -> bool:
-    """'Tell me about a time…', 'Describe…': worded as an interviewer asks (not just a '?')."""
-    return bool(_QUESTION_START.match(clean_question(text)))
+    """'Tell me about a time…', 'Describe…', 'When did you…?': worded as an interviewer
+    asks from its first word (not just holding a '?', as 'ask Joana: do you…?' does)."""
+    cleaned = clean_question(text)
+    return bool(_QUESTION_START.match(cleaned)) or (
+        "?" in cleaned and bool(_ASKS_YOU.match(cleaned)) and is_question(text))
 
 
 #: a word a question could hold without a '?' (`_ASKING_WORDS`, or a German stem), for ASCII
@@ -152,7 +214,14 @@ def _is_question(text: str) -> bool:
     # an interview question asks the candidate: 'Why did the outage happen? ask Bruno' and
     # 'How is on-call shared?' (to ask them) are asides and questions for the interviewer
     # (an English rule: a question in another language is kept as it is)
-    return bool(asked) and (bool(_TO_YOU.search(asked)) or _foreign_question(asked))
+    return bool(asked) and (bool(_TO_YOU.search(asked)) or _foreign_question(asked)
+                            or bool(_WHY_US.match(text)))
+
+
+#: the question every loop asks of the company itself, alone on its line: 'Why Amazon?',
+#: 'Why Amazon Games? (prepare: scale…)', 'Why this role?' (not 'why TB?', an aside)
+_WHY_US = re.compile(r"^[Ww]hy\s+(?:[A-Z][a-z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)?|this\s+"
+                     r"(?:role|job|team|company|position))\s*\?(?:\s*\([^()]*\))?$")
 
 
 def _foreign_question(asked: str) -> bool:

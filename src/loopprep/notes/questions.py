@@ -11,6 +11,7 @@ import re
 from loopprep.frameworks.topics import TopicList
 from loopprep.model import Fragment, Framework, PrincipleSlug, SourceRef
 from loopprep.notes import technical
+from loopprep.notes.answer_names import answer_below, is_gap, named_story, refers_back
 from loopprep.notes.bullets import is_placeholder, strip_lead_in
 from loopprep.notes.drafts import LinkDraft, ParsedNotes, QuestionDraft, place, short
 from loopprep.notes.outline import Heading, Item, ListBlock, Paragraph, details, render
@@ -18,6 +19,7 @@ from loopprep.notes.principles import normalise
 from loopprep.notes.question_text import (
     STEM_END,
     answer_split,
+    answers_in,
     clean_question,
     is_question,
     opens_a_question,
@@ -89,6 +91,10 @@ def collect_questions(doc: ParsedNotes, framework: Framework, registry: StoryReg
                 doc, block, principle, registry):
             pending = None
             continue
+        if isinstance(block, Paragraph) and pending is not None and not block.code and \
+                _answered_below(doc, pending, block, registry):
+            pending = None  # 'Q: Tell me…', a blank line, then 'A: Ferry refund'
+            continue
         if isinstance(block, Paragraph):
             pending = None if block.code else _question_lines(doc, block, principle, registry)
             continue
@@ -96,6 +102,24 @@ def collect_questions(doc: ParsedNotes, framework: Framework, registry: StoryReg
             _question_list(doc, block, principle, registry, pending)
             pending = None
     _answered_by(doc, told, asked)
+
+
+def _answered_below(doc: ParsedNotes, question: QuestionDraft, block: Paragraph,
+                    registry: StoryRegistry) -> bool:
+    """Whether the paragraph under a question's is its answer (and so read as one): it asks
+    nothing, and opens with an answer's label or a known story's name."""
+    lines = block.text.split("\n")
+    if any(is_question(line) for line in lines):
+        return False
+    found = answer_below(block.text, registry)
+    if found is None:
+        return False
+    answer, labelled = found
+    _answer_on_the_line(doc, question, _index_of(doc, question),
+                        Item(answer, block.line, 0, False), registry, define=labelled)
+    if len(lines) > 1:
+        question.outline = "\n".join(filter(None, [question.outline, *lines[1:]]))
+    return True
 
 
 def _answered_by(doc: ParsedNotes, told: KnownStory | None, asked: int) -> int:
@@ -175,12 +199,12 @@ def _question_list(
             current_index = len(doc.questions) - 1
             for line in item.lines:
                 doc.placed[line] = f"question:{current_index}"
-            answers = [answer] if answer else []
+            answers = answers_in(answer) if answer else []
             answers += [v for k, v in item.properties.items() if _ANSWER_KEY.match(k) and v]
             for text in answers:  # after an arrow, or in a property ('  answer:: [[Title]]')
                 answer_item = Item(text, item.line, item.indent, item.ordered)
                 _answer_on_the_line(doc, current, current_index, answer_item, registry,
-                                    define=not (dashed and text == answer))
+                                    define=not (dashed and text in answer))
             for child in item.children:
                 _outline_item(doc, current, current_index, child, registry)
         elif current is not None:
@@ -211,6 +235,11 @@ def _question_list(
 #: a question's property that gives its answer: Logseq's '  answer:: [[Title]]'
 _ANSWER_KEY = re.compile(r"^(?:answers?|stor(?:y|ies)|use|examples?)$")
 
+#: a table's column of questions (past 'Question'), when each of its cells asks one
+_ASKED_COLUMN = re.compile(r"^(?:name|title|prompts?|q|asked)$")
+#: a table's column of the stories answering them
+_STORY_COLUMN = re.compile(r"\b(?:stor(?:y|ies)|answers?|examples?)\b|^(?:use|a)$")
+
 _TABLE_RULE = re.compile(r"^\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?$")
 
 
@@ -222,13 +251,16 @@ def _question_table(doc: ParsedNotes, block: Paragraph, principle: PrincipleSlug
             line.strip().startswith("|") for line in lines):
         return False
     header = [c.strip(" *_").lower() for c in lines[0].strip().strip("|").split("|")]
+    rows = [[c.strip() for c in line.strip().strip("|").split("|")] for line in lines[2:]]
     asked = next((i for i, c in enumerate(header) if re.search(r"\bquestions?\b", c)), None)
-    story = next((i for i, c in enumerate(header) if i != asked and re.search(
-        r"\b(?:stor(?:y|ies)|answers?|examples?)\b", c)), None)
+    if asked is None:  # a database's title column ('Name', 'Prompt') of questions only
+        asked = next((i for i, c in enumerate(header) if _ASKED_COLUMN.match(c) and all(
+            is_question(r[i]) for r in rows if i < len(r) and r[i])), None)
+    story = next((i for i, c in enumerate(header) if i != asked and _STORY_COLUMN.search(c)),
+                 None)
     if asked is None or story is None:
         return False
-    for offset, line in enumerate(lines[2:], start=2):
-        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    for offset, cells in enumerate(rows, start=2):
         if max(asked, story) >= len(cells) or not cells[asked]:
             continue
         number = block.line + offset
@@ -275,8 +307,8 @@ def _outline_item(
     question.outline = "\n".join(filter(None, [question.outline, *render(item)]))
     place(doc, item, f"question:{index}")
     text = item.text.strip()
-    if is_placeholder(_ARROW_LEAD.sub("", text)):
-        return  # '→ ??? nothing yet': no story to link
+    if is_placeholder(_ARROW_LEAD.sub("", text)) or is_gap(_ARROW_LEAD.sub("", text)):
+        return  # '→ ??? nothing yet', '?? maybe the replay job': no story to link
     _, lead_in = strip_lead_in(text)
     bullet = registry.read(text)
     known = registry.claimed(details(item)) or registry.resolve(bullet) or (
@@ -291,11 +323,14 @@ def _outline_item(
     if key is None and lead_in and (opening := _opening_title(text, registry)) is not None:
         question.link(opening.key)  # '→ Ferry refund? maybe'
         return
+    if key is None and (named := named_story(text, registry)) is not None:
+        question.link(named.key)  # '→ carrier contract story. Lead with the data'
+        return
     if key is None and (like := registry.most_like(  # (a lead-in may introduce a story)
             text, strict=bool(lead_in or bullet.anchor))) is not None:
         question.link(like.key)  # 'A: depot audit' for 'Depot key audit'
         return
-    if key is None and define and (lead_in or bullet.anchor):
+    if key is None and define and (lead_in or bullet.anchor) and not refers_back(text):
         key = resolve_or_define(doc, bullet, item.line, registry, split=False)
     if key is not None:
         question.link(key)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import yaml
 
 from loopprep.model import Framework
-from loopprep.notes.frontmatter import compose_notes_yaml
+from loopprep.notes.frontmatter import RefusedYAML, compose_notes_yaml
 from loopprep.notes.principle_names import abbreviations, lp_tag, principle_list
 from loopprep.notes.star import star_label
 
@@ -31,11 +31,14 @@ _ID_KEYS = ("id", "key", "slug", "ref")
 
 def records_to_markdown(text: str, framework: Framework | None = None) -> str | None:
     """The records as Markdown, or None when the text holds no story records (or is not
-    YAML, or is refused by the safety bounds): then it is read as text."""
+    YAML): then it is read as text. YAML the safety bounds refuse (an alias, deep nesting)
+    raises `RefusedYAML`: read as text, its records would be lost without a word."""
     if len(text) > MAX_RECORDS:
         return None
     try:
         root = compose_notes_yaml(text)
+    except RefusedYAML:
+        raise
     except yaml.YAMLError:
         return None
     if root is None:

@@ -228,6 +228,25 @@ class StoryRegistry:
         found = {s.key: s for s in fewest.values() if f" {key} " in f" {normalise(s.title)} "}
         return next(iter(found.values())) if len(found) == 1 else None
 
+    def by_name(self, text: str) -> KnownStory | None:
+        """The one story whose title holds `text`, a capitalised word of three letters or
+        more, capitalised: a person's name an answer gives alone ('Ama' for 'Growing Ama
+        from Tier 1 to team lead')."""
+        word = text.strip()
+        if len(word) < 3 or not word.isalpha() or not word[0].isupper() or not word[1:].islower():
+            return None
+        self._index_words()
+        told = self._by_word.get(word.lower(), {})
+        found = [s for s in told.values() if word in s.title.split()]
+        return found[0] if len(found) == 1 else None
+
+    def words_shaped(self, first: str, length: int, last: str) -> list[str]:
+        """The title words of `length` letters from `first` to `last`: what a numeronym
+        ('a11y', 'i18n') stands for."""
+        self._index_words()
+        return sorted(w for w in self._by_word if len(w) == length and w[0] == first
+                      and w[-1] == last)
+
     def most_like(self, text: str, *, strict: bool = False) -> KnownStory | None:
         """The one story an answer names in its own words ('depot audit', 'the bricked
         units' for 'Firmware update that bricked 200 units'): the story whose title holds
@@ -285,6 +304,7 @@ def _significant(text: str) -> set[str]:
     return {w for w in normalise(text).split() if w not in _FILLER}
 
 
+_ASIDE_ENDS = frozenset(")]0123456789")  # the last characters `_TRAILING_ASIDE` can end on
 _TRAILING_ASIDE = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\]|[-–—,]\s*(?:19|20)\d\d)\s*$")
 
 
@@ -292,6 +312,8 @@ def _title_keys(title: str) -> list[str]:
     """The keys a title is found by: itself, and without a trailing aside such as a year in
     brackets, so 'Checkout redesign (see above)' finds 'Checkout redesign (2023)'."""
     keys = [normalise(title)]
+    if title.rstrip()[-1:] not in _ASIDE_ENDS:
+        return [k for k in keys if k]  # (no bracket and no year at its end: no aside)
     bare = _TRAILING_ASIDE.sub("", title)
     if bare != title and len(normalise(bare).split()) >= 2:
         keys.append(normalise(bare))

@@ -17,6 +17,7 @@ from loopprep.notes.outline import Block, Heading, Item, ListBlock, Paragraph
 from loopprep.notes.principle_lines import (
     LABEL_LINE,
     MIN_SCORE,
+    aside_line,
     contained_stories,
     label_stories,
     labelled_principles,
@@ -122,14 +123,21 @@ def _strong(name: str, framework: Framework) -> bool:
 def promote_principle_lines(blocks: list[Block], framework: Framework) -> list[Block]:
     """Paragraph lines and top-level bullets that name a principle become headings."""
     out: list[Block] = []
-    for block in blocks:
+    for index, block in enumerate(blocks):
         if isinstance(block, Paragraph) and not block.code and block.quote is None:
             out.extend(_promote_paragraph(block, framework))
         elif isinstance(block, ListBlock) and block.quote is None:
-            out.extend(_promote_list(block, framework))
+            out.extend(_promote_list(block, framework, details=index > 0 and _story_title(
+                blocks[index - 1], framework)))
         else:
             out.append(block)
     return out
+
+
+def _story_title(block: Block, framework: Framework) -> bool:
+    """A bold line alone that names no principle: a story's title, over its details."""
+    return isinstance(block, Paragraph) and "\n" not in block.text and bool(
+        _BOLD_LINE.match(block.text)) and principle_line(block.text, framework) is None
 
 
 def _promote_paragraph(block: Paragraph, framework: Framework) -> list[Block]:
@@ -159,7 +167,10 @@ def _promote_paragraph(block: Paragraph, framework: Framework) -> list[Block]:
     return out
 
 
-def _promote_list(block: ListBlock, framework: Framework) -> list[Block]:
+def _promote_list(block: ListBlock, framework: Framework, *, details: bool) -> list[Block]:
+    """A list's bullets that name a principle become headings; under a story's title
+    (`details`), one after the story's first detail is a detail of it ('- bias for action:
+    didn't wait for the budget appeal', as a prep guide lists one story's angles)."""
     out: list[Block] = []
     kept: list[Item] = []
 
@@ -171,7 +182,7 @@ def _promote_list(block: ListBlock, framework: Framework) -> list[Block]:
     for item in block.items:
         found = principle_line(item.text, framework)
         plain = found is None and item.children and _strong(item.text, framework)
-        if found is None and not plain:
+        if found is None and not plain or details and kept and found and found[1]:
             kept.append(item)
             continue
         flush()
@@ -262,9 +273,13 @@ def _read_chunk(blocks: list[Block], framework: Framework, heading: str | None, 
         principles.extend(p for p in listed if p not in principles)
     own = own_principles(runs, index_of, listed_at) if len(runs) > 1 else None
     for number, (start, end, story) in enumerate(runs):
+        if story.title is not None and heading is not None and number == 0 and aside_line(
+                plain[start].text):
+            story.title = None  # 'Stripe: "seek the truth"' over the run: an aside, no title
         if story.title is None and heading is not None and (start == 0 or number == 0 and all(
-                u.text.lstrip().startswith("|") or is_question(u.text) for u in plain[:start])):
-            # (above the run: nothing, a property table, or the question it answers)
+                u.text.lstrip().startswith("|") or is_question(u.text) or aside_line(u.text)
+                for u in plain[:start])):
+            # (above the run: nothing, a property table or line, or the question it answers)
             story.title, story.titled_by_heading = _heading_title(heading), True
         story.principles = list(principles) if own is None else own[number]
         stories[index_of[start]] = story
@@ -367,7 +382,8 @@ def read_table(block: Paragraph, framework: Framework) -> PrincipleTable | None:
         principles = principles_in(cells[p_col], framework)
         titles = [title_text(t) for t in re.split(r"\s*(?:;|<br\s*/?>)\s*",
                                                    _CELL_LINK.sub(r"\1", cells[s_col]))]
-        titles = [t for t in titles if t and t not in ("-", "—", "?", "tbd", "TBD")]
+        titles = [t for t in titles if t and t not in ("-", "—", "?", "tbd", "TBD")
+                  and not is_question(t)]  # (a question database's 'Name' is no story)
         if principles and titles:
             rows.append(TableRow(principles, titles, block.line + offset))
     return PrincipleTable(rows, block.line) if rows else None
