@@ -1,5 +1,6 @@
-"""A story x principle grid copied from a spreadsheet: tab-separated cells, `1` marks, a
-row of totals, column names clipped to fit (`Cust Obs`, read by `notes.matrix`); fictional people and stories."""
+"""A story x principle grid copied from a spreadsheet: tab-separated cells, `1` marks (as
+its key says), a row of totals, column names clipped to fit (`Cust Obs`, read by
+`notes.matrix`); fictional people and stories."""
 
 from __future__ import annotations
 
@@ -29,11 +30,11 @@ def test_tab_separated_rows_become_a_table_and_indented_lines_do_not() -> None:
 
 def test_a_sheet_grid_of_ones_with_a_total_row_imports(cli: CLI, tmp_path: Path) -> None:
     text = (
-        "# Story grid\n\n1 = use this story for that LP.\n\n"
-        "Story\tYear\tCust Obs\tFrugal\tScale/Resp\t#\n"
-        "Kiosk pilot\t2024\t1\t1\t\t2\n"
-        "Ledger rewrite\t2025\t\t\t1\t1\n"
-        "TOTAL\t\t1\t1\t1\t3\n"
+        "# Story grid\n\nKey: 1 = use this story for that LP, blank = no.\n\n"
+        "Story\tYear\tCust Obs\tFrugality\tDive Deep\tScale/Resp\t#\n"
+        "Kiosk pilot\t2024\t1\t1\t\t\t2\n"
+        "Ledger rewrite\t2025\t\t\t\t1\t1\n"
+        "TOTAL\t\t1\t1\t0\t1\t3\n"
     )
     assert _import(cli, tmp_path, text) == {
         "Kiosk pilot": ["customer-obsession", "frugality"],

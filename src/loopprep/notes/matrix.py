@@ -23,6 +23,8 @@ _KEY_ITEM = re.compile(r"(?:^|(?<=[\s·,;:(]))(?:\*\*|__)?(?P<mark>[^\w\s*_|=]{1
 _NO = re.compile(r"^\W*(?:no|not|none|never|n/a|nothing)\b", re.IGNORECASE)
 #: words a shortened name leaves out, as the full names' words are matched
 _STOP = frozenset({"the", "a", "an", "to", "be", "and", "on", "of", "for", "are", "is", "in"})
+#: a row of sums under the stories ('TOTAL', '**count**'): no story
+_TOTAL_ROW = re.compile(r"^\W*(?:totals?|sums?|counts?)\W*$", re.IGNORECASE)
 #: the shortest piece of a word a shortened name keeps ('Own', 'Obs', 'Dev')
 _MIN_PIECE = 3
 
@@ -78,7 +80,8 @@ def story_matrix(lines: list[str], start: int, framework: Framework,
     while end < len(lines) and lines[end].strip().startswith("|"):
         row = [c.strip() for c in lines[end].strip().strip("|").split("|")]
         marked = [names[s] for s, c in zip(slugs, row[1:], strict=False)
-                  if s and (c.lower() in marks or c.strip("*_ ").lower() in marks)]
+                  if s and (c.lower() in marks or c.strip("*_ ").lower() in marks)
+                  and not _TOTAL_ROW.match(row[0])]
         lines[end] = f"| {row[0]} | {', '.join(marked) or '—'} |"
         end += 1
     return end - start

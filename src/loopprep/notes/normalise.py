@@ -29,8 +29,8 @@ from loopprep.model import Framework, PrincipleSlug
 from loopprep.notes.also_principles import also_principles
 from loopprep.notes.csv_tables import MIN_FIELDS, csv_tables
 from loopprep.notes.journal import journal_days
-from loopprep.notes.numbered_titles import numbered_titles
 from loopprep.notes.matrix import MARKS, key_marks, story_matrix
+from loopprep.notes.numbered_titles import numbered_titles
 from loopprep.notes.outline_refs import numbered_stories, pointed_at
 from loopprep.notes.plain_text import markdown_layout, plain_sections
 from loopprep.notes.principle_names import (

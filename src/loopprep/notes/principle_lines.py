@@ -116,12 +116,17 @@ _ADJACENT_TAG = re.compile(r"(?<=\S)\s+#(?=\w)")
 
 
 _MARKUP = re.compile(r"(\*\*|__|`)")
+#: an aside after a name ('customer obsession (patients)', '… (they asked for it)'), or
+#: the start of one a hard-wrapped line breaks off ('… (they asked for it to')
+_ITEM_ASIDE = re.compile(r"\s*\([^()]*(?:\)|$)")
 
 
 def principles_in(text: str, framework: Framework) -> list[PrincipleSlug]:
     """The principles a list names ('Ownership, Earn Trust'; code spans one after another,
     '`Ownership` `Earn Trust`', are items too); none unless every name matches."""
     text = _MARKUP.sub("", _one_per_item(text)).strip(" .")
+    if "(" in text:
+        text = _ITEM_ASIDE.sub("", text).strip(" .")
     if not text:
         return []
     whole, score = match_principle(text, framework)
