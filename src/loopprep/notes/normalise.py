@@ -56,7 +56,9 @@ from loopprep.notes.story_codes import (
 from loopprep.notes.story_lines import LABEL_TITLE, story_list
 
 _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u200b": "",
-                         "\ufeff": "", "\uf0b7": "•", "\uf0a7": "§"})  # + Word's Symbol bullets
+                         "\ufeff": "", "\uf0b7": "•", "\uf0a7": "§", "\uf0d8": "➢",
+                         "\uf0fc": "✓", "\uf0e8": "➔", "\uf076": "❖", "\uf071": "❑"})
+# (+ Word's bullet library in its Symbol and Wingdings fonts: • § ➢ ✓ ➔ ❖ ❑)
 _ESCAPE = re.compile(r"\\([-#*_.>+!\[\]()`|~])")
 _PROPERTY = re.compile(r"^(\s*(?:[-*]\s+)?)([A-Za-z][\w -]{0,30})::(\s|$)")
 _BLOCK_PROPERTY = re.compile(r"^([ \t]+)[A-Za-z][\w-]{0,30}::(?:\s|$)")
@@ -69,7 +71,7 @@ _SUMMARY = re.compile(r"^\s*(?:<details[^>]*>\s*)?<summary>(?P<title>.*?)</summa
                       re.IGNORECASE)
 _TAG_ONLY = re.compile(r"^\s*</?(?:details|summary|aside)[^>]*>\s*$", re.IGNORECASE)
 _MARK = re.compile(
-    r"^(?P<indent>[ \t]*)(?P<mark>[•·▸▹‣►◦▪▫§]|o(?=\t| {2})|\d{1,3}\)|[a-h][.)](?=[ \t])|"
+    r"^(?P<indent>[ \t]*)(?P<mark>[•·▸▹‣►◦▪▫§➢❖❑✓✔➔⇨](?![ \t]*=)|o(?=\t| {2})|\d{1,3}\)|[a-h][.)](?=[ \t])|"
     r"(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)](?=[ \t]))[ \t]+(?P<rest>\S.*)$")
 _DEPTH = {"◦": 1, "o": 1, "▪": 2, "▫": 2, "§": 2}
 _CODES_LABEL = re.compile(r"^([A-Za-z][\w ]{1,20}?)\s*(?::|→|->)\s*([A-Z][\w&]{0,5}(?:\s*,\s*\S+)*)$")
@@ -165,10 +167,16 @@ def _clean(line: str) -> str:
     return _QA.sub(r"\1\2: ", line)
 
 
+#: a principle's number after its name: '(LP 1)', '[LP #3]', '(#12)'
+_NUMBER_TAIL = re.compile(r"\s*[(\[](?:LPs?\s*)?#?\s*\d{1,2}[)\]]$", re.IGNORECASE)
+
+
 def _alone(rest: str, framework: Framework) -> PrincipleSlug | None:
     """A line that is a principle's name and nothing else: `CUSTOMER OBSESSION`,
     `Dive Deep:`, `[[Ownership]]`, `▸ Earn Trust`."""
     name = rest.strip().rstrip(":").strip()
+    if name.endswith((")", "]")):
+        name = _NUMBER_TAIL.sub("", name)  # 'Customer Obsession (LP 1)': its number
     if name.startswith("[["):
         name = _WIKILINK.sub(r"\1", name)
     if not name or name.startswith(("**", "__", "[", "<", "#", ">", "|")):
@@ -288,7 +296,10 @@ class _Rewriter:
             line = f"{'#' * min(self.heading + 1, 6)} {summary.group('title').strip()}"
         elif "<" in line and _TAG_ONLY.match(line):
             line = ""
-        line = _marks(line, self.previous_bullet, self.outline)
+        marked = _marks(line, self.previous_bullet, self.outline)
+        if marked is not line:  # a glyph made a bullet: its to-do or 'Q.' is read as a bullet's
+            marked = _clean(marked)
+        line = marked
         m = _BULLET.match(line)
         assert m is not None
         indent, rest = m.group("indent"), m.group("rest")
