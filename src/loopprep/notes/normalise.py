@@ -57,8 +57,7 @@ from loopprep.notes.story_lines import LABEL_TITLE, story_list
 
 _SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u200b": "",
                          "\ufeff": "", "\uf0b7": "•", "\uf0a7": "§", "\uf0d8": "➢",
-                         "\uf0fc": "✓", "\uf0e8": "➔", "\uf076": "❖", "\uf071": "❑"})
-# (+ Word's bullet library in its Symbol and Wingdings fonts: • § ➢ ✓ ➔ ❖ ❑)
+                         "\uf0fc": "✓", "\uf0e8": "➔", "\uf076": "❖", "\uf071": "❑"})  # Word's bullets
 _ESCAPE = re.compile(r"\\([-#*_.>+!\[\]()`|~])")
 _PROPERTY = re.compile(r"^(\s*(?:[-*]\s+)?)([A-Za-z][\w -]{0,30})::(\s|$)")
 _BLOCK_PROPERTY = re.compile(r"^([ \t]+)[A-Za-z][\w-]{0,30}::(?:\s|$)")
@@ -74,7 +73,8 @@ _MARK = re.compile(
     r"^(?P<indent>[ \t]*)(?P<mark>[•·▸▹‣►◦▪▫§➢❖❑✓✔➔⇨](?![ \t]*=)|o(?=\t| {2})|\d{1,3}\)|[a-h][.)](?=[ \t])|"
     r"(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)[.)](?=[ \t]))[ \t]+(?P<rest>\S.*)$")
 _DEPTH = {"◦": 1, "o": 1, "▪": 2, "▫": 2, "§": 2}
-_CODES_LABEL = re.compile(r"^([A-Za-z][\w ]{1,20}?)\s*(?::|→|->)\s*([A-Z][\w&]{0,5}(?:\s*,\s*\S+)*)$")
+_CODES_LABEL = re.compile(r"^([A-Za-z][\w ]{1,20}?)\s*(?::|→|->)\s*([A-Z][\w&]{0,5}"
+                          r"(?:\s*(?:[,;·+/&|]|\band\b)\s*\S+)*)$")  # 'lps → DD · BA', 'LPs: CO, OWN'
 #: a word pointing at another place, then a number: 'see 3.a', 'use 6' (`notes.outline_refs`)
 _POINTS = re.compile(r"(?:see|use|same as|like)\s+\d", re.IGNORECASE)
 #: a line that is an arrow and what it points at: under a story's title, its principles

@@ -18,9 +18,12 @@ _HEADING = re.compile(r"^\s*(#{1,6})\s")
 _WIKILINK = re.compile(r"^\[\[(.+?)(?:\|.*)?\]\]$")
 _LEGEND_ITEM = re.compile(r"(?P<abbr>[A-Z][A-Za-z&]{1,5})\s*(?:=|:|–|—|-)\s*"
                           r"(?P<name>[A-Z][A-Za-z',;& ]{2,60}?)\s*(?=,|;|$)")
+#: the same, items apart by '·' (then a name may hold ',' or ';': 'Are Right, A Lot')
+_DOT_LEGEND_ITEM = re.compile(r"(?P<abbr>[A-Z][A-Za-z&]{1,5})\s*(?:=|:|–|—|-)\s*"
+                              r"(?P<name>[A-Z][A-Za-z',;& ]{2,60}?)\s*(?=·|$)")
 #: where a legend item can start (`CO = C…`): a line with none is no legend
 _LEGEND_ITEM_START = re.compile(r"[A-Z][A-Za-z&]{1,5}\s*(?:=|:|–|—|-)\s*[A-Z]")
-_LEGEND_LEAD = re.compile(r"^\s*(?:[-*•]\s+)?(?:\*\*)?(?:legend|key|abbreviations?)?(?:\*\*)?"
+_LEGEND_LEAD = re.compile(r"^\s*(?:>\s*)*(?:[-*•]\s+)?(?:\*\*)?(?:legend|key|abbreviations?)?(?:\*\*)?"
                           r"\s*:?\s*(?:\*\*)?", re.IGNORECASE)
 _NOT_ABBREVIATIONS = {"LP", "LPS", "Q", "A", "S", "T", "R", "TODO", "NB", "PS"}
 
@@ -51,7 +54,7 @@ def read_legend(lines: list[str], framework: Framework) -> dict[int, dict[str, P
                 _LEGEND_ITEM_START.search(line) is None:
             continue
         body = _LEGEND_LEAD.sub("", line)
-        items = list(_LEGEND_ITEM.finditer(body))
+        items = list((_DOT_LEGEND_ITEM if "·" in body else _LEGEND_ITEM).finditer(body))
         if not items or _HEADING.match(line) or any(
                 m.group("abbr").upper() in _NOT_ABBREVIATIONS or not m.group("abbr").isupper()
                 for m in items):
