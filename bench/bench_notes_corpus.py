@@ -25,7 +25,20 @@ from typing import Any
 TESTS = Path(__file__).resolve().parents[1] / "tests"
 sys.path.insert(0, str(TESTS))
 
-from note_corpus import BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, DEV, FRESH, HELDOUT, STYLES, Expected  # noqa: E402
+from note_corpus import (  # noqa: E402
+    BLIND,
+    BLIND2,
+    BLIND3,
+    BLIND4,
+    BLIND5,
+    BLIND6,
+    BLIND7,
+    DEV,
+    FRESH,
+    HELDOUT,
+    STYLES,
+    Expected,
+)
 
 
 def fixture_cases() -> list[Expected]:
@@ -92,7 +105,8 @@ def score(case: Expected, got: dict[str, Any]) -> dict[str, float]:
 
 
 def all_cases() -> list[Expected]:
-    return fixture_cases() + DEV + HELDOUT + FRESH + BLIND + BLIND2 + BLIND3 + BLIND4 + BLIND5 + BLIND6 + BLIND7
+    return (fixture_cases() + DEV + HELDOUT + FRESH + BLIND + BLIND2 + BLIND3 + BLIND4 + BLIND5 + BLIND6
+            + BLIND7)
 
 
 def run_all() -> dict[str, dict[str, float]]:

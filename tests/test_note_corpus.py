@@ -14,7 +14,20 @@ import pytest
 from loopprep.frameworks import load_framework
 from loopprep.importing import parse_files, read_files
 from loopprep.notes.registry import StoryRegistry
-from note_corpus import BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, DEV, FRESH, HELDOUT, STYLES, Expected
+from note_corpus import (
+    BLIND,
+    BLIND2,
+    BLIND3,
+    BLIND4,
+    BLIND5,
+    BLIND6,
+    BLIND7,
+    DEV,
+    FRESH,
+    HELDOUT,
+    STYLES,
+    Expected,
+)
 
 CORPUS = DEV + HELDOUT + FRESH + BLIND + BLIND2 + BLIND3 + BLIND4 + BLIND5 + BLIND6 + BLIND7
 
