@@ -23,13 +23,16 @@ _CELL = re.compile(r"<t([dh])\b[^>]*>(.*?)</t[dh]\s*>", re.IGNORECASE | re.DOTAL
 _LINK = re.compile(r"<(a|mention-[a-z]+)\b[^>]*>(.*?)</\1\s*>", re.IGNORECASE)
 #: a mention with no text of its own (`<mention-user url="…"/>`) says nothing
 _EMPTY_MENTION = re.compile(r"<mention-[a-z]+\b[^>]*/>", re.IGNORECASE)
-#: inline tags that only style their text
-_STYLE_TAG = re.compile(r"</?(?:span|u|font|mark|sup|sub|small|big|ins|color)\b[^>]*>",
+#: tags that only style their text, and a paragraph's (`<p>`, `<div>`: the line is one)
+_STYLE_TAG = re.compile(r"</?(?:span|u|font|mark|sup|sub|small|big|ins|color|p|div)\b[^>]*>",
                         re.IGNORECASE)
 _STRONG = re.compile(r"</?(?:strong|b)\s*>", re.IGNORECASE)
 _EMPHASIS = re.compile(r"</?(?:em|i)\s*>", re.IGNORECASE)
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _ANY_TAG = re.compile(r"<[^>]+>")
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+#: '![alt_text](images/image1.png "tooltip")', '![][image1]': an image and nothing else
+_IMAGE = re.compile(r"^[ \t]*!\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])[ \t]*$")
 #: `{toggle="true"}`, `{color="gray_bg"}`, pandoc's `{#id .class key=value}` ending a line
 _ATTRIBUTES = re.compile(
     r"[ \t]+\{(?:[#.][\w-]+|[\w-]+=(?:\"[^\"\n]*\"|'[^'\n]*'|[^\s}]+))"
@@ -48,16 +51,18 @@ _SUMMARY = re.compile(r"^\t*</?(?:details|summary)\b", re.IGNORECASE)
 def html_markup(text: str) -> str:
     """`text` with its HTML tables, links, styling tags, attribute lists and fences read as
     Markdown (see the module docstring); the same text when it has none."""
-    if "<" not in text and "{" not in text and ":::" not in text:
+    if "<" not in text and "{" not in text and ":::" not in text and "![" not in text:
         return text
+    if "<!--" in text:  # a comment is never shown: a converter's notes, a reminder
+        text = _COMMENT.sub(lambda m: "\n" * m.group(0).count("\n"), text)
     if "<t" in text or "<T" in text:
         text = _TABLE.sub(_table, text)
     lines = text.split("\n")
     for index, line in enumerate(lines):
         if "<" in line:
             line = _star_toggle(_inline(line))
-        if ":::" in line and _FENCE.match(line):
-            line = ""
+        if (":::" in line and _FENCE.match(line)) or ("![" in line and _IMAGE.match(line)):
+            line = ""  # a fence; a line that is only an image (its alt text says nothing)
         elif line.endswith("}") and "{" in line:
             line = _ATTRIBUTES.sub("", line)
         lines[index] = line

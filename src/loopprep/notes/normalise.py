@@ -27,6 +27,7 @@ from dataclasses import dataclass, field
 
 from loopprep.model import Framework, PrincipleSlug
 from loopprep.notes.also_principles import also_principles
+from loopprep.notes.bold_titles import bold_titles
 from loopprep.notes.csv_tables import MIN_FIELDS, csv_tables
 from loopprep.notes.journal import journal_days
 from loopprep.notes.matrix import MARKS, key_marks, story_matrix
@@ -239,6 +240,7 @@ def normalise_notes(text: str, framework: Framework) -> Normalised:
         else:
             index += rewriter.rewrite(lines, index)
     star_letters(lines)  # 'S – …', 'T – …', 'R – …' under a story: its STAR parts
+    bold_titles(lines, framework)  # '**Title**' over prose, under a principle: a story
     if plain:
         plain_sections(lines, rewriter.out.headings)
     rewriter.out.text = "\n".join(lines)
@@ -296,10 +298,8 @@ class _Rewriter:
             line = f"{'#' * min(self.heading + 1, 6)} {summary.group('title').strip()}"
         elif "<" in line and _TAG_ONLY.match(line):
             line = ""
-        marked = _marks(line, self.previous_bullet, self.outline)
-        if marked is not line:  # a glyph made a bullet: its to-do or 'Q.' is read as a bullet's
-            marked = _clean(marked)
-        line = marked
+        if (marked := _marks(line, self.previous_bullet, self.outline)) is not line:
+            line = _clean(marked)  # a glyph made a bullet: its to-do or 'Q.' read as a bullet's
         m = _BULLET.match(line)
         assert m is not None
         indent, rest = m.group("indent"), m.group("rest")
