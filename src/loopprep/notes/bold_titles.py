@@ -14,6 +14,7 @@ from loopprep.notes.star import star_label
 
 _HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$")
 #: '**Rural store delivery windows**' alone on its line
+_ANY_BOLD_LINE = re.compile(r"^(?:\*\*|__)[^\n]*(?:\*\*|__)[ \t]*$", re.MULTILINE)
 _BOLD_LINE = re.compile(r"^(?:\*\*|__)(?P<title>[^*_\s][^*_]{1,78}?)(?:\*\*|__)[ \t]*$")
 #: what a paragraph of prose cannot start with: a bullet, a heading, a quote, a table, bold
 _NOT_PROSE = re.compile(r"^\s*(?:[-*+>|#]|\d{1,3}[.)]\s|\*\*|__|<|!\[)")
@@ -21,19 +22,27 @@ _TITLE_WORDS = 10
 _PROSE_END = (".", "!", "?", ":", ";", ",")
 
 
-def bold_titles(lines: list[str], framework: Framework) -> None:
+def bold_titles(lines: list[str], framework: Framework, text: str | None = None) -> None:
     """Rewrite, in place, each bold story line under a principle's heading (see the module
-    docstring) as a heading."""
-    level = 0  # the heading level of the principle whose section this is, or 0
+    docstring) as a heading. A heading is matched to the principles only when a bold line
+    under it could be a story's; `text`, the notes' text, tells at once when none is bold."""
+    if text is not None and _ANY_BOLD_LINE.search(text) is None:
+        return
+    heading: re.Match[str] | None = None  # the last heading above, at line `at`
+    at = -1
+    named: dict[int, bool] = {}  # a heading's line -> whether it names a principle
     for index, line in enumerate(lines):
         first = line[:1]
-        if first == "#" and (heading := _HEADING.match(line)):
-            names = named_principle(heading.group(2).strip("*_ :"), framework)
-            level = len(heading.group(1)) if names else 0
-        elif level and first in "*_" and (bold := _BOLD_LINE.match(line)) is not None:
+        if first == "#" and (found := _HEADING.match(line)) is not None:
+            heading, at = found, index
+        elif heading is not None and first in "*_" and (bold := _BOLD_LINE.match(line)):
             title = bold.group("title").strip()
-            if _a_title(title) and _over_prose(lines, index):
-                lines[index] = f"{'#' * min(level + 1, 6)} {title}"
+            if not _a_title(title) or not _over_prose(lines, index):
+                continue
+            if at not in named:
+                named[at] = named_principle(heading.group(2).strip("*_ :"), framework) is not None
+            if named[at]:
+                lines[index] = f"{'#' * min(len(heading.group(1)) + 1, 6)} {title}"
 
 
 def _a_title(title: str) -> bool:

@@ -7,14 +7,20 @@ the header, the header's line takes the table's rule."""
 from __future__ import annotations
 
 import csv
+import re
 
 #: rows in a run with the same number of fields, at least: fewer is prose with commas
 MIN_ROWS, MIN_FIELDS = 3, 3
+#: a tab after text on its line: a cell's end (a tab at a line's start indents)
+_TAB_BETWEEN = re.compile(r"[^\s]\t")
 
 
-def csv_tables(lines: list[str], delimiter: str = ",") -> None:
+def csv_tables(lines: list[str], delimiter: str = ",", text: str | None = None) -> None:
     """Rewrite, in place, each run of CSV rows (`delimiter`: tab-separated ones) that
-    follows a blank line as a table."""
+    follows a blank line as a table; `text`, the lines' text, tells at once that there is
+    no tab between two cells (most notes' tabs indent)."""
+    if text is not None and delimiter == "\t" and _TAB_BETWEEN.search(text) is None:
+        return
     index = 1
     while index < len(lines):
         end = _run_end(lines, index, delimiter) if not lines[index - 1].strip() else index

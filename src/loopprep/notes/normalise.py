@@ -217,11 +217,10 @@ def normalise_notes(text: str, framework: Framework) -> Normalised:
     lines = [_clean(line) for line in text.split("\n")]
     if text.count(",") > 2 * MIN_FIELDS:
         csv_tables(lines)
-    if "\t\t" in text or text.count("\t") > 2 * MIN_FIELDS:
-        csv_tables(lines, "\t")  # cells copied from a spreadsheet: tab-separated
+    csv_tables(lines, "\t", text)  # cells copied from a spreadsheet: tab-separated
     plain = not any(_HEADING.match(line) or "**" in line or line.lstrip().startswith("|")
                     for line in lines)
-    numbered_titles(lines)  # '(1) Title' over its paragraphs: a story, numbered for answers
+    numbered_titles(lines, text)  # '(1) Title' over its paragraphs: a story, numbered for answers
     if not plain:  # 'Stories' over '-------', '    queues were …' under '- Kiosk pilot'
         markdown_layout(lines)
     journal_days(lines)  # '- [[Dec 28th, 2025]]' over its blocks: a day, holding stories
@@ -240,7 +239,7 @@ def normalise_notes(text: str, framework: Framework) -> Normalised:
         else:
             index += rewriter.rewrite(lines, index)
     star_letters(lines)  # 'S – …', 'T – …', 'R – …' under a story: its STAR parts
-    bold_titles(lines, framework)  # '**Title**' over prose, under a principle: a story
+    bold_titles(lines, framework, text)  # '**Title**' over prose under a principle: a story
     if plain:
         plain_sections(lines, rewriter.out.headings)
     rewriter.out.text = "\n".join(lines)

@@ -16,6 +16,8 @@ from loopprep.notes.question_text import is_question
 _NUMBERED = re.compile(r"^(?:\((?P<paren>\d{1,2})\)|(?P<closed>\d{1,2})[.)]|#(?P<hash>\d{1,2}))"
                        r"[ \t]+(?P<title>[^\W_].{1,80}?)[ \t]*$")
 _HEADING = re.compile(r"^(#{1,6})[ \t]")
+#: a numbered line after a blank line, as each such story is
+_NUMBERED_START = re.compile(r"(?:\A|\n\n)(?:\(\d{1,2}\)|\d{1,2}[.)]|#\d{1,2})[ \t]")
 #: '(3)' naming a numbered story in another line
 _REFERENCE = re.compile(r"(?<![\w(])\((?P<number>\d{1,2})\)(?=[ \t.,:;]|$)")
 #: a title says what the story was; a sentence ending in a period or a question is prose
@@ -25,9 +27,12 @@ _RULE = re.compile(r"^[ \t]*(?:-{3,}|={3,}|_{3,}|\*{3,})[ \t]*$")
 _QUESTION_LEAD = re.compile(r"^\s*(?:[-*+]\s+|Q[:.]\s*)?")
 
 
-def numbered_titles(lines: list[str]) -> None:
+def numbered_titles(lines: list[str], text: str | None = None) -> None:
     """Rewrite, in place, numbered story lines as headings and `(n)` as `#n` (see the
-    module docstring); lines with no such run of stories are left as they are."""
+    module docstring); lines with no such run of stories are left as they are. `text`, the
+    lines' text, tells at once when no line opens with a number."""
+    if text is not None and len(_NUMBERED_START.findall(text)) < _MIN_STORIES:
+        return
     found = _titles(lines)
     if len(found) < _MIN_STORIES:
         return
