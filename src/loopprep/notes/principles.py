@@ -50,6 +50,15 @@ def normalise(text: str) -> str:
     return found
 
 
+def normalise_word(token: str) -> str:
+    """`normalise` of one word of a line: a plain ASCII word (ending in ':' or ',' or not)
+    is itself in lower case, without the cache; any other goes through `normalise`."""
+    bare = token.rstrip(":,;.")
+    if bare.isascii() and bare.isalnum():
+        return bare.lower()
+    return normalise(token)
+
+
 def _ascii_words(text: str) -> str:
     """`_words` for ASCII text (which NFKC leaves as it is), with one translation."""
     if "&" in text:

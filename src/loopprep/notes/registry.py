@@ -10,7 +10,7 @@ from itertools import accumulate
 
 from loopprep.model import fragment_text_key
 from loopprep.notes.bullets import Bullet, first_words, read_bullet, strip_lead_in, unemphasise
-from loopprep.notes.principles import normalise
+from loopprep.notes.principles import normalise, normalise_word
 
 #: words that may follow a story's title in a bullet that refers back to it
 _FOLLOWS_TITLE = re.compile(r"^(?:again|story|example|project|same|see above|as above|too|"
@@ -172,7 +172,7 @@ class StoryRegistry:
         bullet = read_bullet(text)
         body, _ = strip_lead_in(text)
         # normalising is word by word: the first word that normalises to any is the head
-        head = next((w for token in body.split() if (w := normalise(token))), "")
+        head = next((w for token in body.split() if (w := normalise_word(token))), "")
         if head.split(" ", 1)[0] not in self._anchor_heads:
             return bullet
         words = normalise(body).split()

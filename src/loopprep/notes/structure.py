@@ -105,7 +105,7 @@ def principle_line(text: str, framework: Framework) -> tuple[str, str] | None:
         name, rest = label.group("name"), label.group("rest").strip()
         if _strong(name, framework) and not rest.endswith("?"):
             return name, rest
-        if normalise(name) in ("lp", "principle") and _strong(rest, framework):
+        if len(name) < 20 and normalise(name) in ("lp", "principle") and _strong(rest, framework):
             return rest, ""
     return None
 

@@ -1,5 +1,6 @@
-"""`is_question` tells most lines at a glance (no '?', no word a question opens with); the
-glance must never decide otherwise than the full reading."""
+"""Quick paths must decide as the full reading does: `is_question` tells most lines at a
+glance (no '?', no word a question opens with), and `normalise_word` reads a plain word
+without the cache."""
 
 from __future__ import annotations
 
@@ -39,3 +40,11 @@ _PIECES = st.sampled_from([
 @given(st.lists(_PIECES, max_size=8).map(" ".join))
 def test_the_glance_agrees_with_the_full_reading(text: str) -> None:
     assert is_question(text) == _read_in_full(text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("Proj12:,;.&'`é-_ aZ")), max_size=12))
+def test_a_word_normalises_as_a_line_of_it_does(token: str) -> None:
+    from loopprep.notes.principles import normalise, normalise_word
+
+    assert normalise_word(token) == normalise(token)
