@@ -17,7 +17,7 @@ def test_a_bold_line_over_prose_under_a_principle_becomes_a_heading() -> None:
     lines = ["## Frugality", "", "**Tote reuse**", "", "Stores threw totes away. I set up a run.",
              "", "**Kiosk pilot**", "- S: queues", "", "**Ledger rewrite**", "Situation: books off",
              "", "## Notes", "", "**Mock 1**", "", "Too long in the S."]
-    bold_titles(lines, load_framework())
+    bold_titles(lines, load_framework(), "\n".join(lines))
     assert lines[2] == "### Tote reuse"
     assert lines[6] == "**Kiosk pilot**"  # over bullets: read as it was
     assert lines[9] == "**Ledger rewrite**"  # over STAR labels: read as it was

@@ -26,7 +26,7 @@ _NOTES = (
 
 def test_numbered_lines_over_paragraphs_become_numbered_headings() -> None:
     lines = _NOTES.split("\n")
-    numbered_titles(lines)
+    numbered_titles(lines, "\n".join(lines))
     assert lines[2] == "## #1 Kiosk pilot"
     assert "## #3 Pager storm" in lines and "## QUESTIONS from mocks" in lines
     assert lines[-2] == ">> #2 the ledger one"
@@ -34,10 +34,10 @@ def test_numbered_lines_over_paragraphs_become_numbered_headings() -> None:
 
 def test_a_numbered_list_is_no_run_of_stories() -> None:
     lines = ["Steps", "", "1) open the app", "2) tap skip", "3) confirm", ""]
-    numbered_titles(lines)
+    numbered_titles(lines, "\n".join(lines))
     assert lines[2:5] == ["1) open the app", "2) tap skip", "3) confirm"]
     out_of_order = ["", "(2) Kiosk pilot", "text", "", "(1) Ledger", "text", "", "(3) Pager", "x"]
-    numbered_titles(out_of_order)
+    numbered_titles(out_of_order, "\n".join(out_of_order))
     assert out_of_order[1] == "(2) Kiosk pilot"
 
 

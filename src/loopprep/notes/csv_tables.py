@@ -12,7 +12,7 @@ import re
 #: rows in a run with the same number of fields, at least: fewer is prose with commas
 MIN_ROWS, MIN_FIELDS = 3, 3
 #: a tab after text on its line: a cell's end (a tab at a line's start indents)
-_TAB_BETWEEN = re.compile(r"[^\s]\t")
+_TAB_BETWEEN = re.compile(r"\t(?<=\S\t)")  # (a tab first: the search skips to tabs)
 
 
 def csv_tables(lines: list[str], delimiter: str = ",", text: str | None = None) -> None:

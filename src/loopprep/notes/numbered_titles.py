@@ -17,7 +17,7 @@ _NUMBERED = re.compile(r"^(?:\((?P<paren>\d{1,2})\)|(?P<closed>\d{1,2})[.)]|#(?P
                        r"[ \t]+(?P<title>[^\W_].{1,80}?)[ \t]*$")
 _HEADING = re.compile(r"^(#{1,6})[ \t]")
 #: a numbered line after a blank line, as each such story is
-_NUMBERED_START = re.compile(r"(?:\A|\n\n)(?:\(\d{1,2}\)|\d{1,2}[.)]|#\d{1,2})[ \t]")
+_NUMBERED_START = re.compile(r"\n\n(?:\(\d{1,2}\)|\d{1,2}[.)]|#\d{1,2})[ \t]")
 #: '(3)' naming a numbered story in another line
 _REFERENCE = re.compile(r"(?<![\w(])\((?P<number>\d{1,2})\)(?=[ \t.,:;]|$)")
 #: a title says what the story was; a sentence ending in a period or a question is prose
@@ -27,13 +27,19 @@ _RULE = re.compile(r"^[ \t]*(?:-{3,}|={3,}|_{3,}|\*{3,})[ \t]*$")
 _QUESTION_LEAD = re.compile(r"^\s*(?:[-*+]\s+|Q[:.]\s*)?")
 
 
-def numbered_titles(lines: list[str], text: str | None = None) -> None:
+def numbered_titles(lines: list[str], text: str) -> None:
     """Rewrite, in place, numbered story lines as headings and `(n)` as `#n` (see the
     module docstring); lines with no such run of stories are left as they are. `text`, the
-    lines' text, tells at once when no line opens with a number."""
-    if text is not None and len(_NUMBERED_START.findall(text)) < _MIN_STORIES:
-        return
-    found = _titles(lines)
+    lines' text, is searched for the numbered lines after a blank line."""
+    starts = [m.start() + 2 for m in _NUMBERED_START.finditer(text)]
+    if len(starts) + 1 < _MIN_STORIES:
+        return  # (+ 1: the first may open the text)
+    candidates, row, counted = [0], 0, 0
+    for at in starts:
+        row += text.count("\n", counted, at)
+        counted = at
+        candidates.append(row)
+    found = _titles(lines, candidates)
     if len(found) < _MIN_STORIES:
         return
     level = 1
@@ -63,11 +69,12 @@ def _over_questions(lines: list[str], index: int) -> bool:
     return is_question(_QUESTION_LEAD.sub("", lines[index + 2]))
 
 
-def _titles(lines: list[str]) -> dict[int, int]:
-    """The numbered story lines, by index -> number: each alone (a blank line above, text
-    under it that is no other numbered line), numbered 1, 2, 3… in order."""
+def _titles(lines: list[str], candidates: list[int]) -> dict[int, int]:
+    """The numbered story lines among `candidates`, by index -> number: each alone (a blank
+    line above, text under it that is no other numbered line), numbered 1, 2, 3… in order."""
     found: dict[int, int] = {}
-    for index, line in enumerate(lines):
+    for index in candidates:
+        line = lines[index] if index < len(lines) else ""
         if not line[:1].isdigit() and line[:1] not in "(#":
             continue
         m = _NUMBERED.match(line)
