@@ -33,6 +33,7 @@ from note_corpus import (  # noqa: E402
     BLIND5,
     BLIND6,
     BLIND7,
+    BLIND8,
     DEV,
     FRESH,
     HELDOUT,
@@ -106,7 +107,7 @@ def score(case: Expected, got: dict[str, Any]) -> dict[str, float]:
 
 def all_cases() -> list[Expected]:
     return (fixture_cases() + DEV + HELDOUT + FRESH + BLIND + BLIND2 + BLIND3 + BLIND4 + BLIND5 + BLIND6
-            + BLIND7)
+            + BLIND7 + BLIND8)
 
 
 def run_all() -> dict[str, dict[str, float]]:

@@ -30,7 +30,7 @@ vault with `lps: [..]` flow lists, tag front matter, an aliased LP map and a tem
 Word multilevel 1./a./i. list with CRLF and a BOM, story ids with an abbreviation table and a
 reverse LP index, and a P/s primary/secondary grid); blind7: one file in each style of issue
 14, written after blind6 was measured by a writer who read neither the importer nor any corpus
-file; nobody tunes on them (a Notion enhanced-Markdown page with toggle headings, <details>
+file, tuned on after its first read (a Notion enhanced-Markdown page with toggle headings, <details>
 STAR toggles, HTML property tables and mention-page links, a gd2md-html Docs export with heading
 ids, bold-paragraph stories and "full write-up under" pointers, a Logseq page with lowercase
 `principles::` properties and questions as DONE/NOW/LATER tasks with `answer::`, plain text with
@@ -38,7 +38,14 @@ numbered stories, Context/What I did/How it ended labels and `fits:` lines, an O
 with `lps:` wikilink lists or `#lp/` tags and a numbered LP map, a Word paste with arrow and
 square bullets, "(LP n)" headings and "Also fits" lines, CRLF and a BOM, a long file with a
 dot-separated `lps →` abbreviation line per story, and a tab-separated Sheets grid with a count
-column and a TOTAL row). Each entry says what a careful reader
+column and a TOTAL row); blind8: one file in each style of issue 14,
+written blind at the end of the session as its unseen measure; nobody tunes on them (Notion's
+default Markdown & CSV row pages with `LPs:` property lines, relation links and toggles, a
+Google Docs native Markdown download with `\\-` escapes and bold headings, a Logseq page whose
+LP coverage is block refs to story blocks, a plain-text e-mail to self with `title // lps` lines,
+an Obsidian vault mixing `lps:` lists, `lp::` fields and #lp/ tags with a stale map, a OneNote
+1)/a) outline with CRLF and a BOM, nickname LP tags with the key in a footer table, and a grid
+whose columns are LP numbers). Each entry says what a careful reader
 expects, in the fixtures' format."""
 
 from __future__ import annotations
@@ -1243,4 +1250,185 @@ BLIND7 = [
         asked=("deliver bad news to a customer", "pushed back on a senior leader",
                "used data to settle a disagreement", "do more with less",
                "most proud of")),
+]
+
+BLIND8 = [
+    Expected("blind8/91-notion-md-csv-row-pages.md", {
+        "Substitution rules rewrite": {"customer-obsession", "invent-and-simplify"},
+        "Cold-chain temperature alerts": {"ownership", "dive-deep"},
+        "Driver app offline mode": {"customer-obsession", "deliver-results"},
+        "Killing the loyalty points launch": {"have-backbone", "are-right-a-lot"},
+        "Promo budget cut in half": {"frugality"},
+        "Vendor API outage weekend": {"bias-for-action"},
+        "Same-day delivery in three new cities": {"think-big"},
+        "Pricing error apology emails": {"earn-trust", "customer-obsession"},
+        "Checkout A/B test standards": {"insist-on-the-highest-standards", "dive-deep"},
+        "Warehouse picker onboarding guide": {"hire-and-develop-the-best"},
+        "Churn survey I misread": {"are-right-a-lot", "learn-and-be-curious"},
+    }, questions=5, answers={"disagreed with your manager": "Killing the loyalty points launch",
+                             "acted without all the data": "Vendor API outage weekend",
+                             "going deep into the details": "Cold-chain temperature alerts",
+                             "Simplified a process for customers": "Substitution rules rewrite"},
+        star=("Substitution rules rewrite", "Cold-chain temperature alerts",
+              "Killing the loyalty points launch", "Vendor API outage weekend"),
+        style="notion md+csv rows", group="blind8",
+        asked=("disagreed with your manager", "acted without all the data",
+               "going deep into the details", "Simplified a process for customers",
+               "your biggest failure")),
+    Expected("blind8/92-gdocs-native-md-escapes.md", {
+        "Flaky integration tests quarantine": {"insist-on-the-highest-standards", "ownership"},
+        "Payment retries double-charging": {"dive-deep", "customer-obsession"},
+        "Rewrite vs patch for the search indexer": {"have-backbone"},
+        "On-call runbook for the new grads": {"hire-and-develop-the-best"},
+        "Dropping the paid log vendor": {"frugality", "invent-and-simplify"},
+        "Weekend hotfix for the broken app release": {"bias-for-action", "ownership"},
+        "Learning Kotlin in two weeks": {"learn-and-be-curious"},
+        "Migration off the monolith database": {"deliver-results", "think-big"},
+        "Wrong cache TTL call": {"are-right-a-lot"},
+        "Rebuilding trust with the data team": {"earn-trust"},
+    }, questions=5, answers={"raised the bar on quality": "Flaky integration tests quarantine",
+                             "disagreed with a technical decision":
+                                 "Rewrite vs patch for the search indexer",
+                             "saved money for the team": "Dropping the paid log vendor",
+                             "hardest bug": "Payment retries double-charging"},
+        star=("Flaky integration tests quarantine", "Payment retries double-charging",
+              "Dropping the paid log vendor", "Migration off the monolith database"),
+        style="gdocs native md", group="blind8",
+        asked=("raised the bar on quality", "disagreed with a technical decision",
+               "saved money for the team", "hardest bug", "made a mistake")),
+    Expected("blind8/93-logseq-block-refs-coverage.md", {
+        "Cutting ICU alarm fatigue": {"customer-obsession", "invent-and-simplify", "dive-deep"},
+        "Discharge checklist on one page": {"invent-and-simplify", "deliver-results"},
+        "Pump firmware recall weekend": {"ownership", "bias-for-action"},
+        "Mentoring new grad nurses": {"hire-and-develop-the-best"},
+        "Pushing back on the staffing ratio change": {"have-backbone"},
+        "Reusing the old telemetry carts": {"frugality"},
+        "Medication scanning compliance": {"ownership", "insist-on-the-highest-standards"},
+        "Learning SQL for the quality dashboard": {"learn-and-be-curious"},
+        "Family complaint about visiting hours": {"customer-obsession", "earn-trust"},
+        "Sepsis screening rollout": {"think-big", "deliver-results"},
+    }, questions=5, answers={"used data to solve a problem": "Cutting ICU alarm fatigue",
+                             "pushed back on leadership":
+                                 "Pushing back on the staffing ratio change",
+                             "had to act quickly": "Pump firmware recall weekend",
+                             "developed the people on your team": "Mentoring new grad nurses"},
+        star=("Cutting ICU alarm fatigue", "Pump firmware recall weekend",
+              "Pushing back on the staffing ratio change"),
+        style="logseq block refs", group="blind8",
+        asked=("used data to solve a problem", "pushed back on leadership",
+               "had to act quickly", "developed the people on your team",
+               "a time you were wrong")),
+    Expected("blind8/94-plain-email-to-self.txt", {
+        "forklift battery swap schedule": {"ownership", "frugality"},
+        "dock door reassignment": {"dive-deep", "deliver-results"},
+        "temp worker safety huddles": {"earths-best-employer"},
+        "wrong SKU labels from the supplier": {"customer-obsession",
+                                               "insist-on-the-highest-standards"},
+        "night shift lead promotion": {"hire-and-develop-the-best"},
+        "saying no to mandatory overtime": {"have-backbone"},
+        "conveyor jam at 4am": {"bias-for-action"},
+        "pick path redesign": {"invent-and-simplify", "think-big"},
+        "learning lean": {"learn-and-be-curious"},
+        "the inventory count i got wrong": {"are-right-a-lot", "earn-trust"},
+    }, questions=5, answers={"outside your job": "forklift battery swap schedule",
+                             "used data to change how things were done":
+                                 "dock door reassignment",
+                             "disagree with your boss": "saying no to mandatory overtime",
+                             "tell me about a time you were wrong":
+                                 "the inventory count i got wrong"},
+        star=("forklift battery swap schedule", "dock door reassignment",
+              "wrong SKU labels from the supplier", "the inventory count i got wrong"),
+        style="plain email to self", group="blind8",
+        asked=("outside your job", "used data to change how things were done",
+               "disagree with your boss", "tell me about a time you were wrong",
+               "take care of your people")),
+    Expected("blind8/95-obsidian-dataview-vault", {
+        "Accessible checkout for screen readers": {"customer-obsession", "invent-and-simplify"},
+        "Refund flow for stuck orders": {"customer-obsession"},
+        "Orphaned design tokens cleanup": {"ownership", "insist-on-the-highest-standards"},
+        "One form builder instead of five": {"invent-and-simplify", "deliver-results"},
+        "Slow product page on older phones": {"dive-deep"},
+        "Holiday landing page in four days": {"bias-for-action", "deliver-results"},
+        "Apologising for the broken release": {"earn-trust"},
+        "Picking up Swift": {"learn-and-be-curious"},
+        "Interview loop rubric": {"hire-and-develop-the-best"},
+        "Dark mode versus the design freeze": {"have-backbone"},
+    }, questions=5, answers={"simplified something complex": "One form builder instead of five",
+                             "disagreed and committed": "Dark mode versus the design freeze",
+                             "went deep to find a root cause":
+                                 "Slow product page on older phones",
+                             "put the customer first": "Accessible checkout for screen readers"},
+        star=("Accessible checkout for screen readers", "One form builder instead of five",
+              "Dark mode versus the design freeze"),
+        style="obsidian dataview", group="blind8",
+        asked=("simplified something complex", "disagreed and committed",
+               "went deep to find a root cause", "put the customer first",
+               "missed a deadline")),
+    Expected("blind8/96-onenote-numbered-outline-crlf-bom.md", {
+        "Label printer migration": {"deliver-results", "ownership"},
+        "Pharmacy wait-time text alerts": {"customer-obsession"},
+        "Vendor SLA dispute": {"have-backbone", "earn-trust"},
+        "Inventory sync root cause": {"dive-deep"},
+        "Cutting the consultant spend": {"frugality"},
+        "One intake form for IT requests": {"invent-and-simplify"},
+        "Coaching a new program manager": {"hire-and-develop-the-best"},
+        "POS outage Black Friday": {"bias-for-action", "ownership"},
+        "Go-live checklist nobody skipped": {"insist-on-the-highest-standards"},
+        "Picked the wrong rollout region": {"are-right-a-lot", "learn-and-be-curious"},
+        "Three-year store tech roadmap": {"think-big"},
+    }, questions=5, answers={"under a tight deadline": "Label printer migration",
+                             "out on a limb for a customer": "Pharmacy wait-time text alerts",
+                             "root cause nobody else could": "Inventory sync root cause",
+                             "fast decision with incomplete information":
+                                 "POS outage Black Friday"},
+        star=("Label printer migration", "Pharmacy wait-time text alerts",
+              "Inventory sync root cause"),
+        style="onenote 1)/a) crlf", group="blind8",
+        asked=("under a tight deadline", "out on a limb for a customer",
+               "root cause nobody else could", "fast decision with incomplete information",
+               "Why Amazon")),
+    Expected("blind8/97-abbrev-nicknames-footer-key.md", {
+        "Bid-shading model": {"customer-obsession", "have-backbone"},
+        "Attribution pipeline audit": {"dive-deep", "insist-on-the-highest-standards"},
+        "Forecasting notebook": {"invent-and-simplify", "deliver-results"},
+        "Spot instances": {"frugality"},
+        "Hiring the first causal-inference scientist": {"hire-and-develop-the-best"},
+        "Launch-day dashboard outage": {"bias-for-action", "ownership"},
+        "Reading the marketing mix literature": {"learn-and-be-curious"},
+        "The uplift model I oversold": {"are-right-a-lot", "earn-trust"},
+        "Self-serve experiment calculator": {"customer-obsession", "invent-and-simplify"},
+        "Five-year measurement vision": {"think-big"},
+        "Mentoring the analyst rotation": {"hire-and-develop-the-best",
+                                           "earths-best-employer"},
+    }, questions=5, answers={"disagreed with your manager": "Bid-shading model",
+                             "dug into data others trusted": "Attribution pipeline audit",
+                             "time you were wrong": "The uplift model I oversold",
+                             "more with less": "Spot instances"},
+        star=("Bid-shading model", "Attribution pipeline audit", "Launch-day dashboard outage",
+              "The uplift model I oversold"),
+        style="nickname tags + key", group="blind8",
+        asked=("disagreed with your manager", "dug into data others trusted",
+               "time you were wrong", "more with less", "worth building")),
+    Expected("blind8/98-matrix-lp-numbers-emoji.md", {
+        "Hospital data center lift-and-shift": {"customer-obsession", "deliver-results"},
+        "Reserved instances for the insurer": {"frugality", "earn-trust"},
+        "Latency spike in the trading demo": {"dive-deep"},
+        "Saying no to the multi-cloud design": {"are-right-a-lot", "have-backbone"},
+        "Serverless rewrite of the claims intake": {"invent-and-simplify", "deliver-results"},
+        "Overnight PoC for the retail chain": {"bias-for-action"},
+        "Solutions library for the partner team": {"ownership", "think-big"},
+        "Security review I refused to skip": {"insist-on-the-highest-standards"},
+        "Teaching a junior SA": {"hire-and-develop-the-best"},
+        "Getting certified in networking": {"learn-and-be-curious"},
+        "Energy-aware region choice": {"success-and-scale"},
+    }, questions=5, answers={"earned a customer's trust": "Reserved instances for the insurer",
+                             "hard technical problem under pressure":
+                                 "Latency spike in the trading demo",
+                             "disagreed with a customer": "Saying no to the multi-cloud design",
+                             "big project on a deadline": "Hospital data center lift-and-shift"},
+        star=("Hospital data center lift-and-shift", "Latency spike in the trading demo"),
+        style="matrix LP no. emoji", group="blind8",
+        asked=("earned a customer's trust", "hard technical problem under pressure",
+               "disagreed with a customer", "big project on a deadline",
+               "simplified an architecture")),
 ]

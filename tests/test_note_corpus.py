@@ -22,6 +22,7 @@ from note_corpus import (
     BLIND5,
     BLIND6,
     BLIND7,
+    BLIND8,
     DEV,
     FRESH,
     HELDOUT,
@@ -29,7 +30,8 @@ from note_corpus import (
     Expected,
 )
 
-CORPUS = DEV + HELDOUT + FRESH + BLIND + BLIND2 + BLIND3 + BLIND4 + BLIND5 + BLIND6 + BLIND7
+CORPUS = (DEV + HELDOUT + FRESH + BLIND + BLIND2 + BLIND3 + BLIND4 + BLIND5 + BLIND6 + BLIND7
+          + BLIND8)
 
 
 def _text(case: Expected) -> str:
