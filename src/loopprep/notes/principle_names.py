@@ -65,6 +65,7 @@ def read_legend(lines: list[str], framework: Framework) -> dict[int, dict[str, P
     text = "\n".join(lines)  # each kind of legend below needs a mark the text must hold
     return {**found, **(_legend_tables(lines, framework) if "|" in text else {}),
             **_numbered_list(lines, framework),
+            **_numbered_line(lines, framework),
             **(_key_lines(lines, framework, found) if _names_a_key(text) else {}),
             **(_definitions(lines, framework) if "*[" in text else {})}
 
@@ -132,6 +133,35 @@ def _key_lines(lines: list[str], framework: Framework, found: dict[int, dict[str
 
 _NUMBERED = re.compile(r"^\s*(?:[-*]\s+)?(?P<number>\d{1,2})\s*[.):]?\s+(?P<name>\S.*?)\s*$")
 
+
+
+#: a number opening an item of a one-line list: '1 Customer Obsession · 2 Ownership · …'
+_NUMBER_OPENING = re.compile(r"(?:^|(?<=[\s·,;|•]))(\d{1,2})[.):]?\s+(?=[A-Za-z])")
+_ITEM_END = " \t·,;|•"
+
+
+def _numbered_line(lines: list[str], framework: Framework) -> dict[int, dict[str, PrincipleSlug]]:
+    """A line numbering five or more principles one after another ('1 Customer Obsession · 2
+    Ownership · …', as a careers page lists them when pasted): the numbers the notes use
+    for them (a grid's columns headed 1 to 16), by line index. Every item must be a
+    principle (a name may hold a ';': 'Have Backbone; Disagree and Commit')."""
+    found: dict[int, dict[str, PrincipleSlug]] = {}
+    for index, line in enumerate(lines):
+        if len(line) < 60 or line.count(" ") < 9 or not any(c.isdigit() for c in line[:6]):
+            continue  # (most lines: told at a glance)
+        starts = list(_NUMBER_OPENING.finditer(line))
+        if len(starts) < 5 or line[: starts[0].start()].strip(" \t-*#>"):
+            continue
+        numbers: dict[str, PrincipleSlug] = {}
+        for at, m in enumerate(starts):
+            end = starts[at + 1].start() if at + 1 < len(starts) else len(line)
+            slug = named_principle(line[m.end():end].strip(_ITEM_END), framework)
+            if slug is None:
+                break
+            numbers[m.group(1)] = slug
+        else:
+            found[index] = numbers
+    return found
 
 
 def _numbered_list(lines: list[str], framework: Framework) -> dict[int, dict[str, PrincipleSlug]]:
