@@ -298,6 +298,9 @@ class _OutlineReader:
             # after a blank line only an indented line continues an item
             owners = [it for it in self.stack if it.indent < indent]
             owner = owners[-1] if owners and indent >= 2 else None
+        if owner is not None and owner.indent > 0 and indent < self.stack[0].indent + 1 and \
+                not self.blank_since_item and indent < owner.indent:
+            owner = None  # a line back at the list's margin under a nested item: not its text
         if owner is None:
             self.close_list()
             return False
