@@ -89,6 +89,16 @@ def unemphasise(text: str) -> str:
     return _EMPHASIS.sub(r"\2", text)
 
 
+#: tags closing a line ('#story', '#wip #amazon'): an outliner's marks on the line, no words
+#: of a title (a principle's tag is read apart, `notes.normalise`)
+_TRAILING_TAGS = re.compile(r"(?:\s+#[A-Za-z][\w/-]*)+\s*$")
+
+
+def without_tags(text: str) -> str:
+    """'**Cutting alarm fatigue** #story' -> '**Cutting alarm fatigue**'."""
+    return _TRAILING_TAGS.sub("", text) if "#" in text else text
+
+
 def strip_lead_in(text: str) -> tuple[str, bool]:
     """Drop 'Example:' style lead-ins; True when one was there."""
     match = _LEAD_INS.match(text)
@@ -207,7 +217,7 @@ _CLAUSE_END = re.compile(r":\s|(?<!\bvs)(?<!\betc)(?<!\bapprox)\.\s|\s\(|;\s|\s[
 
 def make_title(text: str, limit: int = 60) -> str:
     """A short title from a bullet: its first clause, capitalised, cut at a word boundary."""
-    body, _ = strip_lead_in(text)
+    body, _ = strip_lead_in(without_tags(text))
     if "[" in body:
         body = _LINK_TEXT.sub(r"\1", _WIKILINK_TEXT.sub(r"\1", body))
     bold = _BOLD_LEAD.match(body)

@@ -8,7 +8,14 @@ from __future__ import annotations
 import re
 
 from loopprep.model import SourceRef
-from loopprep.notes.bullets import Bullet, first_words, make_title, read_bullet
+from loopprep.notes.bullets import (
+    Bullet,
+    first_words,
+    make_title,
+    read_bullet,
+    unemphasise,
+    without_tags,
+)
 from loopprep.notes.drafts import ParsedNotes, StoryDraft
 from loopprep.notes.principles import normalise
 from loopprep.notes.registry import KnownStory, StoryRegistry
@@ -17,6 +24,7 @@ from loopprep.notes.registry import KnownStory, StoryRegistry
 def define_titled(doc: ParsedNotes, title: str, line: int, registry: StoryRegistry) -> str:
     """The story a title names ('Payment outage', 'See: Payment outage story'), defined
     here when no story of the import or the bank has that title."""
+    title = unemphasise(without_tags(title)).strip() or title
     known = registry.stories.get(normalise(title)) or registry.by_title(title) or (
         registry.by_reference(title))
     if known is not None:
