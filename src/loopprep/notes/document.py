@@ -21,7 +21,7 @@ from loopprep.notes.drafts import (
     QuestionDraft,
     StoryDraft,
 )
-from loopprep.notes.frontmatter import split_front_matter
+from loopprep.notes.frontmatter import page_properties, split_front_matter
 from loopprep.notes.normalise import normalise_notes
 from loopprep.notes.outline import Heading, Item, ListBlock, TooDeep, parse_outline
 from loopprep.notes.pointers import resolve_pointers
@@ -65,7 +65,7 @@ def read_document(path: Path, text: str, display_path: str,
     Markdown the reader knows (`notes.normalise`, when the framework is given); no
     interpretation yet. Org-mode, AsciiDoc and YAML records are first rewritten as
     Markdown (`notes.dialects`)."""
-    fm = split_front_matter(as_markdown(text, path, framework), path)
+    fm = page_properties(split_front_matter(as_markdown(text, path, framework), path))
     body, by_line, also, normalised = fm.body, {}, {}, None
     # a story note in loopprep's own format (as `export vault` writes it) is read exactly
     own_format = str(fm.data.get("type", "")).lower() in ("story", "story-index") or (

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -99,3 +100,29 @@ def split_front_matter(text: str, path: Path) -> FrontMatter:
         )
     body = "\n".join(lines[index + 1 :])
     return FrontMatter({str(k): v for k, v in data.items()}, body, index + 2)
+
+
+#: a page property, as Logseq and Dataview write them on the page's first lines: 'lp:: [[Earn
+#: Trust]]', 'tags:: interview, amazon'
+_PAGE_PROPERTY = re.compile(r"^(?P<key>[A-Za-z][\w-]{0,30})::[ \t]*(?P<value>.*?)\s*$")
+
+
+def page_properties(fm: FrontMatter) -> FrontMatter:
+    """A note with no front matter whose first lines are `key:: value` properties (Logseq's
+    page properties, Dataview's fields at a note's top): those are its front matter, their
+    lines left blank (so each line keeps its number)."""
+    if fm.data:
+        return fm
+    lines = fm.body.split("\n")
+    data: dict[str, Any] = {}
+    for index, line in enumerate(lines):
+        m = _PAGE_PROPERTY.match(line)
+        if m is None:
+            if line.strip() or not data:
+                break
+            continue
+        data.setdefault(m.group("key").lower(), m.group("value"))
+        lines[index] = ""
+    if not data:
+        return fm
+    return FrontMatter(data, "\n".join(lines), fm.body_start_line)

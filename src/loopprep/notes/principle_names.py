@@ -253,8 +253,9 @@ def principle_list(text: str, framework: Framework, abbr: dict[str, PrincipleSlu
 
 #: '#lp/dive-deep', '#principle/DiveDeep': a tag naming a principle
 LP_TAG = re.compile(r"(?<![\w&/])#(?:[\w-]+/)*?(?:lps?|principles?)/(?P<slug>[\w-]+)", re.I)
-#: a line of tags and nothing else
-TAGS_ONLY = re.compile(r"^\s*(?:#[\w/-]+\s*)*$")
+#: a line of tags only, labelled or not (`#story #lp/ownership`, `tags: #lp/dive-deep`)
+TAGS_ONLY = re.compile(r"^\s*(?:(?:\*\*)?tags?(?:\*\*)?\s*::?(?:\*\*)?\s*)?(?:#[\w/-]+[\s,]*)*$",
+                       re.IGNORECASE)
 
 
 def tag_line_principles(line: str, framework: Framework) -> list[PrincipleSlug]:
