@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from conftest import CLI
+from conftest import CLI, import_text
 
 _STORIES = (
     "## Earn Trust\n\n- **Ferry refund**\n    - S: 90 travellers stranded\n"
@@ -21,13 +21,7 @@ _STORIES = (
 
 def _import(cli: CLI, tmp_path: Path, text: str) -> list[tuple[str, list[str]]]:
     """Import `text`: each question asked, with its stories' titles."""
-    notes = tmp_path / "prep.md"
-    notes.write_text(text, encoding="utf-8")
-    cli.json("import", notes)
-    stories: list[dict[str, Any]] = cli.json("stories")["stories"]  # type: ignore[index]
-    titles = {s["id"]: s["title"] for s in stories}
-    asked = cli.json("questions", "--origin", "notes")["questions"]  # type: ignore[index]
-    return [(q["text"], [titles[i] for i in q["stories"]]) for q in asked]
+    return import_text(cli, tmp_path, text, "prep.md")[1]
 
 
 def test_a_numbered_question_heading_asks_without_its_number(cli: CLI,

@@ -4,18 +4,13 @@ pandoc, pasted HTML) read as the Markdown it stands for; fictional people and st
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from conftest import CLI
+from conftest import CLI, import_text
 from loopprep.notes.html_markup import html_markup
 
 
 def _import(cli: CLI, tmp_path: Path, text: str) -> dict[str, list[str]]:
-    notes = tmp_path / "n.md"
-    notes.write_text(text, encoding="utf-8")
-    cli.json("import", notes)
-    stories: list[dict[str, Any]] = cli.json("stories")["stories"]  # type: ignore[index]
-    return {s["title"]: s["principles"] for s in stories}
+    return import_text(cli, tmp_path, text, "n.md")[0]
 
 
 def test_an_html_table_becomes_a_markdown_table_on_the_same_lines() -> None:

@@ -6,15 +6,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from conftest import CLI
+from conftest import CLI, import_text
 
 
 def _import(cli: CLI, tmp_path: Path, text: str) -> dict[str, list[str]]:
-    notes = tmp_path / ("notes.md" if text.startswith(("- ", "#")) else "notes.txt")
-    notes.write_text(text, encoding="utf-8")
-    cli.json("import", notes)
-    stories: list[dict[str, Any]] = cli.json("stories")["stories"]  # type: ignore[index]
-    return {s["title"]: s["principles"] for s in stories}
+    name = "notes.md" if text.startswith(("- ", "#")) else "notes.txt"
+    return import_text(cli, tmp_path, text, name)[0]
 
 
 def _vault(tmp_path: Path, notes: dict[str, str]) -> Path:

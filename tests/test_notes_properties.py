@@ -4,23 +4,15 @@ as the outline they belong to (issue #14); fictional people and stories."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from conftest import CLI
+from conftest import CLI, import_text
 from loopprep.notes.outline import Heading, ListBlock, parse_outline
 
 
 def _import(cli: CLI, tmp_path: Path, text: str) -> tuple[dict[str, list[str]], list[tuple[str, list[str]]]]:
     """Import `text`; each story's title -> its principles, and each question with the titles
     of the stories it is linked to."""
-    notes = tmp_path / "prep.md"
-    notes.write_text(text, encoding="utf-8")
-    cli.json("import", notes)
-    stories: list[dict[str, Any]] = cli.json("stories")["stories"]  # type: ignore[index]
-    titles = {s["id"]: s["title"] for s in stories}
-    questions = cli.json("questions", "--origin", "notes")["questions"]  # type: ignore[index]
-    return ({s["title"]: s["principles"] for s in stories},
-            [(q["text"], [titles[i] for i in q["stories"]]) for q in questions])
+    return import_text(cli, tmp_path, text, "prep.md")
 
 
 def test_a_property_line_continues_its_block_and_is_never_its_text() -> None:

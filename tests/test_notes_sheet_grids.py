@@ -5,18 +5,13 @@ its key says), a row of totals, column names clipped to fit (`Cust Obs`, read by
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from conftest import CLI
+from conftest import CLI, import_text
 from loopprep.notes.csv_tables import csv_tables
 
 
 def _import(cli: CLI, tmp_path: Path, text: str) -> dict[str, list[str]]:
-    notes = tmp_path / "n.md"
-    notes.write_text(text, encoding="utf-8")
-    cli.json("import", notes)
-    stories: list[dict[str, Any]] = cli.json("stories")["stories"]  # type: ignore[index]
-    return {s["title"]: s["principles"] for s in stories}
+    return import_text(cli, tmp_path, text, "n.md")[0]
 
 
 def test_tab_separated_rows_become_a_table_and_indented_lines_do_not() -> None:
